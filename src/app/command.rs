@@ -1,0 +1,91 @@
+//! Everything a menu, a shortcut, a panel or a click on the map can ask the app to do,
+//! applied in one place at the end of the frame.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// What is selected: the panels show it and the map highlights it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Selection {
+    /// An index into `network.entities`.
+    Entity(usize),
+    /// An index into `network.ties`.
+    Tie(usize),
+}
+
+/// A language to show labels in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelLanguage {
+    Korean,
+    English,
+}
+
+impl LabelLanguage {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Korean => "ko",
+            Self::English => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Self {
+        if code == "ko" {
+            Self::Korean
+        } else {
+            Self::English
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Ask for a file with the native dialog, then open it.
+    OpenDialog,
+    /// Open a network file.
+    Open(PathBuf),
+    /// Open the embedded Samsung network.
+    OpenDefault,
+    Select(Selection),
+    ClearSelection,
+    SetLanguage(LabelLanguage),
+    /// Pause a running layout, or resume it.
+    ToggleLayout,
+    /// Start the layout again from the file's starting positions.
+    Relayout,
+    /// Pin the selected entity where it is, or let the layout move it again.
+    TogglePin,
+    FitView,
+    DismissErrors,
+    /// Open an article's address in the system browser.
+    OpenLink(String),
+    Quit,
+}
+
+impl Command {
+    /// The keyboard shortcut of commands that have one.
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
+        match self {
+            Self::OpenDialog => key(Modifiers::COMMAND, Key::O),
+            Self::ToggleLayout => key(Modifiers::NONE, Key::Space),
+            Self::TogglePin => key(Modifiers::NONE, Key::P),
+            Self::FitView => key(Modifiers::NONE, Key::F),
+            Self::ClearSelection => key(Modifiers::NONE, Key::Escape),
+            Self::Quit => key(Modifiers::COMMAND, Key::Q),
+            _ => None,
+        }
+    }
+
+    /// The commands that shortcuts trigger.
+    pub fn with_shortcuts() -> [Self; 6] {
+        [
+            Self::OpenDialog,
+            Self::ToggleLayout,
+            Self::TogglePin,
+            Self::FitView,
+            Self::ClearSelection,
+            Self::Quit,
+        ]
+    }
+}

@@ -1,0 +1,136 @@
+//! The panel of a selected person or organisation: who they are and all of their ties,
+//! in date order, each one a link to its evidence.
+
+use super::command::{Command, LabelLanguage, Selection};
+use crate::model::{Network, localized};
+
+pub fn entity_panel_ui(
+    ui: &mut egui::Ui,
+    network: &Network,
+    entity_index: usize,
+    pinned: bool,
+    language: LabelLanguage,
+    commands: &mut Vec<Command>,
+) {
+    let entity = &network.entities[entity_index];
+    ui.horizontal(|ui| {
+        ui.heading(entity.display_name(language.code()));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .small_button("×")
+                .on_hover_text("Clear the selection (Esc)")
+                .clicked()
+            {
+                commands.push(Command::ClearSelection);
+            }
+        });
+    });
+    // Every other language the name is given in, such as the English beside the Korean.
+    for (code, name) in &entity.name {
+        if code != language.code() && name != entity.display_name(language.code()) {
+            ui.label(egui::RichText::new(name).size(15.0));
+        }
+    }
+    ui.add_space(6.0);
+    egui::Grid::new("entity-facts")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("Kind");
+            ui.label(entity.kind.label());
+            ui.end_row();
+            if let Some(role) = &entity.role {
+                ui.label("Role");
+                ui.vertical(|ui| {
+                    for text in role.values() {
+                        ui.label(text);
+                    }
+                });
+                ui.end_row();
+            }
+            if let Some(group) = &entity.group {
+                ui.label("Group");
+                ui.label(
+                    network
+                        .group(group)
+                        .and_then(|g| localized(&g.name, language.code()))
+                        .unwrap_or(group),
+                );
+                ui.end_row();
+            }
+            if !entity.aliases.is_empty() {
+                ui.label("Also called");
+                ui.label(entity.aliases.join(", "));
+                ui.end_row();
+            }
+            for (name, value) in &entity.attributes {
+                ui.label(name);
+                ui.label(value);
+                ui.end_row();
+            }
+        });
+    if let Some(description) = entity
+        .description
+        .as_ref()
+        .and_then(|d| localized(d, language.code()))
+    {
+        ui.add_space(6.0);
+        ui.label(description);
+    }
+    ui.add_space(6.0);
+    let mut pin = pinned;
+    if ui
+        .checkbox(&mut pin, "Pinned where it is")
+        .on_hover_text("The layout does not move a pinned entity (P)")
+        .changed()
+    {
+        commands.push(Command::TogglePin);
+    }
+
+    ui.add_space(10.0);
+    let mut ties: Vec<usize> = network
+        .ties
+        .iter()
+        .enumerate()
+        .filter(|(_, tie)| tie.participants.iter().any(|p| p == &entity.id))
+        .map(|(index, _)| index)
+        .collect();
+    // Dated ties in order, then the undated ones in file order.
+    ties.sort_by_key(|&index| (network.ties[index].date.is_none(), network.ties[index].date));
+    ui.strong(format!("Ties ({})", ties.len()));
+    egui::Grid::new("entity-ties")
+        .num_columns(3)
+        .striped(true)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            for index in ties {
+                let tie = &network.ties[index];
+                ui.label(
+                    tie.date
+                        .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
+                );
+                let color = super::shapes::color32(crate::style::tie_style(tie.kind).color);
+                ui.label(egui::RichText::new(tie.kind.label()).color(color));
+                let others: Vec<&str> = tie
+                    .participants
+                    .iter()
+                    .filter(|p| *p != &entity.id)
+                    .map(|p| {
+                        network
+                            .entity(p)
+                            .map_or(p.as_str(), |e| e.display_name(language.code()))
+                    })
+                    .collect();
+                let response = ui.link(others.join(", "));
+                let response = if tie.summary.is_empty() {
+                    response
+                } else {
+                    response.on_hover_text(&tie.summary)
+                };
+                if response.clicked() {
+                    commands.push(Command::Select(Selection::Tie(index)));
+                }
+                ui.end_row();
+            }
+        });
+}

@@ -1,0 +1,101 @@
+//! The legend, built from what the open network contains: the shapes of its entity kinds,
+//! the colours of its groups and the strokes of its tie kinds.
+
+use std::collections::BTreeSet;
+
+use egui::{Sense, Shape, Stroke, Vec2};
+
+use super::LabelLanguage;
+use super::shapes::{color32, line_points, node_outline};
+use crate::model::{EntityKind, Network, TieKind, localized};
+use crate::style::{self, Dash};
+
+const ICON: Vec2 = Vec2::new(28.0, 14.0);
+
+/// Draws the legend in the bottom-left corner of `map_rect`.
+pub fn legend_ui(
+    ctx: &egui::Context,
+    map_rect: egui::Rect,
+    network: &Network,
+    language: LabelLanguage,
+) {
+    let entity_kinds: BTreeSet<EntityKind> = network.entities.iter().map(|e| e.kind).collect();
+    let tie_kinds: BTreeSet<TieKind> = network.ties.iter().map(|t| t.kind).collect();
+    let used_groups: BTreeSet<&str> = network
+        .entities
+        .iter()
+        .filter_map(|e| e.group.as_deref())
+        .collect();
+
+    egui::Area::new(egui::Id::new("legend"))
+        .order(egui::Order::Middle)
+        .pivot(egui::Align2::LEFT_BOTTOM)
+        .fixed_pos(map_rect.left_bottom() + Vec2::new(10.0, -10.0))
+        .constrain_to(map_rect)
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                egui::CollapsingHeader::new("Legend")
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        ui.spacing_mut().item_spacing.y = 2.0;
+                        for kind in entity_kinds {
+                            entry_ui(ui, kind.label(), |painter, rect| {
+                                let fill = color32(style::kind_color(kind));
+                                painter.add(node_outline(
+                                    style::node_shape(kind),
+                                    rect.center(),
+                                    5.5,
+                                    fill,
+                                    Stroke::NONE,
+                                ));
+                            });
+                        }
+                        for (position, group) in network.groups.iter().enumerate() {
+                            if !used_groups.contains(group.id.as_str()) {
+                                continue;
+                            }
+                            let name = localized(&group.name, language.code()).unwrap_or(&group.id);
+                            entry_ui(ui, &format!("{name} (group)"), |painter, rect| {
+                                let fill = color32(style::group_color(&group.id, position));
+                                painter.rect_filled(rect.shrink2(Vec2::new(6.0, 2.0)), 2.0, fill);
+                            });
+                        }
+                        ui.add_space(4.0);
+                        for kind in tie_kinds {
+                            entry_ui(ui, kind.label(), |painter, rect| {
+                                let tie_style = style::tie_style(kind);
+                                let color = color32(tie_style.color);
+                                let points =
+                                    line_points(rect.left_center(), rect.right_center(), 0.0);
+                                let stroke = Stroke::new(tie_style.width, color);
+                                match tie_style.dash {
+                                    Dash::Solid => {
+                                        painter.add(Shape::line(points, stroke));
+                                    }
+                                    Dash::Dashed => {
+                                        painter
+                                            .extend(Shape::dashed_line(&points, stroke, 6.0, 4.0));
+                                    }
+                                    Dash::Dotted => {
+                                        painter.extend(Shape::dotted_line(
+                                            &points,
+                                            color,
+                                            5.0,
+                                            tie_style.width * 0.6 + 0.4,
+                                        ));
+                                    }
+                                }
+                            });
+                        }
+                    });
+            });
+        });
+}
+
+fn entry_ui(ui: &mut egui::Ui, label: &str, icon: impl FnOnce(&egui::Painter, egui::Rect)) {
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(ICON, Sense::hover());
+        icon(ui.painter(), rect);
+        ui.label(egui::RichText::new(label).small());
+    });
+}

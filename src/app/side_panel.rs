@@ -1,0 +1,101 @@
+//! The right-hand panel: the selected tie or entity, or an overview of the network.
+
+use super::command::{Command, Selection};
+use super::{PowermapApp, entity_panel, tie_panel};
+use crate::model::localized;
+
+pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
+    egui::Panel::right("side-panel")
+        .resizable(true)
+        .default_size(400.0)
+        .min_size(280.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    ui.add_space(6.0);
+                    let mut commands = Vec::new();
+                    match app.selection {
+                        Some(Selection::Tie(tie)) if tie < app.document.network.ties.len() => {
+                            tie_panel::tie_panel_ui(
+                                ui,
+                                &app.document.network,
+                                tie,
+                                app.language,
+                                &mut commands,
+                            );
+                        }
+                        Some(Selection::Entity(entity))
+                            if entity < app.document.network.entities.len() =>
+                        {
+                            let pinned = app.document.view.is_pinned(entity);
+                            entity_panel::entity_panel_ui(
+                                ui,
+                                &app.document.network,
+                                entity,
+                                pinned,
+                                app.language,
+                                &mut commands,
+                            );
+                        }
+                        _ => overview_ui(ui, app),
+                    }
+                    for command in commands {
+                        app.command(command);
+                    }
+                });
+        });
+}
+
+/// What the network is, where it comes from, and how to read the map.
+fn overview_ui(ui: &mut egui::Ui, app: &PowermapApp) {
+    let network = &app.document.network;
+    let title = if network.title.is_empty() {
+        &app.document.name
+    } else {
+        &network.title
+    };
+    ui.heading(title);
+    if !network.description.is_empty() {
+        ui.add_space(4.0);
+        ui.label(&network.description);
+    }
+    ui.add_space(8.0);
+    ui.label(egui::RichText::new("Click a line to read the article sentences behind that tie; click a person or organisation to see all of its ties.").italics());
+    if !network.sources.is_empty() {
+        ui.add_space(8.0);
+        ui.strong("Sources");
+        for source in &network.sources {
+            let outlet = localized(&source.outlet, app.language.code()).unwrap_or("?");
+            let date = source
+                .published
+                .map(|d| format!(", {d}"))
+                .unwrap_or_default();
+            ui.label(format!("• {outlet}{date}: {}", source.title));
+        }
+    }
+}
+
+/// A clickable name that selects an entity.
+pub fn entity_link_ui(
+    ui: &mut egui::Ui,
+    network: &crate::model::Network,
+    entity_id: &str,
+    language: super::LabelLanguage,
+    commands: &mut Vec<Command>,
+) {
+    match network.entities.iter().position(|e| e.id == entity_id) {
+        Some(index) => {
+            let entity = &network.entities[index];
+            let response = ui
+                .link(entity.display_name(language.code()))
+                .on_hover_text(format!("{} · {}", entity.kind, entity.id));
+            if response.clicked() {
+                commands.push(Command::Select(Selection::Entity(index)));
+            }
+        }
+        None => {
+            ui.label(entity_id);
+        }
+    }
+}

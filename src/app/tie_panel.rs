@@ -1,0 +1,142 @@
+//! The panel of a selected tie: what it is, who it joins, when and where, and the quoted
+//! evidence behind it with its source.
+
+use super::command::{Command, LabelLanguage};
+use super::side_panel::entity_link_ui;
+use crate::date::DatePrecision;
+use crate::model::{Network, localized};
+
+pub fn tie_panel_ui(
+    ui: &mut egui::Ui,
+    network: &Network,
+    tie_index: usize,
+    language: LabelLanguage,
+    commands: &mut Vec<Command>,
+) {
+    let tie = &network.ties[tie_index];
+    let color = super::shapes::color32(crate::style::tie_style(tie.kind).color);
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new(tie.kind.label()).heading().color(color));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .small_button("×")
+                .on_hover_text("Clear the selection (Esc)")
+                .clicked()
+            {
+                commands.push(Command::ClearSelection);
+            }
+        });
+    });
+    if !tie.summary.is_empty() {
+        ui.label(egui::RichText::new(&tie.summary).strong());
+    }
+    ui.add_space(6.0);
+    egui::Grid::new("tie-facts")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            ui.label(if tie.participants.len() > 2 {
+                "Participants"
+            } else {
+                "Between"
+            });
+            ui.horizontal_wrapped(|ui| {
+                for (i, participant) in tie.participants.iter().enumerate() {
+                    if i > 0 {
+                        ui.label("·");
+                    }
+                    entity_link_ui(ui, network, participant, language, commands);
+                }
+            });
+            ui.end_row();
+            ui.label("Date");
+            ui.label(match tie.date {
+                Some(date) => format!(
+                    "{date} ({})",
+                    match date.precision() {
+                        DatePrecision::Year => "year only",
+                        DatePrecision::Month => "month only",
+                        DatePrecision::Day => "day",
+                    }
+                ),
+                None => "not given in the sources".to_owned(),
+            });
+            ui.end_row();
+            if let Some(place) = tie
+                .place
+                .as_ref()
+                .and_then(|p| localized(p, language.code()))
+            {
+                ui.label("Place");
+                ui.label(place);
+                ui.end_row();
+            }
+            if let Some(amount) = &tie.amount {
+                ui.label("Amount");
+                ui.label(amount.to_string());
+                ui.end_row();
+            }
+            for (name, value) in &tie.attributes {
+                ui.label(name);
+                ui.label(value);
+                ui.end_row();
+            }
+        });
+
+    ui.add_space(10.0);
+    ui.strong(match tie.evidence.len() {
+        0 => "No evidence given".to_owned(),
+        1 => "Evidence".to_owned(),
+        n => format!("Evidence ({n} items)"),
+    });
+    for (i, evidence) in tie.evidence.iter().enumerate() {
+        egui::Frame::group(ui.style())
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(egui::RichText::new(format!("“{}”", evidence.quote)).size(15.0));
+                if let Some(translation) = &evidence.translation {
+                    ui.add_space(2.0);
+                    ui.label(egui::RichText::new(translation).italics());
+                }
+                ui.add_space(4.0);
+                match network.source(&evidence.source) {
+                    Some(source) => {
+                        let outlet =
+                            localized(&source.outlet, language.code()).unwrap_or(&source.id);
+                        let mut line = outlet.to_owned();
+                        if let Some(published) = source.published {
+                            line.push_str(&format!(", {published}"));
+                        }
+                        if let Some(author) = &source.author {
+                            line.push_str(&format!(", {author}"));
+                        }
+                        ui.label(egui::RichText::new(line).small().strong());
+                        ui.label(egui::RichText::new(&source.title).small());
+                        match &source.url {
+                            Some(url) => {
+                                if ui
+                                    .link(url)
+                                    .on_hover_text("Open the article in your browser")
+                                    .clicked()
+                                {
+                                    commands.push(Command::OpenLink(url.clone()));
+                                }
+                            }
+                            None => {
+                                ui.label(
+                                    egui::RichText::new("No link known for this article")
+                                        .small()
+                                        .weak(),
+                                );
+                            }
+                        }
+                    }
+                    None => {
+                        ui.label(format!("Source {} (not listed)", evidence.source));
+                    }
+                }
+            })
+            .response
+            .on_hover_text(format!("Evidence {}", i + 1));
+    }
+}

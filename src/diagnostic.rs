@@ -1,0 +1,165 @@
+//! Problems found in a network file: where they are and how serious.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Whether a problem stops the file from opening.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A line and column in the file's text, both counted from 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextPosition {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl TextPosition {
+    /// The position of byte `offset` in `text`; columns count characters, not bytes.
+    pub fn of_offset(text: &str, offset: usize) -> Self {
+        let before = &text.as_bytes()[..offset.min(text.len())];
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
+        Self { line, column }
+    }
+}
+
+/// One problem: its severity, the JSON path it concerns, the text position where known.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A JSON path such as `ties[12].participants[1]`; empty for the whole file.
+    pub path: String,
+    pub position: Option<TextPosition>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            path: path.into(),
+            position: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(path, message)
+        }
+    }
+
+    pub fn at(mut self, position: TextPosition) -> Self {
+        self.position = Some(position);
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `12:5: error: ties[3].date: "2025-13" is impossible: there is no month 13`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(TextPosition { line, column }) = self.position {
+            write!(f, "line {line}, column {column}: ")?;
+        }
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{severity}: ")?;
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+/// Why a network could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{file}: cannot read: {source}", file = file.display())]
+    Io {
+        file: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{file}: the file is {size} bytes; powermap opens files up to {limit} bytes", file = file.display())]
+    TooLarge {
+        file: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    #[error("{file}: {}", summarize(diagnostics), file = file.display())]
+    Invalid {
+        file: PathBuf,
+        /// Every problem found, errors and warnings, in file order.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+impl LoadError {
+    /// The problems to list one by one; empty for I/O and size errors.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            Self::Invalid { diagnostics, .. } => diagnostics,
+            Self::Io { .. } | Self::TooLarge { .. } => &[],
+        }
+    }
+}
+
+fn summarize(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let mut text = format!("{errors} error{} found", if errors == 1 { "" } else { "s" });
+    for diagnostic in diagnostics {
+        text.push_str("\n  ");
+        text.push_str(&diagnostic.to_string());
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let text = "{\n  \"이름\": 1,\n  x";
+        let offset = text.find('x').expect("x");
+        assert_eq!(
+            TextPosition::of_offset(text, offset),
+            TextPosition { line: 3, column: 3 }
+        );
+        let after_hangul = text.find(':').expect("colon");
+        assert_eq!(
+            TextPosition::of_offset(text, after_hangul),
+            TextPosition { line: 2, column: 7 }
+        );
+    }
+
+    #[test]
+    fn display_names_position_path_and_message() {
+        let diagnostic = Diagnostic::error("ties[3].date", "bad date").at(TextPosition {
+            line: 12,
+            column: 5,
+        });
+        assert_eq!(
+            diagnostic.to_string(),
+            "line 12, column 5: error: ties[3].date: bad date"
+        );
+    }
+}

@@ -1,0 +1,167 @@
+//! The network as drawable lines: every tie becomes a line between each pair of its
+//! participants (a meeting of three draws three lines, all leading to the same tie), and
+//! lines between the same pair fan out so none hides another.
+
+use std::collections::HashMap;
+
+use crate::model::Network;
+
+/// One line on the map: a pair of entities joined by a tie.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapEdge {
+    /// Index into `network.ties`.
+    pub tie: usize,
+    /// Indexes into `network.entities`, `a < b` unless the tie lists them the other way.
+    pub a: usize,
+    pub b: usize,
+    /// How far this line bows out from the straight one, in lanes: 0 is straight,
+    /// lines sharing a pair get lanes spread evenly around 0 (−0.5 and 0.5 for two).
+    pub bend: f32,
+}
+
+/// The drawable lines of a network, and entity lookup by id.
+#[derive(Clone, Debug, Default)]
+pub struct MapGraph {
+    pub edges: Vec<MapEdge>,
+    entity_index: HashMap<String, usize>,
+}
+
+impl MapGraph {
+    /// Builds the lines of a valid network; participants that name no entity are skipped.
+    pub fn new(network: &Network) -> Self {
+        let entity_index: HashMap<String, usize> = network
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, entity)| (entity.id.clone(), i))
+            .collect();
+        let mut edges = Vec::new();
+        for (tie_index, tie) in network.ties.iter().enumerate() {
+            let members: Vec<usize> = tie
+                .participants
+                .iter()
+                .filter_map(|id| entity_index.get(id).copied())
+                .collect();
+            for (i, &a) in members.iter().enumerate() {
+                for &b in &members[i + 1..] {
+                    edges.push(MapEdge {
+                        tie: tie_index,
+                        a,
+                        b,
+                        bend: 0.0,
+                    });
+                }
+            }
+        }
+        let mut lanes: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        for (i, edge) in edges.iter().enumerate() {
+            lanes.entry(pair_key(edge.a, edge.b)).or_default().push(i);
+        }
+        for members in lanes.values() {
+            let middle = (members.len() as f32 - 1.0) / 2.0;
+            for (lane, &edge) in members.iter().enumerate() {
+                // Bends are measured in the pair's own direction (low index to high), so
+                // lines drawn from either end fan out the same way.
+                let sign = if edges[edge].a < edges[edge].b {
+                    1.0
+                } else {
+                    -1.0
+                };
+                edges[edge].bend = (lane as f32 - middle) * sign;
+            }
+        }
+        Self {
+            edges,
+            entity_index,
+        }
+    }
+
+    /// The entity index of an id.
+    pub fn entity_index(&self, id: &str) -> Option<usize> {
+        self.entity_index.get(id).copied()
+    }
+
+    /// Each linked pair once, for the layout's springs.
+    pub fn links(&self) -> Vec<(usize, usize)> {
+        let mut pairs: Vec<(usize, usize)> = self
+            .edges
+            .iter()
+            .map(|edge| pair_key(edge.a, edge.b))
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+
+    /// The lines of one tie.
+    pub fn edges_of_tie(&self, tie: usize) -> impl Iterator<Item = &MapEdge> {
+        self.edges.iter().filter(move |edge| edge.tie == tie)
+    }
+}
+
+fn pair_key(a: usize, b: usize) -> (usize, usize) {
+    (a.min(b), a.max(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entity, EntityKind, LocalizedText, Tie, TieKind};
+
+    fn entity(id: &str) -> Entity {
+        Entity {
+            id: id.to_owned(),
+            kind: EntityKind::Person,
+            name: LocalizedText::from([("en".to_owned(), id.to_owned())]),
+            aliases: Vec::new(),
+            role: None,
+            description: None,
+            group: None,
+            position: None,
+            pinned: false,
+            attributes: Default::default(),
+        }
+    }
+
+    fn tie(id: &str, participants: &[&str]) -> Tie {
+        Tie {
+            id: id.to_owned(),
+            kind: TieKind::Meeting,
+            participants: participants.iter().map(|p| (*p).to_owned()).collect(),
+            date: None,
+            place: None,
+            amount: None,
+            summary: String::new(),
+            evidence: Vec::new(),
+            attributes: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_meeting_of_three_draws_three_lines_to_one_tie() {
+        let mut network = Network::empty();
+        network.entities = ["a", "b", "c"].map(entity).to_vec();
+        network.ties = vec![tie("m", &["a", "b", "c"])];
+        let graph = MapGraph::new(&network);
+        let pairs: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.a, e.b)).collect();
+        assert_eq!(pairs, [(0, 1), (0, 2), (1, 2)]);
+        assert!(graph.edges.iter().all(|e| e.tie == 0 && e.bend == 0.0));
+        assert_eq!(graph.links(), [(0, 1), (0, 2), (1, 2)]);
+    }
+
+    #[test]
+    fn parallel_lines_fan_out_symmetrically() {
+        let mut network = Network::empty();
+        network.entities = ["a", "b"].map(entity).to_vec();
+        network.ties = vec![
+            tie("1", &["a", "b"]),
+            tie("2", &["b", "a"]),
+            tie("3", &["a", "b"]),
+        ];
+        let graph = MapGraph::new(&network);
+        // The second tie runs b→a, so its bend is mirrored to land in the same fan.
+        let bends: Vec<f32> = graph.edges.iter().map(|e| e.bend).collect();
+        assert_eq!(bends, [-1.0, 0.0, 1.0]);
+        assert_eq!(graph.links(), [(0, 1)], "the layout gets each pair once");
+    }
+}

@@ -1,0 +1,298 @@
+//! Force-directed layout on plain positions, after d3-force: a many-body repulsion, link
+//! springs and a weak pull to the centre, integrated with velocity Verlet while a
+//! "temperature" (`alpha`) cools, so the layout converges and then rests.
+//!
+//! Everything is deterministic: the same network always starts from the same positions
+//! (a phyllotaxis spiral with a jitter seeded from the entity ids) and takes the same steps.
+
+use serde::{Deserialize, Serialize};
+
+/// A point in layout units.
+pub type Point = [f32; 2];
+
+/// The forces and the cooling schedule.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LayoutParams {
+    /// The rest length of a link.
+    pub link_distance: f32,
+    /// How hard links pull towards their rest length (0–1).
+    pub link_strength: f32,
+    /// Repulsion between every pair of entities (d3's negative charge, as a positive number).
+    pub repulsion: f32,
+    /// Pull of every entity towards the origin, which keeps disconnected parts together.
+    pub gravity: f32,
+    /// The share of velocity lost per step (0–1).
+    pub velocity_decay: f32,
+    /// How fast `alpha` cools per step.
+    pub alpha_decay: f32,
+    /// Below this `alpha` the layout rests.
+    pub alpha_min: f32,
+}
+
+impl Default for LayoutParams {
+    fn default() -> Self {
+        let alpha_min = 0.001_f32;
+        Self {
+            link_distance: 80.0,
+            link_strength: 0.35,
+            repulsion: 1000.0,
+            gravity: 0.03,
+            velocity_decay: 0.4,
+            // d3's schedule: cool from 1 to alpha_min in 300 steps.
+            alpha_decay: 1.0 - alpha_min.powf(1.0 / 300.0),
+            alpha_min,
+        }
+    }
+}
+
+/// The moving parts of a running layout.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Simulation {
+    /// The temperature: 1 when started, resting below [`LayoutParams::alpha_min`].
+    pub alpha: f32,
+    velocities: Vec<Point>,
+    /// Steps taken since the last (re)start.
+    pub steps: u64,
+}
+
+impl Simulation {
+    /// A hot simulation for `count` entities.
+    pub fn new(count: usize) -> Self {
+        Self {
+            alpha: 1.0,
+            velocities: vec![[0.0; 2]; count],
+            steps: 0,
+        }
+    }
+
+    /// Whether the layout still moves.
+    pub fn is_running(&self, params: &LayoutParams) -> bool {
+        self.alpha >= params.alpha_min
+    }
+
+    /// Warms a resting layout up again, as after a node was dragged.
+    pub fn reheat(&mut self, alpha: f32) {
+        self.alpha = self.alpha.max(alpha);
+    }
+
+    /// Advances one step. `fixed[i]` entities do not move. Returns whether it still runs.
+    pub fn step(
+        &mut self,
+        positions: &mut [Point],
+        links: &[(usize, usize)],
+        fixed: &[bool],
+        params: &LayoutParams,
+    ) -> bool {
+        let count = positions.len();
+        if self.velocities.len() != count {
+            self.velocities.resize(count, [0.0; 2]);
+        }
+        if !self.is_running(params) || count == 0 {
+            return false;
+        }
+        self.alpha += (0.0 - self.alpha) * params.alpha_decay;
+        let alpha = self.alpha;
+
+        apply_links(positions, &mut self.velocities, links, params, alpha);
+        apply_repulsion(positions, &mut self.velocities, params, alpha);
+        for (position, velocity) in positions.iter().zip(self.velocities.iter_mut()) {
+            velocity[0] -= position[0] * params.gravity * alpha;
+            velocity[1] -= position[1] * params.gravity * alpha;
+        }
+        for ((position, velocity), &is_fixed) in positions
+            .iter_mut()
+            .zip(self.velocities.iter_mut())
+            .zip(fixed.iter().chain(std::iter::repeat(&false)))
+        {
+            if is_fixed {
+                *velocity = [0.0; 2];
+                continue;
+            }
+            velocity[0] *= 1.0 - params.velocity_decay;
+            velocity[1] *= 1.0 - params.velocity_decay;
+            position[0] += velocity[0];
+            position[1] += velocity[1];
+        }
+        self.steps += 1;
+        self.is_running(params)
+    }
+
+    /// Steps until the layout rests or `max_steps` were taken; returns the steps taken.
+    pub fn run(
+        &mut self,
+        positions: &mut [Point],
+        links: &[(usize, usize)],
+        fixed: &[bool],
+        params: &LayoutParams,
+        max_steps: u64,
+    ) -> u64 {
+        let start = self.steps;
+        while self.steps - start < max_steps && self.step(positions, links, fixed, params) {}
+        self.steps - start
+    }
+}
+
+/// Springs pull linked entities towards the rest distance; the lighter end moves more,
+/// so hubs stay put while their leaves arrange around them (d3's bias).
+fn apply_links(
+    positions: &[Point],
+    velocities: &mut [Point],
+    links: &[(usize, usize)],
+    params: &LayoutParams,
+    alpha: f32,
+) {
+    let mut degree = vec![0u32; positions.len()];
+    for &(a, b) in links {
+        degree[a] += 1;
+        degree[b] += 1;
+    }
+    for &(a, b) in links {
+        if a == b {
+            continue;
+        }
+        let dx = positions[b][0] + velocities[b][0] - positions[a][0] - velocities[a][0];
+        let dy = positions[b][1] + velocities[b][1] - positions[a][1] - velocities[a][1];
+        let distance = (dx * dx + dy * dy).sqrt().max(1e-3);
+        let strength = params.link_strength / degree[a].min(degree[b]).max(1) as f32;
+        let pull = (distance - params.link_distance) / distance * alpha * strength;
+        let bias = degree[a] as f32 / (degree[a] + degree[b]) as f32;
+        velocities[b][0] -= dx * pull * bias;
+        velocities[b][1] -= dy * pull * bias;
+        velocities[a][0] += dx * pull * (1.0 - bias);
+        velocities[a][1] += dy * pull * (1.0 - bias);
+    }
+}
+
+/// Every pair repels with a force falling off with distance.
+fn apply_repulsion(
+    positions: &[Point],
+    velocities: &mut [Point],
+    params: &LayoutParams,
+    alpha: f32,
+) {
+    let count = positions.len();
+    for i in 0..count {
+        for j in (i + 1)..count {
+            let mut dx = positions[j][0] - positions[i][0];
+            let mut dy = positions[j][1] - positions[i][1];
+            if dx == 0.0 && dy == 0.0 {
+                // Coincident points: push apart along a direction fixed by their indexes.
+                dx = jitter(i as u64 * 31 + j as u64);
+                dy = jitter(j as u64 * 17 + i as u64);
+            }
+            let distance_squared = (dx * dx + dy * dy).max(1.0);
+            let push = params.repulsion * alpha / distance_squared;
+            velocities[i][0] -= dx * push;
+            velocities[i][1] -= dy * push;
+            velocities[j][0] += dx * push;
+            velocities[j][1] += dy * push;
+        }
+    }
+}
+
+/// A tiny deterministic offset in (-1e-3, 1e-3) derived from `seed`.
+fn jitter(seed: u64) -> f32 {
+    let unit = (splitmix64(seed) >> 40) as f32 / (1u64 << 24) as f32;
+    (unit - 0.5) * 2e-3
+}
+
+fn splitmix64(seed: u64) -> u64 {
+    let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// A seed from the entity ids: the same network always gets the same one.
+pub fn seed_from_ids<'a>(ids: impl IntoIterator<Item = &'a str>) -> u64 {
+    // FNV-1a, stable across platforms and Rust versions (unlike `DefaultHasher`).
+    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    for id in ids {
+        for byte in id.bytes().chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01B3);
+        }
+    }
+    hash
+}
+
+/// Starting positions: a phyllotaxis spiral (even density, no two points alike), each
+/// point nudged by a jitter from `seed`, spaced for `link_distance`.
+pub fn initial_positions(count: usize, seed: u64, params: &LayoutParams) -> Vec<Point> {
+    let golden_angle = std::f32::consts::PI * (3.0 - 5f32.sqrt());
+    let spacing = params.link_distance * 0.5;
+    (0..count)
+        .map(|i| {
+            let radius = spacing * (0.5 + i as f32).sqrt();
+            let angle = i as f32 * golden_angle;
+            let nudge = spacing * 0.25;
+            [
+                radius * angle.cos() + nudge * jitter(seed ^ (2 * i as u64)) * 1e3,
+                radius * angle.sin() + nudge * jitter(seed ^ (2 * i as u64 + 1)) * 1e3,
+            ]
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn distance(a: Point, b: Point) -> f32 {
+        ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt()
+    }
+
+    #[test]
+    fn converges_and_rests() {
+        let params = LayoutParams::default();
+        let links = [(0, 1), (1, 2), (2, 0), (2, 3)];
+        let mut positions = initial_positions(4, 7, &params);
+        let mut simulation = Simulation::new(4);
+        let steps = simulation.run(&mut positions, &links, &[], &params, 10_000);
+        assert!(steps < 1_000, "still running after {steps} steps");
+        assert!(!simulation.is_running(&params));
+        let before = positions.clone();
+        assert!(!simulation.step(&mut positions, &links, &[], &params));
+        assert_eq!(positions, before, "a resting layout does not move");
+    }
+
+    #[test]
+    fn same_seed_same_picture() {
+        let params = LayoutParams::default();
+        let links = [(0, 1), (1, 2), (3, 4)];
+        let run = || {
+            let mut positions = initial_positions(5, 42, &params);
+            Simulation::new(5).run(&mut positions, &links, &[], &params, 500);
+            positions
+        };
+        assert_eq!(run(), run());
+    }
+
+    #[test]
+    fn linked_entities_end_nearer_than_unlinked() {
+        let params = LayoutParams::default();
+        // Two triangles joined by nothing: members of a triangle sit together.
+        let links = [(0, 1), (1, 2), (2, 0), (3, 4), (4, 5), (5, 3)];
+        let mut positions = initial_positions(6, 1, &params);
+        Simulation::new(6).run(&mut positions, &links, &[], &params, 1_000);
+        let inside = distance(positions[0], positions[1]);
+        let across = distance(positions[0], positions[4]);
+        assert!(inside < across, "linked {inside} vs unlinked {across}");
+    }
+
+    #[test]
+    fn fixed_entities_stay_put() {
+        let params = LayoutParams::default();
+        let links = [(0, 1), (1, 2)];
+        let mut positions = initial_positions(3, 3, &params);
+        positions[1] = [500.0, -200.0];
+        Simulation::new(3).run(
+            &mut positions,
+            &links,
+            &[false, true, false],
+            &params,
+            1_000,
+        );
+        assert_eq!(positions[1], [500.0, -200.0]);
+    }
+}

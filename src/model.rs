@@ -1,0 +1,374 @@
+//! The network model: sources, groups, entities and the sourced ties between them.
+//!
+//! These types are the powermap file format (version [`FORMAT_VERSION`]) as serde reads
+//! and writes it; `docs/format.md` documents it for people writing their own files.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::PartialDate;
+
+/// The `format` field every powermap file carries.
+pub const FORMAT_NAME: &str = "powermap";
+
+/// The format version this program writes, and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Text in one or more languages, keyed by language code: `{"ko": "이재용", "en": "Lee Jae-yong"}`.
+pub type LocalizedText = BTreeMap<String, String>;
+
+/// Free-form facts kept beside the typed fields and shown in the panels.
+pub type Attributes = BTreeMap<String, String>;
+
+/// Picks the text to show in `language`, falling back to English and then to any language.
+pub fn localized<'a>(text: &'a LocalizedText, language: &str) -> Option<&'a str> {
+    [language, "en"]
+        .iter()
+        .find_map(|lang| text.get(*lang))
+        .or_else(|| text.values().next())
+        .map(String::as_str)
+        .filter(|text| !text.is_empty())
+}
+
+/// A whole network: what a powermap file holds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Network {
+    pub format: String,
+    pub version: u32,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The language labels are shown in by default.
+    #[serde(default = "default_label_language")]
+    pub label_language: String,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    pub entities: Vec<Entity>,
+    #[serde(default)]
+    pub ties: Vec<Tie>,
+}
+
+fn default_label_language() -> String {
+    "en".to_owned()
+}
+
+/// An article or document that evidence quotes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub outlet: LocalizedText,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+}
+
+/// A named set of entities, such as a conglomerate and its affiliates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    pub name: LocalizedText,
+}
+
+/// What sort of thing an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    Company,
+    Government,
+    Project,
+    Other,
+}
+
+impl EntityKind {
+    pub const ALL: [Self; 5] = [
+        Self::Person,
+        Self::Company,
+        Self::Government,
+        Self::Project,
+        Self::Other,
+    ];
+
+    /// A capitalised English name for legends and panels.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Person => "Person",
+            Self::Company => "Company",
+            Self::Government => "Government",
+            Self::Project => "Project",
+            Self::Other => "Other",
+        }
+    }
+}
+
+/// A person or an organisation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    pub id: String,
+    pub kind: EntityKind,
+    pub name: LocalizedText,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<LocalizedText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<LocalizedText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    /// The layout never moves a pinned entity from its `position`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pinned: bool,
+    #[serde(default, skip_serializing_if = "Attributes::is_empty")]
+    pub attributes: Attributes,
+}
+
+impl Entity {
+    /// The name to show in `language`, falling back to another language, then to the id.
+    pub fn display_name(&self, language: &str) -> &str {
+        localized(&self.name, language).unwrap_or(&self.id)
+    }
+}
+
+/// A point on the map, in layout units.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    #[serde(serialize_with = "whole_numbers_without_fraction")]
+    pub x: f64,
+    #[serde(serialize_with = "whole_numbers_without_fraction")]
+    pub y: f64,
+}
+
+/// Writes `16500000000` rather than `16500000000.0`, as people write amounts.
+fn whole_numbers_without_fraction<S: serde::Serializer>(
+    value: &f64,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    // Integers up to 2^53 are exact in f64, so the conversion loses nothing.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    if value.fract() == 0.0 && value.abs() <= EXACT {
+        serializer.serialize_i64(*value as i64)
+    } else {
+        serializer.serialize_f64(*value)
+    }
+}
+
+/// What sort of tie joins the participants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TieKind {
+    Meeting,
+    Contract,
+    LetterOfIntent,
+    Supply,
+    Partnership,
+    Visit,
+    Role,
+    Affiliate,
+    Other,
+}
+
+impl TieKind {
+    pub const ALL: [Self; 9] = [
+        Self::Meeting,
+        Self::Contract,
+        Self::LetterOfIntent,
+        Self::Supply,
+        Self::Partnership,
+        Self::Visit,
+        Self::Role,
+        Self::Affiliate,
+        Self::Other,
+    ];
+
+    /// A capitalised English name for legends and panels.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Meeting => "Meeting",
+            Self::Contract => "Contract",
+            Self::LetterOfIntent => "Letter of intent",
+            Self::Supply => "Supply",
+            Self::Partnership => "Partnership",
+            Self::Visit => "Visit",
+            Self::Role => "Role",
+            Self::Affiliate => "Affiliate",
+            Self::Other => "Other",
+        }
+    }
+
+    /// Deals: the ties an owner's contact is said to lead to.
+    pub fn is_deal(self) -> bool {
+        matches!(self, Self::Contract | Self::LetterOfIntent | Self::Supply)
+    }
+
+    /// Structural ties that say who belongs where, rather than what happened.
+    pub fn is_membership(self) -> bool {
+        matches!(self, Self::Role | Self::Affiliate)
+    }
+}
+
+impl fmt::Display for TieKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A stated sum of money.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Amount {
+    #[serde(serialize_with = "whole_numbers_without_fraction")]
+    pub value: f64,
+    /// ISO 4217 code, such as `USD`.
+    pub currency: String,
+    /// The source's own wording, such as `165억달러`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", group_thousands(self.value), self.currency)?;
+        if let Some(text) = &self.text {
+            write!(f, " ({text})")?;
+        }
+        Ok(())
+    }
+}
+
+/// `16500000000` → `16,500,000,000`; keeps up to two decimals when there are any.
+fn group_thousands(value: f64) -> String {
+    let whole = value.trunc();
+    let fraction = value - whole;
+    let digits = format!("{whole:.0}");
+    let (sign, digits) = digits
+        .strip_prefix('-')
+        .map_or(("", digits.as_str()), |d| ("-", d));
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if fraction.abs() >= 0.005 {
+        let cents = format!("{:.2}", fraction.abs());
+        grouped.push_str(cents.trim_start_matches('0'));
+    }
+    format!("{sign}{grouped}")
+}
+
+/// A quoted sentence from a source that reports a tie.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    pub source: String,
+    /// The sentence, verbatim.
+    pub quote: String,
+    /// The sentence in English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<String>,
+}
+
+/// A meeting, deal, role or other tie among two or more entities.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tie {
+    pub id: String,
+    pub kind: TieKind,
+    pub participants: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<LocalizedText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Amount>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+    #[serde(default, skip_serializing_if = "Attributes::is_empty")]
+    pub attributes: Attributes,
+}
+
+impl Network {
+    /// An empty network of the current format version.
+    pub fn empty() -> Self {
+        Self {
+            format: FORMAT_NAME.to_owned(),
+            version: FORMAT_VERSION,
+            label_language: default_label_language(),
+            ..Self::default()
+        }
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|entity| entity.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|source| source.id == id)
+    }
+
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|group| group.id == id)
+    }
+
+    pub fn tie(&self, id: &str) -> Option<&Tie> {
+        self.ties.iter().find(|tie| tie.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn localized_falls_back_to_english_then_any() {
+        let both = LocalizedText::from([
+            ("ko".to_owned(), "이재용".to_owned()),
+            ("en".to_owned(), "Lee Jae-yong".to_owned()),
+        ]);
+        assert_eq!(localized(&both, "ko"), Some("이재용"));
+        assert_eq!(localized(&both, "en"), Some("Lee Jae-yong"));
+        assert_eq!(localized(&both, "fr"), Some("Lee Jae-yong"));
+        let korean_only = LocalizedText::from([("ko".to_owned(), "삼성".to_owned())]);
+        assert_eq!(localized(&korean_only, "en"), Some("삼성"));
+        assert_eq!(localized(&LocalizedText::new(), "en"), None);
+    }
+
+    #[test]
+    fn amounts_read_like_money() {
+        let amount = Amount {
+            value: 16_500_000_000.0,
+            currency: "USD".to_owned(),
+            text: Some("165억달러".to_owned()),
+        };
+        assert_eq!(amount.to_string(), "16,500,000,000 USD (165억달러)");
+        assert_eq!(group_thousands(999.0), "999");
+        assert_eq!(group_thousands(1234.5), "1,234.50");
+    }
+}

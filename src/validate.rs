@@ -1,0 +1,261 @@
+//! Checks a parsed network for what serde cannot: duplicate ids, dangling references,
+//! empty names, impossible amounts and positions, ties without evidence.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{LocalizedText, Network};
+
+/// Where each element of one list came from in the file, when some failed to parse.
+#[derive(Debug, Default)]
+pub struct ListOrigins {
+    /// The file index of each parsed element, in order; empty means "the same index".
+    pub indexes: Vec<usize>,
+    /// Ids of elements that failed to parse; references to them are not reported again.
+    pub failed_ids: Vec<String>,
+}
+
+impl ListOrigins {
+    fn path(&self, list: &str, index: usize) -> String {
+        format!(
+            "{list}[{}]",
+            self.indexes.get(index).copied().unwrap_or(index)
+        )
+    }
+}
+
+/// Where the elements of every list came from.
+#[derive(Debug, Default)]
+pub struct ElementOrigins {
+    pub sources: ListOrigins,
+    pub groups: ListOrigins,
+    pub entities: ListOrigins,
+    pub ties: ListOrigins,
+}
+
+/// Every problem in `network`, errors and warnings, with the JSON path of each.
+pub fn validate(network: &Network) -> Vec<Diagnostic> {
+    validate_with_origins(network, &ElementOrigins::default())
+}
+
+/// As [`validate`], naming elements by their index in the file they were parsed from.
+pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    if network.label_language.trim().is_empty() {
+        found.push(Diagnostic::error(
+            "label_language",
+            "empty: give a language code such as \"en\" or \"ko\"",
+        ));
+    }
+
+    let source_ids = check_ids(
+        "sources",
+        network.sources.iter().map(|s| s.id.as_str()),
+        &origins.sources,
+        &mut found,
+    );
+    for (i, source) in network.sources.iter().enumerate() {
+        let path = origins.sources.path("sources", i);
+        check_text(&format!("{path}.outlet"), &source.outlet, &mut found);
+        if source.title.trim().is_empty() {
+            found.push(Diagnostic::error(format!("{path}.title"), "empty title"));
+        }
+        if let Some(url) = &source.url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            found.push(Diagnostic::error(
+                format!("{path}.url"),
+                format!("{url:?} is not an http or https address"),
+            ));
+        }
+    }
+
+    let group_ids = check_ids(
+        "groups",
+        network.groups.iter().map(|g| g.id.as_str()),
+        &origins.groups,
+        &mut found,
+    );
+    for (i, group) in network.groups.iter().enumerate() {
+        check_text(
+            &format!("{}.name", origins.groups.path("groups", i)),
+            &group.name,
+            &mut found,
+        );
+    }
+
+    let entity_ids = check_ids(
+        "entities",
+        network.entities.iter().map(|e| e.id.as_str()),
+        &origins.entities,
+        &mut found,
+    );
+    for (i, entity) in network.entities.iter().enumerate() {
+        let path = origins.entities.path("entities", i);
+        check_text(&format!("{path}.name"), &entity.name, &mut found);
+        for (which, text) in [("role", &entity.role), ("description", &entity.description)] {
+            if let Some(text) = text {
+                check_text(&format!("{path}.{which}"), text, &mut found);
+            }
+        }
+        for (a, alias) in entity.aliases.iter().enumerate() {
+            if alias.trim().is_empty() {
+                found.push(Diagnostic::error(
+                    format!("{path}.aliases[{a}]"),
+                    "empty alias",
+                ));
+            }
+        }
+        if let Some(group) = &entity.group
+            && !group_ids.contains_key(group.as_str())
+            && !origins.groups.failed_ids.contains(group)
+        {
+            found.push(Diagnostic::error(
+                format!("{path}.group"),
+                format!("no group has the id {group:?}"),
+            ));
+        }
+        match entity.position {
+            Some(position) if !(position.x.is_finite() && position.y.is_finite()) => {
+                found.push(Diagnostic::error(
+                    format!("{path}.position"),
+                    "coordinates must be finite numbers",
+                ));
+            }
+            None if entity.pinned => found.push(Diagnostic::error(
+                format!("{path}.pinned"),
+                "pinned, but has no position to be pinned at",
+            )),
+            _ => {}
+        }
+    }
+
+    check_ids(
+        "ties",
+        network.ties.iter().map(|t| t.id.as_str()),
+        &origins.ties,
+        &mut found,
+    );
+    for (i, tie) in network.ties.iter().enumerate() {
+        let path = origins.ties.path("ties", i);
+        if tie.participants.len() < 2 {
+            found.push(Diagnostic::error(
+                format!("{path}.participants"),
+                format!(
+                    "a tie joins at least two entities; this one lists {}",
+                    tie.participants.len()
+                ),
+            ));
+        }
+        for (p, participant) in tie.participants.iter().enumerate() {
+            let participant_path = format!("{path}.participants[{p}]");
+            if tie.participants[..p].contains(participant) {
+                found.push(Diagnostic::error(
+                    participant_path,
+                    format!("{participant:?} is listed twice"),
+                ));
+            } else if !entity_ids.contains_key(participant.as_str())
+                && !origins.entities.failed_ids.contains(participant)
+            {
+                found.push(Diagnostic::error(
+                    participant_path,
+                    format!("no entity has the id {participant:?}"),
+                ));
+            }
+        }
+        if let Some(place) = &tie.place {
+            check_text(&format!("{path}.place"), place, &mut found);
+        }
+        if let Some(amount) = &tie.amount {
+            if !amount.value.is_finite() || amount.value < 0.0 {
+                found.push(Diagnostic::error(
+                    format!("{path}.amount.value"),
+                    format!(
+                        "{} is not an amount: it must be a finite number, 0 or more",
+                        amount.value
+                    ),
+                ));
+            }
+            if !(amount.currency.len() == 3
+                && amount.currency.bytes().all(|b| b.is_ascii_uppercase()))
+            {
+                found.push(Diagnostic::error(
+                    format!("{path}.amount.currency"),
+                    format!(
+                        "{:?} is not an ISO 4217 currency code such as \"USD\"",
+                        amount.currency
+                    ),
+                ));
+            }
+        }
+        if tie.evidence.is_empty() {
+            found.push(Diagnostic::warning(
+                format!("{path}.evidence"),
+                "no evidence: nothing tells the reader where this tie comes from",
+            ));
+        }
+        for (e, evidence) in tie.evidence.iter().enumerate() {
+            let evidence_path = format!("{path}.evidence[{e}]");
+            if !source_ids.contains_key(evidence.source.as_str())
+                && !origins.sources.failed_ids.contains(&evidence.source)
+            {
+                found.push(Diagnostic::error(
+                    format!("{evidence_path}.source"),
+                    format!("no source has the id {:?}", evidence.source),
+                ));
+            }
+            if evidence.quote.trim().is_empty() {
+                found.push(Diagnostic::error(
+                    format!("{evidence_path}.quote"),
+                    "empty quote",
+                ));
+            }
+        }
+    }
+    found
+}
+
+/// Reports empty and duplicate ids; returns each id's first index.
+fn check_ids<'a>(
+    list: &str,
+    ids: impl Iterator<Item = &'a str>,
+    origins: &ListOrigins,
+    found: &mut Vec<Diagnostic>,
+) -> HashMap<&'a str, usize> {
+    let mut first_index = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        let path = format!("{}.id", origins.path(list, i));
+        if id.trim().is_empty() {
+            found.push(Diagnostic::error(path, "empty id"));
+        } else if let Some(&first) = first_index.get(id) {
+            found.push(Diagnostic::error(
+                path,
+                format!(
+                    "duplicate id {id:?}; {} already uses it",
+                    origins.path(list, first)
+                ),
+            ));
+        } else {
+            first_index.insert(id, i);
+        }
+    }
+    first_index
+}
+
+/// Localized text needs at least one language, and no empty entry.
+fn check_text(path: &str, text: &LocalizedText, found: &mut Vec<Diagnostic>) {
+    if text.is_empty() {
+        found.push(Diagnostic::error(
+            path,
+            "empty: give the text in at least one language",
+        ));
+    }
+    for (language, value) in text {
+        if value.trim().is_empty() {
+            found.push(Diagnostic::error(
+                format!("{path}.{language}"),
+                "empty text",
+            ));
+        }
+    }
+}

@@ -1,0 +1,323 @@
+//! The window, driven headless with egui_kittest: what a person clicks and what appears.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Event, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use powermap::app::{Command, LabelLanguage, PowermapApp, Selection};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The app with the embedded network in a 1400×900 window, a few frames in.
+fn harness() -> Harness<'static, PowermapApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(|cc| PowermapApp::new(cc, None));
+    // egui_graphs repaints every frame, so step a fixed number of frames.
+    harness.run_steps(5);
+    harness
+}
+
+/// Lets the layout run to rest, as a person waits for the map to settle.
+fn settle(harness: &mut Harness<'static, PowermapApp>) {
+    for _ in 0..100 {
+        harness.run_steps(10);
+        if harness.query_by_label_contains("Layout resting").is_some() {
+            return;
+        }
+    }
+    panic!("the layout never came to rest");
+}
+
+fn click_at(harness: &mut Harness<'static, PowermapApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Default::default(),
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+}
+
+fn tie_index(app: &PowermapApp, id: &str) -> usize {
+    app.document
+        .network
+        .ties
+        .iter()
+        .position(|tie| tie.id == id)
+        .unwrap_or_else(|| panic!("no tie {id}"))
+}
+
+fn entity_index(app: &PowermapApp, id: &str) -> usize {
+    app.document
+        .network
+        .entities
+        .iter()
+        .position(|entity| entity.id == id)
+        .unwrap_or_else(|| panic!("no entity {id}"))
+}
+
+fn sds_openai_contract(app: &PowermapApp) -> usize {
+    let network = &app.document.network;
+    network
+        .ties
+        .iter()
+        .position(|tie| {
+            tie.kind == powermap::model::TieKind::Contract
+                && tie.participants.iter().any(|p| p == "samsung-sds")
+                && tie.participants.iter().any(|p| p == "openai")
+        })
+        .expect("the Samsung SDS–OpenAI contract")
+}
+
+#[test]
+fn the_default_network_opens_and_settles() {
+    let mut harness = harness();
+    harness.get_by_label("samsung-network.json");
+    harness.get_by_label_contains("41 entities · 55 ties");
+    harness.get_by_label("Samsung: owner contact first, affiliate execution after");
+    harness.get_by_label("Legend");
+    settle(&mut harness);
+    // A resting layout stays put.
+    let lee = entity_index(harness.state(), "lee-jae-yong");
+    let before = harness.state().document.view.entity_screen_pos(lee);
+    harness.run_steps(5);
+    assert_eq!(harness.state().document.view.entity_screen_pos(lee), before);
+}
+
+#[test]
+fn clicking_the_sds_openai_contract_shows_its_evidence() {
+    let mut harness = harness();
+    settle(&mut harness);
+    let contract = sds_openai_contract(harness.state());
+    let pos = harness
+        .state()
+        .document
+        .view
+        .tie_screen_pos(contract)
+        .expect("drawn");
+    click_at(&mut harness, pos);
+    assert_eq!(harness.state().selection, Some(Selection::Tie(contract)));
+    let summary = harness.state().document.network.ties[contract]
+        .summary
+        .clone();
+    harness.get_by_label(&summary);
+    harness.get_by_label("2025-12-23 (day)");
+    harness.get_by_label_contains("삼성SDS는 23일 오픈AI와 기업용 인공지능(AI) 서비스");
+    // Outlet, date and reporter, and the article title, under each evidence item.
+    assert!(
+        harness
+            .get_all_by_label("아이뉴스24, 2025-12-23, 박지은")
+            .count()
+            >= 1
+    );
+    assert!(
+        harness
+            .get_all_by_label("이재용은 테슬라·오픈AI·BYD 문 열고 계열사는 사업 따내고")
+            .count()
+            >= 1
+    );
+}
+
+#[test]
+fn a_tie_dated_to_the_month_says_so() {
+    let mut harness = harness();
+    let tesla = harness
+        .state()
+        .document
+        .network
+        .ties
+        .iter()
+        .position(|t| {
+            t.kind == powermap::model::TieKind::Contract
+                && t.participants.iter().any(|p| p == "tesla")
+        })
+        .expect("the Tesla contract");
+    harness
+        .state_mut()
+        .command(Command::Select(Selection::Tie(tesla)));
+    harness.run_steps(3);
+    harness.get_by_label("2025-07 (month only)");
+    harness.get_by_label_contains("16,500,000,000 USD (165억달러)");
+}
+
+#[test]
+fn selecting_lee_jae_yong_lists_his_ties_and_a_tie_can_be_opened_from_there() {
+    let mut harness = harness();
+    let lee = entity_index(harness.state(), "lee-jae-yong");
+    harness
+        .state_mut()
+        .command(Command::Select(Selection::Entity(lee)));
+    harness.run_steps(3);
+    harness.get_by_label("이재용");
+    harness.get_by_label("Lee Jae-yong");
+    harness.get_by_label("삼성전자 회장");
+    let lee_ties = harness
+        .state()
+        .document
+        .network
+        .ties
+        .iter()
+        .filter(|t| t.participants.iter().any(|p| p == "lee-jae-yong"))
+        .count();
+    harness.get_by_label(&format!("Ties ({lee_ties})"));
+    // The three-way meeting of 2025-02-04 is listed with the other two participants.
+    harness.get_by_label("2025-02-04");
+    // Listed twice: the dated three-way meeting, then the undated "met several times".
+    harness
+        .get_all_by_label("샘 올트먼, 손정의")
+        .next()
+        .expect("listed")
+        .click();
+    harness.run_steps(3);
+    let meeting = tie_index(harness.state(), "lee-altman-son-2025-02-04-meeting");
+    assert_eq!(harness.state().selection, Some(Selection::Tie(meeting)));
+    harness.get_by_label("Participants");
+}
+
+#[test]
+fn clicking_a_person_on_the_map_selects_them() {
+    let mut harness = harness();
+    settle(&mut harness);
+    let musk = entity_index(harness.state(), "elon-musk");
+    let pos = harness
+        .state()
+        .document
+        .view
+        .entity_screen_pos(musk)
+        .expect("drawn");
+    click_at(&mut harness, pos);
+    assert_eq!(harness.state().selection, Some(Selection::Entity(musk)));
+    harness.get_by_label("Elon Musk");
+}
+
+#[test]
+fn a_broken_file_shows_its_errors_and_keeps_the_network() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .command(Command::Open(fixture("many-errors.json")));
+    harness.run_steps(3);
+    harness.get_by_label("Could not open the file");
+    harness.get_by_label_contains("could not be opened: 4 errors");
+    harness.get_by_label_contains("sources[0].published: \"2024-13\" is impossible");
+    harness.get_by_label_contains("line 30, column 22: error: entities[0].kind");
+    harness.get_by_label_contains("41 entities · 55 ties");
+    harness.get_by_label("samsung-network.json");
+}
+
+#[test]
+fn a_good_file_opens_and_is_remembered() {
+    let mut harness = harness();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/minimal.json");
+    harness.state_mut().command(Command::Open(example.clone()));
+    harness.run_steps(3);
+    harness.get_by_label("minimal.json");
+    harness.get_by_label_contains("3 entities · 2 ties");
+    assert_eq!(
+        harness.state().settings.recent_files.first(),
+        Some(&example)
+    );
+    assert_eq!(
+        harness.state().language,
+        LabelLanguage::English,
+        "the file asks for English labels"
+    );
+}
+
+#[test]
+fn the_language_toggle_changes_the_labels() {
+    let mut harness = harness();
+    let lee = entity_index(harness.state(), "lee-jae-yong");
+    assert_eq!(
+        harness.state().document.view.entity_label(lee).as_deref(),
+        Some("이재용")
+    );
+    harness.get_by_label("English").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().language, LabelLanguage::English);
+    assert_eq!(
+        harness.state().document.view.entity_label(lee).as_deref(),
+        Some("Lee Jae-yong")
+    );
+    harness.get_by_label("한국어").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().document.view.entity_label(lee).as_deref(),
+        Some("이재용")
+    );
+}
+
+#[test]
+fn space_pauses_and_resumes_the_layout() {
+    let mut harness = harness();
+    harness.get_by_label_contains("Layout running");
+    harness.key_press(egui::Key::Space);
+    harness.run_steps(2);
+    harness.get_by_label_contains("Layout paused");
+    let lee = entity_index(harness.state(), "lee-jae-yong");
+    let before = harness.state().document.view.entity_screen_pos(lee);
+    harness.run_steps(5);
+    assert_eq!(
+        harness.state().document.view.entity_screen_pos(lee),
+        before,
+        "a paused layout moves nothing"
+    );
+    harness.key_press(egui::Key::Space);
+    harness.run_steps(2);
+    harness.get_by_label_contains("Layout running");
+}
+
+#[test]
+fn p_pins_the_selected_entity() {
+    let mut harness = harness();
+    let musk = entity_index(harness.state(), "elon-musk");
+    harness
+        .state_mut()
+        .command(Command::Select(Selection::Entity(musk)));
+    harness.run_steps(2);
+    assert!(!harness.state().document.view.is_pinned(musk));
+    harness.key_press(egui::Key::P);
+    harness.run_steps(2);
+    assert!(harness.state().document.view.is_pinned(musk));
+    let location = |harness: &Harness<'static, PowermapApp>, entity: usize| {
+        let node = harness
+            .state()
+            .document
+            .view
+            .graph
+            .node(petgraph::stable_graph::NodeIndex::new(entity));
+        node.expect("drawn").location()
+    };
+    let tesla = entity_index(harness.state(), "tesla");
+    harness.run_steps(20);
+    let (musk_before, tesla_before) = (location(&harness, musk), location(&harness, tesla));
+    harness.state_mut().command(Command::Relayout);
+    harness.run_steps(20);
+    assert_eq!(
+        location(&harness, musk),
+        musk_before,
+        "a pinned entity stays put"
+    );
+    assert_ne!(
+        location(&harness, tesla),
+        tesla_before,
+        "re-layout moves the others"
+    );
+    harness.key_press(egui::Key::P);
+    harness.run_steps(2);
+    assert!(
+        !harness.state().document.view.is_pinned(musk),
+        "P again unpins"
+    );
+}
