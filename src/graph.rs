@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use crate::layout::Link;
 use crate::model::Network;
 
 /// One line on the map: a pair of entities joined by a tie.
@@ -82,15 +83,18 @@ impl MapGraph {
     }
 
     /// Each linked pair once, for the layout's springs.
-    pub fn links(&self) -> Vec<(usize, usize)> {
-        let mut pairs: Vec<(usize, usize)> = self
+    pub fn links(&self) -> Vec<Link> {
+        let mut links: Vec<Link> = self
             .edges
             .iter()
-            .map(|edge| pair_key(edge.a, edge.b))
+            .map(|edge| {
+                let (a, b) = pair_key(edge.a, edge.b);
+                Link { a, b }
+            })
             .collect();
-        pairs.sort_unstable();
-        pairs.dedup();
-        pairs
+        links.sort_unstable();
+        links.dedup();
+        links
     }
 
     /// The lines of one tie.
@@ -146,7 +150,8 @@ mod tests {
         let pairs: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.a, e.b)).collect();
         assert_eq!(pairs, [(0, 1), (0, 2), (1, 2)]);
         assert!(graph.edges.iter().all(|e| e.tie == 0 && e.bend == 0.0));
-        assert_eq!(graph.links(), [(0, 1), (0, 2), (1, 2)]);
+        let links: Vec<(usize, usize)> = graph.links().iter().map(|l| (l.a, l.b)).collect();
+        assert_eq!(links, [(0, 1), (0, 2), (1, 2)]);
     }
 
     #[test]
@@ -162,6 +167,7 @@ mod tests {
         // The second tie runs b→a, so its bend is mirrored to land in the same fan.
         let bends: Vec<f32> = graph.edges.iter().map(|e| e.bend).collect();
         assert_eq!(bends, [-1.0, 0.0, 1.0]);
-        assert_eq!(graph.links(), [(0, 1)], "the layout gets each pair once");
+        let links: Vec<(usize, usize)> = graph.links().iter().map(|l| (l.a, l.b)).collect();
+        assert_eq!(links, [(0, 1)], "the layout gets each pair once");
     }
 }

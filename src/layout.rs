@@ -10,6 +10,13 @@ use serde::{Deserialize, Serialize};
 /// A point in layout units.
 pub type Point = [f32; 2];
 
+/// A spring between two entities (indexes into the positions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Link {
+    pub a: usize,
+    pub b: usize,
+}
+
 /// The forces and the cooling schedule.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LayoutParams {
@@ -79,7 +86,7 @@ impl Simulation {
     pub fn step(
         &mut self,
         positions: &mut [Point],
-        links: &[(usize, usize)],
+        links: &[Link],
         fixed: &[bool],
         params: &LayoutParams,
     ) -> bool {
@@ -121,7 +128,7 @@ impl Simulation {
     pub fn run(
         &mut self,
         positions: &mut [Point],
-        links: &[(usize, usize)],
+        links: &[Link],
         fixed: &[bool],
         params: &LayoutParams,
         max_steps: u64,
@@ -137,16 +144,16 @@ impl Simulation {
 fn apply_links(
     positions: &[Point],
     velocities: &mut [Point],
-    links: &[(usize, usize)],
+    links: &[Link],
     params: &LayoutParams,
     alpha: f32,
 ) {
     let mut degree = vec![0u32; positions.len()];
-    for &(a, b) in links {
-        degree[a] += 1;
-        degree[b] += 1;
+    for link in links {
+        degree[link.a] += 1;
+        degree[link.b] += 1;
     }
-    for &(a, b) in links {
+    for &Link { a, b } in links {
         if a == b {
             continue;
         }
@@ -238,6 +245,10 @@ pub fn initial_positions(count: usize, seed: u64, params: &LayoutParams) -> Vec<
 mod tests {
     use super::*;
 
+    fn links(pairs: &[(usize, usize)]) -> Vec<Link> {
+        pairs.iter().map(|&(a, b)| Link { a, b }).collect()
+    }
+
     fn distance(a: Point, b: Point) -> f32 {
         ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt()
     }
@@ -245,7 +256,7 @@ mod tests {
     #[test]
     fn converges_and_rests() {
         let params = LayoutParams::default();
-        let links = [(0, 1), (1, 2), (2, 0), (2, 3)];
+        let links = links(&[(0, 1), (1, 2), (2, 0), (2, 3)]);
         let mut positions = initial_positions(4, 7, &params);
         let mut simulation = Simulation::new(4);
         let steps = simulation.run(&mut positions, &links, &[], &params, 10_000);
@@ -259,7 +270,7 @@ mod tests {
     #[test]
     fn same_seed_same_picture() {
         let params = LayoutParams::default();
-        let links = [(0, 1), (1, 2), (3, 4)];
+        let links = links(&[(0, 1), (1, 2), (3, 4)]);
         let run = || {
             let mut positions = initial_positions(5, 42, &params);
             Simulation::new(5).run(&mut positions, &links, &[], &params, 500);
@@ -272,7 +283,7 @@ mod tests {
     fn linked_entities_end_nearer_than_unlinked() {
         let params = LayoutParams::default();
         // Two triangles joined by nothing: members of a triangle sit together.
-        let links = [(0, 1), (1, 2), (2, 0), (3, 4), (4, 5), (5, 3)];
+        let links = links(&[(0, 1), (1, 2), (2, 0), (3, 4), (4, 5), (5, 3)]);
         let mut positions = initial_positions(6, 1, &params);
         Simulation::new(6).run(&mut positions, &links, &[], &params, 1_000);
         let inside = distance(positions[0], positions[1]);
@@ -283,7 +294,7 @@ mod tests {
     #[test]
     fn fixed_entities_stay_put() {
         let params = LayoutParams::default();
-        let links = [(0, 1), (1, 2)];
+        let links = links(&[(0, 1), (1, 2)]);
         let mut positions = initial_positions(3, 3, &params);
         positions[1] = [500.0, -200.0];
         Simulation::new(3).run(

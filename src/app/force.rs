@@ -10,7 +10,7 @@ use petgraph::EdgeType;
 use petgraph::stable_graph::IndexType;
 use serde::{Deserialize, Serialize};
 
-use crate::layout::{LayoutParams, Simulation};
+use crate::layout::{LayoutParams, Link, Simulation};
 
 /// The layout's state between frames.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -20,7 +20,7 @@ pub struct ForceState {
     /// The entities the layout must not move, by node index.
     pub pinned: Vec<bool>,
     /// Linked node pairs, each once.
-    pub links: Vec<(usize, usize)>,
+    pub links: Vec<Link>,
     pub params: LayoutParams,
     /// Velocities and temperature; not worth persisting (a new run starts hot).
     #[serde(skip)]
@@ -29,7 +29,7 @@ pub struct ForceState {
 
 impl ForceState {
     /// A hot layout for `count` entities.
-    pub fn start(count: usize, links: Vec<(usize, usize)>, pinned: Vec<bool>) -> Self {
+    pub fn start(count: usize, links: Vec<Link>, pinned: Vec<bool>) -> Self {
         Self {
             running: true,
             pinned,

@@ -13,7 +13,7 @@ use super::command::{Command, LabelLanguage, Selection};
 use super::force::{ForceState, PowermapLayout};
 use super::shapes::{Emphasis, EntityNode, EntityShape, TieEdge, TieShape, color32};
 use crate::graph::MapGraph;
-use crate::layout::{LayoutParams, Point, initial_positions, seed_from_ids};
+use crate::layout::{LayoutParams, Link, Point, initial_positions, seed_from_ids};
 use crate::model::Network;
 use crate::style;
 
@@ -31,7 +31,7 @@ pub struct MapView {
     nodes: Vec<NodeIndex>,
     /// `edges[i]` draws `map.edges[i]`.
     edges: Vec<EdgeIndex>,
-    links: Vec<(usize, usize)>,
+    links: Vec<Link>,
     pinned: Vec<bool>,
     start_positions: Vec<Point>,
     /// Hand the layout a fresh state on the next frame (a network opened, or Re-layout).
