@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::Network;
+
 /// A point in layout units.
 pub type Point = [f32; 2];
 
@@ -239,6 +241,41 @@ pub fn initial_positions(count: usize, seed: u64, params: &LayoutParams) -> Vec<
             ]
         })
         .collect()
+}
+
+/// Where each entity starts: its saved position, else its place on the seeded spiral.
+pub fn start_positions(network: &Network, params: &LayoutParams) -> Vec<Point> {
+    let seed = seed_from_ids(network.entities.iter().map(|e| e.id.as_str()));
+    let mut positions = initial_positions(network.entities.len(), seed, params);
+    for (start, entity) in positions.iter_mut().zip(&network.entities) {
+        if let Some(position) = entity.position {
+            *start = [position.x as f32, position.y as f32];
+        }
+    }
+    positions
+}
+
+/// The most steps a headless layout takes; d3's schedule rests after about 300.
+pub const MAX_HEADLESS_STEPS: u64 = 2_000;
+
+/// The picture of a network without a window: the positions saved in the file when every
+/// entity has one, else the layout run to rest from the deterministic start (pinned
+/// entities kept where the file puts them).
+pub fn lay_out(network: &Network, links: &[Link]) -> Vec<Point> {
+    let params = LayoutParams::default();
+    let mut positions = start_positions(network, &params);
+    if network.entities.iter().all(|e| e.position.is_some()) {
+        return positions;
+    }
+    let fixed: Vec<bool> = network.entities.iter().map(|e| e.pinned).collect();
+    Simulation::new(positions.len()).run(
+        &mut positions,
+        links,
+        &fixed,
+        &params,
+        MAX_HEADLESS_STEPS,
+    );
+    positions
 }
 
 #[cfg(test)]

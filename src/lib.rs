@@ -8,6 +8,8 @@ pub mod cli;
 pub mod dataset;
 pub mod date;
 pub mod diagnostic;
+pub mod export;
+pub mod fonts;
 pub mod graph;
 pub mod layout;
 pub mod load;

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use powermap::cli::{Cli, Command, validate_files};
+use powermap::cli::{Cli, Command, render, validate_files};
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -20,6 +20,16 @@ fn main() -> ExitCode {
             Ok(false) => ExitCode::FAILURE,
             Err(err) => {
                 eprintln!("powermap: {err}");
+                ExitCode::FAILURE
+            }
+        },
+        Some(Command::Render(args)) => match render(&args) {
+            Ok(report) => {
+                println!("{report}");
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("powermap: {err:#}");
                 ExitCode::FAILURE
             }
         },

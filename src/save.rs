@@ -47,6 +47,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Resu
         .tempfile_in(folder)
         .map_err(io_error)?;
     temporary.write_all(bytes).map_err(io_error)?;
+    #[cfg(unix)]
+    {
+        // Temporary files are private (0600); the saved file gets the permissions of the
+        // file it replaces, or the usual 0644 for a new one.
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o644, |old| old.permissions().mode());
+        temporary
+            .as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(io_error)?;
+    }
     temporary.as_file().sync_all().map_err(io_error)?;
     match overwrite {
         Overwrite::Replace => temporary.persist(path).map(drop),
@@ -95,6 +106,17 @@ mod tests {
             .filter(|entry| entry.file_name().to_string_lossy().ends_with(".tmp"))
             .collect();
         assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saved_files_are_readable_by_others_like_any_document() {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = tempfile::tempdir().expect("tempdir");
+        let path = folder.path().join("map.png");
+        write_atomically(&path, b"png", Overwrite::Refuse).expect("saves");
+        let mode = std::fs::metadata(&path).expect("stat").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644);
     }
 
     #[test]

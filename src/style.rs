@@ -121,6 +121,27 @@ pub fn tie_style(kind: TieKind) -> TieStyle {
     TieStyle { color, width, dash }
 }
 
+/// The corners of the polygon outlines (diamond, triangle, hexagon) around `center`;
+/// empty for circles and squares, which are drawn as such.
+pub fn shape_corners(shape: NodeShape, center: [f32; 2], radius: f32) -> Vec<[f32; 2]> {
+    use std::f32::consts::{FRAC_PI_2, PI, TAU};
+    let (corners, size, start_angle) = match shape {
+        NodeShape::Circle | NodeShape::Square => return Vec::new(),
+        NodeShape::Diamond => (4, 1.25, 0.0),
+        NodeShape::Triangle => (3, 1.25, -FRAC_PI_2),
+        NodeShape::Hexagon => (6, 1.1, PI / 6.0),
+    };
+    (0..corners)
+        .map(|i| {
+            let angle = start_angle + i as f32 * TAU / corners as f32;
+            [
+                center[0] + radius * size * angle.cos(),
+                center[1] + radius * size * angle.sin(),
+            ]
+        })
+        .collect()
+}
+
 /// How far a line of `bend` lanes bows out, as a share of the distance between its ends.
 pub const BEND_PER_LANE: f32 = 0.12;
 

@@ -321,3 +321,52 @@ fn p_pins_the_selected_entity() {
         "P again unpins"
     );
 }
+
+#[test]
+fn ctrl_e_opens_the_export_dialog() {
+    let mut harness = harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(3);
+    harness.get_by_label("Export the map");
+    harness.get_by_label("Whole map, with legend and sources");
+    harness.get_by_label("Current view, as on screen");
+    harness.get_by_label("Transparent");
+    harness.get_by_label("3200 pixels wide");
+}
+
+#[test]
+fn exporting_the_whole_map_writes_the_picture_and_says_so() {
+    let mut harness = harness();
+    settle(&mut harness);
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("samsung.png");
+    let settings = powermap::app::ExportSettings {
+        size: powermap::app::ExportSize::WidthPx(900),
+        ..Default::default()
+    };
+    harness
+        .state_mut()
+        .command(Command::Export(powermap::app::ExportRequest {
+            path: path.clone(),
+            settings,
+        }));
+    harness.run_steps(3);
+    let image = image::open(&path).expect("a PNG was written").to_rgba8();
+    assert_eq!(image.width(), 900);
+    harness.get_by_label_contains("Exported");
+    // A name without the extension gets it, and never replaces a file it was not asked to.
+    let bare = folder.path().join("samsung");
+    let settings = powermap::app::ExportSettings {
+        size: powermap::app::ExportSize::WidthPx(900),
+        ..Default::default()
+    };
+    harness
+        .state_mut()
+        .command(Command::Export(powermap::app::ExportRequest {
+            path: bare,
+            settings,
+        }));
+    harness.run_steps(3);
+    harness.get_by_label("Export failed");
+    harness.get_by_label_contains("already exists");
+}

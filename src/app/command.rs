@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::export_dialog::{ExportRequest, ExportSettings};
+
 /// What is selected: the panels show it and the map highlights it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Selection {
@@ -57,6 +59,12 @@ pub enum Command {
     TogglePin,
     FitView,
     DismissErrors,
+    /// Show File ▸ Export's dialog.
+    ShowExportDialog,
+    /// Ask where to save, then export with these settings.
+    ChooseExportFile(ExportSettings),
+    /// Export to a chosen file (the file dialog already confirmed replacing it).
+    Export(ExportRequest),
     /// Open an article's address in the system browser.
     OpenLink(String),
     Quit,
@@ -68,6 +76,7 @@ impl Command {
         let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
         match self {
             Self::OpenDialog => key(Modifiers::COMMAND, Key::O),
+            Self::ShowExportDialog => key(Modifiers::COMMAND, Key::E),
             Self::ToggleLayout => key(Modifiers::NONE, Key::Space),
             Self::TogglePin => key(Modifiers::NONE, Key::P),
             Self::FitView => key(Modifiers::NONE, Key::F),
@@ -78,9 +87,10 @@ impl Command {
     }
 
     /// The commands that shortcuts trigger.
-    pub fn with_shortcuts() -> [Self; 6] {
+    pub fn with_shortcuts() -> [Self; 7] {
         [
             Self::OpenDialog,
+            Self::ShowExportDialog,
             Self::ToggleLayout,
             Self::TogglePin,
             Self::FitView,

@@ -1,14 +1,11 @@
-//! The bundled Hangul font: egui's own fonts have no Korean, so NanumGothic (SIL OFL,
-//! `assets/fonts/OFL.txt`) backs every text style.
+//! The bundled Hangul font in egui: egui's own fonts have no Korean, so NanumGothic backs
+//! every text style.
 
 use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-/// NanumGothic, embedded so Korean renders on any machine.
-pub const NANUM_GOTHIC: &[u8] = include_bytes!("../../assets/fonts/NanumGothic.ttf");
-
-const NANUM_NAME: &str = "NanumGothic";
+use crate::fonts::{NANUM_GOTHIC, NANUM_GOTHIC_FAMILY as NANUM_NAME};
 
 /// egui's fonts with NanumGothic as the fallback for every family, so Latin text keeps
 /// egui's look and Hangul (and Hanja such as 李) comes from Nanum.

@@ -13,7 +13,7 @@ use super::command::{Command, LabelLanguage, Selection};
 use super::force::{ForceState, PowermapLayout};
 use super::shapes::{Emphasis, EntityNode, EntityShape, TieEdge, TieShape, color32};
 use crate::graph::MapGraph;
-use crate::layout::{LayoutParams, Link, Point, initial_positions, seed_from_ids};
+use crate::layout::{LayoutParams, Link, Point, start_positions};
 use crate::model::Network;
 use crate::style;
 
@@ -48,14 +48,7 @@ pub struct MapView {
 
 impl MapView {
     pub fn new(network: &Network, map: &MapGraph, language: LabelLanguage) -> Self {
-        let params = LayoutParams::default();
-        let seed = seed_from_ids(network.entities.iter().map(|e| e.id.as_str()));
-        let mut start_positions = initial_positions(network.entities.len(), seed, &params);
-        for (start, entity) in start_positions.iter_mut().zip(&network.entities) {
-            if let Some(position) = entity.position {
-                *start = [position.x as f32, position.y as f32];
-            }
-        }
+        let start_positions = start_positions(network, &LayoutParams::default());
         let pinned: Vec<bool> = network.entities.iter().map(|e| e.pinned).collect();
 
         let mut graph = ViewGraph::new();
@@ -231,6 +224,23 @@ impl MapView {
             .then(|| state.simulation.is_running(&state.params))
     }
 
+    /// Where every entity is now, in layout units.
+    pub fn positions(&self) -> Vec<Point> {
+        self.nodes
+            .iter()
+            .map(|&node| {
+                self.graph
+                    .node(node)
+                    .map_or([0.0; 2], |n| [n.location().x, n.location().y])
+            })
+            .collect()
+    }
+
+    /// The screen area the map was last drawn in.
+    pub fn screen_rect(&self) -> egui::Rect {
+        self.screen.rect
+    }
+
     /// The label an entity is drawn with.
     pub fn entity_label(&self, entity: usize) -> Option<String> {
         Some(self.graph.node(*self.nodes.get(entity)?)?.label())
@@ -295,6 +305,7 @@ impl MapView {
         self.screen = ScreenTransform {
             zoom: meta.zoom,
             offset: meta.pan + response.response.rect.min.to_vec2(),
+            rect: response.response.rect,
         };
         for change in response.changes {
             match change {
@@ -342,6 +353,8 @@ impl MapView {
 pub struct ScreenTransform {
     pub zoom: f32,
     pub offset: Vec2,
+    /// The map's area on screen.
+    pub rect: egui::Rect,
 }
 
 impl Default for ScreenTransform {
@@ -349,6 +362,7 @@ impl Default for ScreenTransform {
         Self {
             zoom: 1.0,
             offset: Vec2::ZERO,
+            rect: egui::Rect::NOTHING,
         }
     }
 }

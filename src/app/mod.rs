@@ -3,6 +3,7 @@
 
 mod command;
 mod entity_panel;
+mod export_dialog;
 mod fonts;
 mod force;
 mod legend;
@@ -17,16 +18,19 @@ mod tie_panel;
 use std::path::{Path, PathBuf};
 
 pub use command::{Command, LabelLanguage, Selection};
-pub use fonts::{NANUM_GOTHIC, font_definitions};
+pub use export_dialog::{ExportRequest, ExportScope, ExportSettings, ExportSize};
+pub use fonts::font_definitions;
 pub use map_view::MapView;
 pub use settings::Settings;
 pub use shapes::node_outline;
 
 use crate::dataset::{DEFAULT_DATASET_NAME, load_default_network};
 use crate::diagnostic::{Diagnostic, LoadError};
+use crate::export::{ExportOptions, ImageFormat, encode_png, export_map, file_stem};
 use crate::graph::MapGraph;
 use crate::load::{Loaded, load_file};
 use crate::model::Network;
+use crate::save::{Overwrite, write_atomically};
 
 const SETTINGS_KEY: &str = "powermap-settings";
 
@@ -91,6 +95,12 @@ pub struct PowermapApp {
     pub selection: Option<Selection>,
     pub language: LabelLanguage,
     pub load_failure: Option<LoadFailure>,
+    pub export_settings: ExportSettings,
+    pub export_dialog_open: bool,
+    /// The last thing done worth telling, such as an export, shown in the status bar.
+    pub notice: Option<String>,
+    /// A failed export, shown until dismissed.
+    pub export_failure: Option<String>,
     commands: Vec<Command>,
 }
 
@@ -120,6 +130,10 @@ impl PowermapApp {
             selection: None,
             language,
             load_failure: None,
+            export_settings: ExportSettings::default(),
+            export_dialog_open: false,
+            notice: None,
+            export_failure: None,
             commands: Vec::new(),
         }
     }
@@ -188,7 +202,27 @@ impl PowermapApp {
                 }
             }
             Command::FitView => self.document.view.fit(),
-            Command::DismissErrors => self.load_failure = None,
+            Command::DismissErrors => {
+                self.load_failure = None;
+                self.export_failure = None;
+            }
+            Command::ShowExportDialog => self.export_dialog_open = true,
+            Command::ChooseExportFile(settings) => {
+                let extension = settings.format.extension();
+                let picked = rfd::FileDialog::new()
+                    .set_title("Export the map")
+                    .set_file_name(format!(
+                        "{}.{extension}",
+                        file_stem(&self.document.network, &self.document.name)
+                    ))
+                    .add_filter(extension.to_uppercase(), &[extension])
+                    .save_file();
+                if let Some(path) = picked {
+                    self.commands
+                        .push(Command::Export(ExportRequest { path, settings }));
+                }
+            }
+            Command::Export(request) => self.export(ui.ctx(), request),
             Command::OpenLink(url) => {
                 // Only web addresses: a file's URL must not launch programs.
                 if url.starts_with("https://") || url.starts_with("http://") {
@@ -196,6 +230,89 @@ impl PowermapApp {
                 }
             }
             Command::Quit => ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// Exports the whole map now, or asks for a screenshot of the current view, which
+    /// [`Self::save_screenshots`] saves when it arrives.
+    fn export(&mut self, ctx: &egui::Context, request: ExportRequest) {
+        let ExportRequest { path, settings } = request;
+        match settings.scope {
+            ExportScope::WholeMap => {
+                let (path, overwrite) = with_extension(path, settings.format);
+                let document = &self.document;
+                let options = ExportOptions {
+                    width_px: settings.size.width_px(),
+                    background: settings.background,
+                    language: self.language.code().to_owned(),
+                };
+                let positions = document.view.positions();
+                let result = export_map(
+                    &document.network,
+                    &document.map,
+                    &positions,
+                    &options,
+                    &path,
+                    overwrite,
+                );
+                self.report_export(&path, result.map_err(|err| err.to_string()));
+            }
+            ExportScope::CurrentView => {
+                let target = with_extension(path, ImageFormat::Png);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::UserData::new(
+                    target,
+                )));
+            }
+        }
+    }
+
+    /// Saves the current-view screenshots that arrived this frame, cropped to the map.
+    fn save_screenshots(&mut self, ctx: &egui::Context) {
+        let screenshots: Vec<((PathBuf, Overwrite), std::sync::Arc<egui::ColorImage>)> =
+            ctx.input(|input| {
+                input
+                    .events
+                    .iter()
+                    .filter_map(|event| match event {
+                        egui::Event::Screenshot {
+                            user_data, image, ..
+                        } => {
+                            let target = user_data
+                                .data
+                                .as_ref()?
+                                .downcast_ref::<(PathBuf, Overwrite)>()?
+                                .clone();
+                            Some((target, image.clone()))
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            });
+        for ((path, overwrite), image) in screenshots {
+            let map = image.region(
+                &self.document.view.screen_rect(),
+                Some(ctx.pixels_per_point()),
+            );
+            let [width, height] = map.size;
+            let result = encode_png(map.as_raw(), width as u32, height as u32)
+                .map_err(|err| err.to_string())
+                .and_then(|png| {
+                    write_atomically(&path, &png, overwrite).map_err(|err| err.to_string())
+                });
+            self.report_export(&path, result);
+        }
+    }
+
+    fn report_export(&mut self, path: &Path, result: Result<(), String>) {
+        match result {
+            Ok(()) => {
+                tracing::info!("exported {}", path.display());
+                self.notice = Some(format!("Exported {}", path.display()));
+            }
+            Err(err) => {
+                tracing::warn!("export failed: {err}");
+                self.export_failure = Some(err);
+            }
         }
     }
 
@@ -231,6 +348,7 @@ impl PowermapApp {
 impl eframe::App for PowermapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.input_commands(ui.ctx());
+        self.save_screenshots(ui.ctx());
         let title = match self.document.network.title.as_str() {
             "" => format!("{} — powermap", self.document.name),
             title => format!("{title} — {} — powermap", self.document.name),
@@ -257,6 +375,30 @@ impl eframe::App for PowermapApp {
                 let map = document.view.ui(ui, commands);
                 legend::legend_ui(ui.ctx(), map.rect, &document.network, *language);
             });
+        if self.export_dialog_open {
+            let mut open = true;
+            if let Some(settings) =
+                export_dialog::export_dialog_ui(ui.ctx(), &mut self.export_settings, &mut open)
+            {
+                self.commands.push(Command::ChooseExportFile(settings));
+            }
+            self.export_dialog_open = open;
+        }
+        if let Some(failure) = &self.export_failure {
+            let mut open = true;
+            egui::Window::new("Export failed")
+                .id(egui::Id::new("export-failure"))
+                .open(&mut open)
+                .collapsible(false)
+                .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
+                .show(ui.ctx(), |ui| {
+                    ui.label(egui::RichText::new(failure).color(ui.visuals().error_fg_color));
+                    ui.label("Nothing was written.");
+                });
+            if !open {
+                self.commands.push(Command::DismissErrors);
+            }
+        }
         if let Some(failure) = &self.load_failure {
             let mut open = true;
             load_failure_ui(ui.ctx(), failure, &mut open);
@@ -272,6 +414,19 @@ impl eframe::App for PowermapApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+/// `path` with the format's extension, unless it already has it. The file dialog only
+/// confirmed replacing the name it returned, so a changed name must not replace a file.
+fn with_extension(path: PathBuf, format: ImageFormat) -> (PathBuf, Overwrite) {
+    if ImageFormat::from_path(&path) == Some(format) {
+        (path, Overwrite::Replace)
+    } else {
+        let mut name = path.into_os_string();
+        name.push(".");
+        name.push(format.extension());
+        (PathBuf::from(name), Overwrite::Refuse)
     }
 }
 

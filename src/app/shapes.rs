@@ -95,16 +95,6 @@ impl EntityShape {
     }
 }
 
-/// Corner points of a regular polygon around `center`, first corner at `start_angle`.
-fn polygon(center: Pos2, radius: f32, corners: usize, start_angle: f32) -> Vec<Pos2> {
-    (0..corners)
-        .map(|i| {
-            let angle = start_angle + i as f32 * std::f32::consts::TAU / corners as f32;
-            center + radius * Vec2::angled(angle)
-        })
-        .collect()
-}
-
 /// The outline of an entity of `shape` at `center`, filled and stroked.
 pub fn node_outline(
     shape: NodeShape,
@@ -113,7 +103,6 @@ pub fn node_outline(
     fill: Color32,
     stroke: Stroke,
 ) -> Shape {
-    use std::f32::consts::{FRAC_PI_2, PI};
     match shape {
         NodeShape::Circle => CircleShape {
             center,
@@ -130,16 +119,12 @@ pub fn node_outline(
             StrokeKind::Middle,
         )
         .into(),
-        NodeShape::Diamond => {
-            PathShape::convex_polygon(polygon(center, radius * 1.25, 4, 0.0), fill, stroke).into()
-        }
-        NodeShape::Triangle => {
-            PathShape::convex_polygon(polygon(center, radius * 1.25, 3, -FRAC_PI_2), fill, stroke)
-                .into()
-        }
-        NodeShape::Hexagon => {
-            PathShape::convex_polygon(polygon(center, radius * 1.1, 6, PI / 6.0), fill, stroke)
-                .into()
+        NodeShape::Diamond | NodeShape::Triangle | NodeShape::Hexagon => {
+            let corners = style::shape_corners(shape, [center.x, center.y], radius)
+                .into_iter()
+                .map(|[x, y]| Pos2::new(x, y))
+                .collect();
+            PathShape::convex_polygon(corners, fill, stroke).into()
         }
     }
 }

@@ -21,6 +21,10 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &PowermapApp) {
             ));
             ui.separator();
             ui.label(layout);
+            if let Some(notice) = &app.notice {
+                ui.separator();
+                ui.label(notice);
+            }
             if !document.warnings.is_empty() {
                 ui.separator();
                 let text = format!("{} warnings", document.warnings.len());

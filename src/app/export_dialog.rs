@@ -1,0 +1,163 @@
+//! File ▸ Export: the current view as on screen, or the whole map at a chosen size, as PNG
+//! or SVG, on a white, dark or transparent background.
+
+use std::path::PathBuf;
+
+use crate::export::{BASE_WIDTH_PX, Background, ImageFormat, MAX_SIDE_PX, MIN_WIDTH_PX};
+
+/// What part of the map to export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportScope {
+    /// Exactly what the map shows now, at the screen's pixel density (PNG only).
+    CurrentView,
+    /// Every entity, fitted with a margin, with a legend and the sources' credit.
+    WholeMap,
+}
+
+/// How big the whole-map picture is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ExportSize {
+    WidthPx(u32),
+    /// A multiple of [`BASE_WIDTH_PX`], 1 to 4.
+    Scale(f32),
+}
+
+impl ExportSize {
+    pub fn width_px(self) -> u32 {
+        match self {
+            Self::WidthPx(width) => width,
+            Self::Scale(scale) => (BASE_WIDTH_PX as f32 * scale).round() as u32,
+        }
+    }
+}
+
+/// The choices the export dialog keeps between uses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportSettings {
+    pub scope: ExportScope,
+    pub format: ImageFormat,
+    pub size: ExportSize,
+    pub background: Background,
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        Self {
+            scope: ExportScope::WholeMap,
+            format: ImageFormat::Png,
+            size: ExportSize::Scale(2.0),
+            background: Background::White,
+        }
+    }
+}
+
+/// An export to carry out: where, and how.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRequest {
+    pub path: PathBuf,
+    pub settings: ExportSettings,
+}
+
+/// The dialog's window; returns the settings when the user asks to export.
+pub fn export_dialog_ui(
+    ctx: &egui::Context,
+    settings: &mut ExportSettings,
+    open: &mut bool,
+) -> Option<ExportSettings> {
+    let mut chosen = None;
+    egui::Window::new("Export the map")
+        .id(egui::Id::new("export-dialog"))
+        .open(open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            egui::Grid::new("export-options")
+                .num_columns(2)
+                .spacing([12.0, 8.0])
+                .show(ui, |ui| {
+                    ui.label("What");
+                    ui.vertical(|ui| {
+                        ui.radio_value(
+                            &mut settings.scope,
+                            ExportScope::WholeMap,
+                            "Whole map, with legend and sources",
+                        );
+                        ui.radio_value(
+                            &mut settings.scope,
+                            ExportScope::CurrentView,
+                            "Current view, as on screen",
+                        );
+                    });
+                    ui.end_row();
+                    let whole_map = settings.scope == ExportScope::WholeMap;
+                    if !whole_map {
+                        settings.format = ImageFormat::Png;
+                    }
+                    ui.label("Format");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut settings.format, ImageFormat::Png, "PNG");
+                        ui.add_enabled_ui(whole_map, |ui| {
+                            ui.radio_value(&mut settings.format, ImageFormat::Svg, "SVG (vector)");
+                        });
+                    });
+                    ui.end_row();
+                    ui.add_enabled_ui(whole_map, |ui| ui.label("Size"));
+                    ui.add_enabled_ui(whole_map, |ui| size_ui(ui, &mut settings.size));
+                    ui.end_row();
+                    ui.add_enabled_ui(whole_map, |ui| ui.label("Background"));
+                    ui.add_enabled_ui(whole_map, |ui| {
+                        ui.horizontal(|ui| {
+                            ui.radio_value(&mut settings.background, Background::White, "White");
+                            ui.radio_value(&mut settings.background, Background::Dark, "Dark");
+                            ui.radio_value(
+                                &mut settings.background,
+                                Background::Transparent,
+                                "Transparent",
+                            );
+                        });
+                    });
+                    ui.end_row();
+                });
+            ui.separator();
+            if ui.button("Export…").clicked() {
+                chosen = Some(settings.clone());
+            }
+        });
+    if chosen.is_some() {
+        *open = false;
+    }
+    chosen
+}
+
+fn size_ui(ui: &mut egui::Ui, size: &mut ExportSize) {
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            let by_scale = matches!(size, ExportSize::Scale(_));
+            if ui.radio(by_scale, "Scale").clicked() && !by_scale {
+                *size = ExportSize::Scale(2.0);
+            }
+            if let ExportSize::Scale(scale) = size {
+                ui.add(egui::Slider::new(scale, 1.0..=4.0).step_by(0.5).suffix("×"));
+            }
+        });
+        ui.horizontal(|ui| {
+            let by_width = matches!(size, ExportSize::WidthPx(_));
+            if ui.radio(by_width, "Width").clicked() && !by_width {
+                *size = ExportSize::WidthPx(size.width_px());
+            }
+            if let ExportSize::WidthPx(width) = size {
+                ui.add(
+                    egui::DragValue::new(width)
+                        .range(MIN_WIDTH_PX..=MAX_SIDE_PX)
+                        .suffix(" px"),
+                );
+            }
+        });
+        ui.label(
+            egui::RichText::new(format!("{} pixels wide", size.width_px()))
+                .small()
+                .weak(),
+        );
+    });
+}

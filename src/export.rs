@@ -1,0 +1,633 @@
+//! The whole map as a picture fit to publish: SVG (vector, text as text) and PNG (the same
+//! SVG rendered by resvg with the bundled Hangul font), with a title, a legend built from
+//! what the network contains, and a credit line naming the sources. No window, no GPU.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::fonts::{NANUM_GOTHIC, NANUM_GOTHIC_FAMILY};
+use crate::graph::MapGraph;
+use crate::layout::Point;
+use crate::model::{EntityKind, Network, TieKind, localized};
+use crate::save::{Overwrite, SaveError, write_atomically};
+use crate::style::{self, Dash, NodeShape, Rgba};
+
+/// The widest (and tallest) picture powermap draws, in pixels.
+pub const MAX_SIDE_PX: u32 = 16_384;
+/// The most pixels a PNG may have (a 16384 × 8192 picture, 512 MiB of RGBA while drawing).
+pub const MAX_PIXELS: u64 = 16_384 * 8_192;
+/// The narrowest picture worth drawing.
+pub const MIN_WIDTH_PX: u32 = 200;
+/// The width of a 1× picture.
+pub const BASE_WIDTH_PX: u32 = 1_600;
+
+/// What is behind the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Background {
+    #[default]
+    White,
+    Dark,
+    Transparent,
+}
+
+/// How to draw the picture.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportOptions {
+    /// The picture's width in pixels; its height follows the map's shape.
+    pub width_px: u32,
+    pub background: Background,
+    /// The language of the labels, such as `"ko"` or `"en"`.
+    pub language: String,
+}
+
+/// The file formats the map exports to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageFormat {
+    Png,
+    Svg,
+}
+
+impl ImageFormat {
+    /// The format a file name asks for, by its extension.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "png" => Some(Self::Png),
+            "svg" => Some(Self::Svg),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
+        }
+    }
+}
+
+/// Why a picture could not be made or written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(
+        "{width} × {height} pixels is too large: powermap draws at most {MAX_SIDE_PX} pixels a side and {MAX_PIXELS} pixels in all"
+    )]
+    TooLarge { width: u64, height: u64 },
+    #[error("{width} pixels is too narrow: choose at least {MIN_WIDTH_PX}")]
+    TooSmall { width: u32 },
+    #[error("{file}: choose a file name ending in .png or .svg", file = file.display())]
+    UnknownFormat { file: PathBuf },
+    #[error("cannot draw the map: {0}")]
+    Render(String),
+    #[error(transparent)]
+    Save(#[from] SaveError),
+}
+
+/// Colours that depend on the background.
+struct Palette {
+    background: Option<&'static str>,
+    text: &'static str,
+    weak_text: &'static str,
+    halo: &'static str,
+}
+
+impl Palette {
+    fn of(background: Background) -> Self {
+        match background {
+            Background::White => Self {
+                background: Some("#ffffff"),
+                text: "#1f1f1f",
+                weak_text: "#555555",
+                halo: "#ffffff",
+            },
+            Background::Dark => Self {
+                background: Some("#1b1b1b"),
+                text: "#e8e8e8",
+                weak_text: "#a0a0a0",
+                halo: "#1b1b1b",
+            },
+            Background::Transparent => Self {
+                background: None,
+                text: "#1f1f1f",
+                weak_text: "#555555",
+                halo: "#ffffff",
+            },
+        }
+    }
+}
+
+/// A slug of the network's title for file names: `samsung-owner-contact-first…`.
+pub fn file_stem(network: &Network, fallback: &str) -> String {
+    let source = if network.title.is_empty() {
+        fallback
+    } else {
+        &network.title
+    };
+    let mut stem = String::new();
+    for c in source.chars() {
+        if c.is_alphanumeric() {
+            stem.extend(c.to_lowercase());
+        } else if !stem.ends_with('-') && !stem.is_empty() {
+            stem.push('-');
+        }
+        if stem.chars().count() >= 60 {
+            break;
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        "powermap".to_owned()
+    } else {
+        stem.to_owned()
+    }
+}
+
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&apos;"),
+            c if c.is_control() => {}
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// A width estimate for laying out labels: Hangul and other wide scripts take a full em,
+/// Latin about half of one.
+fn text_width(text: &str, size: f32) -> f32 {
+    text.chars()
+        .map(|c| if c.is_ascii() { 0.56 } else { 1.0 })
+        .sum::<f32>()
+        * size
+}
+
+/// A legend entry: an icon and its text.
+enum LegendIcon {
+    Node(NodeShape, Rgba),
+    Swatch(Rgba),
+    Line(TieKind),
+}
+
+/// Draws the whole map as SVG.
+pub fn map_svg(
+    network: &Network,
+    map: &MapGraph,
+    positions: &[Point],
+    options: &ExportOptions,
+) -> Result<String, ExportError> {
+    let width = options.width_px;
+    if width < MIN_WIDTH_PX {
+        return Err(ExportError::TooSmall { width });
+    }
+    if width > MAX_SIDE_PX {
+        return Err(ExportError::TooLarge {
+            width: u64::from(width),
+            height: 0,
+        });
+    }
+    let palette = Palette::of(options.background);
+    let w = width as f32;
+    // One unit of type and stroke: a 1200-pixel picture uses the window's sizes.
+    let u = w / 1200.0;
+    let margin = 36.0 * u;
+    let label_size = 13.0 * u;
+    let language = options.language.as_str();
+    let labels: Vec<&str> = network
+        .entities
+        .iter()
+        .map(|e| e.display_name(language))
+        .collect();
+
+    // Fit the map to the width, leaving room for the labels that stick out at the sides.
+    let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
+    for p in positions {
+        for axis in 0..2 {
+            min[axis] = min[axis].min(p[axis]);
+            max[axis] = max[axis].max(p[axis]);
+        }
+    }
+    if positions.is_empty() {
+        (min, max) = ([0.0; 2], [1.0; 2]);
+    }
+    let span = [(max[0] - min[0]).max(1.0), (max[1] - min[1]).max(1.0)];
+    let overhang = |scale: f32| {
+        let (mut left, mut right) = (0.0_f32, 0.0_f32);
+        for (p, label) in positions.iter().zip(&labels) {
+            let half = text_width(label, label_size) / 2.0 + 4.0 * u;
+            left = left.max(half - (p[0] - min[0]) * scale);
+            right = right.max(half - (max[0] - p[0]) * scale);
+        }
+        left + right
+    };
+    let mut scale = (w - 2.0 * margin) / span[0];
+    scale = ((w - 2.0 * margin - overhang(scale)) / span[0]).max(0.01);
+    // A tall, narrow network must not become absurdly high: cap the height at twice the width.
+    scale = scale.min(2.0 * w / span[1]);
+    let left_overhang = {
+        let mut left = 0.0_f32;
+        for (p, label) in positions.iter().zip(&labels) {
+            left =
+                left.max(text_width(label, label_size) / 2.0 + 4.0 * u - (p[0] - min[0]) * scale);
+        }
+        left
+    };
+    let map_width = span[0] * scale;
+    let offset_x =
+        margin + left_overhang + ((w - 2.0 * margin - overhang(scale)) - map_width).max(0.0) / 2.0;
+    let title_height = if network.title.is_empty() {
+        0.0
+    } else {
+        34.0 * u
+    };
+    let top = margin + title_height + 12.0 * u;
+    let map_height = span[1] * scale + label_size * 2.0;
+    let to_px = |p: Point| {
+        [
+            offset_x + (p[0] - min[0]) * scale,
+            top + (p[1] - min[1]) * scale,
+        ]
+    };
+
+    // The legend flows in rows under the map.
+    let mut legend: Vec<(LegendIcon, String)> = Vec::new();
+    let kinds: std::collections::BTreeSet<EntityKind> =
+        network.entities.iter().map(|e| e.kind).collect();
+    for kind in kinds {
+        legend.push((
+            LegendIcon::Node(style::node_shape(kind), style::kind_color(kind)),
+            kind.label().to_owned(),
+        ));
+    }
+    for (position, group) in network.groups.iter().enumerate() {
+        if network
+            .entities
+            .iter()
+            .any(|e| e.group.as_deref() == Some(&group.id))
+        {
+            let name = localized(&group.name, language).unwrap_or(&group.id);
+            legend.push((
+                LegendIcon::Swatch(style::group_color(&group.id, position)),
+                format!("{name} (group)"),
+            ));
+        }
+    }
+    let tie_kinds: std::collections::BTreeSet<TieKind> =
+        network.ties.iter().map(|t| t.kind).collect();
+    for kind in tie_kinds {
+        legend.push((LegendIcon::Line(kind), kind.label().to_owned()));
+    }
+    let legend_size = 12.0 * u;
+    let icon_width = 30.0 * u;
+    let row_height = 22.0 * u;
+    let mut legend_items = Vec::new();
+    let (mut x, mut row) = (margin, 0_u32);
+    for (icon, text) in &legend {
+        let item_width = icon_width + 6.0 * u + text_width(text, legend_size) + 18.0 * u;
+        if x + item_width > w - margin && x > margin {
+            x = margin;
+            row += 1;
+        }
+        legend_items.push((x, row, icon, text));
+        x += item_width;
+    }
+    let legend_top = top + map_height + 16.0 * u;
+    let legend_height = (row + 1) as f32 * row_height;
+    let credit_size = 11.0 * u;
+    let credit = credit_line(network, language);
+    let credit_top = legend_top + legend_height + 10.0 * u;
+    let height = (credit_top + credit_size * 1.6 + margin).ceil();
+    let height_px = height as u64;
+    if height_px > u64::from(MAX_SIDE_PX) || u64::from(width) * height_px > MAX_PIXELS {
+        return Err(ExportError::TooLarge {
+            width: u64::from(width),
+            height: height_px,
+        });
+    }
+
+    let mut svg = String::with_capacity(512 + 200 * (map.edges.len() + network.entities.len()));
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height_px}" viewBox="0 0 {width} {height_px}" font-family="{NANUM_GOTHIC_FAMILY}, 'Noto Sans CJK KR', 'Malgun Gothic', sans-serif">"#
+    );
+    let _ = write!(
+        svg,
+        "\n<title>{}</title>",
+        escape(if network.title.is_empty() {
+            "powermap"
+        } else {
+            &network.title
+        })
+    );
+    if let Some(background) = palette.background {
+        let _ = write!(
+            svg,
+            "\n<rect width=\"100%\" height=\"100%\" fill=\"{background}\"/>"
+        );
+    }
+    if !network.title.is_empty() {
+        let _ = write!(
+            svg,
+            "\n<text x=\"{margin:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" font-weight=\"bold\" fill=\"{}\">{}</text>",
+            margin + 22.0 * u,
+            22.0 * u,
+            palette.text,
+            escape(&network.title)
+        );
+    }
+
+    svg.push_str("\n<g id=\"ties\" fill=\"none\">");
+    for edge in &map.edges {
+        let (a, b) = (to_px(positions[edge.a]), to_px(positions[edge.b]));
+        let tie = &network.ties[edge.tie];
+        let tie_style = style::tie_style(tie.kind);
+        let path = if edge.bend == 0.0 {
+            format!("M{:.1} {:.1}L{:.1} {:.1}", a[0], a[1], b[0], b[1])
+        } else {
+            let c = style::bend_control_point(a, b, edge.bend);
+            format!(
+                "M{:.1} {:.1}Q{:.1} {:.1} {:.1} {:.1}",
+                a[0], a[1], c[0], c[1], b[0], b[1]
+            )
+        };
+        let dash = match tie_style.dash {
+            Dash::Solid => String::new(),
+            Dash::Dashed => format!(" stroke-dasharray=\"{:.1} {:.1}\"", 8.0 * u, 5.0 * u),
+            Dash::Dotted => format!(
+                " stroke-dasharray=\"0.1 {:.1}\" stroke-linecap=\"round\"",
+                5.0 * u
+            ),
+        };
+        let width = if tie_style.dash == Dash::Dotted {
+            tie_style.width * 1.3
+        } else {
+            tie_style.width
+        };
+        let _ = write!(
+            svg,
+            "\n<path d=\"{path}\" stroke=\"{}\" stroke-width=\"{:.2}\"{dash}><title>{}</title></path>",
+            tie_style.color.hex(),
+            width * u,
+            escape(&format!("{}: {}", tie.kind.label(), tie.id))
+        );
+    }
+    svg.push_str("\n</g>\n<g id=\"entities\">");
+    for (index, entity) in network.entities.iter().enumerate() {
+        let center = to_px(positions[index]);
+        let radius = (style::node_radius(entity.kind) * scale).max(3.0 * u);
+        let group_position = entity
+            .group
+            .as_ref()
+            .and_then(|g| network.groups.iter().position(|group| &group.id == g));
+        let fill = style::entity_color(entity, group_position).hex();
+        svg.push('\n');
+        svg.push_str(&node_svg(
+            style::node_shape(entity.kind),
+            center,
+            radius,
+            &fill,
+            palette.halo,
+            u,
+        ));
+    }
+    svg.push_str("\n</g>\n<g id=\"labels\" text-anchor=\"middle\" paint-order=\"stroke\" stroke-linejoin=\"round\">");
+    for (index, entity) in network.entities.iter().enumerate() {
+        let center = to_px(positions[index]);
+        let radius = (style::node_radius(entity.kind) * scale).max(3.0 * u);
+        let _ = write!(
+            svg,
+            "\n<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{label_size:.1}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"{:.1}\">{}</text>",
+            center[0],
+            center[1] + radius + label_size + 1.0 * u,
+            palette.text,
+            palette.halo,
+            3.0 * u,
+            escape(labels[index])
+        );
+    }
+    svg.push_str("\n</g>\n<g id=\"legend\">");
+    for (x, row, icon, text) in legend_items {
+        let y = legend_top + row as f32 * row_height + row_height / 2.0;
+        match icon {
+            LegendIcon::Node(shape, color) => {
+                svg.push_str(&node_svg(
+                    *shape,
+                    [x + icon_width / 2.0, y],
+                    6.0 * u,
+                    &color.hex(),
+                    palette.halo,
+                    u,
+                ));
+            }
+            LegendIcon::Swatch(color) => {
+                let _ = write!(
+                    svg,
+                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"{:.1}\" fill=\"{}\"/>",
+                    x + 4.0 * u,
+                    y - 5.0 * u,
+                    icon_width - 8.0 * u,
+                    10.0 * u,
+                    2.0 * u,
+                    color.hex()
+                );
+            }
+            LegendIcon::Line(kind) => {
+                let tie_style = style::tie_style(*kind);
+                let dash = match tie_style.dash {
+                    Dash::Solid => String::new(),
+                    Dash::Dashed => format!(" stroke-dasharray=\"{:.1} {:.1}\"", 6.0 * u, 4.0 * u),
+                    Dash::Dotted => format!(
+                        " stroke-dasharray=\"0.1 {:.1}\" stroke-linecap=\"round\"",
+                        5.0 * u
+                    ),
+                };
+                let _ = write!(
+                    svg,
+                    "<path d=\"M{:.1} {y:.1}H{:.1}\" stroke=\"{}\" stroke-width=\"{:.2}\"{dash}/>",
+                    x,
+                    x + icon_width,
+                    tie_style.color.hex(),
+                    tie_style.width * u * 1.2
+                );
+            }
+        }
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{legend_size:.1}\" fill=\"{}\">{}</text>",
+            x + icon_width + 6.0 * u,
+            y + legend_size * 0.36,
+            palette.text,
+            escape(text)
+        );
+    }
+    let _ = write!(
+        svg,
+        "\n</g>\n<text id=\"credit\" x=\"{margin:.1}\" y=\"{:.1}\" font-size=\"{credit_size:.1}\" fill=\"{}\">{}</text>\n</svg>\n",
+        credit_top + credit_size,
+        palette.weak_text,
+        escape(&credit)
+    );
+    Ok(svg)
+}
+
+/// "Sources: 아이뉴스24 (2025-12-23); CBS 노컷뉴스 (2024-06-13). Map: powermap."
+pub fn credit_line(network: &Network, language: &str) -> String {
+    let sources: Vec<String> = network
+        .sources
+        .iter()
+        .map(|source| {
+            let outlet = localized(&source.outlet, language).unwrap_or(&source.id);
+            match source.published {
+                Some(date) => format!("{outlet} ({date})"),
+                None => outlet.to_owned(),
+            }
+        })
+        .collect();
+    if sources.is_empty() {
+        "Map: powermap.".to_owned()
+    } else {
+        format!("Sources: {}. Map: powermap.", sources.join("; "))
+    }
+}
+
+/// One entity's outline as SVG, in the style the window draws it.
+fn node_svg(
+    shape: NodeShape,
+    center: Point,
+    radius: f32,
+    fill: &str,
+    outline: &str,
+    u: f32,
+) -> String {
+    let stroke = format!(
+        "fill=\"{fill}\" stroke=\"{outline}\" stroke-width=\"{:.2}\"",
+        1.2 * u
+    );
+    match shape {
+        NodeShape::Circle => format!(
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{radius:.1}\" {stroke}/>",
+            center[0], center[1]
+        ),
+        NodeShape::Square => {
+            let side = radius * 1.8;
+            format!(
+                "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{side:.1}\" height=\"{side:.1}\" rx=\"{:.1}\" {stroke}/>",
+                center[0] - side / 2.0,
+                center[1] - side / 2.0,
+                radius * 0.3
+            )
+        }
+        NodeShape::Diamond | NodeShape::Triangle | NodeShape::Hexagon => {
+            let points: Vec<String> = style::shape_corners(shape, center, radius)
+                .iter()
+                .map(|p| format!("{:.1},{:.1}", p[0], p[1]))
+                .collect();
+            format!("<polygon points=\"{}\" {stroke}/>", points.join(" "))
+        }
+    }
+}
+
+/// Renders SVG to PNG bytes with the bundled font (and no system fonts, so the picture
+/// is the same on every machine).
+pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, ExportError> {
+    let mut options = resvg::usvg::Options {
+        font_family: NANUM_GOTHIC_FAMILY.to_owned(),
+        ..Default::default()
+    };
+    options.fontdb_mut().load_font_data(NANUM_GOTHIC.to_vec());
+    let tree = resvg::usvg::Tree::from_str(svg, &options)
+        .map_err(|err| ExportError::Render(err.to_string()))?;
+    let size = tree.size().to_int_size();
+    let (width, height) = (size.width(), size.height());
+    if width > MAX_SIDE_PX
+        || height > MAX_SIDE_PX
+        || u64::from(width) * u64::from(height) > MAX_PIXELS
+    {
+        return Err(ExportError::TooLarge {
+            width: u64::from(width),
+            height: u64::from(height),
+        });
+    }
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height)
+        .ok_or_else(|| ExportError::Render(format!("cannot allocate {width} × {height} pixels")))?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::default(),
+        &mut pixmap.as_mut(),
+    );
+    let straight: Vec<u8> = pixmap
+        .pixels()
+        .iter()
+        .flat_map(|pixel| {
+            let color = pixel.demultiply();
+            [color.red(), color.green(), color.blue(), color.alpha()]
+        })
+        .collect();
+    encode_png(&straight, width, height)
+}
+
+/// Encodes straight (not premultiplied) RGBA pixels as PNG.
+pub fn encode_png(rgba: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
+    let mut png = Vec::new();
+    image::ImageEncoder::write_image(
+        image::codecs::png::PngEncoder::new(&mut png),
+        rgba,
+        width,
+        height,
+        image::ExtendedColorType::Rgba8,
+    )
+    .map_err(|err| ExportError::Render(err.to_string()))?;
+    Ok(png)
+}
+
+/// Draws the whole map into `path` as PNG or SVG (by its extension), atomically.
+pub fn export_map(
+    network: &Network,
+    map: &MapGraph,
+    positions: &[Point],
+    options: &ExportOptions,
+    path: &Path,
+    overwrite: Overwrite,
+) -> Result<(), ExportError> {
+    let format = ImageFormat::from_path(path).ok_or_else(|| ExportError::UnknownFormat {
+        file: path.to_owned(),
+    })?;
+    let svg = map_svg(network, map, positions, options)?;
+    let bytes = match format {
+        ImageFormat::Svg => svg.into_bytes(),
+        ImageFormat::Png => svg_to_png(&svg)?,
+    };
+    write_atomically(path, &bytes, overwrite)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_stems_are_slugs_of_the_title() {
+        let mut network = Network::empty();
+        network.title = "Samsung: owner contact first, affiliate execution after".to_owned();
+        assert_eq!(
+            file_stem(&network, "x"),
+            "samsung-owner-contact-first-affiliate-execution-after"
+        );
+        network.title = "삼성 네트워크!".to_owned();
+        assert_eq!(file_stem(&network, "x"), "삼성-네트워크");
+        network.title = "!!!".to_owned();
+        assert_eq!(file_stem(&network, "x"), "powermap");
+    }
+
+    #[test]
+    fn text_is_escaped_for_xml() {
+        assert_eq!(
+            escape("A&B <\"x\"> 'y'\u{7}"),
+            "A&amp;B &lt;&quot;x&quot;&gt; &apos;y&apos;"
+        );
+    }
+}

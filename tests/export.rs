@@ -1,0 +1,282 @@
+//! Exporting the whole map headless: PNG and SVG, sizes, backgrounds, labels and errors.
+
+use std::path::Path;
+
+use powermap::dataset::load_default_network;
+use powermap::export::{Background, ExportError, ExportOptions, credit_line, export_map, map_svg};
+use powermap::graph::MapGraph;
+use powermap::layout::{Point, lay_out};
+use powermap::model::Network;
+use powermap::save::{Overwrite, SaveError};
+use powermap::style::{SAMSUNG_BLUE, kind_color};
+
+fn default_map() -> (Network, MapGraph, Vec<Point>) {
+    let network = load_default_network().expect("loads").network;
+    let map = MapGraph::new(&network);
+    let positions = lay_out(&network, &map.links());
+    (network, map, positions)
+}
+
+fn options(width_px: u32, background: Background, language: &str) -> ExportOptions {
+    ExportOptions {
+        width_px,
+        background,
+        language: language.to_owned(),
+    }
+}
+
+fn export_png(width: u32, background: Background) -> image::RgbaImage {
+    let (network, map, positions) = default_map();
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("map.png");
+    export_map(
+        &network,
+        &map,
+        &positions,
+        &options(width, background, "ko"),
+        &path,
+        Overwrite::Refuse,
+    )
+    .expect("exports");
+    image::open(&path).expect("the PNG decodes").to_rgba8()
+}
+
+fn count_pixels(image: &image::RgbaImage, rgb: [u8; 3]) -> usize {
+    image
+        .pixels()
+        .filter(|p| p.0[3] == 255 && p.0[..3] == rgb)
+        .count()
+}
+
+#[test]
+fn png_has_the_requested_width_and_the_map_colours() {
+    let image = export_png(1200, Background::White);
+    assert_eq!(image.width(), 1200);
+    assert!(image.height() > 400, "height {}", image.height());
+    let [r, g, b, _] = SAMSUNG_BLUE.0;
+    assert!(
+        count_pixels(&image, [r, g, b]) > 200,
+        "too few Samsung-blue pixels"
+    );
+    let [r, g, b, _] = kind_color(powermap::model::EntityKind::Person).0;
+    assert!(
+        count_pixels(&image, [r, g, b]) > 200,
+        "too few person-orange pixels"
+    );
+    assert_eq!(
+        image.get_pixel(0, 0).0,
+        [255, 255, 255, 255],
+        "white background"
+    );
+}
+
+#[test]
+fn png_is_transparent_where_asked_and_dark_where_asked() {
+    let transparent = export_png(600, Background::Transparent);
+    assert_eq!(
+        transparent.get_pixel(0, 0).0[3],
+        0,
+        "the corner is transparent"
+    );
+    let opaque = transparent.pixels().filter(|p| p.0[3] == 255).count();
+    assert!(opaque > 1000, "the map itself is opaque ({opaque} pixels)");
+    let dark = export_png(600, Background::Dark);
+    assert_eq!(dark.get_pixel(0, 0).0, [0x1b, 0x1b, 0x1b, 255]);
+}
+
+#[test]
+fn large_pictures_reach_8192_pixels() {
+    let image = export_png(8192, Background::White);
+    assert_eq!(image.width(), 8192);
+}
+
+#[test]
+fn svg_parses_and_names_the_entities_in_the_chosen_language() {
+    let (network, map, positions) = default_map();
+    for (language, lee, samsung) in [
+        ("ko", "이재용", "삼성전자"),
+        ("en", "Lee Jae-yong", "Samsung Electronics"),
+    ] {
+        let svg = map_svg(
+            &network,
+            &map,
+            &positions,
+            &options(1600, Background::White, language),
+        )
+        .expect("draws");
+        let document = roxmltree::Document::parse(&svg).expect("the SVG is XML");
+        let texts: Vec<&str> = document
+            .descendants()
+            .filter(|node| node.has_tag_name("text"))
+            .filter_map(|node| node.text())
+            .collect();
+        assert!(texts.contains(&lee), "{language}: no {lee} in {texts:?}");
+        assert!(texts.contains(&samsung), "{language}: no {samsung}");
+        for entity in &network.entities {
+            assert!(
+                texts.contains(&entity.display_name(language)),
+                "{} is missing",
+                entity.id
+            );
+        }
+        // The legend and the credit line, as publishers require.
+        assert!(
+            texts.contains(&"Meeting") && texts.contains(&"Contract"),
+            "legend: {texts:?}"
+        );
+        let credit = credit_line(&network, language);
+        assert!(
+            texts.contains(&credit.as_str()),
+            "no credit line {credit:?}"
+        );
+        assert_eq!(document.root_element().attribute("width"), Some("1600"));
+    }
+    assert_eq!(
+        credit_line(&network, "ko"),
+        "Sources: 아이뉴스24 (2025-12-23); CBS 노컷뉴스 (2024-06-13). Map: powermap."
+    );
+}
+
+#[test]
+fn unwritable_folders_and_absurd_sizes_fail_and_write_nothing() {
+    let (network, map, positions) = default_map();
+    let folder = tempfile::tempdir().expect("tempdir");
+    let missing = folder.path().join("no-such-folder").join("map.png");
+    let err = export_map(
+        &network,
+        &map,
+        &positions,
+        &options(800, Background::White, "ko"),
+        &missing,
+        Overwrite::Refuse,
+    )
+    .expect_err("no folder");
+    assert!(
+        matches!(err, ExportError::Save(SaveError::Io { .. })),
+        "{err}"
+    );
+    assert!(!missing.exists());
+
+    let huge = folder.path().join("huge.png");
+    let err = export_map(
+        &network,
+        &map,
+        &positions,
+        &options(100_000, Background::White, "ko"),
+        &huge,
+        Overwrite::Refuse,
+    )
+    .expect_err("too wide");
+    assert!(matches!(err, ExportError::TooLarge { .. }), "{err}");
+    assert!(
+        err.to_string().contains("at most 16384 pixels a side"),
+        "{err}"
+    );
+    assert!(!huge.exists());
+    let entries = std::fs::read_dir(folder.path()).expect("list").count();
+    assert_eq!(entries, 0, "nothing was left behind");
+}
+
+#[test]
+fn an_existing_file_is_kept_unless_replacing_is_allowed() {
+    let (network, map, positions) = default_map();
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("map.svg");
+    std::fs::write(&path, "mine").expect("write");
+    let options = options(800, Background::White, "ko");
+    let err = export_map(
+        &network,
+        &map,
+        &positions,
+        &options,
+        &path,
+        Overwrite::Refuse,
+    )
+    .expect_err("exists");
+    assert!(
+        matches!(err, ExportError::Save(SaveError::Exists { .. })),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), "mine");
+    export_map(
+        &network,
+        &map,
+        &positions,
+        &options,
+        &path,
+        Overwrite::Replace,
+    )
+    .expect("replaces");
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .starts_with("<svg")
+    );
+}
+
+#[test]
+fn render_command_writes_png_and_svg() {
+    let binary = env!("CARGO_BIN_EXE_powermap");
+    let folder = tempfile::tempdir().expect("tempdir");
+    let png = folder.path().join("map.png");
+    let output = std::process::Command::new(binary)
+        .args(["render", "-o"])
+        .arg(&png)
+        .args([
+            "--width",
+            "900",
+            "--background",
+            "transparent",
+            "--labels",
+            "en",
+        ])
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let image = image::open(&png).expect("decodes").to_rgba8();
+    assert_eq!(image.width(), 900);
+    assert_eq!(image.get_pixel(0, 0).0[3], 0);
+
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/minimal.json");
+    let svg = folder.path().join("map.svg");
+    let output = std::process::Command::new(binary)
+        .arg("render")
+        .arg(&example)
+        .arg("-o")
+        .arg(&svg)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        std::fs::read_to_string(&svg)
+            .expect("read")
+            .contains(">Globex</text>")
+    );
+
+    // The same again refuses to replace it without --force.
+    let again = std::process::Command::new(binary)
+        .arg("render")
+        .arg(&example)
+        .arg("-o")
+        .arg(&svg)
+        .output()
+        .expect("runs");
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    let (network, map, _) = default_map();
+    let first = lay_out(&network, &map.links());
+    let second = lay_out(&network, &map.links());
+    assert_eq!(first, second);
+}
