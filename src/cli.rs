@@ -1,17 +1,19 @@
 //! The command line: `powermap [FILE]` opens the window, subcommands work without one.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
 use crate::dataset::load_default_network;
 use crate::diagnostic::LoadError;
 use crate::export::{BASE_WIDTH_PX, Background, ExportOptions, export_map};
+use crate::generate::generate_network;
 use crate::graph::MapGraph;
-use crate::layout::lay_out;
-use crate::load::load_file;
-use crate::save::Overwrite;
+use crate::layout::{LayoutParams, Simulation, lay_out, start_positions};
+use crate::load::{MAX_ENTITIES, MAX_TIES, load_file};
+use crate::model::Position;
+use crate::save::{Overwrite, save_network};
 
 /// powermap: who meets whom among executives and firms, and which deals follow.
 #[derive(Debug, Parser)]
@@ -36,6 +38,33 @@ pub enum Command {
     /// The layout runs to rest from the network's deterministic start, or the positions
     /// saved in the file are used when every entity has one.
     Render(RenderArgs),
+    /// Make a synthetic network of a given size, for testing scale (reproducible by seed).
+    Gen {
+        #[arg(long, default_value_t = 10_000)]
+        entities: usize,
+        #[arg(long, default_value_t = 20_000)]
+        ties: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Lay a network out headless from its deterministic start and save the positions
+    /// into a copy of the file, printing the time the layout took.
+    Layout {
+        file: PathBuf,
+        /// Steps to cool over: the layout settles within this many.
+        #[arg(long, default_value_t = 300)]
+        steps: u64,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// The options of `powermap render`.
@@ -71,6 +100,66 @@ fn parse_scale(text: &str) -> Result<f32, String> {
     } else {
         Err(format!("{scale} is outside 1 to 4"))
     }
+}
+
+fn overwrite(force: bool) -> Overwrite {
+    if force {
+        Overwrite::Replace
+    } else {
+        Overwrite::Refuse
+    }
+}
+
+/// Writes a synthetic network; returns a line saying what was written.
+pub fn generate(
+    entities: usize,
+    ties: usize,
+    seed: u64,
+    output: &Path,
+    force: bool,
+) -> anyhow::Result<String> {
+    anyhow::ensure!(
+        entities <= MAX_ENTITIES && ties <= MAX_TIES,
+        "powermap opens at most {MAX_ENTITIES} entities and {MAX_TIES} ties"
+    );
+    let network = generate_network(entities, ties, seed);
+    save_network(&network, output, overwrite(force))?;
+    Ok(format!(
+        "{}: {} entities, {} ties (seed {seed})",
+        output.display(),
+        network.entities.len(),
+        network.ties.len()
+    ))
+}
+
+/// Lays a network out for `steps` steps and saves it with the positions; returns a line
+/// with the layout's own time.
+pub fn layout_file(file: &Path, steps: u64, output: &Path, force: bool) -> anyhow::Result<String> {
+    let mut network = load_file(file)?.network;
+    let map = MapGraph::new(&network);
+    let links = map.links();
+    let mut params = LayoutParams::default();
+    params.alpha_decay = 1.0 - params.alpha_min.powf(1.0 / steps.max(1) as f32);
+    let mut positions = start_positions(&network, &params);
+    let fixed: Vec<bool> = network.entities.iter().map(|e| e.pinned).collect();
+    let started = std::time::Instant::now();
+    let taken =
+        Simulation::new(positions.len()).run(&mut positions, &links, &fixed, &params, steps);
+    let elapsed = started.elapsed();
+    for (entity, [x, y]) in network.entities.iter_mut().zip(positions) {
+        entity.position = Some(Position {
+            x: f64::from(x),
+            y: f64::from(y),
+        });
+    }
+    save_network(&network, output, overwrite(force))?;
+    Ok(format!(
+        "{}: {} entities laid out in {taken} steps, {:.3} s ({:.2} ms a step)",
+        output.display(),
+        network.entities.len(),
+        elapsed.as_secs_f64(),
+        elapsed.as_secs_f64() * 1e3 / taken.max(1) as f64
+    ))
 }
 
 /// Lays the network out and writes the picture; returns a line saying what was written.

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use powermap::cli::{Cli, Command, render, validate_files};
+use powermap::cli::{Cli, Command, generate, layout_file, render, validate_files};
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -23,16 +23,20 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some(Command::Render(args)) => match render(&args) {
-            Ok(report) => {
-                println!("{report}");
-                ExitCode::SUCCESS
-            }
-            Err(err) => {
-                eprintln!("powermap: {err:#}");
-                ExitCode::FAILURE
-            }
-        },
+        Some(Command::Render(args)) => report(render(&args)),
+        Some(Command::Gen {
+            entities,
+            ties,
+            seed,
+            output,
+            force,
+        }) => report(generate(entities, ties, seed, &output, force)),
+        Some(Command::Layout {
+            file,
+            steps,
+            output,
+            force,
+        }) => report(layout_file(&file, steps, &output, force)),
         None => match run_window(cli.file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
@@ -40,6 +44,20 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// Prints what a subcommand did, or its error.
+fn report(result: anyhow::Result<String>) -> ExitCode {
+    match result {
+        Ok(line) => {
+            println!("{line}");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("powermap: {err:#}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -1,0 +1,107 @@
+//! Layout speed and quality: powermap's Barnes–Hut layout against egui_graphs'
+//! Fruchterman–Reingold on preferential-attachment graphs (`powermap gen`'s generator).
+//!
+//! `cargo bench --bench layout` times 300 steps on 10k nodes / 20k edges (and on 100k /
+//! 200k), then prints the ratio against egui_graphs' FR and the normalized stress of both
+//! layouts on a 1k graph. See docs/performance.md.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Pos2, Rect};
+use egui_graphs::{ForceAlgorithm, FruchtermanReingold, FruchtermanReingoldState, Graph, to_graph};
+use petgraph::stable_graph::{NodeIndex, StableGraph};
+use powermap::generate::preferential_attachment;
+use powermap::layout::quality::normalized_stress;
+use powermap::layout::{LayoutParams, Link, Point, Simulation, initial_positions};
+
+const STEPS: u64 = 300;
+
+fn run_powermap(nodes: usize, links: &[Link], steps: u64) -> Vec<Point> {
+    let params = LayoutParams::default();
+    let mut positions = initial_positions(nodes, 1, &params);
+    let mut simulation = Simulation::new(nodes);
+    for _ in 0..steps {
+        // Keep it hot for exactly `steps` steps, whatever the cooling schedule says.
+        simulation.reheat(simulation.alpha.max(params.alpha_min));
+        simulation.step(&mut positions, links, &[], &params);
+    }
+    positions
+}
+
+fn fruchterman_reingold_graph(nodes: usize, links: &[Link]) -> Graph<(), (), petgraph::Undirected> {
+    let mut graph: StableGraph<(), (), petgraph::Undirected> = StableGraph::default();
+    for _ in 0..nodes {
+        graph.add_node(());
+    }
+    for link in links {
+        graph.add_edge(NodeIndex::new(link.a), NodeIndex::new(link.b), ());
+    }
+    let mut graph = to_graph(&graph);
+    let start = initial_positions(nodes, 1, &LayoutParams::default());
+    for (index, [x, y]) in start.into_iter().enumerate() {
+        if let Some(node) = graph.node_mut(NodeIndex::new(index)) {
+            node.set_location(Pos2::new(x, y));
+        }
+    }
+    graph
+}
+
+fn run_fruchterman_reingold(graph: &mut Graph<(), (), petgraph::Undirected>, steps: u64) {
+    let mut layout = FruchtermanReingold::from_state(FruchtermanReingoldState::default());
+    let view = Rect::from_min_size(Pos2::ZERO, egui::vec2(1600.0, 1000.0));
+    for _ in 0..steps {
+        layout.step(graph, view);
+    }
+}
+
+fn positions_of(graph: &Graph<(), (), petgraph::Undirected>) -> Vec<Point> {
+    graph
+        .nodes_iter()
+        .map(|(_, node)| [node.location().x, node.location().y])
+        .collect()
+}
+
+fn layout_benches(c: &mut Criterion) {
+    let mut group = c.benchmark_group("layout");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8));
+    for (nodes, edges) in [(10_000, 20_000), (100_000, 200_000)] {
+        let links = preferential_attachment(nodes, edges, 1);
+        group.bench_function(format!("powermap_barnes_hut_{nodes}_300_steps"), |b| {
+            b.iter(|| black_box(run_powermap(nodes, &links, STEPS)));
+        });
+    }
+    group.finish();
+}
+
+/// Not a criterion measurement: one FR step on 10k nodes takes about half a second, so
+/// its 300 steps are timed as 3 steps × 100, and the ratio and the stresses printed.
+fn comparison(_: &mut Criterion) {
+    let links = preferential_attachment(10_000, 20_000, 1);
+    let started = Instant::now();
+    run_powermap(10_000, &links, STEPS);
+    let ours = started.elapsed().as_secs_f64();
+    let mut graph = fruchterman_reingold_graph(10_000, &links);
+    let started = Instant::now();
+    run_fruchterman_reingold(&mut graph, 3);
+    let theirs = started.elapsed().as_secs_f64() / 3.0 * STEPS as f64;
+    println!(
+        "10k/20k, 300 steps: powermap {ours:.3} s, egui_graphs FR {theirs:.1} s (extrapolated from 3 steps): {:.0}× faster",
+        theirs / ours
+    );
+
+    let links = preferential_attachment(1_000, 2_000, 1);
+    let ours = normalized_stress(&run_powermap(1_000, &links, STEPS), &links, 100);
+    let mut graph = fruchterman_reingold_graph(1_000, &links);
+    run_fruchterman_reingold(&mut graph, STEPS);
+    let theirs = normalized_stress(&positions_of(&graph), &links, 100);
+    println!(
+        "1k/2k normalized stress after 300 steps: powermap {ours:.3}, egui_graphs FR {theirs:.3} (lower is better)"
+    );
+}
+
+criterion_group!(benches, layout_benches, comparison);
+criterion_main!(benches);

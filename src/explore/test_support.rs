@@ -1,0 +1,121 @@
+//! Small networks built in code for the explorer's unit tests.
+
+use crate::date::PartialDate;
+use crate::model::{Entity, EntityKind, LocalizedText, Network, Tie, TieKind};
+
+/// Builds a network entity by entity and tie by tie.
+pub(crate) struct NetworkBuilder {
+    network: Network,
+}
+
+impl NetworkBuilder {
+    pub(crate) fn new() -> Self {
+        Self {
+            network: Network::empty(),
+        }
+    }
+
+    /// An entity whose English name is its id.
+    pub(crate) fn entity(self, id: &str, kind: EntityKind) -> Self {
+        self.named(id, kind, &[("en", id)], &[])
+    }
+
+    pub(crate) fn person(self, id: &str) -> Self {
+        self.entity(id, EntityKind::Person)
+    }
+
+    pub(crate) fn company(self, id: &str) -> Self {
+        self.entity(id, EntityKind::Company)
+    }
+
+    /// An entity with names by language and aliases.
+    pub(crate) fn named(
+        mut self,
+        id: &str,
+        kind: EntityKind,
+        names: &[(&str, &str)],
+        aliases: &[&str],
+    ) -> Self {
+        self.network.entities.push(Entity {
+            id: id.to_owned(),
+            kind,
+            name: names
+                .iter()
+                .map(|(language, name)| ((*language).to_owned(), (*name).to_owned()))
+                .collect::<LocalizedText>(),
+            aliases: aliases.iter().map(|alias| (*alias).to_owned()).collect(),
+            role: None,
+            description: None,
+            group: None,
+            position: None,
+            pinned: false,
+            attributes: Default::default(),
+        });
+        self
+    }
+
+    /// Puts the last entity added in a group.
+    pub(crate) fn in_group(mut self, group: &str) -> Self {
+        let entity = self
+            .network
+            .entities
+            .last_mut()
+            .expect("in_group follows an entity");
+        entity.group = Some(group.to_owned());
+        self
+    }
+
+    /// A tie, dated when `date` is given (`"2025"`, `"2025-03"`, `"2025-03-01"`).
+    pub(crate) fn tie(
+        mut self,
+        id: &str,
+        kind: TieKind,
+        participants: &[&str],
+        date: Option<&str>,
+    ) -> Self {
+        self.network.ties.push(Tie {
+            id: id.to_owned(),
+            kind,
+            participants: participants.iter().map(|p| (*p).to_owned()).collect(),
+            date: date.map(|text| text.parse::<PartialDate>().expect("a test date")),
+            place: None,
+            amount: None,
+            summary: String::new(),
+            evidence: Vec::new(),
+            attributes: Default::default(),
+        });
+        self
+    }
+
+    /// An undated meeting.
+    pub(crate) fn meeting(self, id: &str, participants: &[&str]) -> Self {
+        self.tie(id, TieKind::Meeting, participants, None)
+    }
+
+    pub(crate) fn build(self) -> Network {
+        self.network
+    }
+}
+
+/// The index of the entity with this id.
+pub(crate) fn entity_at(network: &Network, id: &str) -> usize {
+    network
+        .entities
+        .iter()
+        .position(|entity| entity.id == id)
+        .unwrap_or_else(|| panic!("no entity {id}"))
+}
+
+/// The index of the tie with this id.
+pub(crate) fn tie_at(network: &Network, id: &str) -> usize {
+    network
+        .ties
+        .iter()
+        .position(|tie| tie.id == id)
+        .unwrap_or_else(|| panic!("no tie {id}"))
+}
+
+/// A date from its text.
+pub(crate) fn date(text: &str) -> PartialDate {
+    text.parse().expect("a test date")
+}

