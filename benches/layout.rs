@@ -14,13 +14,13 @@ use egui_graphs::{ForceAlgorithm, FruchtermanReingold, FruchtermanReingoldState,
 use petgraph::stable_graph::{NodeIndex, StableGraph};
 use powermap::generate::preferential_attachment;
 use powermap::layout::quality::normalized_stress;
-use powermap::layout::{LayoutParams, Link, Point, Simulation, initial_positions};
+use powermap::layout::{LayoutParams, Link, Point, Simulation, pivot_embedding};
 
 const STEPS: u64 = 300;
 
 fn run_powermap(nodes: usize, links: &[Link], steps: u64) -> Vec<Point> {
     let params = LayoutParams::default();
-    let mut positions = initial_positions(nodes, 1, &params);
+    let mut positions = pivot_embedding(nodes, links, 1, &params);
     let mut simulation = Simulation::new(nodes);
     for _ in 0..steps {
         // Keep it hot for exactly `steps` steps, whatever the cooling schedule says.
@@ -39,7 +39,7 @@ fn fruchterman_reingold_graph(nodes: usize, links: &[Link]) -> Graph<(), (), pet
         graph.add_edge(NodeIndex::new(link.a), NodeIndex::new(link.b), ());
     }
     let mut graph = to_graph(&graph);
-    let start = initial_positions(nodes, 1, &LayoutParams::default());
+    let start = pivot_embedding(nodes, links, 1, &LayoutParams::default());
     for (index, [x, y]) in start.into_iter().enumerate() {
         if let Some(node) = graph.node_mut(NodeIndex::new(index)) {
             node.set_location(Pos2::new(x, y));

@@ -140,7 +140,7 @@ pub fn layout_file(file: &Path, steps: u64, output: &Path, force: bool) -> anyho
     let links = map.links();
     let mut params = LayoutParams::default();
     params.alpha_decay = 1.0 - params.alpha_min.powf(1.0 / steps.max(1) as f32);
-    let mut positions = start_positions(&network, &params);
+    let mut positions = start_positions(&network, &links, &params);
     let fixed: Vec<bool> = network.entities.iter().map(|e| e.pinned).collect();
     let started = std::time::Instant::now();
     let taken =

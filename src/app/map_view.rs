@@ -48,7 +48,7 @@ pub struct MapView {
 
 impl MapView {
     pub fn new(network: &Network, map: &MapGraph, language: LabelLanguage) -> Self {
-        let start_positions = start_positions(network, &LayoutParams::default());
+        let start_positions = start_positions(network, &map.links(), &LayoutParams::default());
         let pinned: Vec<bool> = network.entities.iter().map(|e| e.pinned).collect();
 
         let mut graph = ViewGraph::new();

@@ -3,10 +3,14 @@
 //! while a "temperature" (`alpha`) cools, so the layout converges and then rests.
 //!
 //! Everything is deterministic: the same network always starts from the same positions
-//! (a phyllotaxis spiral with a jitter seeded from the entity ids) and takes the same steps.
+//! (a pivot embedding of its shape, nudged by a jitter seeded from the entity ids) and
+//! takes the same steps.
 
 mod barnes_hut;
+mod embedding;
 pub mod quality;
+
+pub use embedding::pivot_embedding;
 
 use serde::{Deserialize, Serialize};
 
@@ -50,9 +54,9 @@ impl Default for LayoutParams {
     fn default() -> Self {
         let alpha_min = 0.001_f32;
         Self {
-            link_distance: 80.0,
+            link_distance: 120.0,
             link_strength: 1.0,
-            repulsion: 250.0,
+            repulsion: 560.0,
             gravity: 0.03,
             theta: 1.2,
             // Less friction and a slower cooling than d3's (0.4, 300 steps): large
@@ -188,7 +192,7 @@ fn apply_links(
 }
 
 /// A deterministic number in [−1, 1) derived from `seed`.
-fn jitter(seed: u64) -> f32 {
+pub(crate) fn jitter(seed: u64) -> f32 {
     let unit = (splitmix64(seed) >> 40) as f32 / (1u64 << 24) as f32;
     unit * 2.0 - 1.0
 }
@@ -213,28 +217,10 @@ pub fn seed_from_ids<'a>(ids: impl IntoIterator<Item = &'a str>) -> u64 {
     hash
 }
 
-/// Starting positions: a phyllotaxis spiral (even density, no two points alike), each
-/// point nudged by a jitter from `seed`, spaced for `link_distance`.
-pub fn initial_positions(count: usize, seed: u64, params: &LayoutParams) -> Vec<Point> {
-    let golden_angle = std::f32::consts::PI * (3.0 - 5f32.sqrt());
-    let spacing = params.link_distance * 0.5;
-    (0..count)
-        .map(|i| {
-            let radius = spacing * (0.5 + i as f32).sqrt();
-            let angle = i as f32 * golden_angle;
-            let nudge = spacing * 0.25;
-            [
-                radius * angle.cos() + nudge * jitter(seed ^ (2 * i as u64)),
-                radius * angle.sin() + nudge * jitter(seed ^ (2 * i as u64 + 1)),
-            ]
-        })
-        .collect()
-}
-
-/// Where each entity starts: its saved position, else its place on the seeded spiral.
-pub fn start_positions(network: &Network, params: &LayoutParams) -> Vec<Point> {
+/// Where each entity starts: its saved position, else its place in the pivot embedding.
+pub fn start_positions(network: &Network, links: &[Link], params: &LayoutParams) -> Vec<Point> {
     let seed = seed_from_ids(network.entities.iter().map(|e| e.id.as_str()));
-    let mut positions = initial_positions(network.entities.len(), seed, params);
+    let mut positions = pivot_embedding(network.entities.len(), links, seed, params);
     for (start, entity) in positions.iter_mut().zip(&network.entities) {
         if let Some(position) = entity.position {
             *start = [position.x as f32, position.y as f32];
@@ -243,15 +229,16 @@ pub fn start_positions(network: &Network, params: &LayoutParams) -> Vec<Point> {
     positions
 }
 
-/// The most steps a headless layout takes; d3's schedule rests after about 300.
-pub const MAX_HEADLESS_STEPS: u64 = 2_000;
+/// The most steps a headless layout takes; the default schedule rests after
+/// [`COOLING_STEPS`].
+pub const MAX_HEADLESS_STEPS: u64 = 4 * COOLING_STEPS;
 
 /// The picture of a network without a window: the positions saved in the file when every
 /// entity has one, else the layout run to rest from the deterministic start (pinned
 /// entities kept where the file puts them).
 pub fn lay_out(network: &Network, links: &[Link]) -> Vec<Point> {
     let params = LayoutParams::default();
-    let mut positions = start_positions(network, &params);
+    let mut positions = start_positions(network, links, &params);
     if network.entities.iter().all(|e| e.position.is_some()) {
         return positions;
     }
@@ -282,7 +269,7 @@ mod tests {
     fn converges_and_rests() {
         let params = LayoutParams::default();
         let links = links(&[(0, 1), (1, 2), (2, 0), (2, 3)]);
-        let mut positions = initial_positions(4, 7, &params);
+        let mut positions = pivot_embedding(4, &links, 7, &params);
         let mut simulation = Simulation::new(4);
         let steps = simulation.run(&mut positions, &links, &[], &params, 10_000);
         assert!(steps < 1_000, "still running after {steps} steps");
@@ -297,7 +284,7 @@ mod tests {
         let params = LayoutParams::default();
         let links = links(&[(0, 1), (1, 2), (3, 4)]);
         let run = || {
-            let mut positions = initial_positions(5, 42, &params);
+            let mut positions = pivot_embedding(5, &links, 42, &params);
             Simulation::new(5).run(&mut positions, &links, &[], &params, 500);
             positions
         };
@@ -309,7 +296,7 @@ mod tests {
         let params = LayoutParams::default();
         // Two triangles joined by nothing: members of a triangle sit together.
         let links = links(&[(0, 1), (1, 2), (2, 0), (3, 4), (4, 5), (5, 3)]);
-        let mut positions = initial_positions(6, 1, &params);
+        let mut positions = pivot_embedding(6, &links, 1, &params);
         Simulation::new(6).run(&mut positions, &links, &[], &params, 1_000);
         let inside = distance(positions[0], positions[1]);
         let across = distance(positions[0], positions[4]);
@@ -320,7 +307,7 @@ mod tests {
     fn fixed_entities_stay_put() {
         let params = LayoutParams::default();
         let links = links(&[(0, 1), (1, 2)]);
-        let mut positions = initial_positions(3, 3, &params);
+        let mut positions = pivot_embedding(3, &links, 3, &params);
         positions[1] = [500.0, -200.0];
         Simulation::new(3).run(
             &mut positions,
