@@ -10,16 +10,20 @@ use crate::diagnostic::LoadError;
 use crate::export::{BASE_WIDTH_PX, Background, ExportOptions, export_map};
 use crate::generate::generate_network;
 use crate::graph::MapGraph;
+use crate::interop::{
+    ConvertError, ExportError, ExportFormat, Format, ImportError, Imported, convert, import_file,
+};
 use crate::layout::{LayoutParams, Simulation, lay_out, start_positions};
 use crate::load::{MAX_ENTITIES, MAX_TIES, load_file};
 use crate::model::Position;
-use crate::save::{Overwrite, save_network};
+use crate::save::{Overwrite, SaveError, save_network};
 
 /// powermap: who meets whom among executives and firms, and which deals follow.
 #[derive(Debug, Parser)]
 #[command(name = "powermap", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// A network file to open in the window; without one, the embedded Samsung network opens.
+    /// A network file to open in the window (powermap JSON, GEXF, GraphML, CSV, node-link
+    /// or Cytoscape.js JSON); without one, the embedded Samsung network opens.
     pub file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -28,10 +32,26 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check network files and print every problem found; exits 1 if any has errors.
+    ///
+    /// Files in other formats (GEXF, GraphML, CSV, node-link, Cytoscape.js) get their
+    /// import report: what was mapped, kept as attributes, dropped, and why.
     Validate {
         /// The files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// Convert a network from any format powermap opens to another, printing the import report.
+    ///
+    /// The output's name chooses the format written: .json (powermap), .gexf, .graphml or
+    /// .nodelink.json.
+    Convert {
+        /// The file to read.
+        input: PathBuf,
+        /// The file to write.
+        output: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Draw the whole map to a PNG or SVG file, without a window or GPU.
     ///
@@ -70,7 +90,8 @@ pub enum Command {
 /// The options of `powermap render`.
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
-    /// The network file; without one, the embedded Samsung network.
+    /// The network file, in any format powermap opens; without one, the embedded Samsung
+    /// network.
     pub file: Option<PathBuf>,
     /// Where to write the picture: a name ending in .png or .svg.
     #[arg(short, long)]
@@ -164,11 +185,10 @@ pub fn layout_file(file: &Path, steps: u64, output: &Path, force: bool) -> anyho
 
 /// Lays the network out and writes the picture; returns a line saying what was written.
 pub fn render(args: &RenderArgs) -> anyhow::Result<String> {
-    let loaded = match &args.file {
-        Some(file) => load_file(file)?,
-        None => load_default_network()?,
+    let network = match &args.file {
+        Some(file) => import_file(file)?.network,
+        None => load_default_network()?.network,
     };
-    let network = loaded.network;
     let map = MapGraph::new(&network);
     let positions = lay_out(&network, &map.links());
     let width_px = match (args.width, args.scale) {
@@ -184,18 +204,13 @@ pub fn render(args: &RenderArgs) -> anyhow::Result<String> {
             .clone()
             .unwrap_or_else(|| network.label_language.clone()),
     };
-    let overwrite = if args.force {
-        Overwrite::Replace
-    } else {
-        Overwrite::Refuse
-    };
     export_map(
         &network,
         &map,
         &positions,
         &options,
         &args.output,
-        overwrite,
+        overwrite(args.force),
     )?;
     Ok(format!(
         "{}: the map of {} entities and {} ties, {width_px} pixels wide",
@@ -205,31 +220,96 @@ pub fn render(args: &RenderArgs) -> anyhow::Result<String> {
     ))
 }
 
+/// Converts `input` to the format `output`'s name asks for; returns the import report and a
+/// line saying what was written.
+pub fn convert_file(input: &Path, output: &Path, force: bool) -> anyhow::Result<String> {
+    let format =
+        ExportFormat::from_path(output).ok_or_else(|| ConvertError::UnknownOutputFormat {
+            file: output.to_owned(),
+        })?;
+    let report = match convert(input, output, overwrite(force)) {
+        Err(ConvertError::Export(ExportError::Save(SaveError::Exists { file }))) => {
+            anyhow::bail!(
+                "{}: already exists; give --force to replace it",
+                file.display()
+            )
+        }
+        result => result?,
+    };
+    Ok(format!(
+        "{report}{}: written as {}: {} entities, {} ties",
+        output.display(),
+        export_format_name(format),
+        report.counts.entities,
+        report.counts.ties
+    ))
+}
+
+/// What `convert` says it wrote.
+fn export_format_name(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Powermap => "powermap JSON",
+        ExportFormat::Gexf => "GEXF 1.3",
+        ExportFormat::GraphMl => "GraphML",
+        ExportFormat::NodeLink => "node-link JSON",
+    }
+}
+
+fn plural_warnings(count: usize) -> String {
+    match count {
+        0 => String::new(),
+        1 => ", 1 warning".to_owned(),
+        n => format!(", {n} warnings"),
+    }
+}
+
 /// Validates each file, printing a report to `out`; returns whether all of them opened.
+///
+/// A powermap file gets a line of counts and its warnings; a file in another format gets
+/// its import report, then a line of counts whose warnings are what the import dropped or
+/// changed.
 pub fn validate_files(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool> {
     let mut all_valid = true;
     for file in files {
-        match load_file(file) {
-            Ok(loaded) => {
-                let warnings = loaded.warnings.len();
+        match import_file(file) {
+            Ok(Imported {
+                network,
+                report,
+                format: Format::Powermap,
+            }) => {
                 writeln!(
                     out,
                     "{}: ok: {} entities, {} ties, {} sources{}",
                     file.display(),
-                    loaded.network.entities.len(),
-                    loaded.network.ties.len(),
-                    loaded.network.sources.len(),
-                    match warnings {
-                        0 => String::new(),
-                        1 => ", 1 warning".to_owned(),
-                        n => format!(", {n} warnings"),
-                    }
+                    network.entities.len(),
+                    network.ties.len(),
+                    network.sources.len(),
+                    plural_warnings(report.warnings.len())
                 )?;
-                for warning in &loaded.warnings {
+                for warning in &report.warnings {
                     writeln!(out, "{}: {warning}", file.display())?;
                 }
             }
-            Err(err @ LoadError::Invalid { .. }) => {
+            Ok(Imported {
+                network, report, ..
+            }) => {
+                write!(out, "{report}")?;
+                writeln!(
+                    out,
+                    "{}: ok: {} entities, {} ties, read as {}{}{}",
+                    file.display(),
+                    network.entities.len(),
+                    network.ties.len(),
+                    report.format,
+                    report
+                        .format_version
+                        .as_deref()
+                        .map(|version| format!(" {version}"))
+                        .unwrap_or_default(),
+                    plural_warnings(report.dropped_or_changed() + report.warnings.len())
+                )?;
+            }
+            Err(ImportError::Powermap(err @ LoadError::Invalid { .. })) => {
                 all_valid = false;
                 for diagnostic in err.diagnostics() {
                     writeln!(out, "{}: {diagnostic}", file.display())?;

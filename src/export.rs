@@ -168,6 +168,7 @@ fn text_width(text: &str, size: f32) -> f32 {
 
 /// A legend entry: an icon and its text.
 enum LegendIcon {
+    Blank,
     Node(NodeShape, Rgba),
     Swatch(Rgba),
     Line(TieKind),
@@ -263,18 +264,19 @@ pub fn map_svg(
             kind.label().to_owned(),
         ));
     }
-    for (position, group) in network.groups.iter().enumerate() {
-        if network
-            .entities
-            .iter()
-            .any(|e| e.group.as_deref() == Some(&group.id))
-        {
-            let name = localized(&group.name, language).unwrap_or(&group.id);
-            legend.push((
-                LegendIcon::Swatch(style::group_color(&group.id, position)),
-                format!("{name} (group)"),
-            ));
-        }
+    let groups = network.groups_in_use();
+    for &(position, group) in groups.iter().take(style::LEGEND_GROUPS) {
+        let name = localized(&group.name, language).unwrap_or(&group.id);
+        legend.push((
+            LegendIcon::Swatch(style::group_color(&group.id, position)),
+            format!("{name} (group)"),
+        ));
+    }
+    if groups.len() > style::LEGEND_GROUPS {
+        legend.push((
+            LegendIcon::Blank,
+            format!("and {} more groups", groups.len() - style::LEGEND_GROUPS),
+        ));
     }
     let tie_kinds: std::collections::BTreeSet<TieKind> =
         network.ties.iter().map(|t| t.kind).collect();
@@ -413,6 +415,7 @@ pub fn map_svg(
     for (x, row, icon, text) in legend_items {
         let y = legend_top + row as f32 * row_height + row_height / 2.0;
         match icon {
+            LegendIcon::Blank => {}
             LegendIcon::Node(shape, color) => {
                 svg.push_str(&node_svg(
                     *shape,

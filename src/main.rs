@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use powermap::cli::{Cli, Command, generate, layout_file, render, validate_files};
+use powermap::cli::{Cli, Command, convert_file, generate, layout_file, render, validate_files};
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -23,6 +23,11 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some(Command::Convert {
+            input,
+            output,
+            force,
+        }) => report(convert_file(&input, &output, force)),
         Some(Command::Render(args)) => report(render(&args)),
         Some(Command::Gen {
             entities,

@@ -340,6 +340,20 @@ impl Network {
     pub fn tie(&self, id: &str) -> Option<&Tie> {
         self.ties.iter().find(|tie| tie.id == id)
     }
+
+    /// The groups some entity belongs to, with their index in `groups` (file order).
+    pub fn groups_in_use(&self) -> Vec<(usize, &Group)> {
+        let used: std::collections::HashSet<&str> = self
+            .entities
+            .iter()
+            .filter_map(|e| e.group.as_deref())
+            .collect();
+        self.groups
+            .iter()
+            .enumerate()
+            .filter(|(_, group)| used.contains(group.id.as_str()))
+            .collect()
+    }
 }
 
 #[cfg(test)]

@@ -46,6 +46,9 @@ pub struct TieStyle {
     pub dash: Dash,
 }
 
+/// Groups a legend names; beyond these it only counts them, so it never hides the map.
+pub const LEGEND_GROUPS: usize = 8;
+
 /// The colour of the Samsung group and of any group called "samsung".
 pub const SAMSUNG_BLUE: Rgba = Rgba::rgb(0x1F, 0x4F, 0xD8);
 

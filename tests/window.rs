@@ -370,3 +370,163 @@ fn exporting_the_whole_map_writes_the_picture_and_says_so() {
     harness.get_by_label("Export failed");
     harness.get_by_label_contains("already exists");
 }
+
+fn interop_fixture(name: &str) -> PathBuf {
+    fixture("interop").join(name)
+}
+
+#[test]
+fn a_gexf_file_opens_with_its_import_report() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .command(Command::Open(interop_fixture("gephi-1.2.gexf")));
+    harness.run_steps(3);
+    harness.get_by_label("gephi-1.2.gexf");
+    harness.get_by_label_contains("3 entities · 3 ties");
+    harness.get_by_label("Import report");
+    harness.get_by_label_contains("read as GEXF 1.2, UTF-8");
+    harness.get_by_label_contains("Modularity Class (3)");
+    harness.get_by_label_contains("Imported from GEXF 1.2");
+    assert_eq!(
+        harness.state().document.own_file(),
+        None,
+        "Save does not write over another tool's file"
+    );
+    // Its attributes show with the entity.
+    let openai = entity_index(harness.state(), "openai");
+    harness
+        .state_mut()
+        .command(Command::Select(Selection::Entity(openai)));
+    harness.run_steps(3);
+    harness.get_by_label("country");
+    harness.get_by_label("US");
+    // The report closes, and the status bar brings it back.
+    harness.state_mut().command(Command::CloseImportReport);
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Import report").is_none());
+    harness
+        .get_by_label_contains("Imported from GEXF 1.2")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label("Import report");
+}
+
+#[test]
+fn a_broken_xml_file_shows_where_and_keeps_the_network() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .command(Command::Open(interop_fixture("hostile/truncated.gexf")));
+    harness.run_steps(3);
+    harness.get_by_label("Could not open the file");
+    harness.get_by_label_contains("truncated.gexf could not be opened: 1 error");
+    harness.get_by_label_contains("line 12, column 9: error: gexf/graph/attributes/attribute");
+    harness.get_by_label_contains("it is truncated");
+    harness.get_by_label_contains("41 entities · 55 ties");
+    harness.get_by_label("samsung-network.json");
+    assert!(harness.query_by_label("Import report").is_none());
+}
+
+#[test]
+fn save_as_gexf_writes_what_reopens_the_same() {
+    let mut harness = harness();
+    harness.run_steps(20);
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("samsung.gexf");
+    harness.state_mut().command(Command::SaveAs(path.clone()));
+    harness.run_steps(3);
+    harness.get_by_label_contains(&format!("Saved {}", path.display()));
+    let imported = powermap::interop::import_file(&path).expect("the saved file imports");
+    let network = &imported.network;
+    assert_eq!((network.entities.len(), network.ties.len()), (41, 55));
+    assert!(
+        network
+            .entities
+            .iter()
+            .all(|e| e.position.is_some() && !e.pinned),
+        "positions are saved, and nothing is pinned that was not"
+    );
+    // Saving as GEXF exports: the window goes on with the network it had.
+    harness.get_by_label("samsung-network.json");
+
+    harness.state_mut().command(Command::Open(path.clone()));
+    harness.run_steps(3);
+    harness.get_by_label("samsung.gexf");
+    harness.get_by_label_contains("41 entities · 55 ties");
+    harness.get_by_label("Import report");
+
+    // A name without an extension is saved as powermap JSON beside it, never replacing.
+    let bare = folder.path().join("samsung");
+    std::fs::write(bare.with_extension("json"), "mine").expect("write");
+    harness.state_mut().command(Command::SaveAs(bare));
+    harness.run_steps(3);
+    harness.get_by_label("Save failed");
+    harness.get_by_label_contains("already exists");
+    assert_eq!(
+        std::fs::read_to_string(folder.path().join("samsung.json")).expect("read"),
+        "mine"
+    );
+
+    // Saved as powermap JSON, the imported network becomes that file, which Save writes to.
+    let own = folder.path().join("samsung-own.json");
+    harness.state_mut().command(Command::SaveAs(own.clone()));
+    harness.run_steps(3);
+    assert_eq!(harness.state().document.own_file(), Some(own.as_path()));
+    harness.get_by_label("samsung-own.json");
+    assert!(harness.query_by_label("Import report").is_none());
+    let saved = powermap::load::load_file(&own).expect("the saved file opens");
+    assert_eq!(
+        (saved.network.entities.len(), saved.network.ties.len()),
+        (41, 55)
+    );
+}
+
+#[test]
+fn save_asks_before_replacing_the_powermap_file() {
+    let mut harness = harness();
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("minimal.json");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/minimal.json"),
+        &path,
+    )
+    .expect("copy");
+    let original = std::fs::read_to_string(&path).expect("read");
+    harness.state_mut().command(Command::Open(path.clone()));
+    harness.run_steps(20);
+    assert_eq!(harness.state().document.own_file(), Some(path.as_path()));
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_steps(3);
+    harness.get_by_label("Replace minimal.json?");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Replace minimal.json?").is_none());
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), original);
+
+    harness.state_mut().command(Command::Save);
+    harness.run_steps(3);
+    harness.get_by_label("Replace minimal.json?");
+    harness.run_steps(10);
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        original,
+        "nothing is written while it asks"
+    );
+    harness.get_by_label("Replace").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Replace minimal.json?").is_none());
+    harness.get_by_label_contains(&format!("Saved {}", path.display()));
+    let saved = powermap::load::load_file(&path).expect("the saved file opens");
+    let before = powermap::load::load_file(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/minimal.json"),
+    )
+    .expect("the example opens");
+    assert!(saved.network.entities.iter().all(|e| e.position.is_some()));
+    assert_eq!(
+        saved.network.ties, before.network.ties,
+        "ties and evidence are kept"
+    );
+    assert_eq!(saved.network.sources, before.network.sources);
+}

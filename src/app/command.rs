@@ -48,6 +48,22 @@ pub enum Command {
     Open(PathBuf),
     /// Open the embedded Samsung network.
     OpenDefault,
+    /// Save the open network: back to the powermap file it came from, after asking; a
+    /// network from elsewhere (embedded, imported) asks where, as Save as….
+    Save,
+    /// Ask where to save with the native dialog, then save there.
+    SaveAsDialog,
+    /// Save to a chosen file (the file dialog already confirmed replacing it), in the format
+    /// its name asks for: powermap JSON, GEXF, GraphML or node-link JSON.
+    SaveAs(PathBuf),
+    /// Replace the open network's own powermap file, as the person confirmed.
+    ReplaceFile(PathBuf),
+    /// Do not replace the file after all.
+    CancelSave,
+    /// Show the import report of the open network again.
+    ShowImportReport,
+    /// Close the import report's window.
+    CloseImportReport,
     Select(Selection),
     ClearSelection,
     SetLanguage(LabelLanguage),
@@ -76,6 +92,8 @@ impl Command {
         let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
         match self {
             Self::OpenDialog => key(Modifiers::COMMAND, Key::O),
+            Self::SaveAsDialog => key(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S),
+            Self::Save => key(Modifiers::COMMAND, Key::S),
             Self::ShowExportDialog => key(Modifiers::COMMAND, Key::E),
             Self::ToggleLayout => key(Modifiers::NONE, Key::Space),
             Self::TogglePin => key(Modifiers::NONE, Key::P),
@@ -86,9 +104,12 @@ impl Command {
         }
     }
 
-    /// The commands that shortcuts trigger.
-    pub fn with_shortcuts() -> [Self; 7] {
+    /// The commands that shortcuts trigger, most modifiers first: extra Shift is ignored
+    /// when matching, so Ctrl+Shift+S must be tried before Ctrl+S.
+    pub fn with_shortcuts() -> [Self; 9] {
         [
+            Self::SaveAsDialog,
+            Self::Save,
             Self::OpenDialog,
             Self::ShowExportDialog,
             Self::ToggleLayout,

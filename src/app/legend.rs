@@ -21,11 +21,7 @@ pub fn legend_ui(
 ) {
     let entity_kinds: BTreeSet<EntityKind> = network.entities.iter().map(|e| e.kind).collect();
     let tie_kinds: BTreeSet<TieKind> = network.ties.iter().map(|t| t.kind).collect();
-    let used_groups: BTreeSet<&str> = network
-        .entities
-        .iter()
-        .filter_map(|e| e.group.as_deref())
-        .collect();
+    let groups = network.groups_in_use();
 
     egui::Area::new(egui::Id::new("legend"))
         .order(egui::Order::Middle)
@@ -50,15 +46,22 @@ pub fn legend_ui(
                                 ));
                             });
                         }
-                        for (position, group) in network.groups.iter().enumerate() {
-                            if !used_groups.contains(group.id.as_str()) {
-                                continue;
-                            }
+                        for &(position, group) in groups.iter().take(style::LEGEND_GROUPS) {
                             let name = localized(&group.name, language.code()).unwrap_or(&group.id);
                             entry_ui(ui, &format!("{name} (group)"), |painter, rect| {
                                 let fill = color32(style::group_color(&group.id, position));
                                 painter.rect_filled(rect.shrink2(Vec2::new(6.0, 2.0)), 2.0, fill);
                             });
+                        }
+                        if groups.len() > style::LEGEND_GROUPS {
+                            ui.label(
+                                egui::RichText::new(format!(
+                                    "and {} more groups",
+                                    groups.len() - style::LEGEND_GROUPS
+                                ))
+                                .small()
+                                .weak(),
+                            );
                         }
                         ui.add_space(4.0);
                         for kind in tie_kinds {

@@ -40,6 +40,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
                 });
                 command_button(ui, app, "Open the Samsung network", Command::OpenDefault);
                 ui.separator();
+                command_button(ui, app, "Save", Command::Save);
+                command_button(ui, app, "Save as…", Command::SaveAsDialog);
+                ui.separator();
                 command_button(ui, app, "Export…", Command::ShowExportDialog);
                 ui.separator();
                 command_button(ui, app, "Quit", Command::Quit);

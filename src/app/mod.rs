@@ -6,9 +6,11 @@ mod entity_panel;
 mod export_dialog;
 mod fonts;
 mod force;
+mod import_report;
 mod legend;
 mod map_view;
 mod menu_bar;
+mod saving;
 mod settings;
 mod shapes;
 mod side_panel;
@@ -25,10 +27,13 @@ pub use settings::Settings;
 pub use shapes::node_outline;
 
 use crate::dataset::{DEFAULT_DATASET_NAME, load_default_network};
-use crate::diagnostic::{Diagnostic, LoadError};
+use crate::diagnostic::{Diagnostic, LoadError, TextPosition};
 use crate::export::{ExportOptions, ImageFormat, encode_png, export_map, file_stem};
 use crate::graph::MapGraph;
-use crate::load::{Loaded, load_file};
+use crate::interop::{
+    ExportFormat, Format, ImportError, ImportReport, Place, export_network, import_file,
+};
+use crate::load::Loaded;
 use crate::model::Network;
 use crate::save::{Overwrite, write_atomically};
 
@@ -45,6 +50,8 @@ pub struct Document {
     pub view: MapView,
     /// Warnings found when it opened.
     pub warnings: Vec<Diagnostic>,
+    /// How it was read, for a file in another tool's format; `None` for powermap's own.
+    pub import: Option<ImportReport>,
 }
 
 impl Document {
@@ -58,7 +65,14 @@ impl Document {
             map,
             view,
             warnings: loaded.warnings,
+            import: None,
         }
+    }
+
+    /// The powermap file the network came from, which Save writes back to; `None` for the
+    /// embedded network and for files in other formats.
+    pub fn own_file(&self) -> Option<&Path> {
+        self.path.as_deref().filter(|_| self.import.is_none())
     }
 }
 
@@ -88,6 +102,57 @@ impl From<&LoadError> for LoadFailure {
     }
 }
 
+impl From<&ImportError> for LoadFailure {
+    fn from(err: &ImportError) -> Self {
+        let failure = |file: &Path, diagnostics: Vec<Diagnostic>| {
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            Self {
+                message: format!(
+                    "{} could not be opened: {errors} error{}",
+                    file.display(),
+                    if errors == 1 { "" } else { "s" }
+                ),
+                diagnostics,
+            }
+        };
+        match err {
+            ImportError::Powermap(err) => Self::from(err),
+            ImportError::Malformed {
+                file,
+                place,
+                message,
+            } => failure(file, vec![located(place, message.clone())]),
+            ImportError::Refused {
+                file,
+                place,
+                message,
+            } => failure(file, vec![located(place, format!("refused: {message}"))]),
+            ImportError::Invalid { file, diagnostics } => failure(file, diagnostics.clone()),
+            other => Self {
+                message: other.to_string(),
+                diagnostics: Vec::new(),
+            },
+        }
+    }
+}
+
+/// An import error as a diagnostic: at its line and column (with the open XML elements as
+/// its path), on its table line, or at its JSON path.
+fn located(place: &Place, message: String) -> Diagnostic {
+    match place {
+        Place::Text {
+            line,
+            column,
+            element,
+        } => Diagnostic::error(element.clone().unwrap_or_default(), message).at(TextPosition {
+            line: *line,
+            column: *column,
+        }),
+        Place::Line(line) => Diagnostic::error(format!("line {line}"), message),
+        Place::Path(path) => Diagnostic::error(path.clone(), message),
+    }
+}
+
 /// The powermap window.
 pub struct PowermapApp {
     pub settings: Settings,
@@ -101,6 +166,12 @@ pub struct PowermapApp {
     pub notice: Option<String>,
     /// A failed export, shown until dismissed.
     pub export_failure: Option<String>,
+    /// Whether the open network's import report is shown.
+    pub import_report_open: bool,
+    /// The file Save asks to replace, while it asks.
+    pub confirm_replace: Option<PathBuf>,
+    /// A failed save, shown until dismissed.
+    pub save_failure: Option<String>,
     commands: Vec<Command>,
 }
 
@@ -134,31 +205,69 @@ impl PowermapApp {
             export_dialog_open: false,
             notice: None,
             export_failure: None,
+            import_report_open: false,
+            confirm_replace: None,
+            save_failure: None,
             commands: Vec::new(),
         }
     }
 
-    /// Opens a network file; on failure the current network stays and the errors show.
+    /// Opens a network file in any format powermap reads; a file from another tool shows
+    /// its import report. On failure the current network stays and the errors show.
     pub fn open_path(&mut self, path: &Path) {
-        match load_file(path) {
-            Ok(loaded) => {
-                tracing::info!("opened {}", path.display());
-                let name = path.file_name().map_or_else(
-                    || path.display().to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
+        match import_file(path) {
+            Ok(imported) => {
+                tracing::info!("opened {} as {}", path.display(), imported.format);
+                let loaded = Loaded {
+                    network: imported.network,
+                    warnings: imported.report.warnings.clone(),
+                };
                 self.language = LabelLanguage::from_code(&loaded.network.label_language);
-                self.document = Document::new(loaded, Some(path.to_owned()), name, self.language);
+                self.document = Document::new(
+                    loaded,
+                    Some(path.to_owned()),
+                    saving::display_name(path),
+                    self.language,
+                );
+                self.document.import =
+                    (imported.format != Format::Powermap).then_some(imported.report);
+                self.import_report_open = self.document.import.is_some();
                 self.selection = None;
                 self.load_failure = None;
                 self.settings.remember(path.to_owned());
             }
             Err(err) => {
                 tracing::warn!("{err}");
-                if matches!(err, LoadError::Io { .. }) {
+                if let ImportError::Io { file, .. }
+                | ImportError::Powermap(LoadError::Io { file, .. }) = &err
+                    && file == path
+                {
                     self.settings.forget(path);
                 }
                 self.load_failure = Some(LoadFailure::from(&err));
+            }
+        }
+    }
+
+    /// Writes the network as it is on screen to `path` in `format`. Saved as powermap JSON,
+    /// the window goes on with that file, so that Save writes to it.
+    fn save(&mut self, path: PathBuf, format: ExportFormat, overwrite: Overwrite) {
+        let network = saving::network_as_shown(&self.document);
+        match export_network(&network, format, &path, overwrite) {
+            Ok(()) => {
+                tracing::info!("saved {}", path.display());
+                self.notice = Some(format!("Saved {}", path.display()));
+                if format == ExportFormat::Powermap {
+                    self.document.name = saving::display_name(&path);
+                    self.document.path = Some(path.clone());
+                    self.document.import = None;
+                    self.import_report_open = false;
+                    self.settings.remember(path);
+                }
+            }
+            Err(err) => {
+                tracing::warn!("save failed: {err}");
+                self.save_failure = Some(err.to_string());
             }
         }
     }
@@ -172,8 +281,11 @@ impl PowermapApp {
         match command {
             Command::OpenDialog => {
                 let picked = rfd::FileDialog::new()
-                    .set_title("Open a powermap network")
-                    .add_filter("powermap network", &["json"])
+                    .set_title("Open a network")
+                    .add_filter(
+                        "Networks (powermap, GEXF, GraphML, CSV, node-link, Cytoscape)",
+                        &["json", "gexf", "graphml", "xml", "csv", "tsv", "cyjs"],
+                    )
                     .add_filter("All files", &["*"])
                     .pick_file();
                 if let Some(path) = picked {
@@ -185,6 +297,46 @@ impl PowermapApp {
                 let settings = std::mem::take(&mut self.settings);
                 *self = Self::with_default_network(settings);
             }
+            Command::Save => match self.document.own_file() {
+                Some(path) => self.confirm_replace = Some(path.to_owned()),
+                None => self.commands.push(Command::SaveAsDialog),
+            },
+            Command::SaveAsDialog => {
+                let document = &self.document;
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title("Save the network")
+                    .set_file_name(format!(
+                        "{}.{}",
+                        file_stem(&document.network, &document.name),
+                        ExportFormat::Powermap.extension()
+                    ))
+                    .add_filter("powermap JSON", &["json"])
+                    .add_filter("GEXF (Gephi)", &["gexf"])
+                    .add_filter("GraphML", &["graphml"])
+                    .add_filter("node-link JSON (name.nodelink.json)", &["json"]);
+                if let Some(folder) = document
+                    .path
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .filter(|folder| !folder.as_os_str().is_empty())
+                {
+                    dialog = dialog.set_directory(folder);
+                }
+                if let Some(path) = dialog.save_file() {
+                    self.commands.push(Command::SaveAs(path));
+                }
+            }
+            Command::SaveAs(path) => {
+                let (path, format, overwrite) = saving::save_target(path);
+                self.save(path, format, overwrite);
+            }
+            Command::ReplaceFile(path) => {
+                self.confirm_replace = None;
+                self.save(path, ExportFormat::Powermap, Overwrite::Replace);
+            }
+            Command::CancelSave => self.confirm_replace = None,
+            Command::ShowImportReport => self.import_report_open = true,
+            Command::CloseImportReport => self.import_report_open = false,
             Command::Select(selection) => self.selection = Some(selection),
             Command::ClearSelection => self.selection = None,
             Command::SetLanguage(language) => {
@@ -205,6 +357,7 @@ impl PowermapApp {
             Command::DismissErrors => {
                 self.load_failure = None;
                 self.export_failure = None;
+                self.save_failure = None;
             }
             Command::ShowExportDialog => self.export_dialog_open = true,
             Command::ChooseExportFile(settings) => {
@@ -316,8 +469,11 @@ impl PowermapApp {
         }
     }
 
-    /// Shortcuts and dropped files.
+    /// Shortcuts and dropped files; none while Save asks its question.
     fn input_commands(&mut self, ctx: &egui::Context) {
+        if self.confirm_replace.is_some() {
+            return;
+        }
         let typing = ctx.egui_wants_keyboard_input();
         for command in Command::with_shortcuts() {
             let Some(shortcut) = command.shortcut() else {
@@ -384,20 +540,28 @@ impl eframe::App for PowermapApp {
             }
             self.export_dialog_open = open;
         }
-        if let Some(failure) = &self.export_failure {
-            let mut open = true;
-            egui::Window::new("Export failed")
-                .id(egui::Id::new("export-failure"))
-                .open(&mut open)
-                .collapsible(false)
-                .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
-                .show(ui.ctx(), |ui| {
-                    ui.label(egui::RichText::new(failure).color(ui.visuals().error_fg_color));
-                    ui.label("Nothing was written.");
-                });
-            if !open {
+        for (title, failure) in [
+            ("Export failed", &self.export_failure),
+            ("Save failed", &self.save_failure),
+        ] {
+            if let Some(failure) = failure
+                && !write_failure_ui(ui.ctx(), title, failure)
+            {
                 self.commands.push(Command::DismissErrors);
             }
+        }
+        if let Some(report) = &self.document.import
+            && self.import_report_open
+        {
+            let mut open = true;
+            import_report::import_report_ui(ui.ctx(), report, &mut open);
+            if !open {
+                self.commands.push(Command::CloseImportReport);
+            }
+        }
+        if let Some(path) = &self.confirm_replace {
+            self.commands
+                .extend(saving::confirm_replace_ui(ui.ctx(), path));
         }
         if let Some(failure) = &self.load_failure {
             let mut open = true;
@@ -428,6 +592,21 @@ fn with_extension(path: PathBuf, format: ImageFormat) -> (PathBuf, Overwrite) {
         name.push(format.extension());
         (PathBuf::from(name), Overwrite::Refuse)
     }
+}
+
+/// A failed export or save, until closed; returns whether it stays open.
+fn write_failure_ui(ctx: &egui::Context, title: &str, failure: &str) -> bool {
+    let mut open = true;
+    egui::Window::new(title)
+        .id(egui::Id::new(title))
+        .open(&mut open)
+        .collapsible(false)
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
+        .show(ctx, |ui| {
+            ui.label(egui::RichText::new(failure).color(ui.visuals().error_fg_color));
+            ui.label("Nothing was written.");
+        });
+    open
 }
 
 /// The errors of a file that failed to open, one per line with its place.

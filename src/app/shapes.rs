@@ -55,6 +55,10 @@ pub fn color32(color: Rgba) -> Color32 {
 /// Labels are hidden below this zoom unless hovered or selected: too small to read.
 const LABEL_MIN_ZOOM: f32 = 0.3;
 const LABEL_SIZE: f32 = 13.0;
+/// Below this radius on screen an entity is drawn as a plain square, without outline.
+const TINY_RADIUS: f32 = 2.5;
+/// Lines shorter than this on screen are drawn solid: their dashes could not be seen.
+const DASH_MIN_LENGTH: f32 = 24.0;
 /// How near the pointer must pass to a line to hover or click it, in screen points.
 const LINE_HIT_TOLERANCE: f32 = 5.0;
 
@@ -162,8 +166,15 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<EntityNode, E, Ty, Ix> f
         };
         let zoom = ctx.meta.zoom;
         let center = ctx.meta.canvas_to_screen_pos(self.pos);
-        // Never smaller than a few points, so a zoomed-out map still shows every entity.
-        let radius = (self.radius * zoom).max(3.0);
+        // Never smaller than a couple of points, so a zoomed-out map still shows every entity.
+        let radius = (self.radius * zoom).max(TINY_RADIUS * 0.6);
+        let standing_out = self.hovered || self.dragged || node.emphasis == Emphasis::Selected;
+        // Off screen (with room for a label below): nothing to draw.
+        let reach =
+            Rect::from_center_size(center, Vec2::new(radius * 2.0 + 240.0, radius * 2.0 + 40.0));
+        if !standing_out && !ctx.painter.clip_rect().intersects(reach) {
+            return Vec::new();
+        }
         let visuals = &ctx.ctx.global_style().visuals;
         let faded = node.emphasis == Emphasis::Faded;
         let fill = if faded {
@@ -171,6 +182,14 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<EntityNode, E, Ty, Ix> f
         } else {
             node.color
         };
+        if radius < TINY_RADIUS && !standing_out && node.emphasis == Emphasis::Normal {
+            // Too small for its outline to be seen: a plain square is the cheapest shape.
+            return vec![Shape::rect_filled(
+                Rect::from_center_size(center, Vec2::splat(radius * 2.0)),
+                0.0,
+                fill,
+            )];
+        }
         let outline = match node.emphasis {
             Emphasis::Selected => Stroke::new(3.0, visuals.selection.stroke.color),
             Emphasis::Related => Stroke::new(2.0, visuals.strong_text_color()),
@@ -193,7 +212,6 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<EntityNode, E, Ty, Ix> f
         }
 
         let label_anchor = center + Vec2::new(0.0, radius + 2.0);
-        let standing_out = self.hovered || self.dragged || node.emphasis == Emphasis::Selected;
         if standing_out {
             // On top of everything else in the map, clipped to it.
             let painter = ctx
@@ -297,15 +315,32 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<EntityNode, TieEdge, Ty, Ix, Entit
         self.zoom = ctx.meta.zoom;
         let a = ctx.meta.canvas_to_screen_pos(start.location());
         let b = ctx.meta.canvas_to_screen_pos(end.location());
-        let points = line_points(a, b, edge.bend);
+        let length = (b - a).length();
+        // A bowed line reaches at most a quarter of its length beyond the straight one.
+        let reach =
+            Rect::from_two_pos(a, b).expand(length * edge.bend.abs() * style::BEND_PER_LANE + 4.0);
+        if !ctx.painter.clip_rect().intersects(reach) {
+            return Vec::new();
+        }
         let tie_style = style::tie_style(edge.kind);
         let base = color32(tie_style.color);
+        // Zoomed far out, thinner lines keep a dense network from turning into a blot.
+        let thinning = (self.zoom * 1.5).clamp(0.35, 1.0);
         let (color, width) = match edge.emphasis {
-            Emphasis::Normal => (base, tie_style.width),
+            Emphasis::Normal => (base, tie_style.width * thinning),
             Emphasis::Related => (base, tie_style.width * 1.5),
             Emphasis::Selected => (base, tie_style.width * 2.2),
-            Emphasis::Faded => (base.gamma_multiply(0.15), tie_style.width),
+            Emphasis::Faded => (base.gamma_multiply(0.15), tie_style.width * thinning),
         };
+        let points = line_points(
+            a,
+            b,
+            if length < DASH_MIN_LENGTH {
+                0.0
+            } else {
+                edge.bend
+            },
+        );
         let mut shapes = Vec::new();
         if edge.emphasis == Emphasis::Selected {
             let halo = ctx
@@ -318,7 +353,12 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<EntityNode, TieEdge, Ty, Ix, Entit
             shapes.push(Shape::line(points.clone(), Stroke::new(width + 6.0, halo)));
         }
         let stroke = Stroke::new(width, color);
-        match tie_style.dash {
+        let dash = if length < DASH_MIN_LENGTH {
+            Dash::Solid
+        } else {
+            tie_style.dash
+        };
+        match dash {
             Dash::Solid => shapes.push(Shape::Path(PathShape::line(
                 points,
                 PathStroke::from(stroke),

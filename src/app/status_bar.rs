@@ -1,14 +1,18 @@
-//! The status bar: the open file, its size, and what the layout is doing.
+//! The status bar: the open file, its size, how it was imported, and what the layout is
+//! doing.
 
 use super::PowermapApp;
+use super::command::Command;
+use super::import_report::format_name;
 use super::map_view::MapView;
 
-pub fn status_bar_ui(ui: &mut egui::Ui, app: &PowermapApp) {
+pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
     let layout = match MapView::layout_moving(ui) {
         Some(true) => "Layout running (Space pauses)",
         Some(false) => "Layout resting",
         None => "Layout paused (Space resumes)",
     };
+    let mut show_report = false;
     egui::Panel::bottom("status-bar").show(ui, |ui| {
         ui.horizontal(|ui| {
             let document = &app.document;
@@ -20,6 +24,21 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &PowermapApp) {
                 document.network.ties.len()
             ));
             ui.separator();
+            if let Some(report) = &document.import {
+                let mut note = format!("Imported from {}", format_name(report));
+                match report.dropped_or_changed() {
+                    0 => {}
+                    n => note.push_str(&format!(" · {n} dropped or changed")),
+                }
+                show_report = ui
+                    .link(note)
+                    .on_hover_text(
+                        "Show the import report: what was mapped, kept as attributes, \
+                         dropped and why",
+                    )
+                    .clicked();
+                ui.separator();
+            }
             ui.label(layout);
             if let Some(notice) = &app.notice {
                 ui.separator();
@@ -35,4 +54,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &PowermapApp) {
             }
         });
     });
+    if show_report {
+        app.command(Command::ShowImportReport);
+    }
 }

@@ -190,7 +190,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
 /// the report whether it found one.
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     let bytes = read_limited(path)?;
-    let decoded = text::decode(&bytes, path)?;
+    let decoded = decode(&bytes, path)?;
     let (format, note) = sniff::sniff(&decoded.text, path)?;
     if format == Format::Csv {
         let table = csv_tables::table_kind(&decoded.text);
@@ -234,11 +234,22 @@ pub fn import_bytes(bytes: &[u8], file: &Path) -> Result<Imported, ImportError> 
             limit: MAX_FILE_BYTES,
         });
     }
-    let decoded = text::decode(bytes, file)?;
+    let decoded = decode(bytes, file)?;
     let (format, note) = sniff::sniff(&decoded.text, file)?;
     let mut imported = import_decoded(bytes, decoded, format, file)?;
     imported.report.notes.extend(note);
     Ok(imported)
+}
+
+/// Decodes a file's text. A file that is not text and whose name gives it to powermap's
+/// loader (a plain `.json`) gets the loader's own error, as powermap's files always have.
+fn decode<'a>(bytes: &'a [u8], file: &Path) -> Result<text::Decoded<'a>, ImportError> {
+    text::decode(bytes, file).map_err(|err| match sniff::by_name(file) {
+        Some((Format::Powermap, _)) => crate::load::parse_network(bytes, file)
+            .err()
+            .map_or(err, ImportError::Powermap),
+        _ => err,
+    })
 }
 
 fn import_decoded(

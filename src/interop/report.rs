@@ -228,6 +228,11 @@ impl ImportReport {
             .map_or(0, |examples| examples.count)
     }
 
+    /// How many things were dropped or changed, every finding counted.
+    pub fn dropped_or_changed(&self) -> usize {
+        self.findings.values().map(|examples| examples.count).sum()
+    }
+
     /// Ties that came without evidence: normal for files powermap did not write.
     pub fn ties_without_evidence(&self) -> usize {
         self.counts.ties - self.counts.evidence
@@ -348,6 +353,8 @@ mod tests {
         assert_eq!(loops.examples[0], "edge 0");
         assert_eq!(report.count(Finding::SelfLoop), MAX_EXAMPLES + 3);
         assert_eq!(report.count(Finding::MissingNode), 0);
+        report.record(Finding::MissingNode, || "edge x".to_owned());
+        assert_eq!(report.dropped_or_changed(), MAX_EXAMPLES + 4);
         let text = report.to_string();
         assert!(text.contains("and 3 more"), "{text}");
     }

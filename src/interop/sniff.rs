@@ -106,7 +106,7 @@ fn by_content(text: &str, file: &Path) -> Result<Option<Format>, ImportError> {
 
 /// The format a file name suggests, and whether the name is specific to it (a plain
 /// `.json` is not: it is only powermap's by default).
-fn by_name(file: &Path) -> Option<(Format, bool)> {
+pub(super) fn by_name(file: &Path) -> Option<(Format, bool)> {
     let name = file.file_name()?.to_string_lossy().to_lowercase();
     Some(match name.rsplit_once('.')?.1 {
         "gexf" => (Format::Gexf, true),

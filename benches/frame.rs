@@ -1,0 +1,95 @@
+//! The CPU time of one full frame of the map showing all of a 10k-entity / 20k-tie network:
+//! the egui run (layout of the widgets, the map's shapes) plus tessellation into meshes,
+//! headless, with the layout paused so that only drawing is measured. Also the time to
+//! parse and validate a 100k / 200k file and to export a 4096-pixel PNG of the 10k network.
+//! See docs/performance.md.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use powermap::app::{LabelLanguage, MapView, font_definitions};
+use powermap::export::{Background, ExportOptions, map_svg, svg_to_png};
+use powermap::generate::generate_network;
+use powermap::graph::MapGraph;
+use powermap::layout::lay_out;
+use powermap::load::parse_network;
+use powermap::save::network_to_json;
+
+fn raw_input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 1000.0),
+        )),
+        ..Default::default()
+    }
+}
+
+fn frame(c: &mut Criterion) {
+    let network = generate_network(10_000, 20_000, 1);
+    let map = MapGraph::new(&network);
+    let mut view = MapView::new(&network, &map, LabelLanguage::English);
+    let ctx = egui::Context::default();
+    ctx.set_fonts(font_definitions());
+    let mut commands = Vec::new();
+    // A few frames to fit the view, then pause the layout.
+    for frame in 0..4 {
+        let output = ctx.run_ui(raw_input(), |ui| {
+            if frame == 3 {
+                view.toggle_layout(ui);
+            }
+            egui::CentralPanel::default().show(ui, |ui| view.ui(ui, &mut commands));
+        });
+        ctx.tessellate(output.shapes, output.pixels_per_point);
+    }
+    let mut group = c.benchmark_group("frame");
+    group.sample_size(20);
+    group.bench_function("full_map_10k_entities_20k_ties", |b| {
+        b.iter(|| {
+            let output = ctx.run_ui(raw_input(), |ui| {
+                egui::CentralPanel::default().show(ui, |ui| view.ui(ui, &mut commands));
+            });
+            black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+        });
+    });
+    group.finish();
+}
+
+fn load(c: &mut Criterion) {
+    let json = network_to_json(&generate_network(100_000, 200_000, 1)).expect("encodes");
+    let mut group = c.benchmark_group("load");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    group.bench_function("parse_and_validate_100k_entities_200k_ties", |b| {
+        b.iter(|| black_box(parse_network(json.as_bytes(), Path::new("big.json")).expect("valid")));
+    });
+    group.finish();
+}
+
+fn export(c: &mut Criterion) {
+    let network = generate_network(10_000, 20_000, 1);
+    let map = MapGraph::new(&network);
+    let positions = lay_out(&network, &map.links());
+    let options = ExportOptions {
+        width_px: 4096,
+        background: Background::White,
+        language: "en".to_owned(),
+    };
+    let mut group = c.benchmark_group("export");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(30));
+    group.bench_function("png_4096px_10k_entities", |b| {
+        b.iter(|| {
+            let svg = map_svg(&network, &map, &positions, &options).expect("draws");
+            black_box(svg_to_png(&svg).expect("renders"))
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frame, load, export);
+criterion_main!(benches);

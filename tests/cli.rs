@@ -1,0 +1,195 @@
+//! The command line on other tools' formats: `convert` there and back, and `validate` and
+//! `render` on files that are not powermap's own.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use powermap::dataset::DEFAULT_DATASET_JSON;
+use powermap::load::load_file;
+use powermap::model::Network;
+
+fn interop_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/interop")
+        .join(name)
+}
+
+fn powermap(args: &[&Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_powermap"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Entities, ties, and ties with evidence.
+fn counts(network: &Network) -> (usize, usize, usize) {
+    (
+        network.entities.len(),
+        network.ties.len(),
+        network
+            .ties
+            .iter()
+            .filter(|tie| !tie.evidence.is_empty())
+            .count(),
+    )
+}
+
+#[test]
+fn convert_to_gexf_and_back_keeps_the_network() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let original = folder.path().join("samsung.json");
+    std::fs::write(&original, DEFAULT_DATASET_JSON).expect("write");
+    let gexf = folder.path().join("samsung.gexf");
+    let back = folder.path().join("back.json");
+
+    let to = powermap(&["convert".as_ref(), &original, &gexf]);
+    assert!(to.status.success(), "{}", stderr(&to));
+    let text = stdout(&to);
+    assert!(text.contains("powermap JSON"), "the import report: {text}");
+    assert!(text.contains("mapped 41 entities"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "{}: written as GEXF 1.3: 41 entities, 55 ties",
+            gexf.display()
+        )),
+        "{text}"
+    );
+
+    let from = powermap(&["convert".as_ref(), &gexf, &back]);
+    assert!(from.status.success(), "{}", stderr(&from));
+    let text = stdout(&from);
+    assert!(text.contains("GEXF 1.3"), "{text}");
+    assert!(text.contains("55 with evidence"), "{text}");
+    assert!(text.contains("written as powermap JSON"), "{text}");
+
+    let before = load_file(&original).expect("the original opens").network;
+    let after = load_file(&back).expect("the result opens").network;
+    assert_eq!(counts(&after), counts(&before));
+    assert_eq!(counts(&after), (41, 55, 55));
+}
+
+#[test]
+fn convert_refuses_to_replace_without_force() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let input = interop_fixture("gephi.graphml");
+    let output = folder.path().join("out.nodelink.json");
+    std::fs::write(&output, "mine").expect("write");
+
+    let refused = powermap(&["convert".as_ref(), &input, &output]);
+    assert_eq!(refused.status.code(), Some(1));
+    let message = stderr(&refused);
+    assert!(message.contains("already exists"), "{message}");
+    assert!(message.contains("--force"), "{message}");
+    assert_eq!(std::fs::read_to_string(&output).expect("read"), "mine");
+
+    let forced = powermap(&["convert".as_ref(), &input, &output, "--force".as_ref()]);
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    let written = std::fs::read_to_string(&output).expect("read");
+    assert!(written.contains("\"links\""), "node-link JSON: {written}");
+}
+
+#[test]
+fn convert_errors_are_clear() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let unknown = powermap(&[
+        "convert".as_ref(),
+        &interop_fixture("gephi-1.2.gexf"),
+        &folder.path().join("out.png"),
+    ]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(
+        stderr(&unknown).contains("cannot tell which format to write"),
+        "{}",
+        stderr(&unknown)
+    );
+
+    let output = folder.path().join("out.gexf");
+    let hostile = powermap(&[
+        "convert".as_ref(),
+        &interop_fixture("hostile/billion-laughs.gexf"),
+        &output,
+    ]);
+    assert_eq!(hostile.status.code(), Some(1));
+    assert!(stderr(&hostile).contains("refused"), "{}", stderr(&hostile));
+    assert!(!output.exists(), "nothing is written");
+}
+
+#[test]
+fn validate_prints_the_import_report_of_a_gexf_file() {
+    let gexf = interop_fixture("gephi-1.2.gexf");
+    let output = powermap(&["validate".as_ref(), &gexf]);
+    assert!(output.status.success(), "{}", stdout(&output));
+    let text = stdout(&output);
+    assert!(text.contains("GEXF 1.2, UTF-8"), "{text}");
+    assert!(
+        text.contains("mapped 3 entities: 3 named, 3 with a kind, 3 with a position"),
+        "{text}"
+    );
+    assert!(
+        text.contains("kept as entity attributes: \"Modularity Class\" (3)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{}: ok: 3 entities, 3 ties, read as GEXF 1.2",
+            gexf.display()
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn validate_reports_hostile_files() {
+    let refused = interop_fixture("hostile/billion-laughs.gexf");
+    let dropped = interop_fixture("hostile/missing-nodes.graphml");
+    let output = powermap(&["validate".as_ref(), &dropped, &refused]);
+    assert_eq!(output.status.code(), Some(1), "an error sets the status");
+    let text = stdout(&output);
+    assert!(
+        text.contains(&format!("{}: line 2, column 1: refused", refused.display())),
+        "{text}"
+    );
+    assert!(text.contains("<!ENTITY"), "{text}");
+    // What was dropped is reported, with why, and is no error.
+    assert!(
+        text.contains("edges to nodes the file does not have: 2 (dropped; the rest opens)"),
+        "{text}"
+    );
+    assert!(text.contains("no node \"x\""), "{text}");
+    assert!(
+        text.contains(&format!(
+            "{}: ok: 2 entities, 1 ties, read as GraphML, 6 warnings",
+            dropped.display()
+        )),
+        "{text}"
+    );
+    let alone = powermap(&["validate".as_ref(), &dropped]);
+    assert!(alone.status.success(), "dropped edges are warnings only");
+}
+
+#[test]
+fn render_draws_another_tools_file() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let svg = folder.path().join("map.svg");
+    let output = powermap(&[
+        "render".as_ref(),
+        &interop_fixture("yed.graphml"),
+        "-o".as_ref(),
+        &svg,
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let picture = std::fs::read_to_string(&svg).expect("written");
+    assert!(picture.contains("<svg"), "{picture}");
+    assert!(
+        picture.contains("Mark Zuckerberg"),
+        "the file's labels are drawn"
+    );
+}
