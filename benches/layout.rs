@@ -19,14 +19,11 @@ use powermap::layout::{LayoutParams, Link, Point, Simulation, pivot_embedding};
 const STEPS: u64 = 300;
 
 fn run_powermap(nodes: usize, links: &[Link], steps: u64) -> Vec<Point> {
-    let params = LayoutParams::default();
+    // Cool over exactly `steps` steps, as `powermap layout --steps` does.
+    let mut params = LayoutParams::default();
+    params.alpha_decay = 1.0 - params.alpha_min.powf(1.0 / steps as f32);
     let mut positions = pivot_embedding(nodes, links, 1, &params);
-    let mut simulation = Simulation::new(nodes);
-    for _ in 0..steps {
-        // Keep it hot for exactly `steps` steps, whatever the cooling schedule says.
-        simulation.reheat(simulation.alpha.max(params.alpha_min));
-        simulation.step(&mut positions, links, &[], &params);
-    }
+    Simulation::new(nodes).run(&mut positions, links, &[], &params, steps);
     positions
 }
 

@@ -300,9 +300,13 @@ pub fn map_svg(
     let legend_top = top + map_height + 16.0 * u;
     let legend_height = (row + 1) as f32 * row_height;
     let credit_size = 11.0 * u;
-    let credit = credit_line(network, language);
+    let credit = wrap(
+        &credit_line(network, language),
+        credit_size,
+        w - 2.0 * margin,
+    );
     let credit_top = legend_top + legend_height + 10.0 * u;
-    let height = (credit_top + credit_size * 1.6 + margin).ceil();
+    let height = (credit_top + credit_size * 1.4 * credit.len() as f32 + margin).ceil();
     let height_px = height as u64;
     if height_px > u64::from(MAX_SIDE_PX) || u64::from(width) * height_px > MAX_PIXELS {
         return Err(ExportError::TooLarge {
@@ -397,7 +401,28 @@ pub fn map_svg(
         ));
     }
     svg.push_str("\n</g>\n<g id=\"labels\" text-anchor=\"middle\" paint-order=\"stroke\" stroke-linejoin=\"round\">");
+    let label_boxes: Vec<[f32; 4]> = network
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(index, entity)| {
+            let center = to_px(positions[index]);
+            let radius = (style::node_radius(entity.kind) * scale).max(3.0 * u);
+            let half = text_width(labels[index], label_size) / 2.0;
+            let top = center[1] + radius + 1.0 * u;
+            [
+                center[0] - half,
+                top,
+                center[0] + half,
+                top + label_size * 1.3,
+            ]
+        })
+        .collect();
+    let labelled = labelled_entities(map, &label_boxes);
     for (index, entity) in network.entities.iter().enumerate() {
+        if !labelled[index] {
+            continue;
+        }
         let center = to_px(positions[index]);
         let radius = (style::node_radius(entity.kind) * scale).max(3.0 * u);
         let _ = write!(
@@ -469,12 +494,91 @@ pub fn map_svg(
     }
     let _ = write!(
         svg,
-        "\n</g>\n<text id=\"credit\" x=\"{margin:.1}\" y=\"{:.1}\" font-size=\"{credit_size:.1}\" fill=\"{}\">{}</text>\n</svg>\n",
-        credit_top + credit_size,
-        palette.weak_text,
-        escape(&credit)
+        "\n</g>\n<text id=\"credit\" font-size=\"{credit_size:.1}\" fill=\"{}\">",
+        palette.weak_text
     );
+    for (line_number, line) in credit.iter().enumerate() {
+        let _ = write!(
+            svg,
+            "<tspan x=\"{margin:.1}\" y=\"{:.1}\">{}</tspan>",
+            credit_top + credit_size * (1.0 + 1.4 * line_number as f32),
+            escape(line)
+        );
+    }
+    svg.push_str("</text>\n</svg>\n");
     Ok(svg)
+}
+
+/// Breaks `text` at spaces into lines no wider than `width` (by the [`text_width`] estimate).
+fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let candidate = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if !line.is_empty() && text_width(&candidate, size) > width {
+            lines.push(std::mem::replace(&mut line, word.to_owned()));
+        } else {
+            line = candidate;
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+/// Networks up to this size label every entity; larger ones only labels that fit.
+const LABEL_EVERY_ENTITY_UP_TO: usize = 300;
+
+/// Which entities get a label. Every one in a small network; in a larger one, the
+/// best-connected first, each only where it overlaps no label already placed, so that a
+/// crowded map shows the names of its hubs rather than a grey smear.
+fn labelled_entities(map: &MapGraph, label_boxes: &[[f32; 4]]) -> Vec<bool> {
+    let count = label_boxes.len();
+    if count <= LABEL_EVERY_ENTITY_UP_TO {
+        return vec![true; count];
+    }
+    let mut degree = vec![0_u32; count];
+    for edge in &map.edges {
+        degree[edge.a] += 1;
+        degree[edge.b] += 1;
+    }
+    let mut by_degree: Vec<usize> = (0..count).collect();
+    by_degree.sort_by_key(|&i| (std::cmp::Reverse(degree[i]), i));
+    // Placed boxes, bucketed on a coarse grid so each check looks at a few neighbours only.
+    let cell = label_boxes
+        .iter()
+        .map(|b| b[2] - b[0])
+        .fold(1.0_f32, f32::max);
+    let mut grid: std::collections::HashMap<(i32, i32), Vec<usize>> =
+        std::collections::HashMap::new();
+    let key = |x: f32, y: f32| ((x / cell).floor() as i32, (y / cell).floor() as i32);
+    let overlaps =
+        |a: &[f32; 4], b: &[f32; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    let mut labelled = vec![false; count];
+    for index in by_degree {
+        let candidate = &label_boxes[index];
+        let (low, high) = (
+            key(candidate[0], candidate[1]),
+            key(candidate[2], candidate[3]),
+        );
+        let clear = (low.0 - 1..=high.0 + 1).all(|x| {
+            (low.1 - 1..=high.1 + 1).all(|y| {
+                grid.get(&(x, y)).is_none_or(|placed| {
+                    placed
+                        .iter()
+                        .all(|&other| !overlaps(candidate, &label_boxes[other]))
+                })
+            })
+        });
+        if clear {
+            labelled[index] = true;
+            grid.entry(low).or_default().push(index);
+        }
+    }
+    labelled
 }
 
 /// "Sources: 아이뉴스24 (2025-12-23); CBS 노컷뉴스 (2024-06-13). Map: powermap."

@@ -5,10 +5,13 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::explore_state::SizeBy;
 use super::export_dialog::{ExportRequest, ExportSettings};
+use crate::explore::filter::Filter;
+use crate::explore::timeline::UndatedTies;
 
 /// What is selected: the panels show it and the map highlights it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Selection {
     /// An index into `network.entities`.
     Entity(usize),
@@ -84,6 +87,31 @@ pub enum Command {
     /// Open an article's address in the system browser.
     OpenLink(String),
     Quit,
+    /// Put the cursor in the search box.
+    FocusSearch,
+    /// Select an entity and centre the map on it (a search result).
+    ShowEntity(usize),
+    /// Show or hide the Filters window.
+    ToggleFilters,
+    /// Hide what the filter says, and nothing else.
+    SetFilter(Filter),
+    /// Show the network as of a timeline step (an index into its distinct dates), or with
+    /// `None` every tie whatever its date.
+    SetTimeline(Option<usize>),
+    /// Play the timeline, one date after another, or pause it.
+    SetPlaying(bool),
+    /// Show or hide undated ties while the timeline is on.
+    SetUndatedTies(UndatedTies),
+    /// Focus the map on this many steps around the selected entity (0: off).
+    SetFocusSteps(usize),
+    /// Start the path at an entity (`None`: no start).
+    SetPathFrom(Option<usize>),
+    /// End the path at an entity (`None`: no end).
+    SetPathTo(Option<usize>),
+    /// Forget the path's ends.
+    ClearPath,
+    /// Scale the entities by a metric, or not.
+    SetSizeBy(SizeBy),
 }
 
 impl Command {
@@ -100,14 +128,16 @@ impl Command {
             Self::FitView => key(Modifiers::NONE, Key::F),
             Self::ClearSelection => key(Modifiers::NONE, Key::Escape),
             Self::Quit => key(Modifiers::COMMAND, Key::Q),
+            Self::FocusSearch => key(Modifiers::COMMAND, Key::F),
             _ => None,
         }
     }
 
     /// The commands that shortcuts trigger, most modifiers first: extra Shift is ignored
     /// when matching, so Ctrl+Shift+S must be tried before Ctrl+S.
-    pub fn with_shortcuts() -> [Self; 9] {
+    pub fn with_shortcuts() -> [Self; 10] {
         [
+            Self::FocusSearch,
             Self::SaveAsDialog,
             Self::Save,
             Self::OpenDialog,

@@ -1,7 +1,8 @@
-//! The panel of a selected person or organisation: who they are and all of their ties,
-//! in date order, each one a link to its evidence.
+//! The panel of a selected person or organisation: who they are, how central, the focus
+//! and path controls, and all of their ties in date order, each one a link to its evidence.
 
 use super::command::{Command, LabelLanguage, Selection};
+use super::explore_state::{ExploreState, MAX_FOCUS_STEPS};
 use crate::model::{Network, localized};
 
 pub fn entity_panel_ui(
@@ -9,6 +10,7 @@ pub fn entity_panel_ui(
     network: &Network,
     entity_index: usize,
     pinned: bool,
+    explore: &ExploreState,
     language: LabelLanguage,
     commands: &mut Vec<Command>,
 ) {
@@ -68,6 +70,26 @@ pub fn entity_panel_ui(
                 ui.label(value);
                 ui.end_row();
             }
+            if let Some(centrality) = explore.computed_centrality() {
+                if let Some(degree) = centrality.degree.get(entity_index) {
+                    ui.label("Degree")
+                        .on_hover_text("How many others it shares a tie with");
+                    ui.label(format!(
+                        "{degree} (rank {})",
+                        rank(&centrality.degree, *degree as f64, |&d| d as f64)
+                    ));
+                    ui.end_row();
+                }
+                if let Some(&betweenness) = centrality.betweenness.get(entity_index) {
+                    ui.label("Betweenness")
+                        .on_hover_text("How many shortest chains between others pass through it");
+                    ui.label(format!(
+                        "{betweenness:.3} (rank {})",
+                        rank(&centrality.betweenness, betweenness, |&b| b)
+                    ));
+                    ui.end_row();
+                }
+            }
         });
     if let Some(description) = entity
         .description
@@ -86,6 +108,37 @@ pub fn entity_panel_ui(
     {
         commands.push(Command::TogglePin);
     }
+    ui.horizontal(|ui| {
+        ui.label("Focus:")
+            .on_hover_text("Show only what lies within this many ties of it; the rest fades");
+        let focus = explore.focus_steps();
+        for steps in 0..=MAX_FOCUS_STEPS {
+            let text = match steps {
+                0 => "off".to_owned(),
+                1 => "1 step".to_owned(),
+                n => format!("{n} steps"),
+            };
+            if ui.selectable_label(focus == steps, text).clicked() {
+                commands.push(Command::SetFocusSteps(steps));
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui
+            .button("Path from here")
+            .on_hover_text("Start a shortest chain of ties at this entity")
+            .clicked()
+        {
+            commands.push(Command::SetPathFrom(Some(entity_index)));
+        }
+        if ui
+            .button("Path to here")
+            .on_hover_text("End the shortest chain of ties at this entity")
+            .clicked()
+        {
+            commands.push(Command::SetPathTo(Some(entity_index)));
+        }
+    });
 
     ui.add_space(10.0);
     let mut ties: Vec<usize> = network
@@ -133,4 +186,9 @@ pub fn entity_panel_ui(
                 ui.end_row();
             }
         });
+}
+
+/// 1 for the largest of `values`, counting ties alike (two equal firsts are both 1).
+fn rank<T>(values: &[T], value: f64, as_number: impl Fn(&T) -> f64) -> usize {
+    1 + values.iter().filter(|v| as_number(v) > value).count()
 }

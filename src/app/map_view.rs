@@ -1,5 +1,6 @@
 //! The map: the network as an egui_graphs graph, laid out by powermap's force layout,
-//! highlighted after the selection, with clicks and drags turned into commands.
+//! drawn as the explore state's looks say (hidden, faded, highlighted, sized), with clicks
+//! and drags turned into commands.
 
 use egui::{Pos2, Vec2};
 use egui_graphs::{
@@ -11,6 +12,7 @@ use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex};
 
 use super::command::{Command, LabelLanguage, Selection};
 use super::force::{ForceState, PowermapLayout};
+use super::looks::MapLooks;
 use super::shapes::{Emphasis, EntityNode, EntityShape, TieEdge, TieShape, color32};
 use crate::graph::MapGraph;
 use crate::layout::{LayoutParams, Link, Point, start_positions};
@@ -44,6 +46,8 @@ pub struct MapView {
     screen: ScreenTransform,
     /// Whether the node being dragged has moved, so a plain click does not pin it.
     drag_moved: bool,
+    /// The entity to centre the map on at the next frame.
+    centre_on: Option<usize>,
 }
 
 impl MapView {
@@ -67,6 +71,7 @@ impl MapView {
                     color: color32(style::entity_color(entity, group_position)),
                     emphasis: Emphasis::Normal,
                     pinned: pinned[index],
+                    scale: 1.0,
                 };
                 let [x, y] = start_positions[index];
                 graph.add_node_with_label_and_location(
@@ -101,6 +106,7 @@ impl MapView {
             fit_once: false,
             screen: ScreenTransform::default(),
             drag_moved: false,
+            centre_on: None,
         }
     }
 
@@ -113,56 +119,27 @@ impl MapView {
         }
     }
 
-    /// Highlights the selection and what it touches; fades the rest.
-    pub fn set_emphasis(
-        &mut self,
-        network: &Network,
-        map: &MapGraph,
-        selection: Option<Selection>,
-    ) {
-        let entity_count = network.entities.len();
-        let mut entity_emphasis = vec![Emphasis::Normal; entity_count];
-        let mut edge_emphasis = vec![Emphasis::Normal; map.edges.len()];
-        match selection {
-            None => {}
-            Some(Selection::Tie(tie)) => {
-                entity_emphasis.fill(Emphasis::Faded);
-                for (edge, emphasis) in map.edges.iter().zip(edge_emphasis.iter_mut()) {
-                    *emphasis = if edge.tie == tie {
-                        entity_emphasis[edge.a] = Emphasis::Related;
-                        entity_emphasis[edge.b] = Emphasis::Related;
-                        Emphasis::Selected
-                    } else {
-                        Emphasis::Faded
-                    };
-                }
-            }
-            Some(Selection::Entity(entity)) => {
-                entity_emphasis.fill(Emphasis::Faded);
-                for (edge, emphasis) in map.edges.iter().zip(edge_emphasis.iter_mut()) {
-                    *emphasis = if edge.a == entity || edge.b == entity {
-                        entity_emphasis[edge.a] = Emphasis::Related;
-                        entity_emphasis[edge.b] = Emphasis::Related;
-                        Emphasis::Related
-                    } else {
-                        Emphasis::Faded
-                    };
-                }
-                if entity < entity_count {
-                    entity_emphasis[entity] = Emphasis::Selected;
-                }
-            }
-        }
-        for (&node, emphasis) in self.nodes.iter().zip(entity_emphasis) {
+    /// Draws each entity and line as `looks` says: emphasis (hidden, faded, highlighted)
+    /// and entity size.
+    pub fn set_looks(&mut self, looks: &MapLooks) {
+        for (i, &node) in self.nodes.iter().enumerate() {
             if let Some(node) = self.graph.node_mut(node) {
-                node.payload_mut().emphasis = emphasis;
+                let payload = node.payload_mut();
+                payload.emphasis = looks.entities.get(i).copied().unwrap_or_default();
+                payload.scale = looks.scales.get(i).copied().unwrap_or(1.0);
             }
         }
-        for (&edge, emphasis) in self.edges.iter().zip(edge_emphasis) {
+        for (&edge, &emphasis) in self.edges.iter().zip(&looks.edges) {
             if let Some(edge) = self.graph.edge_mut(edge) {
                 edge.payload_mut().emphasis = emphasis;
             }
         }
+    }
+
+    /// Centres the map on an entity on the next frame, keeping the zoom.
+    pub fn centre_on(&mut self, entity: usize) {
+        self.centre_on = Some(entity);
+        self.follow_layout = false;
     }
 
     /// Starts the layout again from the starting positions, pins kept.
@@ -281,6 +258,9 @@ impl MapView {
             set_layout_state(ui, state, None);
             self.restart_layout = false;
         }
+        if let Some(entity) = self.centre_on.take() {
+            self.pan_to(ui, entity);
+        }
         let moving = get_layout_state::<ForceState>(ui, None).is_moving();
         let fit = self.fit_once || (self.follow_layout && moving);
         self.fit_once = false;
@@ -345,6 +325,20 @@ impl MapView {
             commands.push(Command::ClearSelection);
         }
         response.response
+    }
+}
+
+impl MapView {
+    /// Pans so that an entity sits in the middle of the map's area, keeping the zoom.
+    fn pan_to(&self, ui: &mut egui::Ui, entity: usize) {
+        let Some(node) = self.nodes.get(entity).and_then(|&n| self.graph.node(n)) else {
+            return;
+        };
+        let rect = ui.available_rect_before_wrap();
+        let mut meta = egui_graphs::MetadataFrame::new(None).load(ui);
+        // screen = canvas × zoom + pan + rect.min, with screen at the centre.
+        meta.pan = rect.size() / 2.0 - node.location().to_vec2() * meta.zoom;
+        meta.save(ui);
     }
 }
 

@@ -1,7 +1,9 @@
-//! The menu bar: File, View and Layout menus, and the label language toggle.
+//! The menu bar: File, View and Layout menus, the search box and the label language toggle.
 
 use super::PowermapApp;
 use super::command::{Command, LabelLanguage};
+use super::explore_state::SizeBy;
+use super::search_bar::search_bar_ui;
 
 fn shortcut_text(ui: &egui::Ui, command: &Command) -> String {
     command
@@ -63,6 +65,18 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
                     "Labels in English",
                     Command::SetLanguage(LabelLanguage::English),
                 );
+                ui.separator();
+                command_button(ui, app, "Search…", Command::FocusSearch);
+                command_button(ui, app, "Filters…", Command::ToggleFilters);
+                ui.menu_button("Size entities by", |ui| {
+                    let current = app.document.explore.size_by();
+                    for size_by in SizeBy::ALL {
+                        if ui.radio(current == size_by, size_by.label()).clicked() {
+                            app.command(Command::SetSizeBy(size_by));
+                            ui.close();
+                        }
+                    }
+                });
             });
             ui.menu_button("Layout", |ui| {
                 command_button(ui, app, "Pause / resume", Command::ToggleLayout);
@@ -78,6 +92,14 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
                 {
                     app.command(Command::Relayout);
                 }
+                ui.separator();
+                search_bar_ui(
+                    ui,
+                    &mut app.search,
+                    &app.document.network,
+                    app.language,
+                    &mut app.commands,
+                );
             });
         });
     });

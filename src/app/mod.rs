@@ -2,29 +2,38 @@
 //! and turns clicks, keys and dropped files into [`Command`]s applied in one place.
 
 mod command;
+mod contact_deal_panel;
 mod entity_panel;
+mod explore_state;
 mod export_dialog;
+mod filter_panel;
 mod fonts;
 mod force;
 mod import_report;
 mod legend;
+mod looks;
 mod map_view;
 mod menu_bar;
+mod path_panel;
 mod saving;
+mod search_bar;
 mod settings;
 mod shapes;
 mod side_panel;
 mod status_bar;
 mod tie_panel;
+mod timeline_bar;
 
 use std::path::{Path, PathBuf};
 
 pub use command::{Command, LabelLanguage, Selection};
+pub use explore_state::{ExploreState, SizeBy, TimelinePosition};
 pub use export_dialog::{ExportRequest, ExportScope, ExportSettings, ExportSize};
 pub use fonts::font_definitions;
 pub use map_view::MapView;
+pub use search_bar::SearchBar;
 pub use settings::Settings;
-pub use shapes::node_outline;
+pub use shapes::{Emphasis, node_outline};
 
 use crate::dataset::{DEFAULT_DATASET_NAME, load_default_network};
 use crate::diagnostic::{Diagnostic, LoadError, TextPosition};
@@ -52,12 +61,17 @@ pub struct Document {
     pub warnings: Vec<Diagnostic>,
     /// How it was read, for a file in another tool's format; `None` for powermap's own.
     pub import: Option<ImportReport>,
+    /// Filter, timeline, focus, path and sizes, and what follows from them.
+    pub explore: ExploreState,
+    /// The selection and explore generation the map's looks were last set for.
+    looks_key: Option<(Option<Selection>, u64)>,
 }
 
 impl Document {
     fn new(loaded: Loaded, path: Option<PathBuf>, name: String, language: LabelLanguage) -> Self {
         let map = MapGraph::new(&loaded.network);
         let view = MapView::new(&loaded.network, &map, language);
+        let explore = ExploreState::new(&loaded.network);
         Self {
             network: loaded.network,
             path,
@@ -66,7 +80,24 @@ impl Document {
             view,
             warnings: loaded.warnings,
             import: None,
+            explore,
+            looks_key: None,
         }
+    }
+
+    /// Sets the map's looks after the selection and the explore state, when either changed.
+    fn update_looks(&mut self, selection: Option<Selection>) {
+        let key = (selection, self.explore.generation());
+        if self.looks_key != Some(key) {
+            let looks = looks::map_looks(&self.network, &self.map, selection, &mut self.explore);
+            self.view.set_looks(&looks);
+            self.looks_key = Some(key);
+        }
+    }
+
+    /// The looks the map is drawn with now, for tests and checks.
+    pub fn looks(&mut self, selection: Option<Selection>) -> looks::MapLooks {
+        looks::map_looks(&self.network, &self.map, selection, &mut self.explore)
     }
 
     /// The powermap file the network came from, which Save writes back to; `None` for the
@@ -172,6 +203,10 @@ pub struct PowermapApp {
     pub confirm_replace: Option<PathBuf>,
     /// A failed save, shown until dismissed.
     pub save_failure: Option<String>,
+    /// The search box in the top bar.
+    pub search: SearchBar,
+    /// Whether the Filters window is open.
+    pub filters_open: bool,
     commands: Vec<Command>,
 }
 
@@ -208,6 +243,8 @@ impl PowermapApp {
             import_report_open: false,
             confirm_replace: None,
             save_failure: None,
+            search: SearchBar::default(),
+            filters_open: false,
             commands: Vec::new(),
         }
     }
@@ -383,6 +420,60 @@ impl PowermapApp {
                 }
             }
             Command::Quit => ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::FocusSearch => self.search.request_focus(),
+            Command::ShowEntity(entity) => {
+                if entity < self.document.network.entities.len() {
+                    self.selection = Some(Selection::Entity(entity));
+                    self.document.view.centre_on(entity);
+                }
+            }
+            Command::ToggleFilters => self.filters_open = !self.filters_open,
+            Command::SetFilter(filter) => {
+                let Document {
+                    network, explore, ..
+                } = &mut self.document;
+                explore.set_filter(network, filter);
+            }
+            Command::SetTimeline(step) => {
+                let Document {
+                    network, explore, ..
+                } = &mut self.document;
+                // A hand on the slider stops the play button.
+                explore.set_playing(network, false);
+                explore.set_timeline(network, step);
+            }
+            Command::SetPlaying(playing) => {
+                let Document {
+                    network, explore, ..
+                } = &mut self.document;
+                explore.set_playing(network, playing);
+            }
+            Command::SetUndatedTies(undated) => {
+                let Document {
+                    network, explore, ..
+                } = &mut self.document;
+                explore.set_undated(network, undated);
+            }
+            Command::SetFocusSteps(steps) => self.document.explore.set_focus_steps(steps),
+            Command::SetPathFrom(from) => {
+                let Document {
+                    network, explore, ..
+                } = &mut self.document;
+                explore.set_path(network, from, explore.path_to());
+            }
+            Command::SetPathTo(to) => {
+                let Document {
+                    network, explore, ..
+                } = &mut self.document;
+                explore.set_path(network, explore.path_from(), to);
+            }
+            Command::ClearPath => {
+                let Document {
+                    network, explore, ..
+                } = &mut self.document;
+                explore.set_path(network, None, None);
+            }
+            Command::SetSizeBy(size_by) => self.document.explore.set_size_by(size_by),
         }
     }
 
@@ -512,8 +603,23 @@ impl eframe::App for PowermapApp {
         ui.ctx()
             .send_viewport_cmd(egui::ViewportCommand::Title(title));
 
+        let now_secs = ui.input(|input| input.time);
+        if let Some(wait_secs) = self
+            .document
+            .explore
+            .advance(&self.document.network, now_secs)
+        {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(wait_secs));
+        }
+        if matches!(self.selection, Some(Selection::Entity(_))) {
+            // The entity panel shows degree and betweenness, computed once.
+            self.document.explore.centrality(&self.document.network);
+        }
+
         menu_bar::menu_bar_ui(ui, self);
         status_bar::status_bar_ui(ui, self);
+        timeline_bar::timeline_bar_ui(ui, &self.document.explore, &mut self.commands);
         side_panel::side_panel_ui(ui, self);
         let Self {
             document,
@@ -522,15 +628,27 @@ impl eframe::App for PowermapApp {
             language,
             ..
         } = self;
-        document
-            .view
-            .set_emphasis(&document.network, &document.map, *selection);
+        document.update_looks(*selection);
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
             .show(ui, |ui| {
                 let map = document.view.ui(ui, commands);
                 legend::legend_ui(ui.ctx(), map.rect, &document.network, *language);
             });
+        if self.filters_open {
+            let mut open = true;
+            filter_panel::filters_window_ui(
+                ui.ctx(),
+                &self.document.network,
+                self.document.explore.filter(),
+                self.language,
+                &mut open,
+                &mut self.commands,
+            );
+            if !open {
+                self.commands.push(Command::ToggleFilters);
+            }
+        }
         if self.export_dialog_open {
             let mut open = true;
             if let Some(settings) =

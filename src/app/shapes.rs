@@ -23,6 +23,8 @@ pub enum Emphasis {
     Selected,
     /// Unrelated to the selection.
     Faded,
+    /// Filtered out or not yet dated in: not drawn and not clickable.
+    Hidden,
 }
 
 /// What a map node carries: the entity it draws and how.
@@ -34,6 +36,8 @@ pub struct EntityNode {
     pub color: Color32,
     pub emphasis: Emphasis,
     pub pinned: bool,
+    /// How much larger than its kind's radius it is drawn (1 unless sized by a metric).
+    pub scale: f32,
 }
 
 /// What a map edge carries: the tie it draws and how.
@@ -68,6 +72,7 @@ pub struct EntityShape {
     pos: Pos2,
     radius: f32,
     label: String,
+    hidden: bool,
     hovered: bool,
     dragged: bool,
     node: Option<EntityNode>,
@@ -79,6 +84,7 @@ impl From<NodeProps<EntityNode>> for EntityShape {
             pos: props.location(),
             radius: style::node_radius(props.payload.kind),
             label: String::new(),
+            hidden: false,
             hovered: false,
             dragged: false,
             node: None,
@@ -91,7 +97,8 @@ impl From<NodeProps<EntityNode>> for EntityShape {
 impl EntityShape {
     fn sync(&mut self, props: &NodeProps<EntityNode>) {
         self.pos = props.location();
-        self.radius = style::node_radius(props.payload.kind);
+        self.radius = style::node_radius(props.payload.kind) * props.payload.scale;
+        self.hidden = props.payload.emphasis == Emphasis::Hidden;
         self.label.clone_from(&props.label);
         self.hovered = props.hovered;
         self.dragged = props.dragged;
@@ -161,7 +168,7 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<EntityNode, E, Ty, Ix> f
     }
 
     fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
-        let Some(node) = &self.node else {
+        let Some(node) = self.node.as_ref().filter(|_| !self.hidden) else {
             return Vec::new();
         };
         let zoom = ctx.meta.zoom;
@@ -248,6 +255,9 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<EntityNode, E, Ty, Ix> f
     }
 
     fn is_inside(&self, pos: Pos2) -> bool {
+        if self.hidden {
+            return false;
+        }
         // A little generous, so small nodes are easy to hit.
         (pos - self.pos).length() <= self.radius * 1.3
     }
@@ -309,7 +319,11 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<EntityNode, TieEdge, Ty, Ix, Entit
         end: &Node<EntityNode, TieEdge, Ty, Ix, EntityShape>,
         ctx: &DrawContext,
     ) -> Vec<Shape> {
-        let Some(edge) = &self.edge else {
+        let Some(edge) = self
+            .edge
+            .as_ref()
+            .filter(|e| e.emphasis != Emphasis::Hidden)
+        else {
             return Vec::new();
         };
         self.zoom = ctx.meta.zoom;
@@ -330,7 +344,9 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<EntityNode, TieEdge, Ty, Ix, Entit
             Emphasis::Normal => (base, tie_style.width * thinning),
             Emphasis::Related => (base, tie_style.width * 1.5),
             Emphasis::Selected => (base, tie_style.width * 2.2),
-            Emphasis::Faded => (base.gamma_multiply(0.15), tie_style.width * thinning),
+            Emphasis::Faded | Emphasis::Hidden => {
+                (base.gamma_multiply(0.15), tie_style.width * thinning)
+            }
         };
         let points = line_points(
             a,
@@ -381,7 +397,11 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<EntityNode, TieEdge, Ty, Ix, Entit
         end: &Node<EntityNode, TieEdge, Ty, Ix, EntityShape>,
         pos: Pos2,
     ) -> bool {
-        let Some(edge) = &self.edge else {
+        let Some(edge) = self
+            .edge
+            .as_ref()
+            .filter(|e| e.emphasis != Emphasis::Hidden)
+        else {
             return false;
         };
         let tolerance = LINE_HIT_TOLERANCE / self.zoom.max(1e-3);

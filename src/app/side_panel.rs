@@ -1,7 +1,8 @@
-//! The right-hand panel: the selected tie or entity, or an overview of the network.
+//! The right-hand panel: the path being traced, then the selected tie or entity, or an
+//! overview of the network with its filters and contact→deal chains.
 
 use super::command::{Command, Selection};
-use super::{PowermapApp, entity_panel, tie_panel};
+use super::{PowermapApp, contact_deal_panel, entity_panel, filter_panel, path_panel, tie_panel};
 use crate::model::localized;
 
 pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
@@ -10,17 +11,32 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
         .default_size(400.0)
         .min_size(280.0)
         .show(ui, |ui| {
+            // Each selection opens at its top.
             egui::ScrollArea::vertical()
+                .id_salt(app.selection)
                 .auto_shrink(false)
                 .show(ui, |ui| {
                     ui.add_space(6.0);
                     let mut commands = Vec::new();
+                    let explore = &app.document.explore;
+                    if explore.path_from().is_some() || explore.path_to().is_some() {
+                        path_panel::path_panel_ui(
+                            ui,
+                            &app.document.network,
+                            explore,
+                            app.selection,
+                            app.language,
+                            &mut commands,
+                        );
+                        ui.add_space(8.0);
+                    }
                     match app.selection {
                         Some(Selection::Tie(tie)) if tie < app.document.network.ties.len() => {
                             tie_panel::tie_panel_ui(
                                 ui,
                                 &app.document.network,
                                 tie,
+                                explore,
                                 app.language,
                                 &mut commands,
                             );
@@ -34,11 +50,12 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
                                 &app.document.network,
                                 entity,
                                 pinned,
+                                explore,
                                 app.language,
                                 &mut commands,
                             );
                         }
-                        _ => overview_ui(ui, app),
+                        _ => overview_ui(ui, app, &mut commands),
                     }
                     for command in commands {
                         app.command(command);
@@ -47,8 +64,9 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
         });
 }
 
-/// What the network is, where it comes from, and how to read the map.
-fn overview_ui(ui: &mut egui::Ui, app: &PowermapApp) {
+/// What the network is, where it comes from, how to read the map, its filters and its
+/// contact→deal chains.
+fn overview_ui(ui: &mut egui::Ui, app: &PowermapApp, commands: &mut Vec<Command>) {
     let network = &app.document.network;
     let title = if network.title.is_empty() {
         &app.document.name
@@ -74,6 +92,32 @@ fn overview_ui(ui: &mut egui::Ui, app: &PowermapApp) {
             ui.label(format!("• {outlet}{date}: {}", source.title));
         }
     }
+    ui.add_space(8.0);
+    let explore = &app.document.explore;
+    let filter_title = if explore.filter().hides_nothing() {
+        "Filters".to_owned()
+    } else {
+        "Filters (some hidden)".to_owned()
+    };
+    egui::CollapsingHeader::new(filter_title)
+        .id_salt("filters-section")
+        .default_open(false)
+        .show(ui, |ui| {
+            filter_panel::filters_ui(ui, network, explore.filter(), app.language, commands);
+        });
+    egui::CollapsingHeader::new(format!("Contact ➡ deal chains ({})", explore.chains.len()))
+        .id_salt("chains-section")
+        .default_open(true)
+        .show(ui, |ui| {
+            ui.label(
+                egui::RichText::new(
+                    "Deals, each with the earlier meetings and visits between the two sides.",
+                )
+                .small()
+                .weak(),
+            );
+            contact_deal_panel::chains_overview_ui(ui, network, explore, app.language, commands);
+        });
 }
 
 /// A clickable name that selects an entity.

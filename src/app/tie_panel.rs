@@ -1,15 +1,17 @@
-//! The panel of a selected tie: what it is, who it joins, when and where, and the quoted
-//! evidence behind it with its source.
+//! The panel of a selected tie: what it is, who it joins, when and where, the contacts
+//! or deals it chains to, and the quoted evidence behind it with its source.
 
 use super::command::{Command, LabelLanguage};
+use super::contact_deal_panel::contact_deal_ui;
+use super::explore_state::{ExploreState, precision_text};
 use super::side_panel::entity_link_ui;
-use crate::date::DatePrecision;
 use crate::model::{Network, localized};
 
 pub fn tie_panel_ui(
     ui: &mut egui::Ui,
     network: &Network,
     tie_index: usize,
+    explore: &ExploreState,
     language: LabelLanguage,
     commands: &mut Vec<Command>,
 ) {
@@ -51,14 +53,7 @@ pub fn tie_panel_ui(
             ui.end_row();
             ui.label("Date");
             ui.label(match tie.date {
-                Some(date) => format!(
-                    "{date} ({})",
-                    match date.precision() {
-                        DatePrecision::Year => "year only",
-                        DatePrecision::Month => "month only",
-                        DatePrecision::Day => "day",
-                    }
-                ),
+                Some(date) => format!("{date} ({})", precision_text(date.precision())),
                 None => "not given in the sources".to_owned(),
             });
             ui.end_row();
@@ -82,6 +77,13 @@ pub fn tie_panel_ui(
                 ui.end_row();
             }
         });
+    if !explore.is_tie_visible(tie_index) {
+        ui.label(
+            egui::RichText::new("Hidden on the map now (filters or timeline)")
+                .color(ui.visuals().warn_fg_color),
+        );
+    }
+    contact_deal_ui(ui, network, tie_index, explore, language, commands);
 
     ui.add_space(10.0);
     ui.strong(match tie.evidence.len() {

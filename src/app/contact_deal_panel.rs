@@ -1,0 +1,225 @@
+//! "Owner contact first, affiliate execution after" in the side panel: a deal's earlier
+//! contacts, a contact's deals that followed, each with its lag, and every chain of the
+//! network in the overview. Every line opens its tie.
+
+use super::command::{Command, LabelLanguage, Selection};
+use super::explore_state::{ExploreState, lag_after_text, lag_before_text};
+use super::shapes::color32;
+use crate::explore::contact_deal::is_contact;
+use crate::model::Network;
+use crate::style;
+
+/// The names of a tie's participants, joined.
+pub fn participants_text(network: &Network, tie: usize, language: LabelLanguage) -> String {
+    network.ties[tie]
+        .participants
+        .iter()
+        .map(|id| {
+            network
+                .entity(id)
+                .map_or(id.as_str(), |e| e.display_name(language.code()))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A tie's date as given, or "undated".
+fn date_text(network: &Network, tie: usize) -> String {
+    network.ties[tie]
+        .date
+        .map_or_else(|| "undated".to_owned(), |date| date.to_string())
+}
+
+/// One row: the date, the kind in its colour, the participants as a link to the tie, and
+/// a note such as the lag.
+fn tie_row_ui(
+    ui: &mut egui::Ui,
+    network: &Network,
+    tie: usize,
+    note: Option<String>,
+    language: LabelLanguage,
+    commands: &mut Vec<Command>,
+) {
+    let kind = network.ties[tie].kind;
+    ui.label(date_text(network, tie));
+    ui.label(egui::RichText::new(kind.label()).color(color32(style::tie_style(kind).color)));
+    ui.vertical(|ui| {
+        let response = ui.link(participants_text(network, tie, language));
+        let summary = &network.ties[tie].summary;
+        let response = if summary.is_empty() {
+            response
+        } else {
+            response.on_hover_text(summary)
+        };
+        if response.clicked() {
+            commands.push(Command::Select(Selection::Tie(tie)));
+        }
+        if let Some(note) = note {
+            ui.label(egui::RichText::new(note).strong());
+        }
+    });
+    ui.end_row();
+}
+
+/// For a deal, "Earlier contacts"; for a meeting or visit, "Deals that followed". Nothing
+/// for other ties.
+pub fn contact_deal_ui(
+    ui: &mut egui::Ui,
+    network: &Network,
+    tie: usize,
+    explore: &ExploreState,
+    language: LabelLanguage,
+    commands: &mut Vec<Command>,
+) {
+    let kind = network.ties[tie].kind;
+    if kind.is_deal() {
+        let found = explore.contact_deals.contacts_before(tie);
+        ui.add_space(10.0);
+        ui.strong(format!("Earlier contacts ({})", found.dated.len()));
+        if found.dated.is_empty() {
+            ui.label(
+                egui::RichText::new("No dated meeting or visit between the two sides before it")
+                    .weak(),
+            );
+        }
+        egui::Grid::new("earlier-contacts")
+            .num_columns(3)
+            .striped(true)
+            .spacing([8.0, 4.0])
+            .show(ui, |ui| {
+                for pair in &found.dated {
+                    let note = lag_before_text(&pair.lag);
+                    tie_row_ui(ui, network, pair.contact, Some(note), language, commands);
+                }
+            });
+        if !found.undated.is_empty() {
+            ui.add_space(4.0);
+            ui.label(
+                egui::RichText::new(format!(
+                    "Undated contacts, order unknown ({})",
+                    found.undated.len()
+                ))
+                .strong(),
+            );
+            egui::Grid::new("undated-contacts")
+                .num_columns(3)
+                .striped(true)
+                .spacing([8.0, 4.0])
+                .show(ui, |ui| {
+                    for pair in &found.undated {
+                        tie_row_ui(ui, network, pair.contact, None, language, commands);
+                    }
+                });
+        }
+    } else if is_contact(kind) {
+        let found = explore.contact_deals.deals_after(tie);
+        ui.add_space(10.0);
+        ui.strong(format!("Deals that followed ({})", found.dated.len()));
+        if found.dated.is_empty() {
+            ui.label(egui::RichText::new("No dated deal between the two sides after it").weak());
+        }
+        egui::Grid::new("following-deals")
+            .num_columns(3)
+            .striped(true)
+            .spacing([8.0, 4.0])
+            .show(ui, |ui| {
+                for pair in &found.dated {
+                    let note = lag_after_text(&pair.lag);
+                    tie_row_ui(ui, network, pair.deal, Some(note), language, commands);
+                }
+            });
+        if !found.undated.is_empty() {
+            ui.add_space(4.0);
+            ui.label(
+                egui::RichText::new(format!(
+                    "Undated deals, order unknown ({})",
+                    found.undated.len()
+                ))
+                .strong(),
+            );
+            egui::Grid::new("undated-deals")
+                .num_columns(3)
+                .striped(true)
+                .spacing([8.0, 4.0])
+                .show(ui, |ui| {
+                    for pair in &found.undated {
+                        tie_row_ui(ui, network, pair.deal, None, language, commands);
+                    }
+                });
+        }
+    }
+}
+
+/// Every contact→deal chain of the network whose ties are visible, deal by deal (by deal
+/// date), each deal with its contacts latest first.
+pub fn chains_overview_ui(
+    ui: &mut egui::Ui,
+    network: &Network,
+    explore: &ExploreState,
+    language: LabelLanguage,
+    commands: &mut Vec<Command>,
+) {
+    if explore.chains.is_empty() {
+        ui.label(egui::RichText::new("No meeting or visit comes before a deal here").weak());
+        return;
+    }
+    let visible: Vec<_> = explore
+        .chains
+        .iter()
+        .filter(|chain| explore.is_tie_visible(chain.deal) && explore.is_tie_visible(chain.contact))
+        .collect();
+    let hidden = explore.chains.len() - visible.len();
+    if hidden > 0 {
+        ui.label(
+            egui::RichText::new(format!(
+                "{hidden} more hidden by the filters or the timeline"
+            ))
+            .small()
+            .color(ui.visuals().warn_fg_color),
+        );
+    }
+    let mut previous_deal = None;
+    for chain in visible {
+        if previous_deal != Some(chain.deal) {
+            previous_deal = Some(chain.deal);
+            ui.add_space(4.0);
+            let deal = &network.ties[chain.deal];
+            let text = format!(
+                "{} · {} · {}",
+                date_text(network, chain.deal),
+                deal.kind.label(),
+                participants_text(network, chain.deal, language)
+            );
+            let response = ui.link(
+                egui::RichText::new(text)
+                    .strong()
+                    .color(ui.visuals().hyperlink_color),
+            );
+            let response = if deal.summary.is_empty() {
+                response
+            } else {
+                response.on_hover_text(&deal.summary)
+            };
+            if response.clicked() {
+                commands.push(Command::Select(Selection::Tie(chain.deal)));
+            }
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label("    ⬅");
+            ui.label(
+                egui::RichText::new(lag_before_text(&chain.lag))
+                    .small()
+                    .weak(),
+            );
+            let text = format!(
+                "{} {} · {}",
+                date_text(network, chain.contact),
+                network.ties[chain.contact].kind.label().to_lowercase(),
+                participants_text(network, chain.contact, language)
+            );
+            if ui.link(text).clicked() {
+                commands.push(Command::Select(Selection::Tie(chain.contact)));
+            }
+        });
+    }
+}

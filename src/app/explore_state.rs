@@ -1,0 +1,342 @@
+//! The runtime state of exploring the open network: the filter, the timeline's position
+//! and play button, the focus depth, the path's ends and what sizes the entities, with
+//! what the window derives from them (visibility, the path, centrality), kept up to date
+//! here so that panels and the map only read it.
+
+use crate::date::DatePrecision;
+use crate::explore::adjacency::{entity_indexes, participant_indexes};
+use crate::explore::contact_deal::{ContactDeal, ContactDealIndex};
+use crate::explore::filter::{Filter, Visibility};
+use crate::explore::lag::Lag;
+use crate::explore::metrics::{Centrality, centrality};
+use crate::explore::path::{Hop, shortest_path};
+use crate::explore::timeline::{TimelineStep, UndatedTies, ties_visible_as_of, timeline_steps};
+use crate::model::Network;
+
+/// How long the play button shows each date before stepping on.
+pub const PLAY_STEP_SECS: f64 = 0.8;
+
+/// The deepest focus offered.
+pub const MAX_FOCUS_STEPS: usize = 3;
+
+/// What scales the entities' radii.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SizeBy {
+    /// Every entity at its kind's size.
+    #[default]
+    None,
+    /// The number of others an entity shares a tie with.
+    Degree,
+    /// How often an entity lies on the shortest chains between others.
+    Betweenness,
+}
+
+impl SizeBy {
+    /// Every choice, in menu order.
+    pub const ALL: [Self; 3] = [Self::None, Self::Degree, Self::Betweenness];
+
+    /// The choice's name in menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Degree => "degree",
+            Self::Betweenness => "betweenness",
+        }
+    }
+}
+
+/// Where the timeline stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimelinePosition {
+    /// Index into [`ExploreState::steps`]: ties dated up to this step are shown.
+    pub step: usize,
+    /// Whether ties without a date are shown.
+    pub undated: UndatedTies,
+}
+
+/// Exploring the open network: what the person chose, and what follows from it.
+pub struct ExploreState {
+    filter: Filter,
+    /// `None`: the timeline is off and every date is shown.
+    timeline: Option<TimelinePosition>,
+    /// Whether ties without a date are shown while the timeline is on.
+    undated: UndatedTies,
+    /// Whether the timeline steps on by itself.
+    playing: bool,
+    /// When (egui's time, in seconds) the play button last stepped.
+    last_step_secs: Option<f64>,
+    /// How many steps around the selected entity the map focuses on; 0 is off.
+    focus_steps: usize,
+    path_from: Option<usize>,
+    path_to: Option<usize>,
+    /// What scales the entities' radii.
+    size_by: SizeBy,
+
+    /// The distinct dates of the ties, earliest first.
+    pub steps: Vec<TimelineStep>,
+    /// The network's contacts and deals, indexed once.
+    pub contact_deals: ContactDealIndex,
+    /// Every dated contact→deal chain, by deal date.
+    pub chains: Vec<ContactDeal>,
+    /// Degree and betweenness over the whole network, computed once when first asked for.
+    centrality: Option<Centrality>,
+    /// What the filter and the timeline leave visible.
+    visibility: Visibility,
+    /// The shortest chain between the path's ends over visible ties, when both are set.
+    path: Option<Vec<Hop>>,
+    /// Bumped whenever something that changes the map's looks changes.
+    generation: u64,
+}
+
+impl ExploreState {
+    /// Nothing filtered, the timeline off, for `network`.
+    pub fn new(network: &Network) -> Self {
+        let contact_deals = ContactDealIndex::new(network);
+        let chains = contact_deals.chains();
+        let mut state = Self {
+            filter: Filter::default(),
+            timeline: None,
+            undated: UndatedTies::Show,
+            playing: false,
+            last_step_secs: None,
+            focus_steps: 0,
+            path_from: None,
+            path_to: None,
+            size_by: SizeBy::None,
+            steps: timeline_steps(network),
+            contact_deals,
+            chains,
+            centrality: None,
+            visibility: Visibility::default(),
+            path: None,
+            generation: 0,
+        };
+        state.refresh(network);
+        state
+    }
+
+    /// A number that changes whenever the map's looks may have.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// What the filter hides.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// Hides what `filter` says, and nothing else.
+    pub fn set_filter(&mut self, network: &Network, filter: Filter) {
+        self.filter = filter;
+        self.refresh(network);
+    }
+
+    /// Where the timeline stands; `None` when it is off.
+    pub fn timeline(&self) -> Option<TimelinePosition> {
+        self.timeline
+    }
+
+    /// Whether ties without a date show while the timeline is on.
+    pub fn undated(&self) -> UndatedTies {
+        self.undated
+    }
+
+    /// Whether the timeline steps on by itself.
+    pub fn is_playing(&self) -> bool {
+        self.playing
+    }
+
+    /// Moves the timeline to a step (clamped to the last), or turns it off with `None`.
+    pub fn set_timeline(&mut self, network: &Network, step: Option<usize>) {
+        let last = self.steps.len().checked_sub(1);
+        self.timeline = step.zip(last).map(|(step, last)| TimelinePosition {
+            step: step.min(last),
+            undated: self.undated,
+        });
+        if self.timeline.is_none() {
+            self.playing = false;
+        }
+        self.refresh(network);
+    }
+
+    /// Shows or hides the ties without a date while the timeline is on.
+    pub fn set_undated(&mut self, network: &Network, undated: UndatedTies) {
+        self.undated = undated;
+        if let Some(position) = &mut self.timeline {
+            position.undated = undated;
+        }
+        self.refresh(network);
+    }
+
+    /// Starts or stops playing; playing from the last step (or with the timeline off)
+    /// starts again from the first.
+    pub fn set_playing(&mut self, network: &Network, playing: bool) {
+        self.playing = playing && !self.steps.is_empty();
+        self.last_step_secs = None;
+        if self.playing {
+            let at_end = self
+                .timeline
+                .is_none_or(|position| position.step + 1 >= self.steps.len());
+            if at_end {
+                self.set_timeline(network, Some(0));
+            }
+        }
+    }
+
+    /// Steps the playing timeline on when its time has come; returns the seconds until the
+    /// next step, for a repaint then, while playing.
+    pub fn advance(&mut self, network: &Network, now_secs: f64) -> Option<f64> {
+        if !self.playing {
+            return None;
+        }
+        let Some(last) = self.last_step_secs else {
+            self.last_step_secs = Some(now_secs);
+            return Some(PLAY_STEP_SECS);
+        };
+        let due = last + PLAY_STEP_SECS;
+        if now_secs < due {
+            return Some(due - now_secs);
+        }
+        self.last_step_secs = Some(now_secs);
+        let next = self.timeline.map_or(0, |position| position.step + 1);
+        if next >= self.steps.len() {
+            self.playing = false;
+            return None;
+        }
+        self.set_timeline(network, Some(next));
+        if next + 1 >= self.steps.len() {
+            self.playing = false;
+            return None;
+        }
+        Some(PLAY_STEP_SECS)
+    }
+
+    /// How many steps around the selected entity the map focuses on; 0 is off.
+    pub fn focus_steps(&self) -> usize {
+        self.focus_steps
+    }
+
+    /// Focuses on `steps` steps around the selected entity (0 turns focus off).
+    pub fn set_focus_steps(&mut self, steps: usize) {
+        self.focus_steps = steps.min(MAX_FOCUS_STEPS);
+        self.generation += 1;
+    }
+
+    /// What scales the entities' radii.
+    pub fn size_by(&self) -> SizeBy {
+        self.size_by
+    }
+
+    /// Scales the entities' radii by `size_by`.
+    pub fn set_size_by(&mut self, size_by: SizeBy) {
+        self.size_by = size_by;
+        self.generation += 1;
+    }
+
+    /// The entity the path starts from, if chosen.
+    pub fn path_from(&self) -> Option<usize> {
+        self.path_from
+    }
+
+    /// The entity the path leads to, if chosen.
+    pub fn path_to(&self) -> Option<usize> {
+        self.path_to
+    }
+
+    /// Sets the path's ends (`None` clears one).
+    pub fn set_path(&mut self, network: &Network, from: Option<usize>, to: Option<usize>) {
+        self.path_from = from;
+        self.path_to = to;
+        self.refresh(network);
+    }
+
+    /// The shortest chain of visible ties between the path's ends: `None` until both are
+    /// chosen or when no chain joins them.
+    pub fn path(&self) -> Option<&[Hop]> {
+        self.path.as_deref()
+    }
+
+    /// What the filter and the timeline leave visible.
+    pub fn visibility(&self) -> &Visibility {
+        &self.visibility
+    }
+
+    /// Whether a tie is visible under the filter and the timeline.
+    pub fn is_tie_visible(&self, tie: usize) -> bool {
+        self.visibility.ties.get(tie).copied().unwrap_or(true)
+    }
+
+    /// Degree and betweenness, computed on the first call.
+    pub fn centrality(&mut self, network: &Network) -> &Centrality {
+        self.centrality
+            .get_or_insert_with(|| centrality(network, None))
+    }
+
+    /// Degree and betweenness if already computed.
+    pub fn computed_centrality(&self) -> Option<&Centrality> {
+        self.centrality.as_ref()
+    }
+
+    /// Recomputes what follows from the choices: visibility and the path.
+    fn refresh(&mut self, network: &Network) {
+        let mut visibility = self.filter.visibility(network);
+        if let Some(position) = self.timeline
+            && let Some(step) = self.steps.get(position.step)
+        {
+            let as_of = ties_visible_as_of(network, step.first_day, position.undated);
+            visibility = visibility.with_tie_mask(&as_of);
+            hide_entities_not_yet_tied(network, &as_of, &mut visibility.entities);
+        }
+        self.visibility = visibility;
+        self.path = match (self.path_from, self.path_to) {
+            (Some(from), Some(to)) => shortest_path(network, from, to, Some(&self.visibility.ties)),
+            _ => None,
+        };
+        self.generation += 1;
+    }
+}
+
+/// Hides the entities whose every tie comes later on the timeline: as of a date, someone
+/// first met after it is not yet on the map. Entities with no tie at all stay.
+fn hide_entities_not_yet_tied(network: &Network, as_of: &[bool], entities: &mut [bool]) {
+    let indexes = entity_indexes(network);
+    let mut tied = vec![false; entities.len()];
+    let mut tied_as_of = vec![false; entities.len()];
+    for (tie, &visible) in network.ties.iter().zip(as_of) {
+        for entity in participant_indexes(&indexes, &tie.participants) {
+            tied[entity] = true;
+            tied_as_of[entity] |= visible;
+        }
+    }
+    for ((shown, tied), tied_as_of) in entities.iter_mut().zip(tied).zip(tied_as_of) {
+        *shown &= tied_as_of || !tied;
+    }
+}
+
+/// A date's precision in words, as the panels give it: "day", "month only", "year only".
+pub fn precision_text(precision: DatePrecision) -> &'static str {
+    match precision {
+        DatePrecision::Year => "year only",
+        DatePrecision::Month => "month only",
+        DatePrecision::Day => "day",
+    }
+}
+
+/// How long before a deal a contact came: "83 days before", "about 2 years before", or
+/// "same month" when the dates share a period and their order is unknown.
+pub fn lag_before_text(lag: &Lag) -> String {
+    if lag.calendar_units() > 0 {
+        format!("{lag} before")
+    } else {
+        format!("{lag}, order unknown")
+    }
+}
+
+/// How long after a contact a deal came: "83 days later".
+pub fn lag_after_text(lag: &Lag) -> String {
+    if lag.calendar_units() > 0 {
+        format!("{lag} later")
+    } else {
+        format!("{lag}, order unknown")
+    }
+}

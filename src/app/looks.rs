@@ -1,0 +1,190 @@
+//! How every entity and line of the map looks, decided in one place from the selection and
+//! the explore state: hidden by the filter or the timeline, highlighted as part of a path,
+//! a focus, a contact→deal chain or the selection, faded otherwise, and sized by a metric.
+
+use super::command::Selection;
+use super::explore_state::{ExploreState, SizeBy};
+use super::shapes::Emphasis;
+use crate::explore::neighbourhood::neighbourhood;
+use crate::graph::MapGraph;
+use crate::model::Network;
+
+/// The looks of the map: one emphasis per entity and per line, one radius scale per entity.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapLooks {
+    /// One per entity of `network.entities`.
+    pub entities: Vec<Emphasis>,
+    /// One per line of `map.edges`.
+    pub edges: Vec<Emphasis>,
+    /// One per entity: how much larger than its kind's radius it is drawn.
+    pub scales: Vec<f32>,
+}
+
+/// Raises an emphasis: selected beats related beats normal beats faded.
+fn raise(current: &mut Emphasis, to: Emphasis) {
+    let rank = |emphasis: Emphasis| match emphasis {
+        Emphasis::Hidden | Emphasis::Faded => 0,
+        Emphasis::Normal => 1,
+        Emphasis::Related => 2,
+        Emphasis::Selected => 3,
+    };
+    if rank(to) > rank(*current) {
+        *current = to;
+    }
+}
+
+/// The looks of the map for this selection and explore state.
+pub fn map_looks(
+    network: &Network,
+    map: &MapGraph,
+    selection: Option<Selection>,
+    explore: &mut ExploreState,
+) -> MapLooks {
+    let entity_count = network.entities.len();
+    let mut looks = MapLooks {
+        entities: vec![Emphasis::Normal; entity_count],
+        edges: vec![Emphasis::Normal; map.edges.len()],
+        scales: Vec::new(),
+    };
+
+    let focus_centre = match selection {
+        Some(Selection::Entity(entity)) if explore.focus_steps() > 0 => Some(entity),
+        _ => None,
+    };
+    if let Some(hops) = explore.path() {
+        looks.entities.fill(Emphasis::Faded);
+        let ties: Vec<usize> = hops.iter().map(|hop| hop.tie).collect();
+        looks.highlight(map, &ties, Emphasis::Selected);
+        for end in [explore.path_from(), explore.path_to()]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(look) = looks.entities.get_mut(end) {
+                raise(look, Emphasis::Selected);
+            }
+        }
+    } else if let Some(centre) = focus_centre {
+        let around = neighbourhood(
+            network,
+            centre,
+            explore.focus_steps(),
+            Some(&explore.visibility().ties),
+        );
+        looks.entities.fill(Emphasis::Faded);
+        looks.highlight(map, &around.ties, Emphasis::Related);
+        for member in &around.members {
+            raise(&mut looks.entities[member.entity], Emphasis::Related);
+        }
+    } else if selection.is_some() {
+        looks.entities.fill(Emphasis::Faded);
+    }
+    if explore.path().is_some() || focus_centre.is_some() || selection.is_some() {
+        for look in &mut looks.edges {
+            if *look == Emphasis::Normal {
+                *look = Emphasis::Faded;
+            }
+        }
+    }
+
+    match selection {
+        None => {}
+        Some(Selection::Tie(tie)) => {
+            // A deal brings its earlier contacts along, a contact the deals that followed.
+            let chained = explore.contact_deals.contacts_before(tie);
+            let followed = explore.contact_deals.deals_after(tie);
+            let related: Vec<usize> = (chained.dated.iter().map(|pair| pair.contact))
+                .chain(chained.undated.iter().map(|pair| pair.contact))
+                .chain(followed.dated.iter().map(|pair| pair.deal))
+                .chain(followed.undated.iter().map(|pair| pair.deal))
+                .collect();
+            looks.highlight(map, &related, Emphasis::Related);
+            looks.highlight(map, &[tie], Emphasis::Selected);
+        }
+        Some(Selection::Entity(entity)) => {
+            if focus_centre.is_none() && explore.path().is_none() {
+                let ties: Vec<usize> = map
+                    .edges
+                    .iter()
+                    .filter(|edge| edge.a == entity || edge.b == entity)
+                    .map(|edge| edge.tie)
+                    .collect();
+                looks.highlight(map, &ties, Emphasis::Related);
+            }
+            if let Some(look) = looks.entities.get_mut(entity) {
+                *look = Emphasis::Selected;
+            }
+        }
+    }
+
+    if explore.path().is_none() {
+        // A path's chosen end stands out while the other is being picked.
+        for end in [explore.path_from(), explore.path_to()]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(look) = looks.entities.get_mut(end) {
+                raise(look, Emphasis::Related);
+            }
+        }
+    }
+
+    let visibility = explore.visibility();
+    for (look, &visible) in looks.entities.iter_mut().zip(&visibility.entities) {
+        if !visible {
+            *look = Emphasis::Hidden;
+        }
+    }
+    for (edge, look) in map.edges.iter().zip(looks.edges.iter_mut()) {
+        if !visibility.ties.get(edge.tie).copied().unwrap_or(true) {
+            *look = Emphasis::Hidden;
+        }
+    }
+
+    looks.scales = entity_scales(network, explore);
+    looks
+}
+
+impl MapLooks {
+    /// Raises the lines of `ties` to `emphasis`, and the entities they join to related.
+    fn highlight(&mut self, map: &MapGraph, ties: &[usize], emphasis: Emphasis) {
+        let mut wanted = vec![false; map.edges.iter().map(|e| e.tie + 1).max().unwrap_or(0)];
+        for &tie in ties {
+            if let Some(flag) = wanted.get_mut(tie) {
+                *flag = true;
+            }
+        }
+        for (edge, look) in map.edges.iter().zip(self.edges.iter_mut()) {
+            if wanted[edge.tie] {
+                raise(look, emphasis);
+                raise(&mut self.entities[edge.a], Emphasis::Related);
+                raise(&mut self.entities[edge.b], Emphasis::Related);
+            }
+        }
+    }
+}
+
+/// Radius scales by the chosen metric: `1 + 2·√(value / largest value)`.
+fn entity_scales(network: &Network, explore: &mut ExploreState) -> Vec<f32> {
+    let size_by = explore.size_by();
+    let values: Vec<f64> = match size_by {
+        SizeBy::None => return vec![1.0; network.entities.len()],
+        SizeBy::Degree => explore
+            .centrality(network)
+            .degree
+            .iter()
+            .map(|&degree| degree as f64)
+            .collect(),
+        SizeBy::Betweenness => explore.centrality(network).betweenness.clone(),
+    };
+    let largest = values.iter().copied().fold(0.0, f64::max);
+    values
+        .iter()
+        .map(|&value| {
+            if largest > 0.0 {
+                (1.0 + 2.0 * (value / largest).sqrt()) as f32
+            } else {
+                1.0
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,120 @@
+//! The path between two entities: its ends, and each hop of the shortest chain of visible
+//! ties between them with its evidence (quote, outlet, date), each hop opening its tie.
+
+use super::command::{Command, LabelLanguage, Selection};
+use super::contact_deal_panel::participants_text;
+use super::explore_state::ExploreState;
+use super::shapes::color32;
+use crate::model::{Network, localized};
+use crate::style;
+
+/// The Path section, shown while either end is chosen.
+pub fn path_panel_ui(
+    ui: &mut egui::Ui,
+    network: &Network,
+    explore: &ExploreState,
+    selection: Option<Selection>,
+    language: LabelLanguage,
+    commands: &mut Vec<Command>,
+) {
+    let name = |entity: Option<usize>| {
+        entity
+            .and_then(|e| network.entities.get(e))
+            .map_or("(choose an entity)", |e| e.display_name(language.code()))
+    };
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.strong("Path");
+            ui.label(format!(
+                "{} ➡ {}",
+                name(explore.path_from()),
+                name(explore.path_to())
+            ));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .small_button("Clear path")
+                    .on_hover_text("Forget both ends")
+                    .clicked()
+                {
+                    commands.push(Command::ClearPath);
+                }
+            });
+        });
+        let (Some(from), Some(to)) = (explore.path_from(), explore.path_to()) else {
+            ui.label(
+                egui::RichText::new(
+                    "Select another entity and press “Path to here” (or “Path from here”).",
+                )
+                .weak(),
+            );
+            return;
+        };
+        let Some(hops) = explore.path() else {
+            ui.label(
+                egui::RichText::new("No chain of visible ties joins them.")
+                    .color(ui.visuals().warn_fg_color),
+            );
+            return;
+        };
+        if from == to {
+            ui.label("Both ends are the same entity.");
+            return;
+        }
+        ui.label(
+            egui::RichText::new(format!(
+                "{} hop{}",
+                hops.len(),
+                if hops.len() == 1 { "" } else { "s" }
+            ))
+            .weak(),
+        );
+        for (i, hop) in hops.iter().enumerate() {
+            let tie = &network.ties[hop.tie];
+            let selected = selection == Some(Selection::Tie(hop.tie));
+            ui.add_space(4.0);
+            let kind_color = color32(style::tie_style(tie.kind).color);
+            let heading = format!(
+                "{}. {} ➡ {}",
+                i + 1,
+                name(Some(hop.from)),
+                name(Some(hop.to))
+            );
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .selectable_label(selected, egui::RichText::new(heading).strong())
+                    .on_hover_text(participants_text(network, hop.tie, language))
+                    .clicked()
+                {
+                    commands.push(Command::Select(Selection::Tie(hop.tie)));
+                }
+                ui.label(egui::RichText::new(tie.kind.label()).color(kind_color));
+                ui.label(
+                    tie.date
+                        .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
+                );
+            });
+            match tie.evidence.first() {
+                Some(evidence) => {
+                    let quote = match (language, &evidence.translation) {
+                        (LabelLanguage::English, Some(translation)) => translation,
+                        _ => &evidence.quote,
+                    };
+                    ui.label(egui::RichText::new(format!("“{quote}”")).italics());
+                    if let Some(source) = network.source(&evidence.source) {
+                        let outlet =
+                            localized(&source.outlet, language.code()).unwrap_or(&source.id);
+                        let published = source
+                            .published
+                            .map(|d| format!(", {d}"))
+                            .unwrap_or_default();
+                        ui.label(egui::RichText::new(format!("{outlet}{published}")).small());
+                    }
+                }
+                None => {
+                    ui.label(egui::RichText::new("No evidence given").small().weak());
+                }
+            }
+        }
+    });
+}

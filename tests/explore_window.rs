@@ -1,0 +1,351 @@
+//! Exploring in the window, driven headless with egui_kittest: search, the timeline,
+//! contact→deal chains, paths, focus, sizes and filters, as a person uses them.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use powermap::app::{Command, Emphasis, PowermapApp, Selection, SizeBy};
+use powermap::model::TieKind;
+
+/// The app with the embedded network in a 1400×900 window, a few frames in.
+fn harness() -> Harness<'static, PowermapApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(|cc| PowermapApp::new(cc, None));
+    // egui_graphs repaints every frame, so step a fixed number of frames.
+    harness.run_steps(5);
+    harness
+}
+
+fn send(harness: &mut Harness<'static, PowermapApp>, command: Command) {
+    harness.state_mut().command(command);
+    harness.run_steps(3);
+}
+
+fn tie_index(app: &PowermapApp, id: &str) -> usize {
+    app.document
+        .network
+        .ties
+        .iter()
+        .position(|tie| tie.id == id)
+        .unwrap_or_else(|| panic!("no tie {id}"))
+}
+
+fn entity_index(app: &PowermapApp, id: &str) -> usize {
+    app.document
+        .network
+        .entities
+        .iter()
+        .position(|entity| entity.id == id)
+        .unwrap_or_else(|| panic!("no entity {id}"))
+}
+
+fn sds_openai_contract(app: &PowermapApp) -> usize {
+    tie_index(app, "sds-openai-chatgpt-enterprise-reseller")
+}
+
+fn tesla_contract(app: &PowermapApp) -> usize {
+    tie_index(app, "samsung-electronics-tesla-ai6-contract")
+}
+
+/// How the map draws each line of a tie, as pushed into the map's edges.
+fn tie_emphases(app: &PowermapApp, tie: usize) -> Vec<Emphasis> {
+    let emphases: Vec<Emphasis> = app
+        .document
+        .view
+        .graph
+        .edges_iter()
+        .filter(|(_, edge)| edge.payload().tie == tie)
+        .map(|(_, edge)| edge.payload().emphasis)
+        .collect();
+    assert!(!emphases.is_empty(), "tie {tie} has no line");
+    emphases
+}
+
+/// How the map draws an entity, and how large, as pushed into the map's nodes.
+fn entity_look(app: &PowermapApp, entity: usize) -> (Emphasis, f32) {
+    app.document
+        .view
+        .graph
+        .nodes_iter()
+        .find(|(_, node)| node.payload().entity == entity)
+        .map(|(_, node)| (node.payload().emphasis, node.payload().scale))
+        .unwrap_or_else(|| panic!("entity {entity} has no node"))
+}
+
+#[test]
+fn typing_part_of_a_name_lists_matches_and_a_click_shows_the_entity() {
+    let mut harness = harness();
+    harness.get_by_role(Role::TextInput).focus();
+    harness.run_steps(2);
+    harness.get_by_role(Role::TextInput).type_text("musk");
+    harness.run_steps(3);
+    // The map speaks Korean: the match shows the English name that matched.
+    harness
+        .get_by_label_contains("일론 머스크 — Elon Musk")
+        .click();
+    harness.run_steps(4);
+    let musk = entity_index(harness.state(), "elon-musk");
+    assert_eq!(harness.state().selection, Some(Selection::Entity(musk)));
+    // The entity panel shows Musk, with his English name under the Korean.
+    harness.get_by_label("Elon Musk");
+    harness.get_by_label("Path from here");
+}
+
+#[test]
+fn an_alias_is_found_and_enter_picks_the_first_match() {
+    let mut harness = harness();
+    send(&mut harness, Command::FocusSearch);
+    harness.get_by_role(Role::TextInput).type_text("이 회장");
+    harness.run_steps(3);
+    harness.get_by_label_contains("alias “이 회장”");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(4);
+    let lee = entity_index(harness.state(), "lee-jae-yong");
+    assert_eq!(harness.state().selection, Some(Selection::Entity(lee)));
+    harness.get_by_label("Lee Jae-yong");
+}
+
+#[test]
+fn the_timeline_hides_the_reseller_contract_until_its_day() {
+    let mut harness = harness();
+    let contract = sds_openai_contract(harness.state());
+    let deal_row = "2025-12-23 · Contract";
+    harness.get_by_label_contains(deal_row);
+    // Turning the timeline on starts at the last date, the contract's.
+    harness.get_by_label("Timeline").click();
+    harness.run_steps(3);
+    harness.get_by_label("As of 2025-12-23");
+    assert!(harness.state().document.explore.is_tie_visible(contract));
+
+    let steps = harness.state().document.explore.steps.clone();
+    let before = steps
+        .iter()
+        .rposition(|step| step.date.to_string().as_str() < "2025-12-23")
+        .expect("a date before the contract");
+    send(&mut harness, Command::SetTimeline(Some(before)));
+    assert!(!harness.state().document.explore.is_tie_visible(contract));
+    assert!(
+        tie_emphases(harness.state(), contract)
+            .iter()
+            .all(|&e| e == Emphasis::Hidden)
+    );
+    assert!(
+        harness.query_by_label_contains(deal_row).is_none(),
+        "the contract's chain is not listed before its day"
+    );
+    harness.get_by_label_contains("more hidden by the filters or the timeline");
+
+    let day = steps
+        .iter()
+        .position(|step| step.date.to_string() == "2025-12-23")
+        .expect("the contract's date is a step");
+    send(&mut harness, Command::SetTimeline(Some(day)));
+    assert!(harness.state().document.explore.is_tie_visible(contract));
+    assert!(
+        tie_emphases(harness.state(), contract)
+            .iter()
+            .all(|&e| e == Emphasis::Normal)
+    );
+    harness.get_by_label_contains(deal_row);
+}
+
+#[test]
+fn a_month_is_a_step_of_its_own_and_play_steps_through_the_dates() {
+    let mut harness = harness();
+    let tesla = tesla_contract(harness.state());
+    let steps = harness.state().document.explore.steps.clone();
+    let july = steps
+        .iter()
+        .position(|step| step.date.to_string() == "2025-07")
+        .expect("2025-07 is a step, not an invented day");
+    send(&mut harness, Command::SetTimeline(Some(july)));
+    harness.get_by_label("As of 2025-07");
+    harness.get_by_label_contains("(month only)");
+    assert!(harness.state().document.explore.is_tie_visible(tesla));
+    send(&mut harness, Command::SetTimeline(Some(july - 1)));
+    assert!(!harness.state().document.explore.is_tie_visible(tesla));
+
+    send(&mut harness, Command::SetTimeline(None));
+    harness.get_by_label("All dates");
+    harness.get_by_label("▶").click();
+    harness.run_steps(2);
+    let explore = &harness.state().document.explore;
+    assert!(explore.is_playing());
+    assert_eq!(explore.timeline().map(|p| p.step), Some(0));
+    // One step per 0.8 s of egui's time (the harness steps a quarter second a frame).
+    harness.run_steps(4);
+    let step = harness.state().document.explore.timeline().map(|p| p.step);
+    assert!(
+        step.is_some_and(|s| (1..=2).contains(&s)),
+        "played to {step:?}"
+    );
+    harness.get_by_label("⏸").click();
+    harness.run_steps(2);
+    assert!(!harness.state().document.explore.is_playing());
+}
+
+#[test]
+fn the_reseller_contract_lists_lee_meeting_altman_before_it() {
+    let mut harness = harness();
+    let contract = sds_openai_contract(harness.state());
+    send(&mut harness, Command::Select(Selection::Tie(contract)));
+    harness.get_by_label("Earlier contacts (2)");
+    harness.get_by_label("83 days before");
+    harness.get_by_label("322 days before");
+    harness.get_by_label("Undated contacts, order unknown (2)");
+    // The chain is highlighted on the map: the deal, and its contacts beside it.
+    let october = tie_index(harness.state(), "lee-altman-2025-10-01-meeting");
+    let february = tie_index(harness.state(), "lee-altman-son-2025-02-04-meeting");
+    assert!(
+        tie_emphases(harness.state(), contract)
+            .iter()
+            .all(|&e| e == Emphasis::Selected)
+    );
+    for contact in [october, february] {
+        assert!(
+            tie_emphases(harness.state(), contact)
+                .iter()
+                .all(|&e| e == Emphasis::Related)
+        );
+    }
+    // A contact opens its tie, which lists the deal that followed.
+    harness
+        .get_all_by_label("이재용, 샘 올트먼")
+        .next()
+        .expect("the October meeting")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().selection, Some(Selection::Tie(october)));
+    harness.get_by_label_contains("Deals that followed");
+    harness.get_by_label("83 days later");
+}
+
+#[test]
+fn the_tesla_contract_lists_lee_meeting_musk_in_2023() {
+    let mut harness = harness();
+    let contract = tesla_contract(harness.state());
+    send(&mut harness, Command::Select(Selection::Tie(contract)));
+    harness.get_by_label("Earlier contacts (1)");
+    harness.get_by_label("2023");
+    harness.get_by_label("about 2 years before");
+    harness.get_by_label("이재용, 일론 머스크");
+}
+
+#[test]
+fn a_path_from_lee_jae_yong_to_tesla_lists_its_hops() {
+    let mut harness = harness();
+    let lee = entity_index(harness.state(), "lee-jae-yong");
+    let tesla = entity_index(harness.state(), "tesla");
+    send(&mut harness, Command::Select(Selection::Entity(lee)));
+    harness.get_by_label("Path from here").click();
+    harness.run_steps(3);
+    send(&mut harness, Command::Select(Selection::Entity(tesla)));
+    harness.get_by_label("Path to here").click();
+    harness.run_steps(3);
+    let hops = harness
+        .state()
+        .document
+        .explore
+        .path()
+        .expect("a path")
+        .to_vec();
+    assert_eq!(hops.len(), 2);
+    harness.get_by_label("2 hops");
+    harness.get_by_label_contains("1. 이재용 ➡ ");
+    harness.get_by_label_contains("2. ");
+    for hop in &hops {
+        assert!(
+            tie_emphases(harness.state(), hop.tie)
+                .iter()
+                .all(|&e| e == Emphasis::Selected)
+        );
+    }
+    // A hop opens its tie, and the path stays listed.
+    harness.get_by_label_contains("1. 이재용 ➡ ").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().selection, Some(Selection::Tie(hops[0].tie)));
+    harness.get_by_label("2 hops");
+    harness.get_by_label("Clear path").click();
+    harness.run_steps(3);
+    assert!(harness.state().document.explore.path_from().is_none());
+}
+
+#[test]
+fn focus_one_step_on_musk_fades_the_unrelated() {
+    let mut harness = harness();
+    let musk = entity_index(harness.state(), "elon-musk");
+    let tesla = entity_index(harness.state(), "tesla");
+    let altman = entity_index(harness.state(), "sam-altman");
+    send(&mut harness, Command::Select(Selection::Entity(musk)));
+    harness.get_by_label("1 step").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().document.explore.focus_steps(), 1);
+    assert_eq!(entity_look(harness.state(), musk).0, Emphasis::Selected);
+    assert_eq!(entity_look(harness.state(), tesla).0, Emphasis::Related);
+    assert_eq!(entity_look(harness.state(), altman).0, Emphasis::Faded);
+}
+
+#[test]
+fn sizing_by_degree_makes_lee_larger_than_a_leaf() {
+    let mut harness = harness();
+    let lee = entity_index(harness.state(), "lee-jae-yong");
+    let verizon = entity_index(harness.state(), "hans-vestberg");
+    assert_eq!(entity_look(harness.state(), lee).1, 1.0);
+    send(&mut harness, Command::SetSizeBy(SizeBy::Degree));
+    let (_, lee_scale) = entity_look(harness.state(), lee);
+    let (_, leaf_scale) = entity_look(harness.state(), verizon);
+    assert!(
+        lee_scale > leaf_scale,
+        "Lee {lee_scale} should be larger than a leaf {leaf_scale}"
+    );
+    assert!((lee_scale - 3.0).abs() < 1e-4, "the most connected is 3×");
+    // The entity panel gives the numbers.
+    send(&mut harness, Command::Select(Selection::Entity(lee)));
+    harness.get_by_label("Degree");
+    harness.get_by_label("Betweenness");
+    assert_eq!(
+        harness.get_all_by_label_contains("(rank 1)").count(),
+        2,
+        "first by degree and by betweenness"
+    );
+}
+
+#[test]
+fn filters_hide_a_tie_kind() {
+    let mut harness = harness();
+    let role = harness
+        .state()
+        .document
+        .network
+        .ties
+        .iter()
+        .position(|tie| tie.kind == TieKind::Role)
+        .expect("a role tie");
+    harness.get_by_label("Filters").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("Role (").click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .state()
+            .document
+            .explore
+            .filter()
+            .hidden_tie_kinds
+            .contains(&TieKind::Role)
+    );
+    assert!(
+        tie_emphases(harness.state(), role)
+            .iter()
+            .all(|&e| e == Emphasis::Hidden)
+    );
+    harness.get_by_label("Show everything").click();
+    harness.run_steps(3);
+    assert!(harness.state().document.explore.filter().hides_nothing());
+    assert!(
+        tie_emphases(harness.state(), role)
+            .iter()
+            .all(|&e| e == Emphasis::Normal)
+    );
+}
