@@ -349,3 +349,22 @@ fn filters_hide_a_tie_kind() {
             .all(|&e| e == Emphasis::Normal)
     );
 }
+
+#[test]
+fn a_large_network_shows_degree_without_freezing_on_betweenness() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("large.json");
+    let network = powermap::generate::generate_network(6_000, 6_000, 3);
+    powermap::save::save_network(&network, &path, powermap::save::Overwrite::Refuse)
+        .expect("saves");
+    let mut harness = harness();
+    harness.state_mut().command(Command::Open(path));
+    harness.run_steps(3);
+    harness.get_by_label_contains("6000 entities · 6000 ties");
+    harness
+        .state_mut()
+        .command(Command::Select(Selection::Entity(0)));
+    harness.run_steps(3);
+    harness.get_by_label("Degree");
+    harness.get_by_label("not computed above 5000 entities");
+}

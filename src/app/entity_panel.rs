@@ -88,6 +88,16 @@ pub fn entity_panel_ui(
                         rank(&centrality.betweenness, betweenness, |&b| b)
                     ));
                     ui.end_row();
+                } else if centrality.betweenness.is_empty() {
+                    ui.label("Betweenness");
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "not computed above {} entities",
+                            super::explore_state::EXACT_BETWEENNESS_LIMIT
+                        ))
+                        .weak(),
+                    );
+                    ui.end_row();
                 }
             }
         });

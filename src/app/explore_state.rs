@@ -8,7 +8,7 @@ use crate::explore::adjacency::{entity_indexes, participant_indexes};
 use crate::explore::contact_deal::{ContactDeal, ContactDealIndex};
 use crate::explore::filter::{Filter, Visibility};
 use crate::explore::lag::Lag;
-use crate::explore::metrics::{Centrality, centrality};
+use crate::explore::metrics::{Centrality, centrality, degrees};
 use crate::explore::path::{Hop, shortest_path};
 use crate::explore::timeline::{TimelineStep, UndatedTies, ties_visible_as_of, timeline_steps};
 use crate::model::Network;
@@ -53,6 +53,9 @@ pub struct TimelinePosition {
     /// Whether ties without a date are shown.
     pub undated: UndatedTies,
 }
+
+/// The largest network whose betweenness is computed (in entities).
+pub const EXACT_BETWEENNESS_LIMIT: usize = 5_000;
 
 /// Exploring the open network: what the person chose, and what follows from it.
 pub struct ExploreState {
@@ -266,10 +269,20 @@ impl ExploreState {
         self.visibility.ties.get(tie).copied().unwrap_or(true)
     }
 
-    /// Degree and betweenness, computed on the first call.
+    /// Degree and betweenness, computed on the first call. Exact betweenness costs
+    /// O(entities × ties), minutes at 100k: above [`EXACT_BETWEENNESS_LIMIT`] entities only
+    /// degree is computed (and `betweenness` is empty), so the window never freezes.
     pub fn centrality(&mut self, network: &Network) -> &Centrality {
-        self.centrality
-            .get_or_insert_with(|| centrality(network, None))
+        self.centrality.get_or_insert_with(|| {
+            if network.entities.len() <= EXACT_BETWEENNESS_LIMIT {
+                centrality(network, None)
+            } else {
+                Centrality {
+                    degree: degrees(network, None),
+                    betweenness: Vec::new(),
+                }
+            }
+        })
     }
 
     /// Degree and betweenness if already computed.

@@ -176,6 +176,10 @@ fn entity_scales(network: &Network, explore: &mut ExploreState) -> Vec<f32> {
             .collect(),
         SizeBy::Betweenness => explore.centrality(network).betweenness.clone(),
     };
+    if values.len() != network.entities.len() {
+        // Not computed for this network (betweenness of a very large one).
+        return vec![1.0; network.entities.len()];
+    }
     let largest = values.iter().copied().fold(0.0, f64::max);
     values
         .iter()
