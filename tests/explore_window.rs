@@ -359,7 +359,17 @@ fn a_large_network_shows_degree_without_freezing_on_betweenness() {
         .expect("saves");
     let mut harness = harness();
     harness.state_mut().command(Command::Open(path));
-    harness.run_steps(3);
+    // A file this large opens in the background.
+    for _ in 0..600 {
+        harness.run_steps(1);
+        if harness
+            .query_by_label_contains("6000 entities · 6000 ties")
+            .is_some()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     harness.get_by_label_contains("6000 entities · 6000 ties");
     harness
         .state_mut()

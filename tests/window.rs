@@ -530,3 +530,62 @@ fn save_asks_before_replacing_the_powermap_file() {
     );
     assert_eq!(saved.network.sources, before.network.sources);
 }
+
+/// A generated network big enough to open in the background.
+fn large_file(folder: &Path) -> PathBuf {
+    let path = folder.join("large.json");
+    let network = powermap::generate::generate_network(6_000, 12_000, 5);
+    powermap::save::save_network(&network, &path, powermap::save::Overwrite::Refuse)
+        .expect("saves");
+    assert!(
+        std::fs::metadata(&path).expect("stat").len() >= 1 << 20,
+        "not large enough to test background loading"
+    );
+    path
+}
+
+#[test]
+fn a_large_file_opens_in_the_background_with_progress() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = large_file(folder.path());
+    let mut harness = harness();
+    harness.state_mut().command(Command::Open(path));
+    // The command is applied at the end of a frame; the progress shows on the next.
+    harness.run_steps(2);
+    harness.get_by_label_contains("Opening large.json");
+    // The old network stays on screen, and usable, meanwhile.
+    harness.get_by_label_contains("41 entities · 55 ties");
+    for _ in 0..600 {
+        if harness
+            .query_by_label_contains("6000 entities · 12000 ties")
+            .is_some()
+        {
+            assert!(
+                harness
+                    .query_by_label_contains("Opening large.json")
+                    .is_none()
+            );
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run_steps(1);
+    }
+    panic!("the large file never opened");
+}
+
+#[test]
+fn opening_a_large_file_can_be_cancelled() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = large_file(folder.path());
+    let mut harness = harness();
+    harness.state_mut().command(Command::Open(path));
+    // A new window takes a frame to size itself before it takes clicks.
+    harness.run_steps(3);
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(3);
+    assert!(harness.state().loading.is_none());
+    harness.get_by_label_contains("Cancelled opening");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    harness.run_steps(3);
+    harness.get_by_label_contains("41 entities · 55 ties");
+}

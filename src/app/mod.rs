@@ -11,6 +11,7 @@ mod fonts;
 mod force;
 mod import_report;
 mod legend;
+mod loader;
 mod looks;
 mod map_view;
 mod menu_bar;
@@ -40,7 +41,7 @@ use crate::diagnostic::{Diagnostic, LoadError, TextPosition};
 use crate::export::{ExportOptions, ImageFormat, encode_png, export_map, file_stem};
 use crate::graph::MapGraph;
 use crate::interop::{
-    ExportFormat, Format, ImportError, ImportReport, Place, export_network, import_file,
+    ExportFormat, Format, ImportError, ImportReport, Imported, Place, export_network, import_file,
 };
 use crate::load::Loaded;
 use crate::model::Network;
@@ -207,7 +208,33 @@ pub struct PowermapApp {
     pub search: SearchBar,
     /// Whether the Filters window is open.
     pub filters_open: bool,
+    /// A large file being opened in the background.
+    pub loading: Option<loader::Loading<Opened>>,
     commands: Vec<Command>,
+}
+
+/// A network opened and prepared for drawing, ready to replace the open one.
+pub struct Opened {
+    document: Document,
+    language: LabelLanguage,
+}
+
+impl Opened {
+    fn new(path: &Path, imported: Imported) -> Self {
+        let loaded = Loaded {
+            network: imported.network,
+            warnings: imported.report.warnings.clone(),
+        };
+        let language = LabelLanguage::from_code(&loaded.network.label_language);
+        let mut document = Document::new(
+            loaded,
+            Some(path.to_owned()),
+            saving::display_name(path),
+            language,
+        );
+        document.import = (imported.format != Format::Powermap).then_some(imported.report);
+        Self { document, language }
+    }
 }
 
 impl PowermapApp {
@@ -220,7 +247,7 @@ impl PowermapApp {
             .unwrap_or_default();
         let mut app = Self::with_default_network(settings);
         if let Some(file) = file {
-            app.open_path(&file);
+            app.open_path(&cc.egui_ctx, &file);
         }
         app
     }
@@ -245,29 +272,45 @@ impl PowermapApp {
             save_failure: None,
             search: SearchBar::default(),
             filters_open: false,
+            loading: None,
             commands: Vec::new(),
         }
     }
 
     /// Opens a network file in any format powermap reads; a file from another tool shows
     /// its import report. On failure the current network stays and the errors show.
-    pub fn open_path(&mut self, path: &Path) {
-        match import_file(path) {
-            Ok(imported) => {
-                tracing::info!("opened {} as {}", path.display(), imported.format);
-                let loaded = Loaded {
-                    network: imported.network,
-                    warnings: imported.report.warnings.clone(),
-                };
-                self.language = LabelLanguage::from_code(&loaded.network.label_language);
-                self.document = Document::new(
-                    loaded,
-                    Some(path.to_owned()),
-                    saving::display_name(path),
-                    self.language,
-                );
-                self.document.import =
-                    (imported.format != Format::Powermap).then_some(imported.report);
+    /// Files of [`loader::BACKGROUND_LOAD_BYTES`] or more open on a background thread.
+    pub fn open_path(&mut self, ctx: &egui::Context, path: &Path) {
+        let size = std::fs::metadata(path).map_or(0, |metadata| metadata.len());
+        if size >= loader::BACKGROUND_LOAD_BYTES {
+            if let Some(previous) = self.loading.take() {
+                previous.cancel();
+            }
+            let owned = path.to_owned();
+            match loader::Loading::start(path.to_owned(), size, ctx.clone(), move |imported| {
+                Opened::new(&owned, imported)
+            }) {
+                Ok(loading) => self.loading = Some(loading),
+                Err(err) => {
+                    self.load_failure = Some(LoadFailure::from(&ImportError::Io {
+                        file: path.to_owned(),
+                        source: err,
+                    }));
+                }
+            }
+            return;
+        }
+        let result = import_file(path).map(|imported| Opened::new(path, imported));
+        self.finish_opening(path, result);
+    }
+
+    /// Puts an opened network on screen, or shows why it did not open.
+    fn finish_opening(&mut self, path: &Path, result: Result<Opened, ImportError>) {
+        match result {
+            Ok(opened) => {
+                tracing::info!("opened {}", path.display());
+                self.language = opened.language;
+                self.document = opened.document;
                 self.import_report_open = self.document.import.is_some();
                 self.selection = None;
                 self.load_failure = None;
@@ -283,6 +326,22 @@ impl PowermapApp {
                 }
                 self.load_failure = Some(LoadFailure::from(&err));
             }
+        }
+    }
+
+    /// Shows a background load's progress, and puts its network on screen when ready.
+    fn loading_ui(&mut self, ctx: &egui::Context) {
+        let Some(loading) = &self.loading else {
+            return;
+        };
+        if let Some(result) = loading.poll() {
+            let path = loading.path.clone();
+            self.loading = None;
+            self.finish_opening(&path, result);
+        } else if loader::loading_ui(ctx, loading) {
+            loading.cancel();
+            self.notice = Some(format!("Cancelled opening {}", loading.path.display()));
+            self.loading = None;
         }
     }
 
@@ -326,10 +385,10 @@ impl PowermapApp {
                     .add_filter("All files", &["*"])
                     .pick_file();
                 if let Some(path) = picked {
-                    self.open_path(&path);
+                    self.open_path(ui.ctx(), &path);
                 }
             }
-            Command::Open(path) => self.open_path(&path),
+            Command::Open(path) => self.open_path(ui.ctx(), &path),
             Command::OpenDefault => {
                 let settings = std::mem::take(&mut self.settings);
                 *self = Self::with_default_network(settings);
@@ -595,6 +654,7 @@ impl PowermapApp {
 impl eframe::App for PowermapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.input_commands(ui.ctx());
+        self.loading_ui(ui.ctx());
         self.save_screenshots(ui.ctx());
         let title = match self.document.network.title.as_str() {
             "" => format!("{} — powermap", self.document.name),

@@ -1,0 +1,229 @@
+//! Opening large files on a background thread, so the window stays responsive while a big
+//! network is read, checked and prepared for drawing. The open network stays on screen
+//! until the new one is ready; the person sees the progress and can cancel.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+use crate::interop::{ImportError, Imported, import_bytes, import_file};
+use crate::load::MAX_FILE_BYTES;
+
+/// Files at least this large open in the background; smaller ones open at once.
+pub const BACKGROUND_LOAD_BYTES: u64 = 1 << 20;
+
+/// What the loading thread is doing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Reading,
+    Checking,
+    Preparing,
+}
+
+impl Stage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Reading => "Reading",
+            Self::Checking => "Checking",
+            Self::Preparing => "Preparing the map",
+        }
+    }
+}
+
+/// Progress shared with the loading thread.
+#[derive(Debug, Default)]
+struct Progress {
+    stage: AtomicU8,
+    bytes_read: AtomicU64,
+}
+
+/// A file being opened in the background; `T` is what the thread prepares from it.
+pub struct Loading<T> {
+    pub path: PathBuf,
+    pub total_bytes: u64,
+    progress: Arc<Progress>,
+    cancel: Arc<AtomicBool>,
+    result: Receiver<Result<T, ImportError>>,
+}
+
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// Reads `path` in chunks, counting the bytes, stopping early when cancelled.
+fn read_counting(
+    path: &Path,
+    progress: &Progress,
+    cancel: &AtomicBool,
+) -> Result<Option<Vec<u8>>, ImportError> {
+    let io_error = |source| ImportError::Io {
+        file: path.to_owned(),
+        source,
+    };
+    let mut file = std::fs::File::open(path).map_err(io_error)?;
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0; CHUNK_BYTES];
+    loop {
+        if cancel.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        let read = file.read(&mut chunk).map_err(io_error)?;
+        if read == 0 {
+            return Ok(Some(bytes));
+        }
+        bytes.extend_from_slice(&chunk[..read]);
+        progress
+            .bytes_read
+            .store(bytes.len() as u64, Ordering::Relaxed);
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            // import_bytes turns this into its "too large" error.
+            return Ok(Some(bytes));
+        }
+    }
+}
+
+impl<T: Send + 'static> Loading<T> {
+    /// Starts opening `path` on a named thread; `prepare` turns the imported network into
+    /// what the window needs (on that thread too). `ctx` is asked to repaint when done.
+    pub fn start(
+        path: PathBuf,
+        total_bytes: u64,
+        ctx: egui::Context,
+        prepare: impl FnOnce(Imported) -> T + Send + 'static,
+    ) -> std::io::Result<Self> {
+        let progress = Arc::new(Progress::default());
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (sender, result) = std::sync::mpsc::channel();
+        let (thread_path, thread_progress, thread_cancel) =
+            (path.clone(), progress.clone(), cancel.clone());
+        std::thread::Builder::new()
+            .name("powermap-load".to_owned())
+            .spawn(move || {
+                // CSV edge tables look for their node table beside them: that needs the path.
+                let is_csv = thread_path.extension().is_some_and(|e| {
+                    e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv")
+                });
+                let imported = if is_csv {
+                    thread_progress
+                        .stage
+                        .store(Stage::Checking as u8, Ordering::Relaxed);
+                    import_file(&thread_path)
+                } else {
+                    match read_counting(&thread_path, &thread_progress, &thread_cancel) {
+                        Ok(Some(bytes)) => {
+                            thread_progress
+                                .stage
+                                .store(Stage::Checking as u8, Ordering::Relaxed);
+                            import_bytes(&bytes, &thread_path)
+                        }
+                        Ok(None) => return,
+                        Err(err) => Err(err),
+                    }
+                };
+                if thread_cancel.load(Ordering::Relaxed) {
+                    return;
+                }
+                let prepared = imported.map(|imported| {
+                    thread_progress
+                        .stage
+                        .store(Stage::Preparing as u8, Ordering::Relaxed);
+                    prepare(imported)
+                });
+                if !thread_cancel.load(Ordering::Relaxed) {
+                    // The window may have gone; then nobody needs the result.
+                    let _ = sender.send(prepared);
+                    ctx.request_repaint();
+                }
+            })?;
+        Ok(Self {
+            path,
+            total_bytes,
+            progress,
+            cancel,
+            result,
+        })
+    }
+
+    /// The result, once the thread is done; `None` while it works.
+    pub fn poll(&self) -> Option<Result<T, ImportError>> {
+        match self.result.try_recv() {
+            Ok(result) => Some(result),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(ImportError::Io {
+                file: self.path.clone(),
+                source: std::io::Error::other("the loading thread stopped without a result"),
+            })),
+        }
+    }
+
+    /// Tells the thread to stop; its result, if any, is dropped.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    pub fn stage(&self) -> Stage {
+        match self.progress.stage.load(Ordering::Relaxed) {
+            0 => Stage::Reading,
+            1 => Stage::Checking,
+            _ => Stage::Preparing,
+        }
+    }
+
+    /// The share of the file read, 0 to 1.
+    pub fn fraction_read(&self) -> f32 {
+        let read = self.progress.bytes_read.load(Ordering::Relaxed);
+        if self.total_bytes == 0 {
+            1.0
+        } else {
+            (read as f64 / self.total_bytes as f64).min(1.0) as f32
+        }
+    }
+}
+
+/// The progress window: what is being opened, how far along, and Cancel.
+/// Returns whether Cancel was clicked.
+pub fn loading_ui<T: Send + 'static>(ctx: &egui::Context, loading: &Loading<T>) -> bool {
+    let mut cancelled = false;
+    egui::Window::new("Opening")
+        .id(egui::Id::new("loading"))
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0))
+        .show(ctx, |ui| {
+            let name = loading.path.file_name().map_or_else(
+                || loading.path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            ui.label(egui::RichText::new(format!("Opening {name}")).strong());
+            let stage = loading.stage();
+            let (fraction, text) = match stage {
+                Stage::Reading => (
+                    loading.fraction_read(),
+                    format!(
+                        "Reading: {:.0} % of {:.1} MB",
+                        loading.fraction_read() * 100.0,
+                        loading.total_bytes as f64 / 1e6
+                    ),
+                ),
+                Stage::Checking => (1.0, "Checking every entity and tie…".to_owned()),
+                Stage::Preparing => (1.0, "Preparing the map…".to_owned()),
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .text(text)
+                    .animate(stage != Stage::Reading),
+            );
+            ui.label(
+                egui::RichText::new("The network that is open stays open until this one is ready.")
+                    .small()
+                    .weak(),
+            );
+            if ui.button("Cancel").clicked() {
+                cancelled = true;
+            }
+        });
+    if !cancelled {
+        ctx.request_repaint_after(std::time::Duration::from_millis(100));
+    }
+    cancelled
+}
