@@ -118,7 +118,7 @@ fn report_body_ui(ui: &mut egui::Ui, report: &ImportReport) {
         ui.weak(format!(
             "{without} of the ties have no evidence: {} files carry none unless powermap \
              wrote them, so this is normal. Add evidence in powermap's own format \
-             (File ▸ Save as…).",
+             (File > Save as…).",
             report.format
         ));
     }

@@ -59,6 +59,9 @@ pub fn color32(color: Rgba) -> Color32 {
 /// Labels are hidden below this zoom unless hovered or selected: too small to read.
 const LABEL_MIN_ZOOM: f32 = 0.3;
 const LABEL_SIZE: f32 = 13.0;
+/// The largest radius an entity of normal size is drawn with on screen, however far in the
+/// view is zoomed.
+const MAX_RADIUS: f32 = 16.0;
 /// Below this radius on screen an entity is drawn as a plain square, without outline.
 const TINY_RADIUS: f32 = 2.5;
 /// Lines shorter than this on screen are drawn solid: their dashes could not be seen.
@@ -174,7 +177,10 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<EntityNode, E, Ty, Ix> f
         let zoom = ctx.meta.zoom;
         let center = ctx.meta.canvas_to_screen_pos(self.pos);
         // Never smaller than a couple of points, so a zoomed-out map still shows every entity.
-        let radius = (self.radius * zoom).max(TINY_RADIUS * 0.6);
+        // Zoomed far in (a few entities fitted to the window) they stop growing: a map of
+        // three should not show three boulders.
+        let radius =
+            (self.radius * zoom).clamp(TINY_RADIUS * 0.6, MAX_RADIUS * node.scale.max(1.0));
         let standing_out = self.hovered || self.dragged || node.emphasis == Emphasis::Selected;
         // Off screen (with room for a label below): nothing to draw.
         let reach =
