@@ -2,6 +2,8 @@
 //! drawn as the explore state's looks say (hidden, faded, highlighted, sized), with clicks
 //! and drags turned into commands.
 
+use std::sync::Arc;
+
 use egui::{Pos2, Vec2};
 use egui_graphs::{
     GraphChange, GraphView, SettingsInteraction, SettingsNavigation, SettingsStyle,
@@ -72,13 +74,10 @@ impl MapView {
                     emphasis: Emphasis::Normal,
                     pinned: pinned[index],
                     scale: 1.0,
+                    label: Arc::from(entity.display_name(language.code())),
                 };
                 let [x, y] = start_positions[index];
-                graph.add_node_with_label_and_location(
-                    node,
-                    entity.display_name(language.code()).to_owned(),
-                    Pos2::new(x, y),
-                )
+                graph.add_node_with_location(node, Pos2::new(x, y))
             })
             .collect();
         let edges = map
@@ -114,7 +113,7 @@ impl MapView {
     pub fn set_language(&mut self, network: &Network, language: LabelLanguage) {
         for (entity, &node) in network.entities.iter().zip(&self.nodes) {
             if let Some(node) = self.graph.node_mut(node) {
-                node.set_label(entity.display_name(language.code()).to_owned());
+                node.payload_mut().label = Arc::from(entity.display_name(language.code()));
             }
         }
     }
@@ -220,7 +219,13 @@ impl MapView {
 
     /// The label an entity is drawn with.
     pub fn entity_label(&self, entity: usize) -> Option<String> {
-        Some(self.graph.node(*self.nodes.get(entity)?)?.label())
+        Some(
+            self.graph
+                .node(*self.nodes.get(entity)?)?
+                .payload()
+                .label
+                .to_string(),
+        )
     }
 
     /// The screen position of an entity, as last drawn.

@@ -2,6 +2,8 @@
 //! a shape per entity kind, a colour per group, a colour and dash per tie kind, bowed
 //! lines where several ties join one pair, and labels that stay readable.
 
+use std::sync::Arc;
+
 use egui::epaint::{CircleShape, PathShape, PathStroke, RectShape};
 use egui::{Align2, Color32, CornerRadius, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
 use egui_graphs::{DisplayEdge, DisplayNode, DrawContext, EdgeProps, Node, NodeProps};
@@ -38,6 +40,9 @@ pub struct EntityNode {
     pub pinned: bool,
     /// How much larger than its kind's radius it is drawn (1 unless sized by a metric).
     pub scale: f32,
+    /// The name shown under it. Shared, not copied: egui_graphs clones both end nodes of
+    /// every line on every frame.
+    pub label: Arc<str>,
 }
 
 /// What a map edge carries: the tie it draws and how.
@@ -74,7 +79,7 @@ const LINE_HIT_TOLERANCE: f32 = 5.0;
 pub struct EntityShape {
     pos: Pos2,
     radius: f32,
-    label: String,
+    label: Arc<str>,
     hidden: bool,
     hovered: bool,
     dragged: bool,
@@ -86,7 +91,7 @@ impl From<NodeProps<EntityNode>> for EntityShape {
         let mut shape = Self {
             pos: props.location(),
             radius: style::node_radius(props.payload.kind),
-            label: String::new(),
+            label: Arc::from(""),
             hidden: false,
             hovered: false,
             dragged: false,
@@ -102,7 +107,7 @@ impl EntityShape {
         self.pos = props.location();
         self.radius = style::node_radius(props.payload.kind) * props.payload.scale;
         self.hidden = props.payload.emphasis == Emphasis::Hidden;
-        self.label.clone_from(&props.label);
+        self.label = props.payload.label.clone();
         self.hovered = props.hovered;
         self.dragged = props.dragged;
         self.node = Some(props.payload.clone());
@@ -381,6 +386,10 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<EntityNode, TieEdge, Ty, Ix, Entit
             tie_style.dash
         };
         match dash {
+            // A straight solid line is one segment: no point list to allocate or join.
+            Dash::Solid if points.len() == 2 => {
+                shapes.push(Shape::line_segment([points[0], points[1]], stroke))
+            }
             Dash::Solid => shapes.push(Shape::Path(PathShape::line(
                 points,
                 PathStroke::from(stroke),
