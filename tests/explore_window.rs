@@ -7,37 +7,12 @@ use egui_kittest::kittest::Queryable;
 use powermap::app::{Command, Emphasis, PowermapApp, Selection, SizeBy};
 use powermap::model::TieKind;
 
-/// The app with the embedded network in a 1400×900 window, a few frames in.
-fn harness() -> Harness<'static, PowermapApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(|cc| PowermapApp::new(cc, None));
-    // egui_graphs repaints every frame, so step a fixed number of frames.
-    harness.run_steps(5);
-    harness
-}
+mod common;
+use common::{entity_index, harness, tie_index, wait_for_label};
 
 fn send(harness: &mut Harness<'static, PowermapApp>, command: Command) {
     harness.state_mut().command(command);
     harness.run_steps(3);
-}
-
-fn tie_index(app: &PowermapApp, id: &str) -> usize {
-    app.document
-        .network
-        .ties
-        .iter()
-        .position(|tie| tie.id == id)
-        .unwrap_or_else(|| panic!("no tie {id}"))
-}
-
-fn entity_index(app: &PowermapApp, id: &str) -> usize {
-    app.document
-        .network
-        .entities
-        .iter()
-        .position(|entity| entity.id == id)
-        .unwrap_or_else(|| panic!("no entity {id}"))
 }
 
 fn sds_openai_contract(app: &PowermapApp) -> usize {
@@ -360,17 +335,7 @@ fn a_large_network_shows_degree_without_freezing_on_betweenness() {
     let mut harness = harness();
     harness.state_mut().command(Command::Open(path));
     // A file this large opens in the background.
-    for _ in 0..600 {
-        harness.run_steps(1);
-        if harness
-            .query_by_label_contains("6000 entities · 6000 ties")
-            .is_some()
-        {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    harness.get_by_label_contains("6000 entities · 6000 ties");
+    wait_for_label(&mut harness, "6000 entities · 6000 ties");
     harness
         .state_mut()
         .command(Command::Select(Selection::Entity(0)));

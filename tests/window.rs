@@ -7,20 +7,13 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use powermap::app::{Command, LabelLanguage, PowermapApp, Selection};
 
+mod common;
+use common::{entity_index, harness, tie_index, wait_for_label};
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
-}
-
-/// The app with the embedded network in a 1400×900 window, a few frames in.
-fn harness() -> Harness<'static, PowermapApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(|cc| PowermapApp::new(cc, None));
-    // egui_graphs repaints every frame, so step a fixed number of frames.
-    harness.run_steps(5);
-    harness
 }
 
 /// Lets the layout run to rest, as a person waits for the map to settle.
@@ -47,24 +40,6 @@ fn click_at(harness: &mut Harness<'static, PowermapApp>, pos: Pos2) {
         harness.run_steps(1);
     }
     harness.run_steps(2);
-}
-
-fn tie_index(app: &PowermapApp, id: &str) -> usize {
-    app.document
-        .network
-        .ties
-        .iter()
-        .position(|tie| tie.id == id)
-        .unwrap_or_else(|| panic!("no tie {id}"))
-}
-
-fn entity_index(app: &PowermapApp, id: &str) -> usize {
-    app.document
-        .network
-        .entities
-        .iter()
-        .position(|entity| entity.id == id)
-        .unwrap_or_else(|| panic!("no entity {id}"))
 }
 
 fn sds_openai_contract(app: &PowermapApp) -> usize {
@@ -555,22 +530,12 @@ fn a_large_file_opens_in_the_background_with_progress() {
     harness.get_by_label_contains("Opening large.json");
     // The old network stays on screen, and usable, meanwhile.
     harness.get_by_label_contains("41 entities · 55 ties");
-    for _ in 0..600 {
-        if harness
-            .query_by_label_contains("6000 entities · 12000 ties")
-            .is_some()
-        {
-            assert!(
-                harness
-                    .query_by_label_contains("Opening large.json")
-                    .is_none()
-            );
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.run_steps(1);
-    }
-    panic!("the large file never opened");
+    wait_for_label(&mut harness, "6000 entities · 12000 ties");
+    assert!(
+        harness
+            .query_by_label_contains("Opening large.json")
+            .is_none()
+    );
 }
 
 #[test]

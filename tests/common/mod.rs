@@ -1,0 +1,49 @@
+//! Helpers shared by the egui_kittest window tests: the harness and index lookups.
+
+// Each test crate uses some of these helpers, not all.
+#![allow(dead_code)]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use powermap::app::PowermapApp;
+
+/// The app with the embedded network in a 1400×900 window, a few frames in.
+pub fn harness() -> Harness<'static, PowermapApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(|cc| PowermapApp::new(cc, None));
+    // egui_graphs repaints every frame, so step a fixed number of frames.
+    harness.run_steps(5);
+    harness
+}
+
+/// Steps frames in real time until a label containing `text` shows, as a person waits
+/// for a file opening in the background; fails after about twelve seconds.
+pub fn wait_for_label(harness: &mut Harness<'static, PowermapApp>, text: &str) {
+    for _ in 0..600 {
+        harness.run_steps(1);
+        if harness.query_by_label_contains(text).is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("{text:?} never showed");
+}
+
+pub fn tie_index(app: &PowermapApp, id: &str) -> usize {
+    app.document
+        .network
+        .ties
+        .iter()
+        .position(|tie| tie.id == id)
+        .unwrap_or_else(|| panic!("no tie {id}"))
+}
+
+pub fn entity_index(app: &PowermapApp, id: &str) -> usize {
+    app.document
+        .network
+        .entities
+        .iter()
+        .position(|entity| entity.id == id)
+        .unwrap_or_else(|| panic!("no entity {id}"))
+}
