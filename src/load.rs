@@ -33,18 +33,25 @@ pub struct Loaded {
 
 /// Reads and validates the network file at `path`.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    parse_network(&read_bounded(path)?, path)
+}
+
+/// The bytes of the file at `path`, refused before reading when it is larger than
+/// [`MAX_FILE_BYTES`] (and after, should it have grown meanwhile).
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io_error = |source| LoadError::Io {
         file: path.to_owned(),
         source,
     };
+    let too_large = |size| LoadError::TooLarge {
+        file: path.to_owned(),
+        size,
+        limit: MAX_FILE_BYTES,
+    };
     let file = std::fs::File::open(path).map_err(io_error)?;
     let size = file.metadata().map_err(io_error)?.len();
     if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            file: path.to_owned(),
-            size,
-            limit: MAX_FILE_BYTES,
-        });
+        return Err(too_large(size));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     // Read at most one byte past the limit, in case the file grew since it was measured.
@@ -52,13 +59,9 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
         .read_to_end(&mut bytes)
         .map_err(io_error)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            file: path.to_owned(),
-            size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
-        });
+        return Err(too_large(bytes.len() as u64));
     }
-    parse_network(&bytes, path)
+    Ok(bytes)
 }
 
 /// Parses and validates a network from the bytes of a file; `file` names it in errors.

@@ -248,13 +248,7 @@ pub(crate) fn read(
     report: &mut ImportReport,
 ) -> Result<RawGraph, ImportError> {
     let mut xml = XmlReader::new(text, file);
-    let (root, empty) = xml.root(report)?;
-    if !root.local().eq_ignore_ascii_case("gexf") {
-        return Err(xml.malformed_at(
-            &root,
-            format!("the root element is <{}>, not <gexf>", root.name),
-        ));
-    }
+    let (root, empty) = xml.root_named("gexf", report)?;
     report.format_version = root.attr("version").map(str::to_owned);
     let mut reader = Reader {
         file,

@@ -273,13 +273,7 @@ pub(crate) fn read(
     report: &mut ImportReport,
 ) -> Result<RawGraph, ImportError> {
     let mut xml = XmlReader::new(text, file);
-    let (root, empty) = xml.root(report)?;
-    if !root.local().eq_ignore_ascii_case("graphml") {
-        return Err(xml.malformed_at(
-            &root,
-            format!("the root element is <{}>, not <graphml>", root.name),
-        ));
-    }
+    let (root, empty) = xml.root_named("graphml", report)?;
     let mut reader = Reader {
         file,
         keys: HashMap::new(),

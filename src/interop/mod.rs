@@ -21,7 +21,6 @@ mod text;
 mod xml;
 
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, LoadError};
@@ -160,28 +159,11 @@ fn list(diagnostics: &[Diagnostic]) -> String {
 
 /// Reads a file, refusing it before reading if it is larger than powermap opens.
 fn read_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
-    let io_error = |source| ImportError::Io {
-        file: path.to_owned(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io_error)?;
-    let size = file.metadata().map_err(io_error)?.len();
-    let too_large = |size| ImportError::TooLarge {
-        file: path.to_owned(),
-        size,
-        limit: MAX_FILE_BYTES,
-    };
-    if size > MAX_FILE_BYTES {
-        return Err(too_large(size));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
+    crate::load::read_bounded(path).map_err(|err| match err {
+        LoadError::Io { file, source } => ImportError::Io { file, source },
+        LoadError::TooLarge { file, size, limit } => ImportError::TooLarge { file, size, limit },
+        other => ImportError::Powermap(other),
+    })
 }
 
 /// Imports the file at `path`, recognising its format by content and then by extension.

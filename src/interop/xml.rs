@@ -338,8 +338,25 @@ impl<'a> XmlReader<'a> {
         Ok(())
     }
 
+    /// Reads up to the root element, which must be `<name>` (any prefix, any case), and
+    /// returns it with whether it is empty.
+    pub fn root_named(
+        &mut self,
+        name: &str,
+        report: &mut ImportReport,
+    ) -> Result<(Element, bool), ImportError> {
+        let (root, empty) = self.root(report)?;
+        if !root.local().eq_ignore_ascii_case(name) {
+            return Err(self.malformed_at(
+                &root,
+                format!("the root element is <{}>, not <{name}>", root.name),
+            ));
+        }
+        Ok((root, empty))
+    }
+
     /// Reads up to the root element and returns it, refusing anything before it.
-    pub fn root(&mut self, report: &mut ImportReport) -> Result<(Element, bool), ImportError> {
+    fn root(&mut self, report: &mut ImportReport) -> Result<(Element, bool), ImportError> {
         loop {
             match self.next(report)? {
                 Next::Start { element, empty } => return Ok((element, empty)),
