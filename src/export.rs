@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::fonts::{NANUM_GOTHIC, NANUM_GOTHIC_FAMILY};
 use crate::graph::MapGraph;
+use crate::labels::{LABEL_EVERY_ENTITY_UP_TO, LabelBox, LabelPlacer, by_degree};
 use crate::layout::Point;
 use crate::model::{EntityKind, Network, TieKind, localized};
 use crate::save::{Overwrite, SaveError, write_atomically};
@@ -401,7 +402,7 @@ pub fn map_svg(
         ));
     }
     svg.push_str("\n</g>\n<g id=\"labels\" text-anchor=\"middle\" paint-order=\"stroke\" stroke-linejoin=\"round\">");
-    let label_boxes: Vec<[f32; 4]> = network
+    let label_boxes: Vec<LabelBox> = network
         .entities
         .iter()
         .enumerate()
@@ -529,54 +530,21 @@ fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
     lines
 }
 
-/// Networks up to this size label every entity; larger ones only labels that fit.
-const LABEL_EVERY_ENTITY_UP_TO: usize = 300;
-
-/// Which entities get a label. Every one in a small network; in a larger one, the
-/// best-connected first, each only where it overlaps no label already placed, so that a
-/// crowded map shows the names of its hubs rather than a grey smear.
-fn labelled_entities(map: &MapGraph, label_boxes: &[[f32; 4]]) -> Vec<bool> {
+/// Which entities get a label: every one in a small network; in a larger one the
+/// best-connected first, each only where it overlaps no label already placed.
+fn labelled_entities(map: &MapGraph, label_boxes: &[LabelBox]) -> Vec<bool> {
     let count = label_boxes.len();
     if count <= LABEL_EVERY_ENTITY_UP_TO {
         return vec![true; count];
     }
-    let mut degree = vec![0_u32; count];
-    for edge in &map.edges {
-        degree[edge.a] += 1;
-        degree[edge.b] += 1;
-    }
-    let mut by_degree: Vec<usize> = (0..count).collect();
-    by_degree.sort_by_key(|&i| (std::cmp::Reverse(degree[i]), i));
-    // Placed boxes, bucketed on a coarse grid so each check looks at a few neighbours only.
-    let cell = label_boxes
+    let widest = label_boxes
         .iter()
         .map(|b| b[2] - b[0])
         .fold(1.0_f32, f32::max);
-    let mut grid: std::collections::HashMap<(i32, i32), Vec<usize>> =
-        std::collections::HashMap::new();
-    let key = |x: f32, y: f32| ((x / cell).floor() as i32, (y / cell).floor() as i32);
-    let overlaps =
-        |a: &[f32; 4], b: &[f32; 4]| a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    let mut placer = LabelPlacer::new(widest);
     let mut labelled = vec![false; count];
-    for index in by_degree {
-        let candidate = &label_boxes[index];
-        let (low, high) = (
-            key(candidate[0], candidate[1]),
-            key(candidate[2], candidate[3]),
-        );
-        let clear = (low.0 - 1..=high.0 + 1).all(|x| {
-            (low.1 - 1..=high.1 + 1).all(|y| {
-                grid.get(&(x, y)).is_none_or(|placed| {
-                    placed
-                        .iter()
-                        .all(|&other| !overlaps(candidate, &label_boxes[other]))
-                })
-            })
-        });
-        if clear {
-            labelled[index] = true;
-            grid.entry(low).or_default().push(index);
-        }
+    for index in by_degree(map, count) {
+        labelled[index] = placer.try_place(label_boxes[index]);
     }
     labelled
 }

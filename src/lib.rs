@@ -14,6 +14,7 @@ pub mod fonts;
 pub mod generate;
 pub mod graph;
 pub mod interop;
+pub mod labels;
 pub mod layout;
 pub mod load;
 pub mod model;

@@ -23,28 +23,18 @@ fn tesla_contract(app: &PowermapApp) -> usize {
     tie_index(app, "samsung-electronics-tesla-ai6-contract")
 }
 
-/// How the map draws each line of a tie, as pushed into the map's edges.
+/// How the map draws each line of a tie.
 fn tie_emphases(app: &PowermapApp, tie: usize) -> Vec<Emphasis> {
-    let emphases: Vec<Emphasis> = app
-        .document
-        .view
-        .graph
-        .edges_iter()
-        .filter(|(_, edge)| edge.payload().tie == tie)
-        .map(|(_, edge)| edge.payload().emphasis)
-        .collect();
+    let emphases = app.document.view.tie_emphases(tie);
     assert!(!emphases.is_empty(), "tie {tie} has no line");
     emphases
 }
 
-/// How the map draws an entity, and how large, as pushed into the map's nodes.
+/// How the map draws an entity, and how large.
 fn entity_look(app: &PowermapApp, entity: usize) -> (Emphasis, f32) {
     app.document
         .view
-        .graph
-        .nodes_iter()
-        .find(|(_, node)| node.payload().entity == entity)
-        .map(|(_, node)| (node.payload().emphasis, node.payload().scale))
+        .entity_look(entity)
         .unwrap_or_else(|| panic!("entity {entity} has no node"))
 }
 

@@ -554,3 +554,38 @@ fn opening_a_large_file_can_be_cancelled() {
     harness.run_steps(3);
     harness.get_by_label_contains("41 entities · 55 ties");
 }
+
+#[test]
+fn the_mouse_wheel_zooms_about_the_pointer() {
+    let mut harness = harness();
+    harness.key_press(egui::Key::Space);
+    harness.run_steps(2);
+    let view = |harness: &Harness<'static, PowermapApp>, entity| {
+        harness
+            .state()
+            .document
+            .view
+            .entity_screen_pos(entity)
+            .expect("drawn")
+    };
+    let lee = entity_index(harness.state(), "lee-jae-yong");
+    let musk = entity_index(harness.state(), "elon-musk");
+    let (lee_before, musk_before) = (view(&harness, lee), view(&harness, musk));
+    harness.hover_at(lee_before);
+    harness.run_steps(1);
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 120.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(20);
+    let (lee_after, musk_after) = (view(&harness, lee), view(&harness, musk));
+    let zoom = (musk_after - lee_after).length() / (musk_before - lee_before).length();
+    // 120 points of wheel zoom in by e^0.3.
+    assert!((zoom - 0.3_f32.exp()).abs() < 0.02, "zoomed by {zoom}");
+    assert!(
+        (lee_after - lee_before).length() < 1.0,
+        "the entity under the pointer stays under it: {lee_before:?} → {lee_after:?}"
+    );
+}

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use egui::{Sense, Shape, Stroke, Vec2};
 
 use super::LabelLanguage;
-use super::shapes::{color32, line_points, node_outline};
+use super::shapes::{color32, node_outline};
 use crate::model::{EntityKind, Network, TieKind, localized};
 use crate::style::{self, Dash};
 
@@ -68,8 +68,7 @@ pub fn legend_ui(
                             entry_ui(ui, kind.label(), |painter, rect| {
                                 let tie_style = style::tie_style(kind);
                                 let color = color32(tie_style.color);
-                                let points =
-                                    line_points(rect.left_center(), rect.right_center(), 0.0);
+                                let points = vec![rect.left_center(), rect.right_center()];
                                 let stroke = Stroke::new(tie_style.width, color);
                                 match tie_style.dash {
                                     Dash::Solid => {

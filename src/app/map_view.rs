@@ -1,29 +1,36 @@
-//! The map: the network as an egui_graphs graph, laid out by powermap's force layout,
-//! drawn as the explore state's looks say (hidden, faded, highlighted, sized), with clicks
-//! and drags turned into commands.
+//! The map: the network's entities as an egui_graphs graph, laid out by powermap's force
+//! layout, panned, zoomed, hovered and dragged through egui_graphs, and drawn in batches
+//! by the [`MapPainter`] as the explore state's looks say (hidden, faded, highlighted,
+//! sized); clicks and drags become commands.
 
 use std::sync::Arc;
 
 use egui::{Pos2, Vec2};
 use egui_graphs::{
-    GraphChange, GraphView, SettingsInteraction, SettingsNavigation, SettingsStyle,
+    DefaultEdgeShape, GraphChange, GraphView, SettingsInteraction, SettingsNavigation,
     get_layout_state, set_layout_state,
 };
 use petgraph::Undirected;
-use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex};
+use petgraph::stable_graph::{DefaultIx, NodeIndex};
 
 use super::command::{Command, LabelLanguage, Selection};
 use super::force::{ForceState, PowermapLayout};
 use super::looks::MapLooks;
-use super::shapes::{Emphasis, EntityNode, EntityShape, TieEdge, TieShape, color32};
+use super::map_painter::{MapPainter, MapScene};
+use super::shapes::{
+    Emphasis, EntityHitArea, EntityNode, EntityStyle, MapLine, color32, halfway, line_at,
+    line_points,
+};
 use crate::graph::MapGraph;
+use crate::labels::by_degree;
 use crate::layout::{LayoutParams, Link, Point, start_positions};
 use crate::model::Network;
 use crate::style;
 
-/// The egui_graphs graph the map draws.
+/// The egui_graphs graph of the map: its entities, for layout and interaction. Lines are
+/// the map's own ([`MapLine`]): they are drawn and hit without egui_graphs.
 pub type ViewGraph =
-    egui_graphs::Graph<EntityNode, TieEdge, Undirected, DefaultIx, EntityShape, TieShape>;
+    egui_graphs::Graph<EntityNode, (), Undirected, DefaultIx, EntityHitArea, DefaultEdgeShape>;
 
 /// Extra room around the network when fitting it to the window, as a share of its size.
 const FIT_PADDING: f32 = 0.12;
@@ -31,15 +38,23 @@ const FIT_PADDING: f32 = 0.12;
 /// The map of the open network and the state of its view.
 pub struct MapView {
     pub graph: ViewGraph,
-    /// `nodes[i]` draws entity i.
+    /// `nodes[i]` is entity i.
     nodes: Vec<NodeIndex>,
-    /// `edges[i]` draws `map.edges[i]`.
-    edges: Vec<EdgeIndex>,
+    /// `styles[i]` is how entity i is drawn.
+    styles: Vec<EntityStyle>,
+    /// `lines[i]` draws `map.edges[i]`.
+    lines: Vec<MapLine>,
+    looks: MapLooks,
+    /// Entities in the order their labels claim room.
+    label_order: Vec<usize>,
+    painter: MapPainter,
+    /// Entity centres on screen, this frame (kept to reuse its memory).
+    screen_positions: Vec<Pos2>,
     links: Vec<Link>,
     pinned: Vec<bool>,
     start_positions: Vec<Point>,
     /// Hand the layout a fresh state on the next frame (a network opened, or Re-layout).
-    restart_layout: bool,
+    restart_layout: Option<LayoutStart>,
     /// Keep the whole network in view while the first layout runs, until the user
     /// pans or zooms.
     follow_layout: bool,
@@ -58,6 +73,7 @@ impl MapView {
         let pinned: Vec<bool> = network.entities.iter().map(|e| e.pinned).collect();
 
         let mut graph = ViewGraph::new();
+        let mut styles = Vec::with_capacity(network.entities.len());
         let nodes = network
             .entities
             .iter()
@@ -67,42 +83,56 @@ impl MapView {
                     .group
                     .as_ref()
                     .and_then(|g| network.groups.iter().position(|group| &group.id == g));
-                let node = EntityNode {
-                    entity: index,
+                styles.push(EntityStyle {
                     kind: entity.kind,
                     color: color32(style::entity_color(entity, group_position)),
-                    emphasis: Emphasis::Normal,
-                    pinned: pinned[index],
-                    scale: 1.0,
                     label: Arc::from(entity.display_name(language.code())),
+                });
+                let node = EntityNode {
+                    entity: index,
+                    radius: style::node_radius(entity.kind),
+                    hidden: false,
                 };
                 let [x, y] = start_positions[index];
                 graph.add_node_with_location(node, Pos2::new(x, y))
             })
             .collect();
-        let edges = map
+        let lines = map
             .edges
             .iter()
-            .map(|edge| {
-                let payload = TieEdge {
-                    tie: edge.tie,
-                    kind: network.ties[edge.tie].kind,
-                    bend: edge.bend,
-                    emphasis: Emphasis::Normal,
-                };
-                graph.add_edge(NodeIndex::new(edge.a), NodeIndex::new(edge.b), payload)
+            .map(|edge| MapLine {
+                tie: edge.tie,
+                a: edge.a,
+                b: edge.b,
+                kind: network.ties[edge.tie].kind,
+                bend: edge.bend,
             })
             .collect();
         Self {
             graph,
             nodes,
-            edges,
+            styles,
+            lines,
+            looks: MapLooks::default(),
+            label_order: by_degree(map, network.entities.len()),
+            painter: MapPainter::default(),
+            screen_positions: Vec::new(),
             links: map.links(),
             pinned,
             start_positions,
-            restart_layout: true,
+            // A file that places every entity (one laid out ahead, say) opens as saved.
+            restart_layout: Some(
+                if !network.entities.is_empty()
+                    && network.entities.iter().all(|e| e.position.is_some())
+                {
+                    LayoutStart::Resting
+                } else {
+                    LayoutStart::Hot
+                },
+            ),
             follow_layout: true,
-            fit_once: false,
+            // The view (zoom, pan) outlives the network: fit the new one once.
+            fit_once: true,
             screen: ScreenTransform::default(),
             drag_moved: false,
             centre_on: None,
@@ -111,26 +141,21 @@ impl MapView {
 
     /// Shows every label in `language`.
     pub fn set_language(&mut self, network: &Network, language: LabelLanguage) {
-        for (entity, &node) in network.entities.iter().zip(&self.nodes) {
-            if let Some(node) = self.graph.node_mut(node) {
-                node.payload_mut().label = Arc::from(entity.display_name(language.code()));
-            }
+        for (entity, style) in network.entities.iter().zip(&mut self.styles) {
+            style.label = Arc::from(entity.display_name(language.code()));
         }
     }
 
     /// Draws each entity and line as `looks` says: emphasis (hidden, faded, highlighted)
     /// and entity size.
     pub fn set_looks(&mut self, looks: &MapLooks) {
+        self.looks.clone_from(looks);
         for (i, &node) in self.nodes.iter().enumerate() {
             if let Some(node) = self.graph.node_mut(node) {
+                let scale = looks.scales.get(i).copied().unwrap_or(1.0);
                 let payload = node.payload_mut();
-                payload.emphasis = looks.entities.get(i).copied().unwrap_or_default();
-                payload.scale = looks.scales.get(i).copied().unwrap_or(1.0);
-            }
-        }
-        for (&edge, &emphasis) in self.edges.iter().zip(&looks.edges) {
-            if let Some(edge) = self.graph.edge_mut(edge) {
-                edge.payload_mut().emphasis = emphasis;
+                payload.hidden = looks.entities.get(i) == Some(&Emphasis::Hidden);
+                payload.radius = style::node_radius(self.styles[i].kind) * scale;
             }
         }
     }
@@ -152,7 +177,7 @@ impl MapView {
                 node.set_location(Pos2::new(x, y));
             }
         }
-        self.restart_layout = true;
+        self.restart_layout = Some(LayoutStart::Hot);
         self.follow_layout = true;
     }
 
@@ -170,9 +195,6 @@ impl MapView {
             return;
         };
         *flag = pinned;
-        if let Some(node) = self.graph.node_mut(self.nodes[entity]) {
-            node.payload_mut().pinned = pinned;
-        }
         let mut state = get_layout_state::<ForceState>(ui, None);
         state.pinned.clone_from(&self.pinned);
         if !pinned {
@@ -182,10 +204,10 @@ impl MapView {
         set_layout_state(ui, state, None);
     }
 
-    /// Pauses or resumes the layout.
+    /// Pauses the layout, or resumes it when paused or at rest.
     pub fn toggle_layout(&mut self, ui: &mut egui::Ui) {
         let mut state = get_layout_state::<ForceState>(ui, None);
-        state.running = !state.running;
+        state.running = !state.is_moving();
         if state.running {
             state.simulation.reheat(0.1);
         }
@@ -219,13 +241,28 @@ impl MapView {
 
     /// The label an entity is drawn with.
     pub fn entity_label(&self, entity: usize) -> Option<String> {
-        Some(
-            self.graph
-                .node(*self.nodes.get(entity)?)?
-                .payload()
-                .label
-                .to_string(),
-        )
+        Some(self.styles.get(entity)?.label.to_string())
+    }
+
+    /// How an entity is drawn: its emphasis and how much larger than its kind's size.
+    pub fn entity_look(&self, entity: usize) -> Option<(Emphasis, f32)> {
+        (entity < self.styles.len()).then(|| {
+            let emphasis = self.looks.entities.get(entity).copied().unwrap_or_default();
+            (
+                emphasis,
+                self.looks.scales.get(entity).copied().unwrap_or(1.0),
+            )
+        })
+    }
+
+    /// How each line of a tie is drawn.
+    pub fn tie_emphases(&self, tie: usize) -> Vec<Emphasis> {
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| line.tie == tie)
+            .map(|(index, _)| self.looks.edges.get(index).copied().unwrap_or_default())
+            .collect()
     }
 
     /// The screen position of an entity, as last drawn.
@@ -236,36 +273,27 @@ impl MapView {
 
     /// The screen position of the middle of a tie's first line, as last drawn.
     pub fn tie_screen_pos(&self, tie: usize) -> Option<Pos2> {
-        let edge = self
-            .edges
-            .iter()
-            .find_map(|&e| self.graph.edge(e).filter(|e| e.payload().tie == tie))?;
-        let (a, b) = self.graph.edge_endpoints(edge.id())?;
-        let points = super::shapes::line_points(
-            self.graph.node(a)?.location(),
-            self.graph.node(b)?.location(),
-            edge.payload().bend,
-        );
-        let middle = points[points.len() / 2];
-        let middle = if points.len() == 2 {
-            points[0].lerp(points[1], 0.5)
-        } else {
-            middle
-        };
-        Some(self.screen.canvas_to_screen(middle))
+        let line = self.lines.iter().find(|line| line.tie == tie)?;
+        let location = |entity: usize| Some(self.graph.node(self.nodes[entity])?.location());
+        let mut points = Vec::new();
+        line_points(location(line.a)?, location(line.b)?, line.bend, &mut points);
+        Some(self.screen.canvas_to_screen(halfway(&points)))
     }
 
     /// Draws the map, filling `ui`, and queues the commands its clicks and drags ask for.
     pub fn ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> egui::Response {
-        if self.restart_layout {
-            let state =
+        if let Some(start) = self.restart_layout.take() {
+            let mut state =
                 ForceState::start(self.nodes.len(), self.links.clone(), self.pinned.clone());
+            if start == LayoutStart::Resting {
+                state.simulation.alpha = 0.0;
+            }
             set_layout_state(ui, state, None);
-            self.restart_layout = false;
         }
         if let Some(entity) = self.centre_on.take() {
             self.pan_to(ui, entity);
         }
+        self.zoom_with_wheel(ui);
         let moving = get_layout_state::<ForceState>(ui, None).is_moving();
         let fit = self.fit_once || (self.follow_layout && moving);
         self.fit_once = false;
@@ -273,17 +301,14 @@ impl MapView {
         let interaction = SettingsInteraction::new()
             .with_dragging_enabled(true)
             .with_hover_enabled(true)
-            .with_node_clicking_enabled(true)
-            .with_edge_clicking_enabled(true);
+            .with_node_clicking_enabled(true);
         let navigation = SettingsNavigation::new()
             .with_zoom_and_pan_enabled(true)
             .with_fit_to_screen_enabled(fit)
             .with_fit_to_screen_padding(FIT_PADDING);
-        let style = SettingsStyle::new().with_labels_always(true);
         let response = GraphView::<ForceState, PowermapLayout>::new()
             .with_interactions(&interaction)
             .with_navigations(&navigation)
-            .with_styles(&style)
             .show(ui, &mut self.graph);
 
         let meta = egui_graphs::MetadataFrame::new(None).load(ui);
@@ -292,16 +317,12 @@ impl MapView {
             offset: meta.pan + response.response.rect.min.to_vec2(),
             rect: response.response.rect,
         };
+        self.paint(ui);
         for change in response.changes {
             match change {
                 GraphChange::NodeClicked { node } => {
                     if let Some(node) = self.graph.node(node) {
                         commands.push(Command::Select(Selection::Entity(node.payload().entity)));
-                    }
-                }
-                GraphChange::EdgeClicked { edge } => {
-                    if let Some(edge) = self.graph.edge(edge) {
-                        commands.push(Command::Select(Selection::Tie(edge.payload().tie)));
                     }
                 }
                 GraphChange::NodeDragStarted { .. } => self.drag_moved = false,
@@ -327,13 +348,97 @@ impl MapView {
             && self.graph.hovered_node().is_none()
             && !commands.iter().any(|c| matches!(c, Command::Select(_)))
         {
-            commands.push(Command::ClearSelection);
+            let tie = response
+                .response
+                .interact_pointer_pos()
+                .and_then(|pointer| self.tie_at(pointer));
+            commands.push(match tie {
+                Some(tie) => Command::Select(Selection::Tie(tie)),
+                None => Command::ClearSelection,
+            });
         }
         response.response
     }
 }
 
+/// How much one point of mouse-wheel scrolling zooms by (a notch of 50 points: 13 %).
+const WHEEL_ZOOM_PER_POINT: f32 = 0.0025;
+const MIN_ZOOM: f32 = 1e-4;
+const MAX_ZOOM: f32 = 50.0;
+
 impl MapView {
+    /// Zooms about the pointer when the wheel turns over the map, as maps do (egui_graphs
+    /// zooms only on pinch or Ctrl+wheel). Zooming or panning by hand ends following the
+    /// first layout.
+    fn zoom_with_wheel(&mut self, ui: &mut egui::Ui) {
+        let rect = ui.available_rect_before_wrap();
+        if !ui.rect_contains_pointer(rect) {
+            return;
+        }
+        let (pointer, scroll, dragging) = ui.input(|input| {
+            (
+                input.pointer.hover_pos(),
+                input.smooth_scroll_delta.y,
+                input.pointer.is_decidedly_dragging(),
+            )
+        });
+        if dragging && self.graph.dragged_node().is_none() {
+            self.follow_layout = false;
+        }
+        let Some(pointer) = pointer.filter(|_| scroll != 0.0) else {
+            return;
+        };
+        self.follow_layout = false;
+        let mut meta = egui_graphs::MetadataFrame::new(None).load(ui);
+        // screen = canvas × zoom + pan + rect.min: keep the point under the pointer there.
+        let local = pointer - rect.min;
+        let under_pointer = (local - meta.pan) / meta.zoom;
+        meta.zoom = (meta.zoom * (scroll * WHEEL_ZOOM_PER_POINT).exp()).clamp(MIN_ZOOM, MAX_ZOOM);
+        meta.pan = local - under_pointer * meta.zoom;
+        tracing::debug!(scroll, zoom = meta.zoom, pan = ?meta.pan, "wheel zoom");
+        meta.save(ui);
+    }
+
+    /// Draws the entities and lines where egui_graphs placed them this frame.
+    fn paint(&mut self, ui: &egui::Ui) {
+        let screen = self.screen;
+        self.screen_positions.clear();
+        self.screen_positions.extend(self.nodes.iter().map(|&node| {
+            self.graph
+                .node(node)
+                .map_or(Pos2::ZERO, |n| screen.canvas_to_screen(n.location()))
+        }));
+        let entity_of = |node: Option<NodeIndex>| {
+            node.and_then(|node| self.graph.node(node))
+                .map(|node| node.payload().entity)
+        };
+        let scene = MapScene {
+            screen: &self.screen_positions,
+            styles: &self.styles,
+            pinned: &self.pinned,
+            lines: &self.lines,
+            looks: &self.looks,
+            zoom: screen.zoom,
+            hovered: entity_of(self.graph.hovered_node()),
+            dragged: entity_of(self.graph.dragged_node()),
+            label_order: &self.label_order,
+        };
+        self.painter.paint(&ui.painter_at(screen.rect), &scene);
+    }
+
+    /// The tie whose line is under a screen position, if any.
+    fn tie_at(&self, pointer: Pos2) -> Option<usize> {
+        let positions: Vec<Pos2> = self
+            .nodes
+            .iter()
+            .map(|&node| self.graph.node(node).map_or(Pos2::ZERO, |n| n.location()))
+            .collect();
+        let hidden = |line: usize| self.looks.edges.get(line) == Some(&Emphasis::Hidden);
+        let pointer = self.screen.screen_to_canvas(pointer);
+        let line = line_at(&self.lines, &positions, hidden, pointer, self.screen.zoom)?;
+        Some(self.lines[line].tie)
+    }
+
     /// Pans so that an entity sits in the middle of the map's area, keeping the zoom.
     fn pan_to(&self, ui: &mut egui::Ui, entity: usize) {
         let Some(node) = self.nodes.get(entity).and_then(|&n| self.graph.node(n)) else {
@@ -345,6 +450,15 @@ impl MapView {
         meta.pan = rect.size() / 2.0 - node.location().to_vec2() * meta.zoom;
         meta.save(ui);
     }
+}
+
+/// How the layout starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LayoutStart {
+    /// Moving, from the start positions.
+    Hot,
+    /// At rest where the entities are, until the user resumes it.
+    Resting,
 }
 
 /// Layout units to screen points: `screen = canvas × zoom + offset`.
@@ -369,5 +483,9 @@ impl Default for ScreenTransform {
 impl ScreenTransform {
     pub fn canvas_to_screen(&self, pos: Pos2) -> Pos2 {
         (pos.to_vec2() * self.zoom + self.offset).to_pos2()
+    }
+
+    pub fn screen_to_canvas(&self, pos: Pos2) -> Pos2 {
+        ((pos.to_vec2() - self.offset) / self.zoom).to_pos2()
     }
 }

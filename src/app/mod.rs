@@ -13,6 +13,7 @@ mod import_report;
 mod legend;
 mod loader;
 mod looks;
+mod map_painter;
 mod map_view;
 mod menu_bar;
 mod path_panel;

@@ -9,7 +9,7 @@ use super::map_view::MapView;
 pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
     let layout = match MapView::layout_moving(ui) {
         Some(true) => "Layout running (Space pauses)",
-        Some(false) => "Layout resting",
+        Some(false) => "Layout resting (Space resumes)",
         None => "Layout paused (Space resumes)",
     };
     let mut show_report = false;
