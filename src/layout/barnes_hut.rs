@@ -163,8 +163,9 @@ impl QuadTree {
 
     /// The repulsion on every point of one leaf: the sum over all other points of
     /// `strength · (p − q) / |p − q|²`. The tree is walked once for the whole leaf: a cell
-    /// far enough from the leaf's bounding box (size / distance below `theta`) acts as one
-    /// body at its centre of mass, nearer leaves are summed point by point.
+    /// (a leaf included) far enough from the leaf's bounding box (size / distance below
+    /// `theta`) acts as one body at its centre of mass, nearer leaves are summed point by
+    /// point.
     fn leaf_forces(
         &self,
         leaf: u32,
@@ -172,6 +173,7 @@ impl QuadTree {
         theta_squared: f32,
         far: &mut Vec<[f32; 3]>,
         near: &mut Vec<(u32, u32)>,
+        scratch: &mut Scratch,
     ) -> Vec<Point> {
         let leaf_cell = self.cells[leaf as usize];
         let points = &self.sorted[leaf_cell.start as usize..leaf_cell.end as usize];
@@ -190,16 +192,14 @@ impl QuadTree {
             depth -= 1;
             let cell_index = stack[depth];
             let cell = &self.cells[cell_index as usize];
-            if cell.child_count == 0 {
-                near.push((cell.start, cell.end));
-                continue;
-            }
             let gap_x = (low[0] - cell.mass_x).max(cell.mass_x - high[0]).max(0.0);
             let gap_y = (low[1] - cell.mass_y).max(cell.mass_y - high[1]).max(0.0);
             if cell_index != leaf
                 && cell.size * cell.size < theta_squared * (gap_x * gap_x + gap_y * gap_y)
             {
                 far.push([cell.mass_x, cell.mass_y, cell.count]);
+            } else if cell.child_count == 0 {
+                near.push((cell.start, cell.end));
             } else {
                 for child in cell.first_child..cell.first_child + cell.child_count {
                     stack[depth] = child;
@@ -207,41 +207,55 @@ impl QuadTree {
                 }
             }
         }
-        points
-            .iter()
-            .enumerate()
-            .map(|(offset, p)| {
-                let own = leaf_cell.start as usize + offset;
-                let mut force = [0.0_f32; 2];
-                for &[x, y, count] in far.iter() {
-                    let (dx, dy) = (p[0] - x, p[1] - y);
-                    let push = strength * count / (dx * dx + dy * dy).max(1.0);
-                    force[0] += dx * push;
-                    force[1] += dy * push;
+        // Each body pushes all of the leaf's points in one pass over them: the points'
+        // sums are independent, so the compiler keeps several in flight at once (SIMD).
+        let Scratch { xs, ys, fx, fy } = scratch;
+        xs.clear();
+        ys.clear();
+        xs.extend(points.iter().map(|p| p[0]));
+        ys.extend(points.iter().map(|p| p[1]));
+        fx.clear();
+        fy.clear();
+        fx.resize(points.len(), 0.0);
+        fy.resize(points.len(), 0.0);
+        let mut push_all = |x: f32, y: f32, strength: f32| {
+            let forces = fx.iter_mut().zip(fy.iter_mut());
+            for ((fx, fy), (px, py)) in forces.zip(xs.iter().zip(ys.iter())) {
+                let (dx, dy) = (px - x, py - y);
+                // A point does not push itself: dx = dy = 0 adds nothing.
+                let push = strength / (dx * dx + dy * dy).max(1.0);
+                *fx += dx * push;
+                *fy += dy * push;
+            }
+        };
+        for &[x, y, count] in far.iter() {
+            push_all(x, y, strength * count);
+        }
+        for &(start, end) in near.iter() {
+            for q in &self.sorted[start as usize..end as usize] {
+                push_all(q[0], q[1], strength);
+            }
+        }
+        // Coincident points (they share a leaf) would not push each other: a fixed nudge,
+        // by position in the order, keeps them from staying stuck together.
+        for i in 0..points.len() {
+            for j in 0..points.len() {
+                if i != j && xs[i] == xs[j] && ys[i] == ys[j] {
+                    fx[i] += if i < j { strength } else { -strength };
                 }
-                for &(start, end) in near.iter() {
-                    for (other, q) in self.sorted[start as usize..end as usize].iter().enumerate() {
-                        let other = start as usize + other;
-                        let (dx, dy) = (p[0] - q[0], p[1] - q[1]);
-                        let distance_squared = dx * dx + dy * dy;
-                        if other == own {
-                            continue;
-                        }
-                        if distance_squared == 0.0 {
-                            // Coincident: a fixed nudge, by position in the order, keeps
-                            // them from staying stuck together.
-                            force[0] += if own < other { strength } else { -strength };
-                            continue;
-                        }
-                        let push = strength / distance_squared.max(1.0);
-                        force[0] += dx * push;
-                        force[1] += dy * push;
-                    }
-                }
-                force
-            })
-            .collect()
+            }
+        }
+        fx.iter().zip(fy.iter()).map(|(&x, &y)| [x, y]).collect()
     }
+}
+
+/// Reused buffers for one worker: a leaf's coordinates and forces, a component each.
+#[derive(Default)]
+struct Scratch {
+    xs: Vec<f32>,
+    ys: Vec<f32>,
+    fx: Vec<f32>,
+    fy: Vec<f32>,
 }
 
 /// Adds the many-body repulsion to every velocity, leaves in parallel.
@@ -252,8 +266,10 @@ pub fn apply_repulsion(positions: &[Point], velocities: &mut [Point], strength: 
         .leaves
         .par_iter()
         .map_init(
-            || (Vec::new(), Vec::new()),
-            |(far, near), &leaf| tree.leaf_forces(leaf, strength, theta_squared, far, near),
+            || (Vec::new(), Vec::new(), Scratch::default()),
+            |(far, near, scratch), &leaf| {
+                tree.leaf_forces(leaf, strength, theta_squared, far, near, scratch)
+            },
         )
         .collect();
     // The leaves cover the sorted points in order.
