@@ -81,8 +81,9 @@ fn gexf_1_2_from_gephi() {
         lee.position,
         Some(Position {
             x: -120.5,
-            y: 44.25
-        })
+            y: -44.25
+        }),
+        "Gephi's y axis points up, powermap's down"
     );
     assert_eq!(attribute(&lee.attributes, "color"), Some("#1f77b4"));
     assert_eq!(attribute(&lee.attributes, "size"), Some("20.0"));
@@ -211,6 +212,189 @@ fn gexf_1_2_dynamics_with_numeric_times() {
     );
 }
 
+#[test]
+fn gexf_1_1_meta_with_capitals() {
+    let Imported {
+        network, report, ..
+    } = import("gexf-1.1.gexf");
+    assert_eq!(report.format_version.as_deref(), Some("1.1"));
+    assert_eq!(
+        network.title, "Memory makers, who meets whom",
+        "GEXF 1.1's <Title>"
+    );
+    assert_eq!(
+        network.description, "Three companies and the meetings between them",
+        "GEXF 1.1's <Description>"
+    );
+    assert!(
+        report.findings.is_empty(),
+        "<Creator> is read quietly: {report}"
+    );
+    // The viz namespace has one slash too many: elements are matched by local name.
+    assert_eq!(report.counts.positions, 3);
+    assert_eq!(
+        network
+            .entity("0.0")
+            .expect("ids written as decimals")
+            .position,
+        Some(Position { x: 100.0, y: -50.0 }),
+        "Gephi's y axis points up"
+    );
+    assert_eq!(name(&network, "1.0", "en"), "SK hynix");
+    assert_eq!(
+        attribute(&network.entity("0.0").expect("0.0").attributes, "Authority"),
+        Some("0.25"),
+        "the attribute's title names it"
+    );
+    assert!(
+        network.tie("0").expect("0").attributes.is_empty(),
+        "no weight"
+    );
+    assert_eq!(
+        attribute(&network.tie("1").expect("1").attributes, "weight"),
+        Some("8.0")
+    );
+    assert_eq!(network.tie("1").expect("1").participants, ["2.0", "0.0"]);
+    assert!(report.notes.iter().any(|note| note.contains("directed")));
+}
+
+// --- positions at powermap's spacing ---
+
+/// The lengths of the lines the map draws between placed entities: one for every pair of
+/// a tie's participants.
+fn line_lengths(network: &Network) -> Vec<f64> {
+    let mut lengths = Vec::new();
+    for tie in &network.ties {
+        let ends: Vec<Position> = tie
+            .participants
+            .iter()
+            .filter_map(|id| network.entity(id).and_then(|entity| entity.position))
+            .collect();
+        for (i, a) in ends.iter().enumerate() {
+            for b in &ends[i + 1..] {
+                lengths.push((a.x - b.x).hypot(a.y - b.y));
+            }
+        }
+    }
+    lengths
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    assert!(!values.is_empty(), "no values");
+    values.sort_by(f64::total_cmp);
+    let middle = values.len() / 2;
+    if values.len().is_multiple_of(2) {
+        (values[middle - 1] + values[middle]) / 2.0
+    } else {
+        values[middle]
+    }
+}
+
+fn scaled_note(report: &powermap::interop::ImportReport) -> Option<&String> {
+    report
+        .notes
+        .iter()
+        .find(|note| note.starts_with("positions scaled"))
+}
+
+#[test]
+fn wide_layouts_come_in_at_powermaps_spacing() {
+    let link_distance = f64::from(powermap::layout::LayoutParams::default().link_distance);
+    let Imported {
+        network, report, ..
+    } = import("gephi-wide-layout.gexf");
+    // As written, with Gephi's y axis turned over: lines 1200, 900, 1500, 2915 and 3905
+    // units long, a median of 1500.
+    let written = [
+        ("a", 0.0, 0.0),
+        ("b", 1200.0, 0.0),
+        ("c", 1200.0, 900.0),
+        ("d", -1500.0, 2000.0),
+        ("e", 3000.0, -2500.0),
+    ];
+    let line = median(line_lengths(&network));
+    assert!((line - link_distance).abs() < 1e-6, "median line {line}");
+    // The shape is kept: every distance shrank by the same factor.
+    let factor = link_distance / 1500.0;
+    for (i, &(a, ax, ay)) in written.iter().enumerate() {
+        for &(b, bx, by) in &written[i + 1..] {
+            let (pa, pb) = (position(&network, a), position(&network, b));
+            let now = (pa.x - pb.x).hypot(pa.y - pb.y);
+            let then = f64::hypot(ax - bx, ay - by);
+            assert!(
+                (now / then - factor).abs() < 1e-12,
+                "{a}–{b}: {now} from {then}"
+            );
+        }
+        let at = position(&network, a);
+        assert!(
+            (at.x - ax * factor).abs() < 1e-9 && (at.y - ay * factor).abs() < 1e-9,
+            "{a} is scaled about the origin: {at:?}"
+        );
+    }
+    assert_eq!(
+        scaled_note(&report).map(String::as_str),
+        Some(
+            "positions scaled ×0.08 to powermap's spacing (their median line was 1500 units long)"
+        ),
+        "{report}"
+    );
+    assert!(report.to_string().contains("note: positions scaled ×0.08"));
+}
+
+#[test]
+fn positions_at_powermaps_spacing_stay_exact() {
+    for (file, id, written) in [
+        ("gephi-1.2.gexf", "sds", Position { x: 10.0, y: -90.0 }),
+        ("gexf-1.1.gexf", "2.0", Position { x: 20.0, y: 10.0 }),
+        ("gephi.graphml", "wang", Position { x: -70.0, y: -30.0 }),
+        ("yed.graphml", "n0", Position { x: 160.0, y: 215.0 }),
+        ("yed-folder.graphml", "n1", Position { x: 340.0, y: 115.0 }),
+        (
+            "csv-gephi-export/edges.csv",
+            "altman",
+            Position { x: 10.0, y: -90.0 },
+        ),
+        (
+            "cytoscape-object.cyjs",
+            "102",
+            Position { x: 60.0, y: -8.0 },
+        ),
+    ] {
+        let Imported {
+            network, report, ..
+        } = import(file);
+        assert_eq!(position(&network, id), written, "{file}");
+        assert_eq!(scaled_note(&report), None, "{file}");
+    }
+}
+
+#[test]
+fn powermaps_own_files_are_never_scaled() {
+    // Spread far beyond powermap's spacing, as a user may have dragged them.
+    let mut network = default_network();
+    for (i, entity) in network.entities.iter_mut().enumerate() {
+        let i = i as f64;
+        entity.position = Some(Position {
+            x: 5000.0 * i + 0.125,
+            y: -3000.0 * i - 1e-3,
+        });
+    }
+    for (format, name) in [
+        (ExportFormat::Gexf, "far.gexf"),
+        (ExportFormat::GraphMl, "far.graphml"),
+        (ExportFormat::NodeLink, "far.nodelink.json"),
+    ] {
+        let Imported {
+            network: back,
+            report,
+            ..
+        } = round_trip(&network, format, name);
+        assert_eq!(back.entities, network.entities, "{name}");
+        assert_eq!(scaled_note(&report), None, "{name}");
+    }
+}
+
 // --- GraphML ---
 
 #[test]
@@ -223,12 +407,21 @@ fn graphml_from_gephi() {
     assert_eq!(format, Format::GraphMl);
     let byd = network.entity("byd").expect("byd");
     assert_eq!(byd.kind, EntityKind::Company, "organisation");
-    assert_eq!(byd.position, Some(Position { x: -55.0, y: 12.5 }));
+    assert_eq!(
+        byd.position,
+        Some(Position { x: -55.0, y: -12.5 }),
+        "Gephi's y axis points up, powermap's down"
+    );
     assert_eq!(attribute(&byd.attributes, "color"), Some("#2ca02c"));
     assert_eq!(name(&network, "sem", "ko"), "삼성전기");
     let role = network.tie("0").expect("0");
     assert_eq!(role.kind, TieKind::Role, "works_at");
     assert_eq!(role.participants, ["wang", "byd"]);
+    assert_eq!(
+        attribute(&role.attributes, "weight"),
+        Some("1.0"),
+        "GraphML has no default weight: Gephi writes every edge's, and it is kept"
+    );
     let supply = network.tie("1").expect("1");
     assert_eq!(supply.kind, TieKind::Supply);
     assert_eq!(date(&network, "1").as_deref(), Some("2024"));
@@ -266,6 +459,26 @@ fn graphml_from_yed() {
 }
 
 #[test]
+fn graphml_from_yed_folder_shows_its_active_realizer() {
+    let Imported {
+        network, report, ..
+    } = import("yed-folder.graphml");
+    assert!(report.findings.is_empty(), "{report}");
+    assert_eq!(report.counts.positions, 3);
+    // `y:Realizers active="1"`: yEd draws the second realizer, the closed folder.
+    assert_eq!(name(&network, "n2", "en"), "Equipment makers");
+    let folder = network.entity("n2").expect("n2");
+    assert_eq!(
+        folder.position,
+        Some(Position { x: 210.5, y: 324.5 }),
+        "the centre of the closed folder's 147 × 149 box, not of the open group's"
+    );
+    assert_eq!(attribute(&folder.attributes, "color"), Some("#CAECFF80"));
+    assert_eq!(position(&network, "n0"), Position { x: 170.0, y: 115.0 });
+    assert_eq!(network.tie("e1").expect("e1").participants, ["n2", "n1"]);
+}
+
+#[test]
 fn graphml_from_graph_tool() {
     let Imported {
         network, report, ..
@@ -279,6 +492,11 @@ fn graphml_from_graph_tool() {
     assert_eq!(role.kind, TieKind::Role);
     assert_eq!(attribute(&role.attributes, "strength"), Some("0.75"));
     assert!(report.notes.iter().any(|note| note.contains("graph-tool")));
+    assert_eq!(report.count(Finding::Ignored), 1, "{report}");
+    assert!(
+        report.findings[&Finding::Ignored].examples[0].contains("\"dl\""),
+        "a graph property, not read: {report}"
+    );
 }
 
 // --- CSV ---
@@ -385,6 +603,52 @@ fn csv_edges_table_alone_makes_its_entities() {
 
     let without = import_csv_tables(None, &fixture("csv-edges-only/edges.csv")).expect("imports");
     assert_eq!(without.network, network);
+}
+
+#[test]
+fn csv_from_gephis_exporter_with_timesets_and_positions() {
+    let Imported {
+        network, report, ..
+    } = import("csv-gephi-export/edges.csv");
+    assert!(report.findings.is_empty(), "{report}");
+    assert!(report.notes.iter().any(|note| note.contains("directed")));
+    // Gephi's `X` and `Y` columns: its y axis points up.
+    assert_eq!(
+        position(&network, "lee"),
+        Position {
+            x: -120.5,
+            y: -44.25
+        }
+    );
+    assert_eq!(position(&network, "huang"), Position { x: 80.0, y: 10.0 });
+    assert_eq!(name(&network, "huang", "en"), "huang", "an empty Label");
+    assert_eq!(report.counts.names, 2);
+    // Two spells: the earliest start, and the spells stay.
+    assert_eq!(date(&network, "0").as_deref(), Some("2025-10-30"));
+    assert!(
+        network
+            .tie("0")
+            .expect("0")
+            .attributes
+            .contains_key("timeset")
+    );
+    // An interval left open is "from then on", not one day: the start is the date and
+    // the interval stays as an attribute.
+    assert_eq!(date(&network, "1").as_deref(), Some("2025-10-30"));
+    assert_eq!(
+        attribute(&network.tie("1").expect("1").attributes, "timeset"),
+        Some("<[2025-10-30, Infinity]>")
+    );
+    // An open start: the earliest start Gephi gives is the other spell's.
+    assert_eq!(date(&network, "2").as_deref(), Some("2025-10-01"));
+    assert_eq!(report.tie_attributes.get("timeset"), Some(&3));
+    assert!(
+        !network
+            .ties
+            .iter()
+            .any(|tie| tie.attributes.contains_key("Type")),
+        "the direction is not an attribute"
+    );
 }
 
 #[test]
@@ -509,13 +773,51 @@ fn cytoscape_object_form_from_cytoscape_desktop() {
     assert_eq!(jassy.position, Some(Position { x: -40.5, y: 12.0 }));
     assert_eq!(jassy.kind, EntityKind::Person);
     assert_eq!(attribute(&jassy.attributes, "SUID"), Some("101"));
+    assert_eq!(
+        attribute(&jassy.attributes, "shared_name"),
+        Some("Andy Jassy")
+    );
+    assert_eq!(
+        attribute(&jassy.attributes, "selected"),
+        Some("false"),
+        "written twice, on the element and in data: data's is kept"
+    );
     assert_eq!(network.entity("103").expect("103").position, None);
     assert_eq!(report.count(Finding::UnreadablePosition), 1);
-    assert_eq!(network.tie("201").expect("201").kind, TieKind::Role);
+    // Cytoscape's y axis points down, as powermap's: positions are kept as they are.
+    assert_eq!(
+        network.entity("102").expect("102").position,
+        Some(Position { x: 60.0, y: -8.0 })
+    );
+    let role = network.tie("201").expect("201");
+    assert_eq!(role.kind, TieKind::Role, "interaction");
+    assert_eq!(
+        attribute(&role.attributes, "shared_interaction"),
+        Some("role")
+    );
+    assert_eq!(attribute(&role.attributes, "SUID"), Some("201"));
+    assert_eq!(
+        attribute(&role.attributes, "networks"),
+        Some("[\"deals\",\"people\"]"),
+        "lists stay as compact JSON"
+    );
     let deal = network.tie("202").expect("202");
     assert_eq!(deal.kind, TieKind::Partnership);
     assert_eq!(date(&network, "202").as_deref(), Some("2025-03"));
     assert_eq!(attribute(&deal.attributes, "classes"), Some("deal"));
+    // The network's own data, but its name, is reported; `format_version`,
+    // `generated_by` and `target_cytoscapejs_version` say nothing about the network.
+    assert_eq!(report.count(Finding::Ignored), 3, "{report}");
+    let ignored = &report.findings[&Finding::Ignored].examples;
+    for key in ["shared_name", "SUID", "selected"] {
+        assert!(
+            ignored
+                .iter()
+                .any(|example| example.contains(&format!("data.{key}"))),
+            "{key}: {ignored:?}"
+        );
+    }
+    assert_eq!(report.dropped_or_changed(), 4, "3 ignored, 1 position");
 }
 
 #[test]
@@ -531,6 +833,11 @@ fn cytoscape_array_form() {
     );
     let jassy = network.entity("jassy").expect("jassy");
     assert!(jassy.pinned, "locked");
+    assert_eq!(
+        attribute(&jassy.attributes, "parent"),
+        Some("amazon"),
+        "a compound node's child"
+    );
     assert_eq!(
         network.tie("e2").expect("e2").participants,
         ["amazon", "samsung"]
@@ -922,6 +1229,45 @@ fn exports_are_what_other_tools_read() {
 }
 
 #[test]
+fn gephis_formats_are_written_with_its_y_axis_up() {
+    let mut network = default_network();
+    let id = network.entities[0].id.clone();
+    network.entities[0].position = Some(Position { x: 55.5, y: 209.25 });
+    let written_y = |format: ExportFormat| {
+        let text = export_to_string(&network, format).expect("exports");
+        let document = roxmltree::Document::parse(&text).expect("well-formed XML");
+        let node = document
+            .descendants()
+            .find(|node| node.tag_name().name() == "node" && node.attribute("id") == Some(&id))
+            .expect("the entity's node");
+        match format {
+            ExportFormat::Gexf => node
+                .children()
+                .find(|child| child.tag_name().name() == "position")
+                .and_then(|at| at.attribute("y"))
+                .map(str::to_owned),
+            _ => node
+                .children()
+                .find(|child| child.attribute("key") == Some("y"))
+                .and_then(|data| data.text())
+                .map(str::to_owned),
+        }
+    };
+    assert_eq!(
+        written_y(ExportFormat::Gexf).as_deref(),
+        Some("-209.25"),
+        "Gephi draws -y"
+    );
+    assert_eq!(written_y(ExportFormat::GraphMl).as_deref(), Some("-209.25"));
+    let node_link = export_to_string(&network, ExportFormat::NodeLink).expect("node-link");
+    let value: serde_json::Value = serde_json::from_str(&node_link).expect("JSON");
+    assert_eq!(
+        value["nodes"][0]["y"], 209.25,
+        "d3's y axis points down, as powermap's"
+    );
+}
+
+#[test]
 fn convert_goes_through_files_and_back() {
     let folder = tempfile::tempdir().expect("tempdir");
     let original = folder.path().join("samsung.json");
@@ -974,16 +1320,20 @@ fn imported_networks_save_and_load_as_powermap_files() {
     let folder = tempfile::tempdir().expect("tempdir");
     for name in [
         "gephi-1.2.gexf",
+        "gexf-1.1.gexf",
+        "gephi-wide-layout.gexf",
         "dynamic-1.2.gexf",
         "dynamic-1.3.gexf",
         "gephi.graphml",
         "yed.graphml",
+        "yed-folder.graphml",
         "graph-tool.graphml",
         "d3-index.json",
         "networkx-ids.json",
         "cytoscape-object.cyjs",
         "cytoscape-array.json",
         "csv-euc-kr/edges.csv",
+        "csv-gephi-export/edges.csv",
     ] {
         let imported = import(name);
         let path = folder.path().join("saved.json");
@@ -998,5 +1348,633 @@ fn imported_networks_save_and_load_as_powermap_files() {
             "{name}: {:?}",
             loaded.warnings
         );
+    }
+}
+
+// --- real files, written by the tools themselves (docs/real-files.md) ---
+//
+// They are not in the repository: docs/real-files.md says where each comes from. Run these
+// with `POWERMAP_REAL_FILES=<folder> cargo test --test interop -- --ignored`. What they
+// taught us is also tested above, on small hand-written files in each tool's dialect.
+
+/// What the `real_…` tests need, and say when they do not have it.
+const NEEDS_REAL_FILES: &str =
+    "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)";
+
+/// A real file, from the folder `POWERMAP_REAL_FILES` names.
+fn real(name: &str) -> PathBuf {
+    let folder = std::env::var_os("POWERMAP_REAL_FILES")
+        .filter(|folder| !folder.is_empty())
+        .unwrap_or_else(|| panic!("{NEEDS_REAL_FILES}"));
+    let path = Path::new(&folder).join(name);
+    assert!(
+        path.is_file(),
+        "{} is missing: {NEEDS_REAL_FILES}",
+        path.display()
+    );
+    path
+}
+
+fn import_real(name: &str) -> Imported {
+    import_file(&real(name)).unwrap_or_else(|err| panic!("{name}: {err}"))
+}
+
+/// The `<node>` and `<edge>` elements of a GEXF or GraphML file, counted by roxmltree.
+fn xml_nodes_and_edges(name: &str) -> (usize, usize) {
+    let text = std::fs::read_to_string(real(name)).expect("fixture");
+    let document = roxmltree::Document::parse(&text).expect("well-formed XML");
+    let count = |local: &str| {
+        document
+            .descendants()
+            .filter(|node| node.is_element() && node.tag_name().name() == local)
+            .count()
+    };
+    (count("node"), count("edge"))
+}
+
+fn json_file(name: &str) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(real(name)).expect("fixture")).expect("JSON")
+}
+
+fn position(network: &Network, id: &str) -> Position {
+    network
+        .entity(id)
+        .unwrap_or_else(|| panic!("no entity {id}"))
+        .position
+        .unwrap_or_else(|| panic!("{id} has no position"))
+}
+
+/// Pearson's correlation of two equally long series.
+fn correlation(a: &[f64], b: &[f64]) -> f64 {
+    let mean = |values: &[f64]| values.iter().sum::<f64>() / values.len() as f64;
+    let (mean_a, mean_b) = (mean(a), mean(b));
+    let covariance: f64 = a
+        .iter()
+        .zip(b)
+        .map(|(x, y)| (x - mean_a) * (y - mean_b))
+        .sum();
+    let spread = |values: &[f64], mean: f64| {
+        values
+            .iter()
+            .map(|value| (value - mean).powi(2))
+            .sum::<f64>()
+            .sqrt()
+    };
+    covariance / (spread(a, mean_a) * spread(b, mean_b))
+}
+
+/// How a geographic layout's y follows the entities' `latitude` attribute: −1 when north
+/// is up on powermap's map, whose y axis points down.
+fn latitude_against_y(network: &Network) -> f64 {
+    let (latitudes, ys): (Vec<f64>, Vec<f64>) = network
+        .entities
+        .iter()
+        .map(|entity| {
+            let latitude = attribute(&entity.attributes, "latitude")
+                .and_then(|value| value.parse::<f64>().ok())
+                .unwrap_or_else(|| panic!("{} has no latitude", entity.id));
+            let y = entity.position.expect("every entity has a position").y;
+            (latitude, y)
+        })
+        .unzip();
+    correlation(&latitudes, &ys)
+}
+
+#[test]
+#[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
+fn real_gexf_from_gephi_0_9_keeps_its_map_north_up() {
+    let file = "gephi-0.9.3-us-airports.gexf";
+    let (nodes, edges) = xml_nodes_and_edges(file);
+    assert_eq!((nodes, edges), (235, 1297));
+    let Imported {
+        network,
+        report,
+        format,
+    } = import_real(file);
+    assert_eq!(format, Format::Gexf);
+    assert_eq!(report.format_version.as_deref(), Some("1.3"));
+    assert_eq!(network.title, "gephi-0.9.3-us-airports");
+    assert_eq!(network.entities.len(), nodes);
+    assert_eq!(network.ties.len(), edges);
+    assert_eq!(report.counts.names, nodes);
+    assert_eq!(report.counts.positions, nodes);
+    assert_eq!(report.counts.tie_kinds, 0);
+    assert!(report.findings.is_empty(), "{report}");
+    assert!(
+        report.tie_attributes.is_empty(),
+        "every edge has GEXF's default weight: {report}"
+    );
+    for column in ["City", "Code", "latitude", "longitude", "color", "size"] {
+        assert_eq!(
+            report.entity_attributes.get(column),
+            Some(&nodes),
+            "{column}"
+        );
+    }
+    assert!(!report.notes.iter().any(|note| note.contains("directed")));
+    assert_eq!(scaled_note(&report), None, "already at powermap's spacing");
+
+    assert_eq!(name(&network, "0", "en"), "Adams Field Airport");
+    let little_rock = network.entity("0").expect("0");
+    assert_eq!(little_rock.kind, EntityKind::Other);
+    assert_eq!(
+        little_rock.position,
+        Some(Position {
+            x: 55.805447,
+            y: 209.34912
+        }),
+        "Gephi wrote y = -209.34912 with its y axis up"
+    );
+    assert_eq!(attribute(&little_rock.attributes, "Code"), Some("LIT"));
+    assert_eq!(
+        attribute(&little_rock.attributes, "City"),
+        Some("Little Rock, AR")
+    );
+    assert_eq!(attribute(&little_rock.attributes, "color"), Some("#d94ea4"));
+    assert_eq!(attribute(&little_rock.attributes, "size"), Some("9.220858"));
+    // Gephi's sample has one label already broken into mojibake: it stays as written.
+    assert_eq!(
+        name(&network, "119", "en"),
+        "Louis Armstrong New OrlÃ©ans International Airport"
+    );
+    // The layout is geographic: north must be up, as Gephi shows it.
+    assert_eq!(name(&network, "200", "en"), "Seattle-Tacoma International");
+    assert_eq!(name(&network, "132", "en"), "Miami International Airport");
+    let (seattle, miami) = (position(&network, "200"), position(&network, "132"));
+    assert!(
+        seattle.y < miami.y && seattle.x < miami.x,
+        "{seattle:?} {miami:?}"
+    );
+    let north = latitude_against_y(&network);
+    assert!(north < -0.99, "latitude against y: {north}");
+}
+
+#[test]
+#[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
+fn real_gexf_positions_go_back_to_gephi_as_gephi_wrote_them() {
+    let imported = import_real("gephi-0.9.3-us-airports.gexf");
+    let gexf = export_to_string(&imported.network, ExportFormat::Gexf).expect("exports");
+    let document = roxmltree::Document::parse(&gexf).expect("well-formed GEXF");
+    let little_rock = document
+        .descendants()
+        .find(|node| node.tag_name().name() == "node" && node.attribute("id") == Some("0"))
+        .expect("node 0");
+    let at = little_rock
+        .children()
+        .find(|child| child.tag_name().name() == "position")
+        .expect("viz:position");
+    assert_eq!(at.attribute("x"), Some("55.805447"));
+    assert_eq!(at.attribute("y"), Some("-209.34912"), "Gephi's own y");
+    for (format, name) in [
+        (ExportFormat::Gexf, "back.gexf"),
+        (ExportFormat::GraphMl, "back.graphml"),
+        (ExportFormat::NodeLink, "back.nodelink.json"),
+    ] {
+        let back = round_trip(&imported.network, format, name).network;
+        assert_eq!(back.entities, imported.network.entities, "{name}");
+    }
+}
+
+#[test]
+#[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
+fn real_gexf_1_2_from_gephi_0_8() {
+    let file = "gephi-0.8.1-standard-graph-communities.gexf";
+    let (nodes, edges) = xml_nodes_and_edges(file);
+    assert_eq!((nodes, edges), (17, 32));
+    let Imported {
+        network, report, ..
+    } = import_real(file);
+    assert_eq!(report.format_version.as_deref(), Some("1.2"));
+    assert_eq!(network.entities.len(), nodes);
+    assert_eq!(network.ties.len(), edges);
+    assert_eq!(report.counts.positions, nodes);
+    assert!(report.findings.is_empty(), "{report}");
+    assert_eq!(
+        report.entity_attributes.get("Modularity Class"),
+        Some(&nodes)
+    );
+    // The "standard graph" spans about 3000 units: it comes in at powermap's spacing.
+    assert!(
+        scaled_note(&report).is_some_and(|note| note.contains("median line was 1356 units")),
+        "{report}"
+    );
+    let link_distance = f64::from(powermap::layout::LayoutParams::default().link_distance);
+    let line = median(line_lengths(&network));
+    assert!(
+        (line - link_distance).abs() < 1e-5,
+        "median line {line}, positions rounded to a millionth"
+    );
+    let paris = network.entity("Paris").expect("Paris");
+    assert_eq!(attribute(&paris.attributes, "latitude"), Some("48.72"));
+    let tie = network.tie("8").expect("the file's edge id");
+    assert_eq!(tie.participants, ["n1", "Paris"]);
+    let north = latitude_against_y(&network);
+    assert!(north < -0.99, "latitude against y: {north}");
+}
+
+#[test]
+#[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
+fn real_gexf_1_1_les_miserables() {
+    let file = "les-miserables-1.1.gexf";
+    let (nodes, edges) = xml_nodes_and_edges(file);
+    assert_eq!((nodes, edges), (77, 254));
+    let text = std::fs::read_to_string(real(file)).expect("fixture");
+    let document = roxmltree::Document::parse(&text).expect("XML");
+    let weighted = document
+        .descendants()
+        .filter(|node| node.tag_name().name() == "edge")
+        .filter(|edge| {
+            edge.attribute("weight")
+                .is_some_and(|weight| weight.parse::<f64>() != Ok(1.0))
+        })
+        .count();
+    assert_eq!(weighted, 157);
+
+    let Imported {
+        network, report, ..
+    } = import_real(file);
+    assert_eq!(report.format_version.as_deref(), Some("1.1"));
+    assert_eq!(
+        network.title, "Les Misérables, the characters coappearance weighted graph",
+        "GEXF 1.1's <Title>"
+    );
+    assert_eq!(network.entities.len(), nodes);
+    assert_eq!(network.ties.len(), edges);
+    assert!(report.findings.is_empty(), "{report}");
+    assert_eq!(name(&network, "0.0", "en"), "Myriel");
+    let myriel = network.entity("0.0").expect("ids are written as decimals");
+    assert_eq!(
+        myriel.position,
+        Some(Position {
+            x: 268.72385,
+            y: -91.18155
+        })
+    );
+    assert_eq!(attribute(&myriel.attributes, "color"), Some("#d8482d"));
+    assert_eq!(
+        attribute(&myriel.attributes, "Authority"),
+        Some("0.01880342")
+    );
+    assert_eq!(report.tie_attributes.get("weight"), Some(&weighted));
+    assert_eq!(
+        attribute(&network.tie("1").expect("1").attributes, "weight"),
+        Some("8.0")
+    );
+    assert!(
+        network.tie("0").expect("0").attributes.is_empty(),
+        "no weight: GEXF's default"
+    );
+    assert_eq!(network.tie("0").expect("0").participants, ["1.0", "0.0"]);
+    assert!(report.notes.iter().any(|note| note.contains("directed")));
+}
+
+#[test]
+#[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
+fn real_graphml_from_gephi() {
+    let file = "gephi-miserables.graphml";
+    let (nodes, edges) = xml_nodes_and_edges(file);
+    assert_eq!((nodes, edges), (77, 254));
+    let Imported {
+        network, report, ..
+    } = import_real(file);
+    assert_eq!(network.entities.len(), nodes);
+    assert_eq!(network.ties.len(), edges);
+    assert_eq!(report.counts.names, nodes);
+    assert_eq!(report.counts.positions, nodes);
+    assert!(report.findings.is_empty(), "{report}");
+    assert_eq!(name(&network, "11", "en"), "Valjean");
+    let valjean = network.entity("11").expect("11");
+    assert_eq!(
+        valjean.position,
+        Some(Position {
+            x: -87.93029,
+            y: -6.8120565
+        }),
+        "Gephi's y axis points up"
+    );
+    assert_eq!(attribute(&valjean.attributes, "color"), Some("#f55b5b"));
+    assert_eq!(
+        attribute(&valjean.attributes, "Modularity Class"),
+        Some("1")
+    );
+    assert_eq!(attribute(&valjean.attributes, "size"), Some("100.0"));
+    assert!(!valjean.attributes.contains_key("r"), "joined into color");
+    // GraphML has no default weight: Gephi writes every edge's, and every one is kept.
+    assert_eq!(report.tie_attributes.get("weight"), Some(&edges));
+    assert_eq!(
+        attribute(&network.tie("1").expect("1").attributes, "weight"),
+        Some("8.0")
+    );
+}
+
+#[test]
+#[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
+fn real_graphml_from_graph_tool() {
+    let file = "graph-tool-moviegalaxies.graphml";
+    let (nodes, edges) = xml_nodes_and_edges(file);
+    assert_eq!((nodes, edges), (27, 102));
+    let Imported {
+        network, report, ..
+    } = import_real(file);
+    assert_eq!(network.entities.len(), nodes);
+    assert_eq!(network.ties.len(), edges);
+    assert_eq!(report.counts.names, 0, "graph-tool wrote no labels");
+    assert_eq!(name(&network, "n0", "en"), "n0");
+    assert_eq!(report.entity_attributes.get("partition"), Some(&nodes));
+    assert_eq!(report.count(Finding::Ignored), 1, "{report}");
+    assert!(report.findings[&Finding::Ignored].examples[0].contains("\"dl\""));
+    assert_eq!(report.dropped_or_changed(), 1);
+}
+
+#[test]
+#[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
+fn real_graphml_from_yed() {
+    let file = "yed-3.14.3-gml.graphml";
+    let (nodes, edges) = xml_nodes_and_edges(file);
+    assert_eq!((nodes, edges), (10, 7));
+    let Imported {
+        network, report, ..
+    } = import_real(file);
+    assert_eq!(network.entities.len(), nodes);
+    assert_eq!(network.ties.len(), edges);
+    assert_eq!(report.counts.names, nodes);
+    assert_eq!(report.counts.positions, nodes);
+    assert!(report.findings.is_empty(), "{report}");
+    assert_eq!(name(&network, "n0", "en"), "1");
+    let box_centre = |id: &str| position(&network, id);
+    assert_eq!(box_centre("n0"), Position { x: 170.0, y: 409.0 });
+    assert_eq!(
+        box_centre("n1"),
+        Position { x: 439.0, y: 258.5 },
+        "a 30 × 131 box"
+    );
+    assert_eq!(
+        attribute(&network.entity("n0").expect("n0").attributes, "color"),
+        Some("#FFCC00")
+    );
+    // A closed folder: yEd shows its second realizer (`active="1"`), not the first.
+    assert_eq!(name(&network, "n9", "en"), "2");
+    assert_eq!(box_centre("n9"), Position { x: 210.5, y: 424.5 });
+    assert_eq!(
+        attribute(&network.entity("n9").expect("n9").attributes, "color"),
+        Some("#CAECFF80"),
+        "yEd's colours may carry an alpha"
+    );
+    assert_eq!(network.tie("e0").expect("e0").participants, ["n6", "n7"]);
+    assert!(report.notes.iter().any(|note| note.contains("directed")));
+}
+
+#[test]
+#[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
+fn real_node_link_json_from_d3() {
+    let file = "d3-miserables.json";
+    let value = json_file(file);
+    let nodes = value["nodes"].as_array().map_or(0, Vec::len);
+    let links = value["links"].as_array().map_or(0, Vec::len);
+    assert_eq!((nodes, links), (77, 254));
+    let Imported {
+        network,
+        report,
+        format,
+    } = import_real(file);
+    assert_eq!(format, Format::NodeLink);
+    assert_eq!(network.entities.len(), nodes);
+    assert_eq!(network.ties.len(), links);
+    assert!(report.findings.is_empty(), "{report}");
+    assert!(report.notes.is_empty(), "ids, not indexes: {report}");
+    assert_eq!(
+        report.counts.names, 0,
+        "d3's ids are the names: no label field"
+    );
+    assert_eq!(name(&network, "Myriel", "en"), "Myriel");
+    assert_eq!(
+        attribute(
+            &network.entity("Myriel").expect("Myriel").attributes,
+            "group"
+        ),
+        Some("1")
+    );
+    assert_eq!(report.counts.positions, 0);
+    let first = network.tie("e0").expect("generated id");
+    assert_eq!(first.participants, ["Napoleon", "Myriel"]);
+    assert_eq!(attribute(&first.attributes, "value"), Some("1"));
+    assert_eq!(report.tie_attributes.get("value"), Some(&links));
+}
+
+#[test]
+#[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
+fn real_cyjs_from_cytoscape_desktop() {
+    let file = "cytoscape-3.1.0-genemania.cyjs";
+    let value = json_file(file);
+    assert_eq!(value["generated_by"], "cytoscape-3.1.0");
+    let nodes = value["elements"]["nodes"].as_array().map_or(0, Vec::len);
+    let edges = value["elements"]["edges"].as_array().map_or(0, Vec::len);
+    assert_eq!((nodes, edges), (31, 255));
+    let network_data = value["data"].as_object().map_or(0, serde_json::Map::len);
+    let Imported {
+        network,
+        report,
+        format,
+    } = import_real(file);
+    assert_eq!(format, Format::Cytoscape);
+    assert_eq!(network.title, "H. sapiens (1)", "data.name");
+    assert_eq!(network.entities.len(), nodes);
+    assert_eq!(network.ties.len(), edges);
+    assert_eq!(report.counts.positions, nodes);
+    assert_eq!(
+        report.count(Finding::Ignored),
+        network_data - 1,
+        "the network's own data, but its name: {report}"
+    );
+    assert_eq!(report.dropped_or_changed(), network_data - 1);
+    let med6 = network.entity("296").expect("296");
+    assert_eq!(
+        med6.position,
+        Some(Position {
+            x: 147.454345703125,
+            y: -30.69869613647461
+        }),
+        "Cytoscape's y axis points down, as powermap's"
+    );
+    // Cytoscape's `name` column is GeneMANIA's internal id; the gene is an attribute.
+    assert_eq!(name(&network, "296", "en"), "H__sapiens__1_-Hs:5285773");
+    assert_eq!(attribute(&med6.attributes, "gene_name"), Some("MED6"));
+    assert_eq!(attribute(&med6.attributes, "SUID"), Some("296"));
+    assert_eq!(attribute(&med6.attributes, "selected"), Some("false"));
+    let edge = network.tie("343").expect("343");
+    assert_eq!(edge.participants, ["296", "87"]);
+    assert_eq!(edge.kind, TieKind::Other);
+    assert_eq!(attribute(&edge.attributes, "data_type"), Some("Predicted"));
+    assert_eq!(
+        attribute(&edge.attributes, "networks"),
+        Some("[\"I2D-BioGRID-Yeast2Human\",\"I2D-Krogan-Greenblatt-2006-Core-Yeast2Human\"]"),
+        "lists stay as compact JSON"
+    );
+}
+
+#[test]
+#[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
+fn real_cytoscape_js_array_with_compound_nodes() {
+    let file = "cytoscape-js-compound.json";
+    let value = json_file(file);
+    let elements = value.as_array().expect("an array of elements");
+    let in_group = |group: &str| {
+        elements
+            .iter()
+            .filter(|element| element["group"] == group)
+            .count()
+    };
+    let (nodes, edges) = (in_group("nodes"), in_group("edges"));
+    assert_eq!((nodes, edges), (28, 35));
+    let children = elements
+        .iter()
+        .filter(|element| element["data"]["parent"].is_string())
+        .count();
+    let Imported {
+        network,
+        report,
+        format,
+    } = import_real(file);
+    assert_eq!(format, Format::Cytoscape);
+    assert_eq!(network.entities.len(), nodes);
+    assert_eq!(network.ties.len(), edges);
+    assert_eq!(report.counts.positions, nodes);
+    assert!(report.findings.is_empty(), "{report}");
+    assert_eq!(report.entity_attributes.get("parent"), Some(&children));
+    let child = network.entity("n0:n0").expect("n0:n0");
+    assert_eq!(attribute(&child.attributes, "parent"), Some("n0"));
+    assert!(!child.pinned, "locked: false");
+    assert_eq!(
+        child.position,
+        Some(Position {
+            x: 209.0674320882374,
+            y: 382.7065284623535
+        })
+    );
+    assert_eq!(
+        network.tie("e10").expect("e10").participants,
+        ["n1:n5", "n1:n4"]
+    );
+}
+
+#[test]
+#[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
+fn real_csv_edges_from_gephi_with_timesets() {
+    let Imported {
+        network, report, ..
+    } = import_real("gephi-csv-timeset/testEdgesTableWithTimeset_Interval_edges.csv");
+    let ids: Vec<&str> = network.entities.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["Fred", "Alice", "Dirk"]);
+    assert_eq!(network.ties.len(), 3);
+    assert!(report.findings.is_empty(), "{report}");
+    assert!(report.notes.iter().any(|note| note.contains("directed")));
+    // Two spells: the earliest start, and the spells stay.
+    assert_eq!(date(&network, "e0").as_deref(), Some("2016-02-03"));
+    assert_eq!(
+        attribute(&network.tie("e0").expect("e0").attributes, "timeset"),
+        Some("<[2016-02-03, 2016-02-04]; [2016-02-05, 2016-02-08]>")
+    );
+    // From a day onwards is not that day: the open interval stays too.
+    assert_eq!(date(&network, "e1").as_deref(), Some("2016-03-04"));
+    assert_eq!(
+        attribute(&network.tie("e1").expect("e1").attributes, "timeset"),
+        Some("<[2016-03-04, Infinity]>")
+    );
+    assert_eq!(date(&network, "e2").as_deref(), Some("2016-02-04"));
+    assert_eq!(report.tie_attributes.get("timeset"), Some(&3));
+    assert_eq!(
+        attribute(&network.tie("e0").expect("e0").attributes, "Weight"),
+        Some("2")
+    );
+    assert!(
+        !network
+            .ties
+            .iter()
+            .any(|tie| tie.attributes.contains_key("Type")),
+        "the direction is not an attribute"
+    );
+}
+
+#[test]
+#[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
+fn real_csv_edges_from_gephi_matrix() {
+    let file = "gephi-csv-matrix/testComplexMatrix_edges.csv";
+    let text = std::fs::read_to_string(real(file)).expect("fixture");
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .skip(1)
+        .map(|line| line.split(',').collect())
+        .collect();
+    let mut people: Vec<&str> = rows.iter().flat_map(|row| [row[0], row[1]]).collect();
+    people.sort_unstable();
+    people.dedup();
+    let Imported {
+        network, report, ..
+    } = import_real(file);
+    assert_eq!(network.ties.len(), rows.len());
+    assert_eq!(network.entities.len(), people.len());
+    assert_eq!((rows.len(), people.len()), (650, 26));
+    assert!(report.findings.is_empty(), "{report}");
+    let first = &network.ties[0];
+    assert_eq!(
+        first.participants,
+        ["Bruno Pellaud", "Christian Van Singer"]
+    );
+    assert_eq!(attribute(&first.attributes, "Weight"), Some("24"));
+    assert_eq!(report.tie_attributes.get("Weight"), Some(&rows.len()));
+}
+
+#[test]
+#[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
+fn real_csv_nodes_from_gephi() {
+    let Imported {
+        network, report, ..
+    } = import_real("gephi-csv-nodes/testNodesTableTypesTest_nodes.csv");
+    assert_eq!(network.entities.len(), 5);
+    assert!(network.ties.is_empty());
+    assert!(report.findings.is_empty(), "{report}");
+    assert_eq!(report.counts.names, 2, "two rows have a Label");
+    assert_eq!(name(&network, "3", "en"), "3");
+    assert!(network.entity("3").expect("3").attributes.is_empty());
+    let first = network.entity("1").expect("1");
+    assert_eq!(
+        attribute(&first.attributes, "timeset"),
+        Some("<[1.0, 5.0]; [10.0, 10.5]; [11.0, 16.0]>"),
+        "entities have no dates"
+    );
+    assert_eq!(
+        attribute(&first.attributes, "bigint"),
+        Some("123456789123456789123456789123456789123456789123456789")
+    );
+    assert_eq!(
+        attribute(&first.attributes, "intervallongmap"),
+        Some("<[1.0, 2.0, 1]; [2.0, 3.0, 2]>")
+    );
+    assert_eq!(attribute(&first.attributes, "boolean"), Some("false"));
+}
+
+#[test]
+#[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
+fn real_files_save_and_load_as_powermap_files() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    for name in [
+        "gephi-0.9.3-us-airports.gexf",
+        "gephi-0.8.1-standard-graph-communities.gexf",
+        "les-miserables-1.1.gexf",
+        "gephi-miserables.graphml",
+        "graph-tool-moviegalaxies.graphml",
+        "yed-3.14.3-gml.graphml",
+        "d3-miserables.json",
+        "cytoscape-3.1.0-genemania.cyjs",
+        "cytoscape-js-compound.json",
+        "gephi-csv-timeset/testEdgesTableWithTimeset_Interval_edges.csv",
+        "gephi-csv-matrix/testComplexMatrix_edges.csv",
+        "gephi-csv-nodes/testNodesTableTypesTest_nodes.csv",
+    ] {
+        let imported = import_real(name);
+        let path = folder.path().join("saved.json");
+        save_network(&imported.network, &path, Overwrite::Replace).expect("save");
+        let loaded = load_file(&path).unwrap_or_else(|err| panic!("{name}: {err}"));
+        assert_eq!(loaded.network, imported.network, "{name}");
     }
 }

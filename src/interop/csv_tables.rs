@@ -161,6 +161,8 @@ pub(crate) fn read_table(
             .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
         report.note(format!("{name}: cells are separated by {separator}"));
     }
+    // Gephi's `X` and `Y` columns, whose y axis points up.
+    graph.y_axis_up = true;
     let id = column(&headers, "id");
     let source = column(&headers, "source");
     let target = column(&headers, "target");

@@ -12,7 +12,9 @@ use crate::date::{PartialDate, days_in_month};
 use crate::model::Position;
 
 use super::ImportError;
-use super::mapping::{DIRECTED_NOTE, OutGraph, OutValue, RawEdge, RawGraph, RawNode, parse_number};
+use super::mapping::{
+    DIRECTED_NOTE, OutGraph, OutValue, RawEdge, RawGraph, RawNode, parse_number, turn_y,
+};
 use super::report::{Finding, ImportReport};
 use super::xml::{Element, Next, XmlReader, escape};
 
@@ -181,7 +183,8 @@ impl Reader<'_> {
         let position = element.children_named("position").next().and_then(|at| {
             let coordinate = |axis: &str| at.attr(axis).and_then(parse_number);
             match (coordinate("x"), coordinate("y")) {
-                (Some(x), Some(y)) => Some(Position { x, y }),
+                // Gephi's y axis points up.
+                (Some(x), Some(y)) => Some(turn_y(Position { x, y })),
                 _ => {
                     report.record(Finding::UnreadablePosition, || {
                         format!("node {id:?} at {}", at.place)
@@ -270,11 +273,15 @@ pub(crate) fn read(
                     let meta = xml.subtree(element, empty, report)?;
                     for child in &meta.children {
                         let text = child.text.trim().to_owned();
-                        match child.local() {
+                        // Some GEXF 1.1 files write `<Title>` and `<Creator>`.
+                        match child.local().to_ascii_lowercase().as_str() {
                             "description" if !text.is_empty() => {
                                 reader.graph.description = Some(text);
                             }
                             "title" if !text.is_empty() => reader.graph.title = Some(text),
+                            "creator" if text == "powermap" => {
+                                reader.graph.written_by_powermap = true;
+                            }
                             _ => {}
                         }
                     }
@@ -432,7 +439,7 @@ pub(crate) fn write(graph: &OutGraph) -> String {
             escape(&node.label)
         ));
         attvalues(&mut out, &node_ids, &node.attributes);
-        if let Some(position) = node.position {
+        if let Some(position) = node.position.map(turn_y) {
             out.push_str(&format!(
                 "        <viz:position x=\"{}\" y=\"{}\" z=\"0\"/>\n",
                 position.x, position.y
@@ -492,7 +499,11 @@ mod tests {
         .expect("reads");
         assert_eq!(report.format_version.as_deref(), Some("1.3"));
         let a = &graph.nodes[0];
-        assert_eq!(a.position, Some(Position { x: 1.5, y: -2.0 }));
+        assert_eq!(
+            a.position,
+            Some(Position { x: 1.5, y: 2.0 }),
+            "Gephi's y axis points up"
+        );
         assert!(
             a.attributes
                 .contains(&("kind".to_owned(), "person".to_owned()))

@@ -10,7 +10,9 @@ use std::path::Path;
 use crate::model::Position;
 
 use super::ImportError;
-use super::mapping::{DIRECTED_NOTE, OutGraph, OutValue, RawEdge, RawGraph, RawNode, parse_number};
+use super::mapping::{
+    DIRECTED_NOTE, OutGraph, OutValue, RawEdge, RawGraph, RawNode, parse_number, turn_y,
+};
 use super::report::{Finding, ImportReport};
 use super::xml::{Element, Next, XmlReader, escape};
 
@@ -46,8 +48,26 @@ fn decimal_numbers(value: &str) -> String {
         .join(", ")
 }
 
+/// The drawing yEd shows for a node: a folder or a group (`y:ProxyAutoBoundsNode`) holds
+/// one realizer for each state, open and closed, and `active` says which is shown.
+fn shown_realizer(data: &Element) -> &Element {
+    let Some(realizers) = data.find("Realizers") else {
+        return data;
+    };
+    let active = realizers
+        .attr("active")
+        .and_then(|active| active.trim().parse::<usize>().ok())
+        .unwrap_or(0);
+    realizers
+        .children
+        .get(active)
+        .or(realizers.children.first())
+        .unwrap_or(data)
+}
+
 /// yEd's drawing of a node: its label, the centre of its box, its fill colour.
 fn yed_node(data: &Element, attributes: &mut Vec<(String, String)>) -> Option<Position> {
+    let data = shown_realizer(data);
     if let Some(label) = first_label(data, "NodeLabel") {
         attributes.push(("label".to_owned(), label));
     }
@@ -277,7 +297,11 @@ pub(crate) fn read(
     let mut reader = Reader {
         file,
         keys: HashMap::new(),
-        graph: RawGraph::default(),
+        graph: RawGraph {
+            // `x` and `y` keys are Gephi's, whose y axis points up.
+            y_axis_up: true,
+            ..RawGraph::default()
+        },
     };
     let mut graphs = 0usize;
     let mut directed = false;
@@ -325,7 +349,11 @@ pub(crate) fn read(
                             reader.graph.title = value;
                         }
                         "description" => reader.graph.description = value,
-                        "label_language" => reader.graph.label_language = value,
+                        // Only powermap writes the label language.
+                        "label_language" => {
+                            reader.graph.written_by_powermap = true;
+                            reader.graph.label_language = value;
+                        }
                         _ => {
                             let (name, place) = (key.name.clone(), data.place.clone());
                             report.record(Finding::Ignored, || {
@@ -449,7 +477,7 @@ pub(crate) fn write(graph: &OutGraph) -> String {
     for node in &graph.nodes {
         out.push_str(&format!("    <node id=\"{}\">\n", escape(&node.id)));
         data(&mut out, "label", &node.label);
-        if let Some(position) = node.position {
+        if let Some(position) = node.position.map(turn_y) {
             data(&mut out, "x", &position.x.to_string());
             data(&mut out, "y", &position.y.to_string());
         }

@@ -70,6 +70,8 @@ pub(crate) fn read(
     let mut graph = RawGraph::default();
     if let Some(attributes) = object.get("graph").and_then(Value::as_object) {
         read_graph_attributes(attributes, "graph", &mut graph, report);
+        // Only powermap writes the label language.
+        graph.written_by_powermap = attributes.contains_key("label_language");
     }
     let nodes = object
         .get("nodes")
