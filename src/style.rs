@@ -119,7 +119,9 @@ pub fn tie_style(kind: TieKind) -> TieStyle {
         TieKind::Visit => (Rgba::rgb(0xE6, 0x9F, 0x00), 2.0, Dash::Dotted),
         TieKind::Role => (Rgba::rgb(0x9A, 0xA0, 0xA6), 1.3, Dash::Solid),
         TieKind::Affiliate => (Rgba::rgb(0x6C, 0x75, 0x7D), 1.3, Dash::Dashed),
-        TieKind::Other => (Rgba::rgb(0xA0, 0xA0, 0xA0), 1.5, Dash::Dotted),
+        // Solid and thin: networks from other tools have only this kind, and thousands of
+        // dotted lines would be noise.
+        TieKind::Other => (Rgba::rgb(0x8A, 0x9B, 0xB5), 1.3, Dash::Solid),
     };
     TieStyle { color, width, dash }
 }

@@ -13,12 +13,14 @@ use rayon::prelude::*;
 
 use super::looks::MapLooks;
 use super::shapes::{Emphasis, EntityStyle, MapLine, line_points, node_outline};
-use crate::labels::{LABEL_EVERY_ENTITY_UP_TO, LabelPlacer};
+use crate::labels::LabelPlacer;
 use crate::style::{self, Dash};
 
 /// Labels are hidden below this zoom unless their entity stands out: too small to read.
 const LABEL_MIN_ZOOM: f32 = 0.3;
 const LABEL_SIZE: f32 = 13.0;
+/// Room around a label's text, inside its backdrop.
+const LABEL_PADDING: Vec2 = Vec2::new(4.0, 1.5);
 /// The largest radius an entity of normal size is drawn with on screen, however far in the
 /// view is zoomed.
 const MAX_RADIUS: f32 = 16.0;
@@ -219,25 +221,36 @@ impl MapPainter {
         self.paint_labels(painter, scene, &palette);
     }
 
-    /// Labels under the entities: those standing out always, on a backdrop over everything
-    /// else in the map; the others from a readable zoom on, where they fit.
+    /// Labels by the entities: those standing out always, on a backdrop over everything
+    /// else in the map; then those of the selection's neighbourhood, then (from a readable
+    /// zoom on) the others, best-connected first, each below, above, right or left of its
+    /// entity wherever it overlaps no label placed before. Zooming in makes room.
     fn paint_labels(&mut self, painter: &Painter, scene: &MapScene, palette: &Palette) {
-        let every = scene.screen.len() <= LABEL_EVERY_ENTITY_UP_TO;
         let clip = painter.clip_rect();
         self.labels.clear();
         let mut focus_shapes = Vec::new();
-        let standing_out = scene.label_order.iter().filter(|&&e| scene.stands_out(e));
-        let others = scene.label_order.iter().filter(|&&e| !scene.stands_out(e));
+        let rank = |entity: usize| match (scene.stands_out(entity), scene.entity_emphasis(entity)) {
+            (true, _) => 0,
+            (false, Emphasis::Related) => 1,
+            _ => 2,
+        };
+        let ranked = (0..3).flat_map(|wanted| {
+            scene
+                .label_order
+                .iter()
+                .copied()
+                .filter(move |&entity| rank(entity) == wanted)
+        });
         painter.ctx().fonts_mut(|fonts| {
-            for &entity in standing_out.chain(others) {
+            for entity in ranked {
                 let emphasis = scene.entity_emphasis(entity);
                 let stands_out = scene.stands_out(entity);
                 let wanted = stands_out
                     || emphasis == Emphasis::Related
                     || (scene.zoom >= LABEL_MIN_ZOOM && emphasis != Emphasis::Hidden);
-                let anchor = scene.screen[entity] + Vec2::new(0.0, scene.radius(entity) + 2.0);
+                let center = scene.screen[entity];
                 // Off screen (with room for a wide label): nothing to draw.
-                if !wanted || !clip.expand2(Vec2::new(200.0, 30.0)).contains(anchor) {
+                if !wanted || !clip.expand2(Vec2::new(200.0, 30.0)).contains(center) {
                     continue;
                 }
                 let faded = emphasis == Emphasis::Faded;
@@ -256,21 +269,34 @@ impl MapPainter {
                     FontId::proportional(LABEL_SIZE),
                     text_color,
                 );
-                let rect = Align2::CENTER_TOP.anchor_size(anchor, galley.size());
-                let boxed = rect.expand2(Vec2::new(4.0, 1.5));
-                let placed =
+                let gap = scene.radius(entity) + 2.0;
+                let candidates = [
+                    (Align2::CENTER_TOP, Vec2::new(0.0, gap)),
+                    (Align2::CENTER_BOTTOM, Vec2::new(0.0, -gap)),
+                    (Align2::LEFT_CENTER, Vec2::new(gap + 2.0, 0.0)),
+                    (Align2::RIGHT_CENTER, Vec2::new(-gap - 2.0, 0.0)),
+                ]
+                .map(|(align, offset)| align.anchor_size(center + offset, galley.size()));
+                let placed = candidates.into_iter().find(|rect| {
+                    let boxed = rect.expand2(LABEL_PADDING);
                     self.labels
-                        .try_place([boxed.min.x, boxed.min.y, boxed.max.x, boxed.max.y]);
-                if !(placed || every || stands_out) {
+                        .try_place([boxed.min.x, boxed.min.y, boxed.max.x, boxed.max.y])
+                });
+                // What stands out is named even where there is no room.
+                let Some(rect) = placed.or(stands_out.then_some(candidates[0])) else {
                     continue;
-                }
+                };
                 // A backdrop keeps labels legible over the lines behind them.
                 let shapes = if stands_out {
                     &mut focus_shapes
                 } else {
                     &mut self.label_shapes
                 };
-                shapes.push(Shape::rect_filled(boxed, 3.0, backdrop));
+                shapes.push(Shape::rect_filled(
+                    rect.expand2(LABEL_PADDING),
+                    3.0,
+                    backdrop,
+                ));
                 shapes.push(Shape::galley(rect.min, galley, text_color));
             }
         });
@@ -530,6 +556,87 @@ fn for_each_dot(points: &[Pos2], spacing: f32, visible: Rect, mut dot: impl FnMu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{EntityKind, TieKind};
+
+    /// The labels a frame of the map shows, in the order they were placed.
+    fn labels_drawn(screen: &[Pos2], names: &[&str], looks: &MapLooks, zoom: f32) -> Vec<String> {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(super::super::font_definitions());
+        let styles: Vec<EntityStyle> = names
+            .iter()
+            .map(|name| EntityStyle {
+                kind: EntityKind::Person,
+                color: Color32::RED,
+                label: Arc::from(*name),
+            })
+            .collect();
+        let lines = [MapLine {
+            tie: 0,
+            a: 0,
+            b: 1,
+            kind: TieKind::Meeting,
+            bend: 0.0,
+        }];
+        let label_order: Vec<usize> = (0..names.len()).collect();
+        let mut painter = MapPainter::default();
+        let mut shapes = Vec::new();
+        for _ in 0..2 {
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                let scene = MapScene {
+                    screen,
+                    styles: &styles,
+                    pinned: &[],
+                    lines: &lines,
+                    looks,
+                    zoom,
+                    hovered: None,
+                    dragged: None,
+                    label_order: &label_order,
+                };
+                painter.paint(ui.painter(), &scene);
+            });
+            // Nothing renders here: the font atlas need not be uploaded.
+            output.textures_delta.clear();
+            shapes = output.shapes;
+        }
+        shapes
+            .iter()
+            .filter_map(|clipped| match &clipped.shape {
+                Shape::Text(text) => Some(text.galley.text().to_owned()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn labels_move_aside_rather_than_overlap_and_give_way_when_there_is_no_room() {
+        // Four entities on one spot: below, above, right and left of it, then no room.
+        let screen = [Pos2::new(300.0, 300.0); 5];
+        let names = ["first", "second", "third", "fourth", "fifth"];
+        let drawn = labels_drawn(&screen, &names, &MapLooks::default(), 1.0);
+        assert_eq!(drawn, ["first", "second", "third", "fourth"]);
+        // Far apart, all show; too far out, none.
+        let apart: Vec<Pos2> = (0..5)
+            .map(|i| Pos2::new(100.0, 60.0 + 100.0 * i as f32))
+            .collect();
+        assert_eq!(
+            labels_drawn(&apart, &names, &MapLooks::default(), 1.0).len(),
+            5
+        );
+        assert!(labels_drawn(&apart, &names, &MapLooks::default(), 0.1).is_empty());
+        // Selected entities are named however crowded and far out the map is.
+        let looks = MapLooks {
+            entities: vec![
+                Emphasis::Faded,
+                Emphasis::Faded,
+                Emphasis::Faded,
+                Emphasis::Faded,
+                Emphasis::Selected,
+            ],
+            ..MapLooks::default()
+        };
+        assert!(labels_drawn(&screen, &names, &looks, 0.1).contains(&"fifth".to_owned()));
+    }
 
     #[test]
     fn dashes_follow_the_pattern_across_corners() {
