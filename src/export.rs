@@ -3,6 +3,8 @@
 //! what the network contains, and a credit line naming the sources. No window, no GPU.
 
 use std::fmt::Write as _;
+
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use crate::fonts::{NANUM_GOTHIC, NANUM_GOTHIC_FAMILY};
@@ -627,21 +629,36 @@ pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, ExportError> {
             height: u64::from(height),
         });
     }
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height)
-        .ok_or_else(|| ExportError::Render(format!("cannot allocate {width} × {height} pixels")))?;
-    resvg::render(
-        &tree,
-        resvg::tiny_skia::Transform::default(),
-        &mut pixmap.as_mut(),
-    );
-    let straight: Vec<u8> = pixmap
-        .pixels()
-        .iter()
-        .flat_map(|pixel| {
-            let color = pixel.demultiply();
-            [color.red(), color.green(), color.blue(), color.alpha()]
+    // Drawn in horizontal bands, one per thread: the thousands of lines of a large map
+    // take seconds on one core. Each band draws the whole picture shifted up, clipped to it.
+    let bands = u32::try_from(rayon::current_num_threads())
+        .unwrap_or(1)
+        .clamp(1, height.max(1));
+    let band_height = height.div_ceil(bands);
+    let rendered: Vec<Vec<u8>> = (0..bands)
+        .into_par_iter()
+        .map(|band| {
+            let top = band * band_height;
+            let rows = band_height.min(height - top);
+            let mut pixmap = resvg::tiny_skia::Pixmap::new(width, rows).ok_or_else(|| {
+                ExportError::Render(format!("cannot allocate {width} × {rows} pixels"))
+            })?;
+            resvg::render(
+                &tree,
+                resvg::tiny_skia::Transform::from_translate(0.0, -(top as f32)),
+                &mut pixmap.as_mut(),
+            );
+            Ok(pixmap
+                .pixels()
+                .iter()
+                .flat_map(|pixel| {
+                    let color = pixel.demultiply();
+                    [color.red(), color.green(), color.blue(), color.alpha()]
+                })
+                .collect())
         })
-        .collect();
+        .collect::<Result<_, ExportError>>()?;
+    let straight = rendered.concat();
     encode_png(&straight, width, height)
 }
 
