@@ -589,3 +589,25 @@ fn the_mouse_wheel_zooms_about_the_pointer() {
         "the entity under the pointer stays under it: {lee_before:?} → {lee_after:?}"
     );
 }
+
+#[test]
+fn a_large_meeting_is_named_in_short_in_the_entity_panel() {
+    let mut harness = harness();
+    let lee = entity_index(harness.state(), "lee-jae-yong");
+    harness
+        .state_mut()
+        .command(Command::Select(Selection::Entity(lee)));
+    harness.run_steps(3);
+    // The ten-person Qualcomm meeting: three names and a count keep the panel narrow.
+    harness.get_by_label_contains("and 6 more").click();
+    harness.run_steps(3);
+    let Some(Selection::Tie(tie)) = harness.state().selection else {
+        panic!("a click on the row selects its tie");
+    };
+    assert_eq!(
+        harness.state().document.network.ties[tie]
+            .participants
+            .len(),
+        10
+    );
+}

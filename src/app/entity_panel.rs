@@ -184,7 +184,13 @@ pub fn entity_panel_ui(
                             .map_or(p.as_str(), |e| e.display_name(language.code()))
                     })
                     .collect();
-                let response = ui.link(others.join(", "));
+                // A meeting of ten would widen the panel: name three, count the rest (the
+                // tie's own panel lists them all).
+                let names = match others.len() {
+                    0..=3 => others.join(", "),
+                    more => format!("{} and {} more", others[..3].join(", "), more - 3),
+                };
+                let response = ui.link(names);
                 let response = if tie.summary.is_empty() {
                     response
                 } else {
