@@ -611,3 +611,45 @@ fn a_large_meeting_is_named_in_short_in_the_entity_panel() {
         10
     );
 }
+
+#[test]
+fn fit_shows_the_whole_network_with_room_for_the_labels_at_its_edges() {
+    let mut harness = harness();
+    harness.key_press(egui::Key::Space);
+    harness.run_steps(2);
+    // Zoom far in, then fit.
+    let lee = entity_index(harness.state(), "lee-jae-yong");
+    let centre = harness
+        .state()
+        .document
+        .view
+        .entity_screen_pos(lee)
+        .expect("drawn");
+    harness.hover_at(centre);
+    harness.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, 800.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(20);
+    harness.state_mut().command(Command::FitView);
+    harness.run_steps(3);
+    let view = &harness.state().document.view;
+    let inner = view.screen_rect().shrink2(egui::vec2(100.0, 30.0));
+    let positions: Vec<Pos2> = (0..harness.state().document.network.entities.len())
+        .map(|entity| view.entity_screen_pos(entity).expect("drawn"))
+        .collect();
+    for (entity, position) in positions.iter().enumerate() {
+        assert!(
+            inner.contains(*position),
+            "entity {entity} at {position:?} outside {inner:?}"
+        );
+    }
+    // And it fills the map: the network spans most of the room in one direction.
+    let span = egui::Rect::from_points(&positions).size();
+    assert!(
+        span.x > inner.width() * 0.9 || span.y > inner.height() * 0.9,
+        "{span:?} in {inner:?}"
+    );
+}

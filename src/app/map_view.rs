@@ -32,8 +32,9 @@ use crate::style;
 pub type ViewGraph =
     egui_graphs::Graph<EntityNode, (), Undirected, DefaultIx, EntityHitArea, DefaultEdgeShape>;
 
-/// Extra room around the network when fitting it to the window, as a share of its size.
-const FIT_PADDING: f32 = 0.12;
+/// Room around the network when fitting it to the window, in screen points: enough for
+/// the labels of the entities at its edges.
+const FIT_MARGIN: Vec2 = Vec2::new(110.0, 36.0);
 
 /// The map of the open network and the state of its view.
 pub struct MapView {
@@ -297,6 +298,9 @@ impl MapView {
         let moving = get_layout_state::<ForceState>(ui, None).is_moving();
         let fit = self.fit_once || (self.follow_layout && moving);
         self.fit_once = false;
+        if fit {
+            self.fit_view(ui);
+        }
 
         let interaction = SettingsInteraction::new()
             .with_dragging_enabled(true)
@@ -304,8 +308,7 @@ impl MapView {
             .with_node_clicking_enabled(true);
         let navigation = SettingsNavigation::new()
             .with_zoom_and_pan_enabled(true)
-            .with_fit_to_screen_enabled(fit)
-            .with_fit_to_screen_padding(FIT_PADDING);
+            .with_fit_to_screen_enabled(false);
         let response = GraphView::<ForceState, PowermapLayout>::new()
             .with_interactions(&interaction)
             .with_navigations(&navigation)
@@ -365,6 +368,8 @@ impl MapView {
 const WHEEL_ZOOM_PER_POINT: f32 = 0.0025;
 const MIN_ZOOM: f32 = 1e-4;
 const MAX_ZOOM: f32 = 50.0;
+/// Fitting a network of one or two entities does not blow them up.
+const FIT_MAX_ZOOM: f32 = 2.0;
 
 impl MapView {
     /// Zooms about the pointer when the wheel turns over the map, as maps do (egui_graphs
@@ -437,6 +442,31 @@ impl MapView {
         let pointer = self.screen.screen_to_canvas(pointer);
         let line = line_at(&self.lines, &positions, hidden, pointer, self.screen.zoom)?;
         Some(self.lines[line].tie)
+    }
+
+    /// Zooms and pans so that the whole network, and the labels at its edges, fill the
+    /// map's area.
+    fn fit_view(&self, ui: &mut egui::Ui) {
+        let bounds = egui::Rect::from_points(
+            &self
+                .nodes
+                .iter()
+                .filter_map(|&node| Some(self.graph.node(node)?.location()))
+                .collect::<Vec<_>>(),
+        );
+        let area = ui.available_rect_before_wrap().size();
+        if !bounds.is_finite() || area.min_elem() <= 0.0 {
+            return;
+        }
+        let room = (area - 2.0 * FIT_MARGIN).max(area * 0.5);
+        let zoom = (room.x / bounds.width().max(1e-3))
+            .min(room.y / bounds.height().max(1e-3))
+            .clamp(MIN_ZOOM, FIT_MAX_ZOOM);
+        let mut meta = egui_graphs::MetadataFrame::new(None).load(ui);
+        meta.zoom = zoom;
+        // screen = canvas × zoom + pan + rect.min, with the network's centre in the middle.
+        meta.pan = area / 2.0 - bounds.center().to_vec2() * zoom;
+        meta.save(ui);
     }
 
     /// Pans so that an entity sits in the middle of the map's area, keeping the zoom.
