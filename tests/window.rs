@@ -653,3 +653,30 @@ fn fit_shows_the_whole_network_with_room_for_the_labels_at_its_edges() {
         "{span:?} in {inner:?}"
     );
 }
+
+/// A file dropped on the window, as the windowing backend hands it over.
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|err| err.to_string())
+    }
+}
+
+#[test]
+fn a_file_dropped_on_the_window_opens() {
+    let mut harness = harness();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/minimal.json");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(example)));
+    harness.run_steps(3);
+    harness.get_by_label("minimal.json");
+    harness.get_by_label_contains("3 entities · 2 ties");
+}
