@@ -11,10 +11,11 @@ use crate::export::{BASE_WIDTH_PX, Background, ExportOptions, export_map};
 use crate::generate::generate_network;
 use crate::graph::MapGraph;
 use crate::interop::{
-    ConvertError, ExportError, ExportFormat, Format, ImportError, Imported, convert, import_file,
+    ConvertError, ExportError, ExportFormat, Format, ImportError, Imported, convert,
+    export_network, import_file,
 };
 use crate::layout::{LayoutParams, Simulation, lay_out, start_positions};
-use crate::load::{MAX_ENTITIES, MAX_TIES, load_file};
+use crate::load::{MAX_ENTITIES, MAX_TIES};
 use crate::model::Position;
 use crate::save::{Overwrite, SaveError, save_network};
 
@@ -75,10 +76,13 @@ pub enum Command {
     /// Lay a network out headless from its deterministic start and save the positions
     /// into a copy of the file, printing the time the layout took.
     Layout {
+        /// The network file, in any format powermap opens.
         file: PathBuf,
         /// Steps to cool over: the layout settles within this many.
         #[arg(long, default_value_t = 300)]
         steps: u64,
+        /// Where to save it: .gexf, .graphml and .nodelink.json write those formats (for
+        /// comparing with other tools), anything else powermap JSON.
         #[arg(short, long)]
         output: PathBuf,
         /// Replace the output file if it exists.
@@ -156,7 +160,7 @@ pub fn generate(
 /// Lays a network out for `steps` steps and saves it with the positions; returns a line
 /// with the layout's own time.
 pub fn layout_file(file: &Path, steps: u64, output: &Path, force: bool) -> anyhow::Result<String> {
-    let mut network = load_file(file)?.network;
+    let mut network = import_file(file)?.network;
     let map = MapGraph::new(&network);
     let links = map.links();
     let mut params = LayoutParams::default();
@@ -173,7 +177,8 @@ pub fn layout_file(file: &Path, steps: u64, output: &Path, force: bool) -> anyho
             y: f64::from(y),
         });
     }
-    save_network(&network, output, overwrite(force))?;
+    let format = ExportFormat::from_path(output).unwrap_or(ExportFormat::Powermap);
+    export_network(&network, format, output, overwrite(force))?;
     Ok(format!(
         "{}: {} entities laid out in {taken} steps, {:.3} s ({:.2} ms a step)",
         output.display(),

@@ -171,3 +171,39 @@ fn gen_and_layout_commands_make_valid_laid_out_files() {
         std::fs::read(&again).expect("read")
     );
 }
+
+#[test]
+fn layout_reads_and_writes_other_tools_formats() {
+    let binary = env!("CARGO_BIN_EXE_powermap");
+    let folder = tempfile::tempdir().expect("tempdir");
+    // A d3 node-link file without positions, laid out into GraphML.
+    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/interop/d3-index.json");
+    let laid_out = folder.path().join("laid-out.graphml");
+    let output = std::process::Command::new(binary)
+        .arg("layout")
+        .arg(&input)
+        .args(["--steps", "50", "-o"])
+        .arg(&laid_out)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let imported = powermap::interop::import_file(&laid_out).expect("a GraphML file");
+    assert_eq!(imported.format, powermap::interop::Format::GraphMl);
+    let original = powermap::interop::import_file(&input)
+        .expect("opens")
+        .network;
+    assert_eq!(imported.network.entities.len(), original.entities.len());
+    assert!(
+        imported
+            .network
+            .entities
+            .iter()
+            .all(|e| e.position.is_some()),
+        "every entity placed"
+    );
+}
