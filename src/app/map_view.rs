@@ -341,8 +341,7 @@ impl MapView {
                     }
                     self.drag_moved = false;
                 }
-                // Only the user pans and zooms through egui_graphs (fitting is the map's).
-                GraphChange::Panned { .. } | GraphChange::Zoomed { .. } => {
+                GraphChange::Panned { .. } | GraphChange::Zoomed { .. } if !fit => {
                     self.follow_layout = false;
                 }
                 _ => {}
@@ -374,14 +373,23 @@ const FIT_MAX_ZOOM: f32 = 2.0;
 
 impl MapView {
     /// Zooms about the pointer when the wheel turns over the map, as maps do (egui_graphs
-    /// zooms only on pinch or Ctrl+wheel), which ends following the first layout.
+    /// zooms only on pinch or Ctrl+wheel). Zooming or panning by hand ends following the
+    /// first layout.
     fn zoom_with_wheel(&mut self, ui: &mut egui::Ui) {
         let rect = ui.available_rect_before_wrap();
         if !ui.rect_contains_pointer(rect) {
             return;
         }
-        let (pointer, scroll) =
-            ui.input(|input| (input.pointer.hover_pos(), input.smooth_scroll_delta.y));
+        let (pointer, scroll, dragging) = ui.input(|input| {
+            (
+                input.pointer.hover_pos(),
+                input.smooth_scroll_delta.y,
+                input.pointer.is_decidedly_dragging(),
+            )
+        });
+        if dragging && self.graph.dragged_node().is_none() {
+            self.follow_layout = false;
+        }
         let Some(pointer) = pointer.filter(|_| scroll != 0.0) else {
             return;
         };
@@ -392,6 +400,7 @@ impl MapView {
         let under_pointer = (local - meta.pan) / meta.zoom;
         meta.zoom = (meta.zoom * (scroll * WHEEL_ZOOM_PER_POINT).exp()).clamp(MIN_ZOOM, MAX_ZOOM);
         meta.pan = local - under_pointer * meta.zoom;
+        tracing::debug!(scroll, zoom = meta.zoom, pan = ?meta.pan, "wheel zoom");
         meta.save(ui);
     }
 
