@@ -341,6 +341,8 @@ impl MapView {
                     }
                     self.drag_moved = false;
                 }
+                // While the map fits itself, and on egui_graphs' own fit of a new view,
+                // pans and zooms are not the user's (a drag is caught before showing).
                 GraphChange::Panned { .. } | GraphChange::Zoomed { .. } if !fit => {
                     self.follow_layout = false;
                 }
@@ -400,7 +402,6 @@ impl MapView {
         let under_pointer = (local - meta.pan) / meta.zoom;
         meta.zoom = (meta.zoom * (scroll * WHEEL_ZOOM_PER_POINT).exp()).clamp(MIN_ZOOM, MAX_ZOOM);
         meta.pan = local - under_pointer * meta.zoom;
-        tracing::debug!(scroll, zoom = meta.zoom, pan = ?meta.pan, "wheel zoom");
         meta.save(ui);
     }
 
