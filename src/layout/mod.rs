@@ -221,6 +221,15 @@ pub fn seed_from_ids<'a>(ids: impl IntoIterator<Item = &'a str>) -> u64 {
 
 /// Where each entity starts: its saved position, else its place in the pivot embedding.
 pub fn start_positions(network: &Network, links: &[Link], params: &LayoutParams) -> Vec<Point> {
+    let placed: Option<Vec<Point>> = network
+        .entities
+        .iter()
+        .map(|e| e.position.map(|p| [p.x as f32, p.y as f32]))
+        .collect();
+    if let Some(placed) = placed {
+        // The file places every entity: no embedding to compute.
+        return placed;
+    }
     let seed = seed_from_ids(network.entities.iter().map(|e| e.id.as_str()));
     let mut positions = pivot_embedding(network.entities.len(), links, seed, params);
     for (start, entity) in positions.iter_mut().zip(&network.entities) {
