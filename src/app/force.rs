@@ -4,6 +4,8 @@
 //! every frame; the app writes that state when a network opens, and reads it back for
 //! the status bar.
 
+use std::sync::Arc;
+
 use egui::{Pos2, Rect};
 use egui_graphs::{DisplayEdge, DisplayNode, ForceAlgorithm, Graph, LayoutForceDirected};
 use petgraph::EdgeType;
@@ -17,10 +19,13 @@ use crate::layout::{LayoutParams, Link, Simulation};
 pub struct ForceState {
     /// Paused by the user (Space) when false.
     pub running: bool,
-    /// The entities the layout must not move, by node index.
+    /// The entities the layout must not move, by node index. Not persisted, like the
+    /// links: a network's state is made afresh when it opens.
+    #[serde(skip)]
     pub pinned: Vec<bool>,
-    /// Linked node pairs, each once.
-    pub links: Vec<Link>,
+    /// Linked node pairs, each once; shared, as egui_graphs copies the state every frame.
+    #[serde(skip)]
+    pub links: Arc<[Link]>,
     pub params: LayoutParams,
     /// Velocities and temperature; not worth persisting (a new run starts hot).
     #[serde(skip)]
@@ -29,7 +34,7 @@ pub struct ForceState {
 
 impl ForceState {
     /// A hot layout for `count` entities.
-    pub fn start(count: usize, links: Vec<Link>, pinned: Vec<bool>) -> Self {
+    pub fn start(count: usize, links: Arc<[Link]>, pinned: Vec<bool>) -> Self {
         Self {
             running: true,
             pinned,

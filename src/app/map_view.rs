@@ -51,7 +51,7 @@ pub struct MapView {
     painter: MapPainter,
     /// Entity centres on screen, this frame (kept to reuse its memory).
     screen_positions: Vec<Pos2>,
-    links: Vec<Link>,
+    links: Arc<[Link]>,
     pinned: Vec<bool>,
     start_positions: Vec<Point>,
     /// Hand the layout a fresh state on the next frame (a network opened, or Re-layout).
@@ -70,7 +70,8 @@ pub struct MapView {
 
 impl MapView {
     pub fn new(network: &Network, map: &MapGraph, language: LabelLanguage) -> Self {
-        let start_positions = start_positions(network, &map.links(), &LayoutParams::default());
+        let links: Arc<[Link]> = map.links().into();
+        let start_positions = start_positions(network, &links, &LayoutParams::default());
         let pinned: Vec<bool> = network.entities.iter().map(|e| e.pinned).collect();
 
         let mut graph = ViewGraph::new();
@@ -118,7 +119,7 @@ impl MapView {
             label_order: by_degree(map, network.entities.len()),
             painter: MapPainter::default(),
             screen_positions: Vec::new(),
-            links: map.links(),
+            links,
             pinned,
             start_positions,
             // A file that places every entity (one laid out ahead, say) opens as saved.
