@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
-use crate::fonts::{NANUM_GOTHIC, NANUM_GOTHIC_FAMILY};
+use crate::fonts::{LATIN_FALLBACK, NANUM_GOTHIC, NANUM_GOTHIC_FAMILY};
 use crate::graph::MapGraph;
 use crate::labels::{LABEL_EVERY_ENTITY_UP_TO, LabelBox, LabelPlacer, by_degree};
 use crate::layout::Point;
@@ -608,15 +608,10 @@ fn node_svg(
     }
 }
 
-/// Renders SVG to PNG bytes with the bundled font (and no system fonts, so the picture
+/// Renders SVG to PNG bytes with the bundled fonts (and no system fonts, so the picture
 /// is the same on every machine).
 pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, ExportError> {
-    let mut options = resvg::usvg::Options {
-        font_family: NANUM_GOTHIC_FAMILY.to_owned(),
-        ..Default::default()
-    };
-    options.fontdb_mut().load_font_data(NANUM_GOTHIC.to_vec());
-    let tree = resvg::usvg::Tree::from_str(svg, &options)
+    let tree = resvg::usvg::Tree::from_str(svg, &svg_options())
         .map_err(|err| ExportError::Render(err.to_string()))?;
     let size = tree.size().to_int_size();
     let (width, height) = (size.width(), size.height());
@@ -662,6 +657,17 @@ pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, ExportError> {
     encode_png(&straight, width, height)
 }
 
+/// How resvg reads the map's SVG: with the bundled fonts only, NanumGothic first.
+fn svg_options() -> resvg::usvg::Options<'static> {
+    let mut options = resvg::usvg::Options {
+        font_family: NANUM_GOTHIC_FAMILY.to_owned(),
+        ..Default::default()
+    };
+    options.fontdb_mut().load_font_data(NANUM_GOTHIC.to_vec());
+    options.fontdb_mut().load_font_data(LATIN_FALLBACK.to_vec());
+    options
+}
+
 /// Encodes straight (not premultiplied) RGBA pixels as PNG.
 pub fn encode_png(rgba: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
     let mut png = Vec::new();
@@ -700,6 +706,39 @@ pub fn export_map(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A line of text as the export's fonts render it.
+    fn rendered(text: &str) -> resvg::tiny_skia::Pixmap {
+        let svg = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="240" height="40"><text x="4" y="28" font-size="24">{text}</text></svg>"#
+        );
+        let tree = resvg::usvg::Tree::from_str(&svg, &svg_options()).expect("parses");
+        let mut pixmap = resvg::tiny_skia::Pixmap::new(240, 40).expect("allocates");
+        resvg::render(
+            &tree,
+            resvg::tiny_skia::Transform::default(),
+            &mut pixmap.as_mut(),
+        );
+        pixmap
+    }
+
+    #[test]
+    fn hangul_and_latin_letters_nanum_gothic_lacks_both_render() {
+        let inked = |text: &str| {
+            let pixmap = rendered(text);
+            pixmap.pixels().iter().filter(|p| p.alpha() > 0).count()
+        };
+        assert!(inked("이재용") > 50);
+        // NanumGothic has no ã, ğ or ő: without a fallback each would be the same
+        // missing-glyph box.
+        let letters = ["ã", "ğ", "ő"].map(|letter| rendered(letter).data().to_vec());
+        for (a, b) in [(0, 1), (1, 2), (0, 2)] {
+            assert!(
+                letters[a] != letters[b],
+                "letters {a} and {b} render alike: missing glyphs"
+            );
+        }
+    }
 
     #[test]
     fn file_stems_are_slugs_of_the_title() {
