@@ -219,27 +219,29 @@ pub fn map_svg(
         (min, max) = ([0.0; 2], [1.0; 2]);
     }
     let span = [(max[0] - min[0]).max(1.0), (max[1] - min[1]).max(1.0)];
-    let overhang = |scale: f32| {
+    // How far an entity reaches sideways from its centre: its label's half or its radius.
+    let reach = |index: usize, scale: f32| {
+        let half_label = text_width(labels[index], label_size) / 2.0 + 4.0 * u;
+        let radius = (style::node_radius(network.entities[index].kind) * scale).max(3.0 * u);
+        half_label.max(radius)
+    };
+    let overhangs = |scale: f32| {
         let (mut left, mut right) = (0.0_f32, 0.0_f32);
-        for (p, label) in positions.iter().zip(&labels) {
-            let half = text_width(label, label_size) / 2.0 + 4.0 * u;
-            left = left.max(half - (p[0] - min[0]) * scale);
-            right = right.max(half - (max[0] - p[0]) * scale);
+        for (index, p) in positions.iter().enumerate() {
+            left = left.max(reach(index, scale) - (p[0] - min[0]) * scale);
+            right = right.max(reach(index, scale) - (max[0] - p[0]) * scale);
         }
+        (left, right)
+    };
+    let overhang = |scale: f32| {
+        let (left, right) = overhangs(scale);
         left + right
     };
     let mut scale = (w - 2.0 * margin) / span[0];
     scale = ((w - 2.0 * margin - overhang(scale)) / span[0]).max(0.01);
     // A tall, narrow network must not become absurdly high: cap the height at twice the width.
     scale = scale.min(2.0 * w / span[1]);
-    let left_overhang = {
-        let mut left = 0.0_f32;
-        for (p, label) in positions.iter().zip(&labels) {
-            left =
-                left.max(text_width(label, label_size) / 2.0 + 4.0 * u - (p[0] - min[0]) * scale);
-        }
-        left
-    };
+    let left_overhang = overhangs(scale).0;
     let map_width = span[0] * scale;
     let offset_x =
         margin + left_overhang + ((w - 2.0 * margin - overhang(scale)) - map_width).max(0.0) / 2.0;
@@ -248,8 +250,14 @@ pub fn map_svg(
     } else {
         34.0 * u
     };
-    let top = margin + title_height + 12.0 * u;
-    let map_height = span[1] * scale + label_size * 2.0;
+    // Entities reach their radius beyond their centres, and labels hang under them.
+    let largest_radius = network
+        .entities
+        .iter()
+        .map(|entity| (style::node_radius(entity.kind) * scale).max(3.0 * u))
+        .fold(0.0_f32, f32::max);
+    let top = margin + title_height + 12.0 * u + largest_radius;
+    let map_height = span[1] * scale + 2.0 * largest_radius + label_size * 2.0;
     let to_px = |p: Point| {
         [
             offset_x + (p[0] - min[0]) * scale,
