@@ -63,7 +63,7 @@ pub fn tie_panel_ui(
                 .and_then(|p| localized(p, language.code()))
             {
                 ui.label("Place");
-                ui.label(place);
+                ui.add(egui::Label::new(place).wrap());
                 ui.end_row();
             }
             if let Some(amount) = &tie.amount {
@@ -73,7 +73,8 @@ pub fn tie_panel_ui(
             }
             for (name, value) in &tie.attributes {
                 ui.label(name);
-                ui.label(value);
+                // Long values wrap rather than widen the panel.
+                ui.add(egui::Label::new(value).wrap());
                 ui.end_row();
             }
         });
