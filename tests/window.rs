@@ -680,3 +680,20 @@ fn a_file_dropped_on_the_window_opens() {
     harness.get_by_label("minimal.json");
     harness.get_by_label_contains("3 entities · 2 ties");
 }
+
+#[test]
+fn long_tie_attributes_wrap_inside_the_side_panel() {
+    let mut harness = harness();
+    let contract = tie_index(harness.state(), "samsung-electronics-tesla-ai6-contract");
+    harness
+        .state_mut()
+        .command(Command::Select(Selection::Tie(contract)));
+    harness.run_steps(3);
+    // "production site": a sentence in two languages, longer than the panel is wide.
+    let value = harness.get_by_label_contains("Taylor, Texas)").rect();
+    assert!(
+        value.width() < 400.0 && value.height() > 20.0,
+        "wrapped onto several lines within the panel: {value:?}"
+    );
+    assert!(value.right() <= 1400.0);
+}
