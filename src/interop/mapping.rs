@@ -931,12 +931,19 @@ fn line_lengths(network: &Network) -> Vec<f64> {
     lengths
 }
 
-/// Each point's distance to its nearest other point. The points are swept in order of `x`,
-/// and the sweep each way stops once `x` alone is farther than the nearest found.
+/// At most this many points ask for their nearest neighbour: enough for a median, and a
+/// file of points all on one vertical line (where the sweep cannot stop early) stays quick.
+const NEAREST_NEIGHBOUR_QUERIES: usize = 2_000;
+
+/// The distance to its nearest other point of every point (or of an even sample of
+/// [`NEAREST_NEIGHBOUR_QUERIES`] of them). The points are swept in order of `x`, and the
+/// sweep each way stops once `x` alone is farther than the nearest found.
 fn nearest_neighbour_distances(points: &[Position]) -> Vec<f64> {
     let mut sorted = points.to_vec();
     sorted.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let step = sorted.len().div_ceil(NEAREST_NEIGHBOUR_QUERIES).max(1);
     (0..sorted.len())
+        .step_by(step)
         .map(|i| {
             let at = sorted[i];
             let mut nearest = f64::INFINITY;
@@ -1834,6 +1841,7 @@ mod tests {
         .map(|(x, y)| Position { x, y })
         .collect();
         let mut swept = nearest_neighbour_distances(&points);
+        assert_eq!(swept.len(), points.len(), "few points: every one asks");
         let mut every_pair: Vec<f64> = points
             .iter()
             .enumerate()
@@ -1860,6 +1868,20 @@ mod tests {
         assert_eq!(approximately(0.08), "0.08");
         assert_eq!(approximately(240.0), "240");
         assert_eq!(approximately(12.345), "12.3");
+    }
+
+    #[test]
+    fn many_points_on_one_line_are_measured_from_a_sample() {
+        // The sweep cannot stop early when every x is the same: only a sample asks.
+        let points: Vec<Position> = (0..20_000)
+            .map(|i| Position {
+                x: 0.0,
+                y: f64::from(i) * 3.0,
+            })
+            .collect();
+        let distances = nearest_neighbour_distances(&points);
+        assert_eq!(distances.len(), NEAREST_NEIGHBOUR_QUERIES);
+        assert_eq!(median(distances), Some(3.0));
     }
 
     #[test]
