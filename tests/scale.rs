@@ -104,6 +104,24 @@ fn two_disconnected_communities_come_out_apart() {
     );
 }
 
+/// Runs `powermap layout INPUT --steps STEPS -o OUTPUT`, which must succeed; returns what
+/// it printed.
+fn layout_command(input: &std::path::Path, steps: u32, output: &std::path::Path) -> String {
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_powermap"))
+        .arg("layout")
+        .arg(input)
+        .args(["--steps", &steps.to_string(), "-o"])
+        .arg(output)
+        .output()
+        .expect("runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    String::from_utf8_lossy(&run.stdout).into_owned()
+}
+
 #[test]
 fn gen_and_layout_commands_make_valid_laid_out_files() {
     let binary = env!("CARGO_BIN_EXE_powermap");
@@ -136,19 +154,7 @@ fn gen_and_layout_commands_make_valid_laid_out_files() {
     assert!(network.ties.iter().filter(|t| t.date.is_some()).count() > 3_000);
 
     let laid_out = folder.path().join("laid-out.json");
-    let output = std::process::Command::new(binary)
-        .arg("layout")
-        .arg(&generated)
-        .args(["--steps", "100", "-o"])
-        .arg(&laid_out)
-        .output()
-        .expect("runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let report = String::from_utf8_lossy(&output.stdout);
+    let report = layout_command(&generated, 100, &laid_out);
     assert!(
         report.contains("laid out in 100 steps") && report.contains(" s ("),
         "{report}"
@@ -159,13 +165,7 @@ fn gen_and_layout_commands_make_valid_laid_out_files() {
     assert!(network.entities.iter().all(|e| e.position.is_some()));
     // The same file and steps give the same positions.
     let again = folder.path().join("again.json");
-    std::process::Command::new(binary)
-        .arg("layout")
-        .arg(&generated)
-        .args(["--steps", "100", "-o"])
-        .arg(&again)
-        .output()
-        .expect("runs");
+    layout_command(&generated, 100, &again);
     assert_eq!(
         std::fs::read(&laid_out).expect("read"),
         std::fs::read(&again).expect("read")
@@ -174,24 +174,12 @@ fn gen_and_layout_commands_make_valid_laid_out_files() {
 
 #[test]
 fn layout_reads_and_writes_other_tools_formats() {
-    let binary = env!("CARGO_BIN_EXE_powermap");
     let folder = tempfile::tempdir().expect("tempdir");
     // A d3 node-link file without positions, laid out into GraphML.
     let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/interop/d3-index.json");
     let laid_out = folder.path().join("laid-out.graphml");
-    let output = std::process::Command::new(binary)
-        .arg("layout")
-        .arg(&input)
-        .args(["--steps", "50", "-o"])
-        .arg(&laid_out)
-        .output()
-        .expect("runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    layout_command(&input, 50, &laid_out);
     let imported = powermap::interop::import_file(&laid_out).expect("a GraphML file");
     assert_eq!(imported.format, powermap::interop::Format::GraphMl);
     let original = powermap::interop::import_file(&input)

@@ -555,6 +555,16 @@ fn opening_a_large_file_can_be_cancelled() {
     harness.get_by_label_contains("41 entities · 55 ties");
 }
 
+/// Turns the mouse wheel by `points` (positive: zoom in) where the pointer is.
+fn turn_wheel(harness: &Harness<'static, PowermapApp>, points: f32) {
+    harness.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, points),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+    });
+}
+
 #[test]
 fn the_mouse_wheel_zooms_about_the_pointer() {
     let mut harness = harness();
@@ -573,12 +583,7 @@ fn the_mouse_wheel_zooms_about_the_pointer() {
     let (lee_before, musk_before) = (view(&harness, lee), view(&harness, musk));
     harness.hover_at(lee_before);
     harness.run_steps(1);
-    harness.event(egui::Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Point,
-        delta: egui::vec2(0.0, 120.0),
-        phase: egui::TouchPhase::Move,
-        modifiers: egui::Modifiers::NONE,
-    });
+    turn_wheel(&harness, 120.0);
     harness.run_steps(20);
     let (lee_after, musk_after) = (view(&harness, lee), view(&harness, musk));
     let zoom = (musk_after - lee_after).length() / (musk_before - lee_before).length();
@@ -626,12 +631,7 @@ fn fit_shows_the_whole_network_with_room_for_the_labels_at_its_edges() {
         .entity_screen_pos(lee)
         .expect("drawn");
     harness.hover_at(centre);
-    harness.event(Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Point,
-        delta: egui::vec2(0.0, 800.0),
-        phase: egui::TouchPhase::Move,
-        modifiers: egui::Modifiers::NONE,
-    });
+    turn_wheel(&harness, 800.0);
     harness.run_steps(20);
     harness.state_mut().command(Command::FitView);
     harness.run_steps(3);
