@@ -1379,6 +1379,20 @@ fn import_real(name: &str) -> Imported {
     import_file(&real(name)).unwrap_or_else(|err| panic!("{name}: {err}"))
 }
 
+/// Imports a real GEXF or GraphML file after checking that roxmltree counts the `<node>`
+/// and `<edge>` elements `expected` says, and that each became an entity or a tie.
+fn import_real_xml(name: &str, expected: (usize, usize)) -> Imported {
+    assert_eq!(
+        xml_nodes_and_edges(name),
+        expected,
+        "{name}: <node>s and <edge>s"
+    );
+    let imported = import_real(name);
+    let network = &imported.network;
+    assert_eq!((network.entities.len(), network.ties.len()), expected);
+    imported
+}
+
 /// The `<node>` and `<edge>` elements of a GEXF or GraphML file, counted by roxmltree.
 fn xml_nodes_and_edges(name: &str) -> (usize, usize) {
     let text = std::fs::read_to_string(real(name)).expect("fixture");
@@ -1444,18 +1458,15 @@ fn latitude_against_y(network: &Network) -> f64 {
 #[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
 fn real_gexf_from_gephi_0_9_keeps_its_map_north_up() {
     let file = "gephi-0.9.3-us-airports.gexf";
-    let (nodes, edges) = xml_nodes_and_edges(file);
-    assert_eq!((nodes, edges), (235, 1297));
+    let (nodes, edges) = (235, 1297);
     let Imported {
         network,
         report,
         format,
-    } = import_real(file);
+    } = import_real_xml(file, (nodes, edges));
     assert_eq!(format, Format::Gexf);
     assert_eq!(report.format_version.as_deref(), Some("1.3"));
     assert_eq!(network.title, "gephi-0.9.3-us-airports");
-    assert_eq!(network.entities.len(), nodes);
-    assert_eq!(network.ties.len(), edges);
     assert_eq!(report.counts.names, nodes);
     assert_eq!(report.counts.positions, nodes);
     assert_eq!(report.counts.tie_kinds, 0);
@@ -1539,14 +1550,11 @@ fn real_gexf_positions_go_back_to_gephi_as_gephi_wrote_them() {
 #[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
 fn real_gexf_1_2_from_gephi_0_8() {
     let file = "gephi-0.8.1-standard-graph-communities.gexf";
-    let (nodes, edges) = xml_nodes_and_edges(file);
-    assert_eq!((nodes, edges), (17, 32));
+    let (nodes, edges) = (17, 32);
     let Imported {
         network, report, ..
-    } = import_real(file);
+    } = import_real_xml(file, (nodes, edges));
     assert_eq!(report.format_version.as_deref(), Some("1.2"));
-    assert_eq!(network.entities.len(), nodes);
-    assert_eq!(network.ties.len(), edges);
     assert_eq!(report.counts.positions, nodes);
     assert!(report.findings.is_empty(), "{report}");
     assert_eq!(
@@ -1576,8 +1584,7 @@ fn real_gexf_1_2_from_gephi_0_8() {
 #[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
 fn real_gexf_1_1_les_miserables() {
     let file = "les-miserables-1.1.gexf";
-    let (nodes, edges) = xml_nodes_and_edges(file);
-    assert_eq!((nodes, edges), (77, 254));
+    let (nodes, edges) = (77, 254);
     let text = std::fs::read_to_string(real(file)).expect("fixture");
     let document = roxmltree::Document::parse(&text).expect("XML");
     let weighted = document
@@ -1592,14 +1599,12 @@ fn real_gexf_1_1_les_miserables() {
 
     let Imported {
         network, report, ..
-    } = import_real(file);
+    } = import_real_xml(file, (nodes, edges));
     assert_eq!(report.format_version.as_deref(), Some("1.1"));
     assert_eq!(
         network.title, "Les Misérables, the characters coappearance weighted graph",
         "GEXF 1.1's <Title>"
     );
-    assert_eq!(network.entities.len(), nodes);
-    assert_eq!(network.ties.len(), edges);
     assert!(report.findings.is_empty(), "{report}");
     assert_eq!(name(&network, "0.0", "en"), "Myriel");
     let myriel = network.entity("0.0").expect("ids are written as decimals");
@@ -1632,13 +1637,10 @@ fn real_gexf_1_1_les_miserables() {
 #[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
 fn real_graphml_from_gephi() {
     let file = "gephi-miserables.graphml";
-    let (nodes, edges) = xml_nodes_and_edges(file);
-    assert_eq!((nodes, edges), (77, 254));
+    let (nodes, edges) = (77, 254);
     let Imported {
         network, report, ..
-    } = import_real(file);
-    assert_eq!(network.entities.len(), nodes);
-    assert_eq!(network.ties.len(), edges);
+    } = import_real_xml(file, (nodes, edges));
     assert_eq!(report.counts.names, nodes);
     assert_eq!(report.counts.positions, nodes);
     assert!(report.findings.is_empty(), "{report}");
@@ -1671,13 +1673,10 @@ fn real_graphml_from_gephi() {
 #[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
 fn real_graphml_from_graph_tool() {
     let file = "graph-tool-moviegalaxies.graphml";
-    let (nodes, edges) = xml_nodes_and_edges(file);
-    assert_eq!((nodes, edges), (27, 102));
+    let (nodes, edges) = (27, 102);
     let Imported {
         network, report, ..
-    } = import_real(file);
-    assert_eq!(network.entities.len(), nodes);
-    assert_eq!(network.ties.len(), edges);
+    } = import_real_xml(file, (nodes, edges));
     assert_eq!(report.counts.names, 0, "graph-tool wrote no labels");
     assert_eq!(name(&network, "n0", "en"), "n0");
     assert_eq!(report.entity_attributes.get("partition"), Some(&nodes));
@@ -1690,13 +1689,10 @@ fn real_graphml_from_graph_tool() {
 #[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
 fn real_graphml_from_yed() {
     let file = "yed-3.14.3-gml.graphml";
-    let (nodes, edges) = xml_nodes_and_edges(file);
-    assert_eq!((nodes, edges), (10, 7));
+    let (nodes, edges) = (10, 7);
     let Imported {
         network, report, ..
-    } = import_real(file);
-    assert_eq!(network.entities.len(), nodes);
-    assert_eq!(network.ties.len(), edges);
+    } = import_real_xml(file, (nodes, edges));
     assert_eq!(report.counts.names, nodes);
     assert_eq!(report.counts.positions, nodes);
     assert!(report.findings.is_empty(), "{report}");
