@@ -2,18 +2,12 @@
 //! contact→deal chains, paths, focus, sizes and filters, as a person uses them.
 
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use powermap::app::{Command, Emphasis, PowermapApp, Selection, SizeBy};
 use powermap::model::TieKind;
 
 mod common;
-use common::{entity_index, harness, tie_index, wait_for_label};
-
-fn send(harness: &mut Harness<'static, PowermapApp>, command: Command) {
-    harness.state_mut().command(command);
-    harness.run_steps(3);
-}
+use common::{entity_index, harness, send, tie_index, wait_for_label};
 
 fn sds_openai_contract(app: &PowermapApp) -> usize {
     tie_index(app, "sds-openai-chatgpt-enterprise-reseller")

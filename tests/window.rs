@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 use powermap::app::{Command, LabelLanguage, PowermapApp, Selection};
 
 mod common;
-use common::{entity_index, harness, tie_index, wait_for_label};
+use common::{entity_index, harness, send, tie_index, wait_for_label};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -118,10 +118,7 @@ fn a_tie_dated_to_the_month_says_so() {
                 && t.participants.iter().any(|p| p == "tesla")
         })
         .expect("the Tesla contract");
-    harness
-        .state_mut()
-        .command(Command::Select(Selection::Tie(tesla)));
-    harness.run_steps(3);
+    send(&mut harness, Command::Select(Selection::Tie(tesla)));
     harness.get_by_label("2025-07 (month only)");
     harness.get_by_label_contains("16,500,000,000 USD (165억달러)");
 }
@@ -130,10 +127,7 @@ fn a_tie_dated_to_the_month_says_so() {
 fn selecting_lee_jae_yong_lists_his_ties_and_a_tie_can_be_opened_from_there() {
     let mut harness = harness();
     let lee = entity_index(harness.state(), "lee-jae-yong");
-    harness
-        .state_mut()
-        .command(Command::Select(Selection::Entity(lee)));
-    harness.run_steps(3);
+    send(&mut harness, Command::Select(Selection::Entity(lee)));
     harness.get_by_label("이재용");
     harness.get_by_label("Lee Jae-yong");
     harness.get_by_label("삼성전자 회장");
@@ -179,10 +173,7 @@ fn clicking_a_person_on_the_map_selects_them() {
 #[test]
 fn a_broken_file_shows_its_errors_and_keeps_the_network() {
     let mut harness = harness();
-    harness
-        .state_mut()
-        .command(Command::Open(fixture("many-errors.json")));
-    harness.run_steps(3);
+    send(&mut harness, Command::Open(fixture("many-errors.json")));
     harness.get_by_label("Could not open the file");
     harness.get_by_label_contains("could not be opened: 4 errors");
     harness.get_by_label_contains("sources[0].published: \"2024-13\" is impossible");
@@ -195,8 +186,7 @@ fn a_broken_file_shows_its_errors_and_keeps_the_network() {
 fn a_good_file_opens_and_is_remembered() {
     let mut harness = harness();
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/minimal.json");
-    harness.state_mut().command(Command::Open(example.clone()));
-    harness.run_steps(3);
+    send(&mut harness, Command::Open(example.clone()));
     harness.get_by_label("minimal.json");
     harness.get_by_label_contains("3 entities · 2 ties");
     assert_eq!(
@@ -319,13 +309,13 @@ fn exporting_the_whole_map_writes_the_picture_and_says_so() {
         size: powermap::app::ExportSize::WidthPx(900),
         ..Default::default()
     };
-    harness
-        .state_mut()
-        .command(Command::Export(powermap::app::ExportRequest {
+    send(
+        &mut harness,
+        Command::Export(powermap::app::ExportRequest {
             path: path.clone(),
             settings,
-        }));
-    harness.run_steps(3);
+        }),
+    );
     let image = image::open(&path).expect("a PNG was written").to_rgba8();
     assert_eq!(image.width(), 900);
     harness.get_by_label_contains("Exported");
@@ -335,13 +325,13 @@ fn exporting_the_whole_map_writes_the_picture_and_says_so() {
         size: powermap::app::ExportSize::WidthPx(900),
         ..Default::default()
     };
-    harness
-        .state_mut()
-        .command(Command::Export(powermap::app::ExportRequest {
+    send(
+        &mut harness,
+        Command::Export(powermap::app::ExportRequest {
             path: bare,
             settings,
-        }));
-    harness.run_steps(3);
+        }),
+    );
     harness.get_by_label("Export failed");
     harness.get_by_label_contains("already exists");
 }
@@ -353,10 +343,10 @@ fn interop_fixture(name: &str) -> PathBuf {
 #[test]
 fn a_gexf_file_opens_with_its_import_report() {
     let mut harness = harness();
-    harness
-        .state_mut()
-        .command(Command::Open(interop_fixture("gephi-1.2.gexf")));
-    harness.run_steps(3);
+    send(
+        &mut harness,
+        Command::Open(interop_fixture("gephi-1.2.gexf")),
+    );
     harness.get_by_label("gephi-1.2.gexf");
     harness.get_by_label_contains("3 entities · 3 ties");
     harness.get_by_label("Import report");
@@ -370,15 +360,11 @@ fn a_gexf_file_opens_with_its_import_report() {
     );
     // Its attributes show with the entity.
     let openai = entity_index(harness.state(), "openai");
-    harness
-        .state_mut()
-        .command(Command::Select(Selection::Entity(openai)));
-    harness.run_steps(3);
+    send(&mut harness, Command::Select(Selection::Entity(openai)));
     harness.get_by_label("country");
     harness.get_by_label("US");
     // The report closes, and the status bar brings it back.
-    harness.state_mut().command(Command::CloseImportReport);
-    harness.run_steps(3);
+    send(&mut harness, Command::CloseImportReport);
     assert!(harness.query_by_label("Import report").is_none());
     harness
         .get_by_label_contains("Imported from GEXF 1.2")
@@ -390,10 +376,10 @@ fn a_gexf_file_opens_with_its_import_report() {
 #[test]
 fn a_broken_xml_file_shows_where_and_keeps_the_network() {
     let mut harness = harness();
-    harness
-        .state_mut()
-        .command(Command::Open(interop_fixture("hostile/truncated.gexf")));
-    harness.run_steps(3);
+    send(
+        &mut harness,
+        Command::Open(interop_fixture("hostile/truncated.gexf")),
+    );
     harness.get_by_label("Could not open the file");
     harness.get_by_label_contains("truncated.gexf could not be opened: 1 error");
     harness.get_by_label_contains("line 12, column 9: error: gexf/graph/attributes/attribute");
@@ -409,8 +395,7 @@ fn save_as_gexf_writes_what_reopens_the_same() {
     harness.run_steps(20);
     let folder = tempfile::tempdir().expect("tempdir");
     let path = folder.path().join("samsung.gexf");
-    harness.state_mut().command(Command::SaveAs(path.clone()));
-    harness.run_steps(3);
+    send(&mut harness, Command::SaveAs(path.clone()));
     harness.get_by_label_contains(&format!("Saved {}", path.display()));
     let imported = powermap::interop::import_file(&path).expect("the saved file imports");
     let network = &imported.network;
@@ -425,8 +410,7 @@ fn save_as_gexf_writes_what_reopens_the_same() {
     // Saving as GEXF exports: the window goes on with the network it had.
     harness.get_by_label("samsung-network.json");
 
-    harness.state_mut().command(Command::Open(path.clone()));
-    harness.run_steps(3);
+    send(&mut harness, Command::Open(path.clone()));
     harness.get_by_label("samsung.gexf");
     harness.get_by_label_contains("41 entities · 55 ties");
     harness.get_by_label("Import report");
@@ -434,8 +418,7 @@ fn save_as_gexf_writes_what_reopens_the_same() {
     // A name without an extension is saved as powermap JSON beside it, never replacing.
     let bare = folder.path().join("samsung");
     std::fs::write(bare.with_extension("json"), "mine").expect("write");
-    harness.state_mut().command(Command::SaveAs(bare));
-    harness.run_steps(3);
+    send(&mut harness, Command::SaveAs(bare));
     harness.get_by_label("Save failed");
     harness.get_by_label_contains("already exists");
     assert_eq!(
@@ -445,8 +428,7 @@ fn save_as_gexf_writes_what_reopens_the_same() {
 
     // Saved as powermap JSON, the imported network becomes that file, which Save writes to.
     let own = folder.path().join("samsung-own.json");
-    harness.state_mut().command(Command::SaveAs(own.clone()));
-    harness.run_steps(3);
+    send(&mut harness, Command::SaveAs(own.clone()));
     assert_eq!(harness.state().document.own_file(), Some(own.as_path()));
     harness.get_by_label("samsung-own.json");
     assert!(harness.query_by_label("Import report").is_none());
@@ -480,8 +462,7 @@ fn save_asks_before_replacing_the_powermap_file() {
     assert!(harness.query_by_label("Replace minimal.json?").is_none());
     assert_eq!(std::fs::read_to_string(&path).expect("read"), original);
 
-    harness.state_mut().command(Command::Save);
-    harness.run_steps(3);
+    send(&mut harness, Command::Save);
     harness.get_by_label("Replace minimal.json?");
     harness.run_steps(10);
     assert_eq!(
@@ -599,10 +580,7 @@ fn the_mouse_wheel_zooms_about_the_pointer() {
 fn a_large_meeting_is_named_in_short_in_the_entity_panel() {
     let mut harness = harness();
     let lee = entity_index(harness.state(), "lee-jae-yong");
-    harness
-        .state_mut()
-        .command(Command::Select(Selection::Entity(lee)));
-    harness.run_steps(3);
+    send(&mut harness, Command::Select(Selection::Entity(lee)));
     // The ten-person Qualcomm meeting: three names and a count keep the panel narrow.
     harness.get_by_label_contains("and 6 more").click();
     harness.run_steps(3);
@@ -633,8 +611,7 @@ fn fit_shows_the_whole_network_with_room_for_the_labels_at_its_edges() {
     harness.hover_at(centre);
     turn_wheel(&harness, 800.0);
     harness.run_steps(20);
-    harness.state_mut().command(Command::FitView);
-    harness.run_steps(3);
+    send(&mut harness, Command::FitView);
     let view = &harness.state().document.view;
     let inner = view.screen_rect().shrink2(egui::vec2(100.0, 30.0));
     let positions: Vec<Pos2> = (0..harness.state().document.network.entities.len())
@@ -685,10 +662,7 @@ fn a_file_dropped_on_the_window_opens() {
 fn long_tie_attributes_wrap_inside_the_side_panel() {
     let mut harness = harness();
     let contract = tie_index(harness.state(), "samsung-electronics-tesla-ai6-contract");
-    harness
-        .state_mut()
-        .command(Command::Select(Selection::Tie(contract)));
-    harness.run_steps(3);
+    send(&mut harness, Command::Select(Selection::Tie(contract)));
     // "production site": a sentence in two languages, longer than the panel is wide.
     let value = harness.get_by_label_contains("Taylor, Texas)").rect();
     assert!(

@@ -5,7 +5,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use powermap::app::PowermapApp;
+use powermap::app::{Command, PowermapApp};
 
 /// The app with the embedded network in a 1400×900 window, a few frames in.
 pub fn harness() -> Harness<'static, PowermapApp> {
@@ -15,6 +15,13 @@ pub fn harness() -> Harness<'static, PowermapApp> {
     // egui_graphs repaints every frame, so step a fixed number of frames.
     harness.run_steps(5);
     harness
+}
+
+/// Runs a command as the window would (from a menu, a shortcut or a click), and the few
+/// frames that show its effect.
+pub fn send(harness: &mut Harness<'static, PowermapApp>, command: Command) {
+    harness.state_mut().command(command);
+    harness.run_steps(3);
 }
 
 /// Steps frames in real time until a label containing `text` shows, as a person waits
