@@ -10,6 +10,9 @@ use powermap::model::Network;
 use powermap::save::{Overwrite, SaveError};
 use powermap::style::{SAMSUNG_BLUE, kind_color};
 
+mod common;
+use common::{powermap_command, succeeds};
+
 fn default_map() -> (Network, MapGraph, Vec<Point>) {
     let network = load_default_network().expect("loads").network;
     let map = MapGraph::new(&network);
@@ -230,41 +233,26 @@ fn render_command_writes_png_and_svg() {
     let binary = env!("CARGO_BIN_EXE_powermap");
     let folder = tempfile::tempdir().expect("tempdir");
     let png = folder.path().join("map.png");
-    let output = std::process::Command::new(binary)
-        .args(["render", "-o"])
-        .arg(&png)
-        .args([
-            "--width",
-            "900",
-            "--background",
-            "transparent",
-            "--labels",
-            "en",
-        ])
-        .output()
-        .expect("runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    succeeds(powermap_command().args(["render", "-o"]).arg(&png).args([
+        "--width",
+        "900",
+        "--background",
+        "transparent",
+        "--labels",
+        "en",
+    ]));
     let image = image::open(&png).expect("decodes").to_rgba8();
     assert_eq!(image.width(), 900);
     assert_eq!(image.get_pixel(0, 0).0[3], 0);
 
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/minimal.json");
     let svg = folder.path().join("map.svg");
-    let output = std::process::Command::new(binary)
-        .arg("render")
-        .arg(&example)
-        .arg("-o")
-        .arg(&svg)
-        .output()
-        .expect("runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    succeeds(
+        powermap_command()
+            .arg("render")
+            .arg(&example)
+            .arg("-o")
+            .arg(&svg),
     );
     assert!(
         std::fs::read_to_string(&svg)

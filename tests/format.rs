@@ -9,6 +9,9 @@ use powermap::load::{MAX_ENTITIES, MAX_FILE_BYTES, load_file, parse_network};
 use powermap::model::{EntityKind, TieKind};
 use powermap::save::{Overwrite, save_network};
 
+mod common;
+use common::{powermap_command, succeeds};
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -461,17 +464,12 @@ fn the_schema_refuses_what_the_loader_refuses() {
 #[test]
 fn validate_command_reports_and_sets_the_exit_status() {
     let binary = env!("CARGO_BIN_EXE_powermap");
-    let ok = std::process::Command::new(binary)
-        .args(["validate"])
-        .arg(repo_file("docs/examples/minimal.json"))
-        .output()
-        .expect("runs");
-    assert!(
-        ok.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ok.stdout)
+    let ok = succeeds(
+        powermap_command()
+            .args(["validate"])
+            .arg(repo_file("docs/examples/minimal.json")),
     );
-    assert!(String::from_utf8_lossy(&ok.stdout).contains("ok: 3 entities, 2 ties"));
+    assert!(ok.contains("ok: 3 entities, 2 ties"), "{ok}");
 
     let bad = std::process::Command::new(binary)
         .args(["validate"])

@@ -4,6 +4,9 @@ use powermap::generate::preferential_attachment;
 use powermap::layout::quality::normalized_stress;
 use powermap::layout::{LayoutParams, Link, Point, Simulation, pivot_embedding};
 
+mod common;
+use common::{powermap_command, succeeds};
+
 fn lay_out(count: usize, links: &[Link]) -> Vec<Point> {
     let params = LayoutParams::default();
     let mut positions = pivot_embedding(count, links, 3, &params);
@@ -107,44 +110,32 @@ fn two_disconnected_communities_come_out_apart() {
 /// Runs `powermap layout INPUT --steps STEPS -o OUTPUT`, which must succeed; returns what
 /// it printed.
 fn layout_command(input: &std::path::Path, steps: u32, output: &std::path::Path) -> String {
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_powermap"))
-        .arg("layout")
-        .arg(input)
-        .args(["--steps", &steps.to_string(), "-o"])
-        .arg(output)
-        .output()
-        .expect("runs");
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    String::from_utf8_lossy(&run.stdout).into_owned()
+    succeeds(
+        powermap_command()
+            .arg("layout")
+            .arg(input)
+            .args(["--steps", &steps.to_string(), "-o"])
+            .arg(output),
+    )
 }
 
 #[test]
 fn gen_and_layout_commands_make_valid_laid_out_files() {
-    let binary = env!("CARGO_BIN_EXE_powermap");
     let folder = tempfile::tempdir().expect("tempdir");
     let generated = folder.path().join("g.json");
-    let output = std::process::Command::new(binary)
-        .args([
-            "gen",
-            "--entities",
-            "2000",
-            "--ties",
-            "4000",
-            "--seed",
-            "9",
-            "-o",
-        ])
-        .arg(&generated)
-        .output()
-        .expect("runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    succeeds(
+        powermap_command()
+            .args([
+                "gen",
+                "--entities",
+                "2000",
+                "--ties",
+                "4000",
+                "--seed",
+                "9",
+                "-o",
+            ])
+            .arg(&generated),
     );
     let network = powermap::load::load_file(&generated)
         .expect("a valid file")

@@ -1,4 +1,5 @@
-//! Helpers shared by the egui_kittest window tests: the harness and index lookups.
+//! Helpers shared by the integration tests: the egui_kittest harness and index lookups for
+//! the window tests, and running the `powermap` binary for the command-line ones.
 
 // Each test crate uses some of these helpers, not all.
 #![allow(dead_code)]
@@ -53,4 +54,20 @@ pub fn entity_index(app: &PowermapApp, id: &str) -> usize {
         .iter()
         .position(|entity| entity.id == id)
         .unwrap_or_else(|| panic!("no entity {id}"))
+}
+
+/// The `powermap` binary, ready for its arguments.
+pub fn powermap_command() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_powermap"))
+}
+
+/// Runs a command that must succeed; returns what it printed.
+pub fn succeeds(command: &mut std::process::Command) -> String {
+    let output = command.output().expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
