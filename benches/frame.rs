@@ -12,12 +12,12 @@ use std::time::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 use powermap::app::{LabelLanguage, MapView, font_definitions};
 use powermap::export::{Background, ExportOptions, map_svg, svg_to_png};
-use powermap::generate::generate_network;
-use powermap::graph::MapGraph;
 use powermap::layout::lay_out;
-use powermap::load::parse_network;
-use powermap::model::Position;
-use powermap::save::network_to_json;
+use powermap::network::generate::generate_network;
+use powermap::network::load::parse_network;
+use powermap::network::model::Position;
+use powermap::network::save::network_to_json;
+use powermap::scene::graph::MapGraph;
 
 fn raw_input() -> egui::RawInput {
     egui::RawInput {

@@ -12,9 +12,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Pos2, Rect};
 use egui_graphs::{ForceAlgorithm, FruchtermanReingold, FruchtermanReingoldState, Graph, to_graph};
 use petgraph::stable_graph::{NodeIndex, StableGraph};
-use powermap::generate::preferential_attachment;
 use powermap::layout::quality::normalized_stress;
 use powermap::layout::{LayoutParams, Link, Point, Simulation, pivot_embedding};
+use powermap::network::generate::preferential_attachment;
 
 const STEPS: u64 = 300;
 

@@ -1,23 +1,16 @@
 //! powermap: power mapping of who meets whom among executives and firms, and which deals follow.
 //!
-//! The library holds the model and logic, free of any window: the file [`model`] and its
-//! [`load`]er and [`validate`]or, [`save`] for atomic writes, and the embedded [`dataset`].
+//! The library holds the model and logic, free of any window: the [`network`] (its file
+//! format, loading, validation and atomic saving), the [`scene`] the window and the
+//! exporters draw alike, the force [`layout`], [`explore`] (search, timeline, paths,
+//! contact→deal chains), [`export`] to SVG and PNG, [`interop`] with other tools' formats
+//! and the [`cli`]. The window itself, [`app`], is a thin layer on top.
 
 pub mod app;
 pub mod cli;
-pub mod dataset;
-pub mod date;
-pub mod diagnostic;
 pub mod explore;
 pub mod export;
-pub mod fonts;
-pub mod generate;
-pub mod graph;
 pub mod interop;
-pub mod labels;
 pub mod layout;
-pub mod load;
-pub mod model;
-pub mod save;
-pub mod style;
-pub mod validate;
+pub mod network;
+pub mod scene;

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use powermap::dataset::DEFAULT_DATASET_JSON;
-use powermap::load::load_file;
-use powermap::model::Network;
+use powermap::network::dataset::DEFAULT_DATASET_JSON;
+use powermap::network::load::load_file;
+use powermap::network::model::Network;
 
 fn interop_fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -4,8 +4,6 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use powermap::dataset::load_default_network;
-use powermap::date::PartialDate;
 use powermap::explore::contact_deal::{
     ContactDeal, ContactDealIndex, DealSides, contact_deal_chains, earlier_contacts,
     following_deals,
@@ -16,8 +14,10 @@ use powermap::explore::neighbourhood::neighbourhood;
 use powermap::explore::path::{Hop, shortest_path};
 use powermap::explore::search::{MatchRank, MatchedField, search_entities};
 use powermap::explore::timeline::{UndatedTies, step_as_of, ties_visible_as_of, timeline_steps};
-use powermap::load::load_file;
-use powermap::model::{EntityKind, Network, TieKind};
+use powermap::network::dataset::load_default_network;
+use powermap::network::date::PartialDate;
+use powermap::network::load::load_file;
+use powermap::network::model::{EntityKind, Network, TieKind};
 
 fn samsung() -> Network {
     load_default_network()

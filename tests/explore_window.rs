@@ -4,7 +4,7 @@
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use powermap::app::{Command, Emphasis, PowermapApp, Selection, SizeBy};
-use powermap::model::TieKind;
+use powermap::network::model::TieKind;
 
 mod common;
 use common::{entity_index, harness, send, tie_index, wait_for_label};
@@ -313,9 +313,13 @@ fn filters_hide_a_tie_kind() {
 fn a_large_network_shows_degree_without_freezing_on_betweenness() {
     let folder = tempfile::tempdir().expect("tempdir");
     let path = folder.path().join("large.json");
-    let network = powermap::generate::generate_network(6_000, 6_000, 3);
-    powermap::save::save_network(&network, &path, powermap::save::Overwrite::Refuse)
-        .expect("saves");
+    let network = powermap::network::generate::generate_network(6_000, 6_000, 3);
+    powermap::network::save::save_network(
+        &network,
+        &path,
+        powermap::network::save::Overwrite::Refuse,
+    )
+    .expect("saves");
     let mut harness = harness();
     harness.state_mut().command(Command::Open(path));
     // A file this large opens in the background.

@@ -2,13 +2,13 @@
 
 use std::path::Path;
 
-use powermap::dataset::load_default_network;
 use powermap::export::{Background, ExportError, ExportOptions, credit_line, export_map, map_svg};
-use powermap::graph::MapGraph;
 use powermap::layout::{Point, lay_out};
-use powermap::model::Network;
-use powermap::save::{Overwrite, SaveError};
-use powermap::style::{SAMSUNG_BLUE, kind_color};
+use powermap::network::dataset::load_default_network;
+use powermap::network::model::Network;
+use powermap::network::save::{Overwrite, SaveError};
+use powermap::scene::graph::MapGraph;
+use powermap::scene::style::{SAMSUNG_BLUE, kind_color};
 
 mod common;
 use common::{powermap_command, succeeds};
@@ -61,7 +61,7 @@ fn png_has_the_requested_width_and_the_map_colours() {
         count_pixels(&image, [r, g, b]) > 200,
         "too few Samsung-blue pixels"
     );
-    let [r, g, b, _] = kind_color(powermap::model::EntityKind::Person).0;
+    let [r, g, b, _] = kind_color(powermap::network::model::EntityKind::Person).0;
     assert!(
         count_pixels(&image, [r, g, b]) > 200,
         "too few person-orange pixels"

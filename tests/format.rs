@@ -3,11 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-use powermap::dataset::{DEFAULT_DATASET_JSON, load_default_network};
-use powermap::diagnostic::{Diagnostic, LoadError, Severity, TextPosition};
-use powermap::load::{MAX_ENTITIES, MAX_FILE_BYTES, load_file, parse_network};
-use powermap::model::{EntityKind, TieKind};
-use powermap::save::{Overwrite, save_network};
+use powermap::network::dataset::{DEFAULT_DATASET_JSON, load_default_network};
+use powermap::network::diagnostic::{Diagnostic, LoadError, Severity, TextPosition};
+use powermap::network::load::{MAX_ENTITIES, MAX_FILE_BYTES, load_file, parse_network};
+use powermap::network::model::{EntityKind, TieKind};
+use powermap::network::save::{Overwrite, save_network};
 
 mod common;
 use common::{powermap_command, succeeds};
@@ -405,7 +405,7 @@ fn load_save_load_keeps_everything() {
     }
     // The default dataset as shipped is exactly what saving writes back.
     let default = load_default_network().expect("loads").network;
-    let resaved = powermap::save::network_to_json(&default).expect("encodes");
+    let resaved = powermap::network::save::network_to_json(&default).expect("encodes");
     let shipped: serde_json::Value = serde_json::from_str(DEFAULT_DATASET_JSON).expect("json");
     let written: serde_json::Value = serde_json::from_str(&resaved).expect("json");
     assert_eq!(shipped, written);

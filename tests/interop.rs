@@ -3,15 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use powermap::dataset::load_default_network;
 use powermap::interop::{
     ConvertError, ExportError, ExportFormat, Finding, Format, ImportError, Imported, MAX_DEPTH,
     Place, convert, detect_format, export_network, export_to_string, import_bytes,
     import_csv_tables, import_file,
 };
-use powermap::load::load_file;
-use powermap::model::{EntityKind, Network, Position, TieKind};
-use powermap::save::{Overwrite, SaveError, save_network};
+use powermap::network::dataset::load_default_network;
+use powermap::network::load::load_file;
+use powermap::network::model::{EntityKind, Network, Position, TieKind};
+use powermap::network::save::{Overwrite, SaveError, save_network};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -49,7 +49,10 @@ fn date(network: &Network, tie: &str) -> Option<String> {
         .map(|date| date.to_string())
 }
 
-fn attribute<'a>(attributes: &'a powermap::model::Attributes, name: &str) -> Option<&'a str> {
+fn attribute<'a>(
+    attributes: &'a powermap::network::model::Attributes,
+    name: &str,
+) -> Option<&'a str> {
     attributes.get(name).map(String::as_str)
 }
 

@@ -1,8 +1,8 @@
 //! The layout at scale: its quality on known shapes, and the `gen` and `layout` commands.
 
-use powermap::generate::preferential_attachment;
 use powermap::layout::quality::normalized_stress;
 use powermap::layout::{LayoutParams, Link, Point, Simulation, pivot_embedding};
+use powermap::network::generate::preferential_attachment;
 
 mod common;
 use common::{powermap_command, succeeds};
@@ -137,7 +137,7 @@ fn gen_and_layout_commands_make_valid_laid_out_files() {
             ])
             .arg(&generated),
     );
-    let network = powermap::load::load_file(&generated)
+    let network = powermap::network::load::load_file(&generated)
         .expect("a valid file")
         .network;
     assert_eq!((network.entities.len(), network.ties.len()), (2_000, 4_000));
@@ -150,7 +150,7 @@ fn gen_and_layout_commands_make_valid_laid_out_files() {
         report.contains("laid out in 100 steps") && report.contains(" s ("),
         "{report}"
     );
-    let network = powermap::load::load_file(&laid_out)
+    let network = powermap::network::load::load_file(&laid_out)
         .expect("a valid file")
         .network;
     assert!(network.entities.iter().all(|e| e.position.is_some()));

@@ -48,7 +48,7 @@ fn sds_openai_contract(app: &PowermapApp) -> usize {
         .ties
         .iter()
         .position(|tie| {
-            tie.kind == powermap::model::TieKind::Contract
+            tie.kind == powermap::network::model::TieKind::Contract
                 && tie.participants.iter().any(|p| p == "samsung-sds")
                 && tie.participants.iter().any(|p| p == "openai")
         })
@@ -114,7 +114,7 @@ fn a_tie_dated_to_the_month_says_so() {
         .ties
         .iter()
         .position(|t| {
-            t.kind == powermap::model::TieKind::Contract
+            t.kind == powermap::network::model::TieKind::Contract
                 && t.participants.iter().any(|p| p == "tesla")
         })
         .expect("the Tesla contract");
@@ -432,7 +432,7 @@ fn save_as_gexf_writes_what_reopens_the_same() {
     assert_eq!(harness.state().document.own_file(), Some(own.as_path()));
     harness.get_by_label("samsung-own.json");
     assert!(harness.query_by_label("Import report").is_none());
-    let saved = powermap::load::load_file(&own).expect("the saved file opens");
+    let saved = powermap::network::load::load_file(&own).expect("the saved file opens");
     assert_eq!(
         (saved.network.entities.len(), saved.network.ties.len()),
         (41, 55)
@@ -474,8 +474,8 @@ fn save_asks_before_replacing_the_powermap_file() {
     harness.run_steps(3);
     assert!(harness.query_by_label("Replace minimal.json?").is_none());
     harness.get_by_label_contains(&format!("Saved {}", path.display()));
-    let saved = powermap::load::load_file(&path).expect("the saved file opens");
-    let before = powermap::load::load_file(
+    let saved = powermap::network::load::load_file(&path).expect("the saved file opens");
+    let before = powermap::network::load::load_file(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/minimal.json"),
     )
     .expect("the example opens");
@@ -490,9 +490,13 @@ fn save_asks_before_replacing_the_powermap_file() {
 /// A generated network big enough to open in the background.
 fn large_file(folder: &Path) -> PathBuf {
     let path = folder.join("large.json");
-    let network = powermap::generate::generate_network(6_000, 12_000, 5);
-    powermap::save::save_network(&network, &path, powermap::save::Overwrite::Refuse)
-        .expect("saves");
+    let network = powermap::network::generate::generate_network(6_000, 12_000, 5);
+    powermap::network::save::save_network(
+        &network,
+        &path,
+        powermap::network::save::Overwrite::Refuse,
+    )
+    .expect("saves");
     assert!(
         std::fs::metadata(&path).expect("stat").len() >= 1 << 20,
         "not large enough to test background loading"

@@ -7,41 +7,9 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::explore_state::SizeBy;
 use super::export_dialog::{ExportRequest, ExportSettings};
+use super::selection::{LabelLanguage, Selection};
 use crate::explore::filter::Filter;
 use crate::explore::timeline::UndatedTies;
-
-/// What is selected: the panels show it and the map highlights it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Selection {
-    /// An index into `network.entities`.
-    Entity(usize),
-    /// An index into `network.ties`.
-    Tie(usize),
-}
-
-/// A language to show labels in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LabelLanguage {
-    Korean,
-    English,
-}
-
-impl LabelLanguage {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Korean => "ko",
-            Self::English => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Self {
-        if code == "ko" {
-            Self::Korean
-        } else {
-            Self::English
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {

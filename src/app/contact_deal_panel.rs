@@ -2,12 +2,13 @@
 //! contacts, a contact's deals that followed, each with its lag, and every chain of the
 //! network in the overview. Every line opens its tie.
 
-use super::command::{Command, LabelLanguage, Selection};
+use super::command::Command;
 use super::explore_state::{ExploreState, lag_after_text, lag_before_text};
+use super::selection::{LabelLanguage, Selection};
 use super::shapes::color32;
 use crate::explore::contact_deal::is_contact;
-use crate::model::Network;
-use crate::style;
+use crate::network::model::Network;
+use crate::scene::style;
 
 /// The names of a tie's participants, joined.
 pub fn participants_text(network: &Network, tie: usize, language: LabelLanguage) -> String {

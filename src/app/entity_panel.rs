@@ -1,9 +1,10 @@
 //! The panel of a selected person or organisation: who they are, how central, the focus
 //! and path controls, and all of their ties in date order, each one a link to its evidence.
 
-use super::command::{Command, LabelLanguage, Selection};
+use super::command::Command;
 use super::explore_state::{ExploreState, MAX_FOCUS_STEPS};
-use crate::model::{Network, localized};
+use super::selection::{LabelLanguage, Selection};
+use crate::network::model::{Network, localized};
 
 pub fn entity_panel_ui(
     ui: &mut egui::Ui,
@@ -172,7 +173,7 @@ pub fn entity_panel_ui(
                     tie.date
                         .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
                 );
-                let color = super::shapes::color32(crate::style::tie_style(tie.kind).color);
+                let color = super::shapes::color32(crate::scene::style::tie_style(tie.kind).color);
                 ui.label(egui::RichText::new(tie.kind.label()).color(color));
                 let others: Vec<&str> = tie
                     .participants

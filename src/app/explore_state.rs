@@ -3,7 +3,6 @@
 //! what the window derives from them (visibility, the path, centrality), kept up to date
 //! here so that panels and the map only read it.
 
-use crate::date::DatePrecision;
 use crate::explore::adjacency::{entity_indexes, participant_indexes};
 use crate::explore::contact_deal::{ContactDeal, ContactDealIndex};
 use crate::explore::filter::{Filter, Visibility};
@@ -11,7 +10,8 @@ use crate::explore::lag::Lag;
 use crate::explore::metrics::{Centrality, centrality, degrees};
 use crate::explore::path::{Hop, shortest_path};
 use crate::explore::timeline::{TimelineStep, UndatedTies, ties_visible_as_of, timeline_steps};
-use crate::model::Network;
+use crate::network::date::DatePrecision;
+use crate::network::model::Network;
 
 /// How long the play button shows each date before stepping on.
 pub const PLAY_STEP_SECS: f64 = 0.8;

@@ -3,9 +3,10 @@
 
 use std::collections::BTreeSet;
 
-use super::command::{Command, LabelLanguage};
+use super::command::Command;
+use super::selection::LabelLanguage;
 use crate::explore::filter::Filter;
-use crate::model::{EntityKind, Network, TieKind, localized};
+use crate::network::model::{EntityKind, Network, TieKind, localized};
 
 /// The checkboxes; a change queues the new filter.
 pub fn filters_ui(

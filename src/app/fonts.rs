@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-use crate::fonts::{NANUM_GOTHIC, NANUM_GOTHIC_FAMILY as NANUM_NAME};
+use crate::scene::fonts::{NANUM_GOTHIC, NANUM_GOTHIC_FAMILY as NANUM_NAME};
 
 /// egui's fonts with NanumGothic as the fallback for every family, so Latin text keeps
 /// egui's look and Hangul (and Hanja such as 李) comes from Nanum.

@@ -7,8 +7,8 @@ use egui::{Sense, Shape, Stroke, Vec2};
 
 use super::LabelLanguage;
 use super::shapes::{color32, node_outline};
-use crate::model::{EntityKind, Network, TieKind, localized};
-use crate::style::{self, Dash};
+use crate::network::model::{EntityKind, Network, TieKind, localized};
+use crate::scene::style::{self, Dash};
 
 const ICON: Vec2 = Vec2::new(28.0, 14.0);
 

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use crate::interop::{ImportError, Imported, import_bytes, import_file};
-use crate::load::MAX_FILE_BYTES;
+use crate::network::load::MAX_FILE_BYTES;
 
 /// Files at least this large open in the background; smaller ones open at once.
 pub const BACKGROUND_LOAD_BYTES: u64 = 1 << 20;

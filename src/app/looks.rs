@@ -2,12 +2,12 @@
 //! the explore state: hidden by the filter or the timeline, highlighted as part of a path,
 //! a focus, a contact→deal chain or the selection, faded otherwise, and sized by a metric.
 
-use super::command::Selection;
 use super::explore_state::{ExploreState, SizeBy};
+use super::selection::Selection;
 use super::shapes::Emphasis;
 use crate::explore::neighbourhood::neighbourhood;
-use crate::graph::MapGraph;
-use crate::model::Network;
+use crate::network::model::Network;
+use crate::scene::graph::MapGraph;
 
 /// The looks of the map: one emphasis per entity and per line, one radius scale per entity.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -13,8 +13,8 @@ use rayon::prelude::*;
 
 use super::looks::MapLooks;
 use super::shapes::{Emphasis, EntityStyle, MapLine, line_points, node_outline};
-use crate::labels::LabelPlacer;
-use crate::style::{self, Dash};
+use crate::scene::labels::LabelPlacer;
+use crate::scene::style::{self, Dash};
 
 /// Labels are hidden below this zoom unless their entity stands out: too small to read.
 const LABEL_MIN_ZOOM: f32 = 0.3;
@@ -556,7 +556,7 @@ fn for_each_dot(points: &[Pos2], spacing: f32, visible: Rect, mut dot: impl FnMu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EntityKind, TieKind};
+    use crate::network::model::{EntityKind, TieKind};
 
     /// The labels a frame of the map shows, in the order they were placed.
     fn labels_drawn(screen: &[Pos2], names: &[&str], looks: &MapLooks, zoom: f32) -> Vec<String> {

@@ -13,19 +13,20 @@ use egui_graphs::{
 use petgraph::Undirected;
 use petgraph::stable_graph::{DefaultIx, NodeIndex};
 
-use super::command::{Command, LabelLanguage, Selection};
+use super::command::Command;
 use super::force::{ForceState, PowermapLayout};
 use super::looks::MapLooks;
 use super::map_painter::{MapPainter, MapScene};
+use super::selection::{LabelLanguage, Selection};
 use super::shapes::{
     Emphasis, EntityHitArea, EntityNode, EntityStyle, MapLine, color32, halfway, line_at,
     line_points,
 };
-use crate::graph::MapGraph;
-use crate::labels::by_degree;
 use crate::layout::{LayoutParams, Link, Point, start_positions};
-use crate::model::Network;
-use crate::style;
+use crate::network::model::Network;
+use crate::scene::graph::MapGraph;
+use crate::scene::labels::by_degree;
+use crate::scene::style;
 
 /// The egui_graphs graph of the map: its entities, for layout and interaction. Lines are
 /// the map's own ([`MapLine`]): they are drawn and hit without egui_graphs.

@@ -1,9 +1,10 @@
 //! The menu bar: File, View and Layout menus, the search box and the label language toggle.
 
 use super::PowermapApp;
-use super::command::{Command, LabelLanguage};
+use super::command::Command;
 use super::explore_state::SizeBy;
 use super::search_bar::search_bar_ui;
+use super::selection::LabelLanguage;
 
 fn shortcut_text(ui: &egui::Ui, command: &Command) -> String {
     command

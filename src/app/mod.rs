@@ -6,6 +6,7 @@ mod contact_deal_panel;
 mod entity_panel;
 mod explore_state;
 mod export_dialog;
+mod failures;
 mod filter_panel;
 mod fonts;
 mod force;
@@ -19,6 +20,7 @@ mod menu_bar;
 mod path_panel;
 mod saving;
 mod search_bar;
+mod selection;
 mod settings;
 mod shapes;
 mod side_panel;
@@ -28,25 +30,27 @@ mod timeline_bar;
 
 use std::path::{Path, PathBuf};
 
-pub use command::{Command, LabelLanguage, Selection};
+pub use command::Command;
 pub use explore_state::{ExploreState, SizeBy, TimelinePosition};
 pub use export_dialog::{ExportRequest, ExportScope, ExportSettings, ExportSize};
+pub use failures::LoadFailure;
 pub use fonts::font_definitions;
 pub use map_view::MapView;
 pub use search_bar::SearchBar;
+pub use selection::{LabelLanguage, Selection};
 pub use settings::Settings;
 pub use shapes::{Emphasis, node_outline};
 
-use crate::dataset::{DEFAULT_DATASET_NAME, load_default_network};
-use crate::diagnostic::{Diagnostic, LoadError, TextPosition};
 use crate::export::{ExportOptions, ImageFormat, encode_png, export_map, file_stem};
-use crate::graph::MapGraph;
 use crate::interop::{
-    ExportFormat, Format, ImportError, ImportReport, Imported, Place, export_network, import_file,
+    ExportFormat, Format, ImportError, ImportReport, Imported, export_network, import_file,
 };
-use crate::load::Loaded;
-use crate::model::Network;
-use crate::save::{Overwrite, write_atomically};
+use crate::network::dataset::{DEFAULT_DATASET_NAME, load_default_network};
+use crate::network::diagnostic::{Diagnostic, LoadError};
+use crate::network::load::Loaded;
+use crate::network::model::Network;
+use crate::network::save::{Overwrite, write_atomically};
+use crate::scene::graph::MapGraph;
 
 const SETTINGS_KEY: &str = "powermap-settings";
 
@@ -106,83 +110,6 @@ impl Document {
     /// embedded network and for files in other formats.
     pub fn own_file(&self) -> Option<&Path> {
         self.path.as_deref().filter(|_| self.import.is_none())
-    }
-}
-
-/// A file that failed to open, shown until dismissed.
-pub struct LoadFailure {
-    pub message: String,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl From<&LoadError> for LoadFailure {
-    fn from(err: &LoadError) -> Self {
-        let message = match err {
-            LoadError::Invalid { file, diagnostics } => {
-                let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-                format!(
-                    "{} could not be opened: {errors} error{}",
-                    file.display(),
-                    if errors == 1 { "" } else { "s" }
-                )
-            }
-            other => other.to_string(),
-        };
-        Self {
-            message,
-            diagnostics: err.diagnostics().to_vec(),
-        }
-    }
-}
-
-impl From<&ImportError> for LoadFailure {
-    fn from(err: &ImportError) -> Self {
-        let failure = |file: &Path, diagnostics: Vec<Diagnostic>| {
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            Self {
-                message: format!(
-                    "{} could not be opened: {errors} error{}",
-                    file.display(),
-                    if errors == 1 { "" } else { "s" }
-                ),
-                diagnostics,
-            }
-        };
-        match err {
-            ImportError::Powermap(err) => Self::from(err),
-            ImportError::Malformed {
-                file,
-                place,
-                message,
-            } => failure(file, vec![located(place, message.clone())]),
-            ImportError::Refused {
-                file,
-                place,
-                message,
-            } => failure(file, vec![located(place, format!("refused: {message}"))]),
-            ImportError::Invalid { file, diagnostics } => failure(file, diagnostics.clone()),
-            other => Self {
-                message: other.to_string(),
-                diagnostics: Vec::new(),
-            },
-        }
-    }
-}
-
-/// An import error as a diagnostic: at its line and column (with the open XML elements as
-/// its path), on its table line, or at its JSON path.
-fn located(place: &Place, message: String) -> Diagnostic {
-    match place {
-        Place::Text {
-            line,
-            column,
-            element,
-        } => Diagnostic::error(element.clone().unwrap_or_default(), message).at(TextPosition {
-            line: *line,
-            column: *column,
-        }),
-        Place::Line(line) => Diagnostic::error(format!("line {line}"), message),
-        Place::Path(path) => Diagnostic::error(path.clone(), message),
     }
 }
 

@@ -1,12 +1,13 @@
 //! The path between two entities: its ends, and each hop of the shortest chain of visible
 //! ties between them with its evidence (quote, outlet, date), each hop opening its tie.
 
-use super::command::{Command, LabelLanguage, Selection};
+use super::command::Command;
 use super::contact_deal_panel::participants_text;
 use super::explore_state::ExploreState;
+use super::selection::{LabelLanguage, Selection};
 use super::shapes::color32;
-use crate::model::{Network, localized};
-use crate::style;
+use crate::network::model::{Network, localized};
+use crate::scene::style;
 
 /// The Path section, shown while either end is chosen.
 pub fn path_panel_ui(

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use super::Document;
 use super::command::Command;
 use crate::interop::ExportFormat;
-use crate::model::{Network, Position};
-use crate::save::Overwrite;
+use crate::network::model::{Network, Position};
+use crate::network::save::Overwrite;
 
 /// The open network as it is on screen: every entity at its current position (to the
 /// hundredth of a layout unit), pinned if it is pinned now.

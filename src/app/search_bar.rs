@@ -1,9 +1,10 @@
 //! The search box in the top bar (Ctrl+F): part of a name in Korean or English, or an
 //! alias; matches listed as you type, Enter or a click shows the entity on the map.
 
-use super::command::{Command, LabelLanguage};
+use super::command::Command;
+use super::selection::LabelLanguage;
 use crate::explore::search::{EntityMatch, MatchedField, search_entities};
-use crate::model::Network;
+use crate::network::model::Network;
 
 /// The most matches listed under the box.
 const MATCH_LIMIT: usize = 12;

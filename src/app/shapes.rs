@@ -10,8 +10,8 @@ use egui_graphs::{DisplayNode, DrawContext, NodeProps};
 use petgraph::EdgeType;
 use petgraph::stable_graph::IndexType;
 
-use crate::model::{EntityKind, TieKind};
-use crate::style::{self, NodeShape, Rgba};
+use crate::network::model::{EntityKind, TieKind};
+use crate::scene::style::{self, NodeShape, Rgba};
 
 /// How an item stands out given the current selection.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -51,7 +51,7 @@ pub struct EntityStyle {
     pub label: Arc<str>,
 }
 
-/// One line of the map (see [`crate::graph::MapEdge`]) with what drawing it needs.
+/// One line of the map (see [`crate::scene::graph::MapEdge`]) with what drawing it needs.
 #[derive(Clone, Copy, Debug)]
 pub struct MapLine {
     /// Index into `network.ties`.
@@ -60,7 +60,7 @@ pub struct MapLine {
     pub a: usize,
     pub b: usize,
     pub kind: TieKind,
-    /// Lanes this line bows out by (see [`crate::graph::MapEdge::bend`]).
+    /// Lanes this line bows out by (see [`crate::scene::graph::MapEdge::bend`]).
     pub bend: f32,
 }
 

@@ -1,9 +1,10 @@
 //! The right-hand panel: the path being traced, then the selected tie or entity, or an
 //! overview of the network with its filters and contact→deal chains.
 
-use super::command::{Command, Selection};
+use super::command::Command;
+use super::selection::Selection;
 use super::{PowermapApp, contact_deal_panel, entity_panel, filter_panel, path_panel, tie_panel};
-use crate::model::localized;
+use crate::network::model::localized;
 
 pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
     egui::Panel::right("side-panel")
@@ -123,7 +124,7 @@ fn overview_ui(ui: &mut egui::Ui, app: &PowermapApp, commands: &mut Vec<Command>
 /// A clickable name that selects an entity.
 pub fn entity_link_ui(
     ui: &mut egui::Ui,
-    network: &crate::model::Network,
+    network: &crate::network::model::Network,
     entity_id: &str,
     language: super::LabelLanguage,
     commands: &mut Vec<Command>,

@@ -1,11 +1,12 @@
 //! The panel of a selected tie: what it is, who it joins, when and where, the contacts
 //! or deals it chains to, and the quoted evidence behind it with its source.
 
-use super::command::{Command, LabelLanguage};
+use super::command::Command;
 use super::contact_deal_panel::contact_deal_ui;
 use super::explore_state::{ExploreState, precision_text};
+use super::selection::LabelLanguage;
 use super::side_panel::entity_link_ui;
-use crate::model::{Network, localized};
+use crate::network::model::{Network, localized};
 
 pub fn tie_panel_ui(
     ui: &mut egui::Ui,
@@ -16,7 +17,7 @@ pub fn tie_panel_ui(
     commands: &mut Vec<Command>,
 ) {
     let tie = &network.ties[tie_index];
-    let color = super::shapes::color32(crate::style::tie_style(tie.kind).color);
+    let color = super::shapes::color32(crate::scene::style::tie_style(tie.kind).color);
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(tie.kind.label()).heading().color(color));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

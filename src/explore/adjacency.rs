@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::Network;
+use crate::network::model::Network;
 
 /// Whether tie `tie` is visible under an optional per-tie mask: without a mask every tie
 /// is, and ties past the mask's end are not.

@@ -17,11 +17,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::date::PartialDate;
 use crate::explore::adjacency::{entity_indexes, participant_indexes};
 use crate::explore::family::{Families, FamilyId, is_organisation};
 use crate::explore::lag::Lag;
-use crate::model::{EntityKind, Network, TieKind};
+use crate::network::date::PartialDate;
+use crate::network::model::{EntityKind, Network, TieKind};
 
 /// Whether ties of this kind are contacts: meetings and visits.
 pub fn is_contact(kind: TieKind) -> bool {

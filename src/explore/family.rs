@@ -7,7 +7,7 @@
 //! of Samsung Electronics, is one of Samsung SDS's people.
 
 use crate::explore::adjacency::{entity_indexes, participant_indexes};
-use crate::model::{EntityKind, Network, TieKind};
+use crate::network::model::{EntityKind, Network, TieKind};
 
 /// Whether an entity of this kind is an organisation (anything but a person).
 pub fn is_organisation(kind: EntityKind) -> bool {

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::explore::adjacency::{entity_indexes, participant_indexes};
-use crate::model::{EntityKind, Network, TieKind};
+use crate::network::model::{EntityKind, Network, TieKind};
 
 /// What the map hides. The default hides nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::date::{DatePrecision, PartialDate};
+use crate::network::date::{DatePrecision, PartialDate};
 
 /// How long after an earlier date a later one came.
 ///

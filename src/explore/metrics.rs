@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use crate::explore::adjacency::Adjacency;
-use crate::model::Network;
+use crate::network::model::Network;
 
 /// How many groups of sources betweenness splits its work into; fixed, so the sums (and
 /// so the scores) do not depend on the number of threads.

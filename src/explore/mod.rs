@@ -1,7 +1,7 @@
 //! Exploring a network without a window: search, the timeline, neighbourhoods, paths,
 //! the contacts that came before deals, centrality and filters.
 //!
-//! Everything here is pure: functions of a [`Network`](crate::model::Network) that name
+//! Everything here is pure: functions of a [`Network`](crate::network::model::Network) that name
 //! entities and ties by their indexes in `network.entities` and `network.ties`. Visibility
 //! masks (`&[bool]`, one per tie) let the filters and the timeline compose with every
 //! walk over the network.

@@ -4,7 +4,7 @@
 use std::collections::VecDeque;
 
 use crate::explore::adjacency::{Adjacency, entity_indexes, is_tie_visible, participant_indexes};
-use crate::model::Network;
+use crate::network::model::Network;
 
 /// An entity of a neighbourhood and its distance from the centre.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

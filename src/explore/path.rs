@@ -3,7 +3,7 @@
 use std::collections::VecDeque;
 
 use crate::explore::adjacency::Adjacency;
-use crate::model::Network;
+use crate::network::model::Network;
 
 /// One link of a chain: `from` and `to` share `tie`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -4,7 +4,7 @@
 //! digit, so spaces and hyphens never get in the way: "올트먼", "샘올트먼" and "샘 올트먼"
 //! all find 샘 올트먼, and "jae-yong" finds Lee Jae-yong.
 
-use crate::model::Network;
+use crate::network::model::Network;
 
 /// How well a text matched; better ranks order first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -147,7 +147,7 @@ pub fn search_entities(network: &Network, query: &str, limit: usize) -> Vec<Enti
 mod tests {
     use super::*;
     use crate::explore::test_support::NetworkBuilder;
-    use crate::model::EntityKind;
+    use crate::network::model::EntityKind;
 
     fn people() -> Network {
         NetworkBuilder::new()

@@ -1,7 +1,7 @@
 //! Small networks built in code for the explorer's unit tests.
 
-use crate::date::PartialDate;
-use crate::model::{Entity, EntityKind, LocalizedText, Network, Tie, TieKind};
+use crate::network::date::PartialDate;
+use crate::network::model::{Entity, EntityKind, LocalizedText, Network, Tie, TieKind};
 
 /// Builds a network entity by entity and tie by tie.
 pub(crate) struct NetworkBuilder {

@@ -5,8 +5,8 @@
 //! day its date covers, so no day is ever invented: a tie dated `2025-03` is hidden on
 //! 2025-02-28 and visible from 2025-03-01, one dated `2023` from 2023-01-01.
 
-use crate::date::PartialDate;
-use crate::model::{Network, Tie};
+use crate::network::date::PartialDate;
+use crate::network::model::{Network, Tie};
 
 /// What the timeline does with ties that have no date (roles and affiliations, mostly).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -73,7 +73,7 @@ pub fn ties_visible_as_of(network: &Network, day: i64, undated: UndatedTies) -> 
 mod tests {
     use super::*;
     use crate::explore::test_support::{NetworkBuilder, date};
-    use crate::model::TieKind;
+    use crate::network::model::TieKind;
 
     fn day(text: &str) -> i64 {
         date(text).first_day()

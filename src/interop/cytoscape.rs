@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use crate::model::Position;
+use crate::network::model::Position;
 
 use super::ImportError;
 use super::mapping::{RawEdge, RawGraph, RawNode};

@@ -8,8 +8,8 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::date::{PartialDate, days_in_month};
-use crate::model::Position;
+use crate::network::date::{PartialDate, days_in_month};
+use crate::network::model::Position;
 
 use super::ImportError;
 use super::mapping::{

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use crate::model::Position;
+use crate::network::model::Position;
 
 use super::ImportError;
 use super::mapping::{

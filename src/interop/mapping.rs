@@ -9,9 +9,9 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::date::{DatePrecision, PartialDate};
-use crate::load::{MAX_ENTITIES, MAX_TIES};
-use crate::model::{
+use crate::network::date::{DatePrecision, PartialDate};
+use crate::network::load::{MAX_ENTITIES, MAX_TIES};
+use crate::network::model::{
     Amount, Attributes, Entity, EntityKind, Evidence, Group, LocalizedText, Network, Position,
     Source, Tie, TieKind,
 };
@@ -910,7 +910,7 @@ fn distance(a: Position, b: Position) -> f64 {
 }
 
 /// The lines the map draws between placed entities: one for every pair of a tie's
-/// participants, as [`crate::graph::MapGraph`] draws them.
+/// participants, as [`crate::scene::graph::MapGraph`] draws them.
 fn line_lengths(network: &Network) -> Vec<f64> {
     let placed: HashMap<&str, Position> = network
         .entities
@@ -1271,9 +1271,9 @@ pub(crate) fn build(
             *report.tie_attributes.entry(name.clone()).or_default() += 1;
         }
     }
-    let errors: Vec<_> = crate::validate::validate(&network)
+    let errors: Vec<_> = crate::network::validate::validate(&network)
         .into_iter()
-        .filter(crate::diagnostic::Diagnostic::is_error)
+        .filter(crate::network::diagnostic::Diagnostic::is_error)
         .collect();
     if !errors.is_empty() {
         return Err(ImportError::Invalid {

@@ -23,10 +23,10 @@ mod xml;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, LoadError};
-use crate::load::MAX_FILE_BYTES;
-use crate::model::Network;
-use crate::save::{Overwrite, SaveError, write_atomically};
+use crate::network::diagnostic::{Diagnostic, LoadError};
+use crate::network::load::MAX_FILE_BYTES;
+use crate::network::model::Network;
+use crate::network::save::{Overwrite, SaveError, write_atomically};
 
 pub use report::{Counts, Examples, Finding, ImportReport, MAX_EXAMPLES, Place};
 pub use sniff::detect_format;
@@ -159,7 +159,7 @@ fn list(diagnostics: &[Diagnostic]) -> String {
 
 /// Reads a file, refusing it before reading if it is larger than powermap opens.
 fn read_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
-    crate::load::read_bounded(path).map_err(|err| match err {
+    crate::network::load::read_bounded(path).map_err(|err| match err {
         LoadError::Io { file, source } => ImportError::Io { file, source },
         LoadError::TooLarge { file, size, limit } => ImportError::TooLarge { file, size, limit },
         other => ImportError::Powermap(other),
@@ -227,7 +227,7 @@ pub fn import_bytes(bytes: &[u8], file: &Path) -> Result<Imported, ImportError> 
 /// loader (a plain `.json`) gets the loader's own error, as powermap's files always have.
 fn decode<'a>(bytes: &'a [u8], file: &Path) -> Result<text::Decoded<'a>, ImportError> {
     text::decode(bytes, file).map_err(|err| match sniff::by_name(file) {
-        Some((Format::Powermap, _)) => crate::load::parse_network(bytes, file)
+        Some((Format::Powermap, _)) => crate::network::load::parse_network(bytes, file)
             .err()
             .map_or(err, ImportError::Powermap),
         _ => err,
@@ -241,7 +241,7 @@ fn import_decoded(
     file: &Path,
 ) -> Result<Imported, ImportError> {
     if format == Format::Powermap {
-        let loaded = crate::load::parse_network(bytes, file)?;
+        let loaded = crate::network::load::parse_network(bytes, file)?;
         let mut report = ImportReport::new(file, format);
         let network = loaded.network;
         report.warnings = loaded.warnings;
@@ -426,7 +426,7 @@ pub enum ExportError {
 /// The network as the text of a file in `format`.
 pub fn export_to_string(network: &Network, format: ExportFormat) -> Result<String, ExportError> {
     Ok(match format {
-        ExportFormat::Powermap => crate::save::network_to_json(network)?,
+        ExportFormat::Powermap => crate::network::save::network_to_json(network)?,
         ExportFormat::Gexf => gexf::write(&mapping::records(network)),
         ExportFormat::GraphMl => graphml::write(&mapping::records(network)),
         ExportFormat::NodeLink => node_link::write(&mapping::records(network))?,

@@ -44,7 +44,8 @@ fn json_format(text: &str) -> Result<Option<Format>, serde_json::Error> {
         Err(err) => return data_error(err),
     };
     Ok(
-        if probe.format.as_ref().and_then(|f| f.as_str()) == Some(crate::model::FORMAT_NAME)
+        if probe.format.as_ref().and_then(|f| f.as_str())
+            == Some(crate::network::model::FORMAT_NAME)
             || probe.entities.is_some()
         {
             Some(Format::Powermap)
@@ -91,7 +92,7 @@ fn by_content(text: &str, file: &Path) -> Result<Option<Format>, ImportError> {
                 // reports it (powermap's loader lists every problem); else it is reported here.
                 Err(err) => match by_name(file) {
                     Some((format, true)) => Some(format),
-                    _ if text.contains(&format!("\"{}\"", crate::model::FORMAT_NAME)) => {
+                    _ if text.contains(&format!("\"{}\"", crate::network::model::FORMAT_NAME)) => {
                         Some(Format::Powermap)
                     }
                     _ => return Err(super::json_syntax_error(&err, file)),

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use encoding_rs::Encoding;
 
-use crate::diagnostic::TextPosition;
+use crate::network::diagnostic::TextPosition;
 
 use super::ImportError;
 use super::report::Place;

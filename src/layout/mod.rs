@@ -14,7 +14,7 @@ pub use embedding::pivot_embedding;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Network;
+use crate::network::model::Network;
 
 /// A point in layout units.
 pub type Point = [f32; 2];

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use crate::diagnostic::Diagnostic;
-use crate::model::{LocalizedText, Network};
+use crate::network::diagnostic::Diagnostic;
+use crate::network::model::{LocalizedText, Network};
 
 /// Where each element of one list came from in the file, when some failed to parse.
 #[derive(Debug, Default)]

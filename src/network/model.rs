@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::date::PartialDate;
+use crate::network::date::PartialDate;
 
 /// The `format` field every powermap file carries.
 pub const FORMAT_NAME: &str = "powermap";

@@ -3,7 +3,7 @@
 //! egui's own Ubuntu Light for the Latin letters NanumGothic lacks.
 
 /// NanumGothic, embedded so Korean renders on any machine.
-pub const NANUM_GOTHIC: &[u8] = include_bytes!("../assets/fonts/NanumGothic.ttf");
+pub const NANUM_GOTHIC: &[u8] = include_bytes!("../../assets/fonts/NanumGothic.ttf");
 
 /// The family name NanumGothic registers under.
 pub const NANUM_GOTHIC_FAMILY: &str = "NanumGothic";

@@ -11,9 +11,9 @@ use serde::de::{DeserializeOwned, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
-use crate::diagnostic::{Diagnostic, LoadError, TextPosition};
-use crate::model::{FORMAT_NAME, FORMAT_VERSION, Network};
-use crate::validate::{ElementOrigins, validate_with_origins};
+use crate::network::diagnostic::{Diagnostic, LoadError, TextPosition};
+use crate::network::model::{FORMAT_NAME, FORMAT_VERSION, Network};
+use crate::network::validate::{ElementOrigins, validate_with_origins};
 
 /// The largest file powermap opens, in bytes (512 MiB).
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -311,7 +311,7 @@ fn parse_elements<T: DeserializeOwned>(
     text: &str,
     list: &str,
     elements: &[&RawValue],
-    origins: &mut crate::validate::ListOrigins,
+    origins: &mut crate::network::validate::ListOrigins,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<T> {
     let mut parsed = Vec::with_capacity(elements.len());

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::model::Network;
+use crate::network::model::Network;
 
 /// Why a file could not be written.
 #[derive(Debug, thiserror::Error)]

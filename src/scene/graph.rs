@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::layout::Link;
-use crate::model::Network;
+use crate::network::model::Network;
 
 /// One line on the map: a pair of entities joined by a tie.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -110,7 +110,7 @@ fn pair_key(a: usize, b: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Entity, EntityKind, LocalizedText, Tie, TieKind};
+    use crate::network::model::{Entity, EntityKind, LocalizedText, Tie, TieKind};
 
     fn entity(id: &str) -> Entity {
         Entity {

@@ -5,19 +5,19 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-use crate::dataset::load_default_network;
-use crate::diagnostic::LoadError;
 use crate::export::{BASE_WIDTH_PX, Background, ExportOptions, export_map};
-use crate::generate::generate_network;
-use crate::graph::MapGraph;
 use crate::interop::{
     ConvertError, ExportError, ExportFormat, Format, ImportError, Imported, convert,
     export_network, import_file,
 };
 use crate::layout::{LayoutParams, Simulation, lay_out, start_positions};
-use crate::load::{MAX_ENTITIES, MAX_TIES};
-use crate::model::Position;
-use crate::save::{Overwrite, SaveError, save_network};
+use crate::network::dataset::load_default_network;
+use crate::network::diagnostic::LoadError;
+use crate::network::generate::generate_network;
+use crate::network::load::{MAX_ENTITIES, MAX_TIES};
+use crate::network::model::Position;
+use crate::network::save::{Overwrite, SaveError, save_network};
+use crate::scene::graph::MapGraph;
 
 /// powermap: who meets whom among executives and firms, and which deals follow.
 #[derive(Debug, Parser)]

@@ -2,9 +2,9 @@
 //! leaves, like real contact networks) dressed as a valid powermap file with kinds, groups,
 //! dated ties and evidence. The same seed always gives the same network.
 
-use crate::date::PartialDate;
 use crate::layout::{Link, splitmix64};
-use crate::model::{
+use crate::network::date::PartialDate;
+use crate::network::model::{
     Entity, EntityKind, Evidence, Group, LocalizedText, Network, Source, Tie, TieKind,
 };
 
@@ -189,7 +189,7 @@ pub fn generate_network(entities: usize, ties: usize, seed: u64) -> Network {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::validate;
+    use crate::network::validate::validate;
 
     #[test]
     fn generated_networks_are_valid_and_reproducible() {

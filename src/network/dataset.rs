@@ -2,11 +2,11 @@
 //! of global firms and the deals Samsung affiliates signed after them, from two Korean
 //! news articles (see `docs/dataset.md`).
 
-use crate::diagnostic::LoadError;
-use crate::load::{Loaded, embedded_file_name, parse_network};
+use crate::network::diagnostic::LoadError;
+use crate::network::load::{Loaded, embedded_file_name, parse_network};
 
 /// The default dataset's JSON, as shipped in `assets/`.
-pub const DEFAULT_DATASET_JSON: &str = include_str!("../assets/samsung-network.json");
+pub const DEFAULT_DATASET_JSON: &str = include_str!("../../assets/samsung-network.json");
 
 /// The name the default dataset goes by in the window and in errors.
 pub const DEFAULT_DATASET_NAME: &str = "samsung-network.json";

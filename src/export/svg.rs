@@ -1,89 +1,15 @@
-//! The whole map as a picture fit to publish: SVG (vector, text as text) and PNG (the same
-//! SVG rendered by resvg with the bundled Hangul font), with a title, a legend built from
-//! what the network contains, and a credit line naming the sources. No window, no GPU.
+//! The map as SVG, in the window's style: entities, lines, labels that fit, a title, a
+//! legend built from what the network contains, and a credit line naming the sources.
 
 use std::fmt::Write as _;
 
-use rayon::prelude::*;
-use std::path::{Path, PathBuf};
-
-use crate::fonts::{LATIN_FALLBACK, NANUM_GOTHIC, NANUM_GOTHIC_FAMILY};
-use crate::graph::MapGraph;
-use crate::labels::{LABEL_EVERY_ENTITY_UP_TO, LabelBox, LabelPlacer, by_degree};
+use super::{Background, ExportError, ExportOptions, MAX_PIXELS, MAX_SIDE_PX, MIN_WIDTH_PX};
 use crate::layout::Point;
-use crate::model::{EntityKind, Network, TieKind, localized};
-use crate::save::{Overwrite, SaveError, write_atomically};
-use crate::style::{self, Dash, NodeShape, Rgba};
-
-/// The widest (and tallest) picture powermap draws, in pixels.
-pub const MAX_SIDE_PX: u32 = 16_384;
-/// The most pixels a PNG may have (a 16384 × 8192 picture, 512 MiB of RGBA while drawing).
-pub const MAX_PIXELS: u64 = 16_384 * 8_192;
-/// The narrowest picture worth drawing.
-pub const MIN_WIDTH_PX: u32 = 200;
-/// The width of a 1× picture.
-pub const BASE_WIDTH_PX: u32 = 1_600;
-
-/// What is behind the map.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Background {
-    #[default]
-    White,
-    Dark,
-    Transparent,
-}
-
-/// How to draw the picture.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ExportOptions {
-    /// The picture's width in pixels; its height follows the map's shape.
-    pub width_px: u32,
-    pub background: Background,
-    /// The language of the labels, such as `"ko"` or `"en"`.
-    pub language: String,
-}
-
-/// The file formats the map exports to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ImageFormat {
-    Png,
-    Svg,
-}
-
-impl ImageFormat {
-    /// The format a file name asks for, by its extension.
-    pub fn from_path(path: &Path) -> Option<Self> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "png" => Some(Self::Png),
-            "svg" => Some(Self::Svg),
-            _ => None,
-        }
-    }
-
-    pub fn extension(self) -> &'static str {
-        match self {
-            Self::Png => "png",
-            Self::Svg => "svg",
-        }
-    }
-}
-
-/// Why a picture could not be made or written.
-#[derive(Debug, thiserror::Error)]
-pub enum ExportError {
-    #[error(
-        "{width} × {height} pixels is too large: powermap draws at most {MAX_SIDE_PX} pixels a side and {MAX_PIXELS} pixels in all"
-    )]
-    TooLarge { width: u64, height: u64 },
-    #[error("{width} pixels is too narrow: choose at least {MIN_WIDTH_PX}")]
-    TooSmall { width: u32 },
-    #[error("{file}: choose a file name ending in .png or .svg", file = file.display())]
-    UnknownFormat { file: PathBuf },
-    #[error("cannot draw the map: {0}")]
-    Render(String),
-    #[error(transparent)]
-    Save(#[from] SaveError),
-}
+use crate::network::model::{EntityKind, Network, TieKind, localized};
+use crate::scene::fonts::NANUM_GOTHIC_FAMILY;
+use crate::scene::graph::MapGraph;
+use crate::scene::labels::{LABEL_EVERY_ENTITY_UP_TO, LabelBox, LabelPlacer, by_degree};
+use crate::scene::style::{self, Dash, NodeShape, Rgba};
 
 /// Colours that depend on the background.
 struct Palette {
@@ -117,33 +43,6 @@ impl Palette {
         }
     }
 }
-
-/// A slug of the network's title for file names: `samsung-owner-contact-first…`.
-pub fn file_stem(network: &Network, fallback: &str) -> String {
-    let source = if network.title.is_empty() {
-        fallback
-    } else {
-        &network.title
-    };
-    let mut stem = String::new();
-    for c in source.chars() {
-        if c.is_alphanumeric() {
-            stem.extend(c.to_lowercase());
-        } else if !stem.ends_with('-') && !stem.is_empty() {
-            stem.push('-');
-        }
-        if stem.chars().count() >= 60 {
-            break;
-        }
-    }
-    let stem = stem.trim_end_matches('-');
-    if stem.is_empty() {
-        "powermap".to_owned()
-    } else {
-        stem.to_owned()
-    }
-}
-
 fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
@@ -616,151 +515,9 @@ fn node_svg(
     }
 }
 
-/// Renders SVG to PNG bytes with the bundled fonts (and no system fonts, so the picture
-/// is the same on every machine).
-pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, ExportError> {
-    let tree = resvg::usvg::Tree::from_str(svg, &svg_options())
-        .map_err(|err| ExportError::Render(err.to_string()))?;
-    let size = tree.size().to_int_size();
-    let (width, height) = (size.width(), size.height());
-    if width > MAX_SIDE_PX
-        || height > MAX_SIDE_PX
-        || u64::from(width) * u64::from(height) > MAX_PIXELS
-    {
-        return Err(ExportError::TooLarge {
-            width: u64::from(width),
-            height: u64::from(height),
-        });
-    }
-    // Drawn in horizontal bands, one per thread: the thousands of lines of a large map
-    // take seconds on one core. Each band draws the whole picture shifted up, clipped to it.
-    let bands = u32::try_from(rayon::current_num_threads())
-        .unwrap_or(1)
-        .clamp(1, height.max(1));
-    let band_height = height.div_ceil(bands);
-    let rendered: Vec<Vec<u8>> = (0..bands)
-        .into_par_iter()
-        .map(|band| {
-            let top = band * band_height;
-            let rows = band_height.min(height - top);
-            let mut pixmap = resvg::tiny_skia::Pixmap::new(width, rows).ok_or_else(|| {
-                ExportError::Render(format!("cannot allocate {width} × {rows} pixels"))
-            })?;
-            resvg::render(
-                &tree,
-                resvg::tiny_skia::Transform::from_translate(0.0, -(top as f32)),
-                &mut pixmap.as_mut(),
-            );
-            Ok(pixmap
-                .pixels()
-                .iter()
-                .flat_map(|pixel| {
-                    let color = pixel.demultiply();
-                    [color.red(), color.green(), color.blue(), color.alpha()]
-                })
-                .collect())
-        })
-        .collect::<Result<_, ExportError>>()?;
-    let straight = rendered.concat();
-    encode_png(&straight, width, height)
-}
-
-/// How resvg reads the map's SVG: with the bundled fonts only, NanumGothic first.
-fn svg_options() -> resvg::usvg::Options<'static> {
-    let mut options = resvg::usvg::Options {
-        font_family: NANUM_GOTHIC_FAMILY.to_owned(),
-        ..Default::default()
-    };
-    options.fontdb_mut().load_font_data(NANUM_GOTHIC.to_vec());
-    options.fontdb_mut().load_font_data(LATIN_FALLBACK.to_vec());
-    options
-}
-
-/// Encodes straight (not premultiplied) RGBA pixels as PNG.
-pub fn encode_png(rgba: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
-    let mut png = Vec::new();
-    image::ImageEncoder::write_image(
-        image::codecs::png::PngEncoder::new(&mut png),
-        rgba,
-        width,
-        height,
-        image::ExtendedColorType::Rgba8,
-    )
-    .map_err(|err| ExportError::Render(err.to_string()))?;
-    Ok(png)
-}
-
-/// Draws the whole map into `path` as PNG or SVG (by its extension), atomically.
-pub fn export_map(
-    network: &Network,
-    map: &MapGraph,
-    positions: &[Point],
-    options: &ExportOptions,
-    path: &Path,
-    overwrite: Overwrite,
-) -> Result<(), ExportError> {
-    let format = ImageFormat::from_path(path).ok_or_else(|| ExportError::UnknownFormat {
-        file: path.to_owned(),
-    })?;
-    let svg = map_svg(network, map, positions, options)?;
-    let bytes = match format {
-        ImageFormat::Svg => svg.into_bytes(),
-        ImageFormat::Png => svg_to_png(&svg)?,
-    };
-    write_atomically(path, &bytes, overwrite)?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A line of text as the export's fonts render it.
-    fn rendered(text: &str) -> resvg::tiny_skia::Pixmap {
-        let svg = format!(
-            r#"<svg xmlns="http://www.w3.org/2000/svg" width="240" height="40"><text x="4" y="28" font-size="24">{text}</text></svg>"#
-        );
-        let tree = resvg::usvg::Tree::from_str(&svg, &svg_options()).expect("parses");
-        let mut pixmap = resvg::tiny_skia::Pixmap::new(240, 40).expect("allocates");
-        resvg::render(
-            &tree,
-            resvg::tiny_skia::Transform::default(),
-            &mut pixmap.as_mut(),
-        );
-        pixmap
-    }
-
-    #[test]
-    fn hangul_and_latin_letters_nanum_gothic_lacks_both_render() {
-        let inked = |text: &str| {
-            let pixmap = rendered(text);
-            pixmap.pixels().iter().filter(|p| p.alpha() > 0).count()
-        };
-        assert!(inked("이재용") > 50);
-        // NanumGothic has no ã, ğ or ő: without a fallback each would be the same
-        // missing-glyph box.
-        let letters = ["ã", "ğ", "ő"].map(|letter| rendered(letter).data().to_vec());
-        for (a, b) in [(0, 1), (1, 2), (0, 2)] {
-            assert!(
-                letters[a] != letters[b],
-                "letters {a} and {b} render alike: missing glyphs"
-            );
-        }
-    }
-
-    #[test]
-    fn file_stems_are_slugs_of_the_title() {
-        let mut network = Network::empty();
-        network.title = "Samsung: owner contact first, affiliate execution after".to_owned();
-        assert_eq!(
-            file_stem(&network, "x"),
-            "samsung-owner-contact-first-affiliate-execution-after"
-        );
-        network.title = "삼성 네트워크!".to_owned();
-        assert_eq!(file_stem(&network, "x"), "삼성-네트워크");
-        network.title = "!!!".to_owned();
-        assert_eq!(file_stem(&network, "x"), "powermap");
-    }
 
     #[test]
     fn text_is_escaped_for_xml() {

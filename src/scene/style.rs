@@ -2,7 +2,7 @@
 //! the window: the shape and colour of each kind of entity, the colour and dash of each
 //! kind of tie. Colours are plain sRGB so that this module needs no UI crate.
 
-use crate::model::{Entity, EntityKind, TieKind};
+use crate::network::model::{Entity, EntityKind, TieKind};
 
 /// An sRGB colour with alpha.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::graph::MapGraph;
+use crate::scene::graph::MapGraph;
 
 /// Networks up to this size label every entity; larger ones only the labels that fit.
 pub const LABEL_EVERY_ENTITY_UP_TO: usize = 300;

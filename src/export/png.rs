@@ -1,0 +1,119 @@
+//! PNG: the map's SVG rendered by resvg with the bundled fonts only (no system fonts, no
+//! GPU), in horizontal bands, one per thread.
+
+use rayon::prelude::*;
+
+use super::{ExportError, MAX_PIXELS, MAX_SIDE_PX};
+use crate::scene::fonts::{LATIN_FALLBACK, NANUM_GOTHIC, NANUM_GOTHIC_FAMILY};
+
+/// Renders SVG to PNG bytes with the bundled fonts (and no system fonts, so the picture
+/// is the same on every machine).
+pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, ExportError> {
+    let tree = resvg::usvg::Tree::from_str(svg, &svg_options())
+        .map_err(|err| ExportError::Render(err.to_string()))?;
+    let size = tree.size().to_int_size();
+    let (width, height) = (size.width(), size.height());
+    if width > MAX_SIDE_PX
+        || height > MAX_SIDE_PX
+        || u64::from(width) * u64::from(height) > MAX_PIXELS
+    {
+        return Err(ExportError::TooLarge {
+            width: u64::from(width),
+            height: u64::from(height),
+        });
+    }
+    // Drawn in horizontal bands, one per thread: the thousands of lines of a large map
+    // take seconds on one core. Each band draws the whole picture shifted up, clipped to it.
+    let bands = u32::try_from(rayon::current_num_threads())
+        .unwrap_or(1)
+        .clamp(1, height.max(1));
+    let band_height = height.div_ceil(bands);
+    let rendered: Vec<Vec<u8>> = (0..bands)
+        .into_par_iter()
+        .map(|band| {
+            let top = band * band_height;
+            let rows = band_height.min(height - top);
+            let mut pixmap = resvg::tiny_skia::Pixmap::new(width, rows).ok_or_else(|| {
+                ExportError::Render(format!("cannot allocate {width} × {rows} pixels"))
+            })?;
+            resvg::render(
+                &tree,
+                resvg::tiny_skia::Transform::from_translate(0.0, -(top as f32)),
+                &mut pixmap.as_mut(),
+            );
+            Ok(pixmap
+                .pixels()
+                .iter()
+                .flat_map(|pixel| {
+                    let color = pixel.demultiply();
+                    [color.red(), color.green(), color.blue(), color.alpha()]
+                })
+                .collect())
+        })
+        .collect::<Result<_, ExportError>>()?;
+    let straight = rendered.concat();
+    encode_png(&straight, width, height)
+}
+
+/// How resvg reads the map's SVG: with the bundled fonts only, NanumGothic first.
+fn svg_options() -> resvg::usvg::Options<'static> {
+    let mut options = resvg::usvg::Options {
+        font_family: NANUM_GOTHIC_FAMILY.to_owned(),
+        ..Default::default()
+    };
+    options.fontdb_mut().load_font_data(NANUM_GOTHIC.to_vec());
+    options.fontdb_mut().load_font_data(LATIN_FALLBACK.to_vec());
+    options
+}
+
+/// Encodes straight (not premultiplied) RGBA pixels as PNG.
+pub fn encode_png(rgba: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
+    let mut png = Vec::new();
+    image::ImageEncoder::write_image(
+        image::codecs::png::PngEncoder::new(&mut png),
+        rgba,
+        width,
+        height,
+        image::ExtendedColorType::Rgba8,
+    )
+    .map_err(|err| ExportError::Render(err.to_string()))?;
+    Ok(png)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line of text as the export's fonts render it.
+    fn rendered(text: &str) -> resvg::tiny_skia::Pixmap {
+        let svg = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="240" height="40"><text x="4" y="28" font-size="24">{text}</text></svg>"#
+        );
+        let tree = resvg::usvg::Tree::from_str(&svg, &svg_options()).expect("parses");
+        let mut pixmap = resvg::tiny_skia::Pixmap::new(240, 40).expect("allocates");
+        resvg::render(
+            &tree,
+            resvg::tiny_skia::Transform::default(),
+            &mut pixmap.as_mut(),
+        );
+        pixmap
+    }
+
+    #[test]
+    fn hangul_and_latin_letters_nanum_gothic_lacks_both_render() {
+        let inked = |text: &str| {
+            let pixmap = rendered(text);
+            pixmap.pixels().iter().filter(|p| p.alpha() > 0).count()
+        };
+        assert!(inked("이재용") > 50);
+        // NanumGothic has no ã, ğ or ő: without a fallback each would be the same
+        // missing-glyph box.
+        let letters = ["ã", "ğ", "ő"].map(|letter| rendered(letter).data().to_vec());
+        for (a, b) in [(0, 1), (1, 2), (0, 2)] {
+            assert!(
+                letters[a] != letters[b],
+                "letters {a} and {b} render alike: missing glyphs"
+            );
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! What the window and the exporters draw alike: the network as drawable lines
+//! ([`graph`]), how each kind looks ([`style`]), which names fit ([`labels`]) and the
+//! bundled [`fonts`].
+
+pub mod fonts;
+pub mod graph;
+pub mod labels;
+pub mod style;
