@@ -44,6 +44,8 @@ pub enum Command {
     Relayout,
     /// Pin the selected entity where it is, or let the layout move it again.
     TogglePin,
+    /// Pin an entity where it is now (a drag left it there).
+    PinEntity(usize),
     FitView,
     DismissErrors,
     /// Show File ▸ Export's dialog.

@@ -1,10 +1,11 @@
 //! powermap's force layout plugged into egui_graphs through its `ForceAlgorithm` trait.
 //!
-//! egui_graphs keeps the layout state in egui's memory and rebuilds the algorithm from it
-//! every frame; the app writes that state when a network opens, and reads it back for
-//! the status bar.
+//! egui_graphs keeps a layout state in egui's memory and copies it out and back in every
+//! frame. Ours is only a handle: the [`LiveLayout`] (velocities, temperature, pins) lives
+//! once, shared by the map and the algorithm, so those copies cost nothing and the map
+//! reads and changes the layout without going through egui's memory.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use egui::{Pos2, Rect};
 use egui_graphs::{DisplayEdge, DisplayNode, ForceAlgorithm, Graph, LayoutForceDirected};
@@ -14,25 +15,21 @@ use serde::{Deserialize, Serialize};
 
 use crate::layout::{LayoutParams, Link, Simulation};
 
-/// The layout's state between frames.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct ForceState {
+/// The layout of the open network between frames.
+#[derive(Debug, Default)]
+pub struct LiveLayout {
     /// Paused by the user (Space) when false.
     pub running: bool,
-    /// The entities the layout must not move, by node index. Not persisted, like the
-    /// links: a network's state is made afresh when it opens.
-    #[serde(skip)]
+    /// The entities the layout must not move, by node index.
     pub pinned: Vec<bool>,
-    /// Linked node pairs, each once; shared, as egui_graphs copies the state every frame.
-    #[serde(skip)]
+    /// Linked node pairs, each once.
     pub links: Arc<[Link]>,
     pub params: LayoutParams,
-    /// Velocities and temperature; not worth persisting (a new run starts hot).
-    #[serde(skip)]
+    /// Velocities and temperature.
     pub simulation: Simulation,
 }
 
-impl ForceState {
+impl LiveLayout {
     /// A hot layout for `count` entities.
     pub fn start(count: usize, links: Arc<[Link]>, pinned: Vec<bool>) -> Self {
         Self {
@@ -50,7 +47,39 @@ impl ForceState {
     }
 }
 
+/// The handle egui_graphs keeps in egui's memory. Nothing of it is persisted: a network's
+/// layout is made afresh when it opens.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct ForceState {
+    #[serde(skip)]
+    live: SharedLayout,
+}
+
+impl ForceState {
+    pub fn new(live: SharedLayout) -> Self {
+        Self { live }
+    }
+}
+
 impl egui_graphs::LayoutState for ForceState {}
+
+/// The one [`LiveLayout`] of the open map, shared by the map and the algorithm.
+#[derive(Clone, Debug, Default)]
+pub struct SharedLayout(Arc<Mutex<LiveLayout>>);
+
+impl SharedLayout {
+    pub fn new(layout: LiveLayout) -> Self {
+        Self(Arc::new(Mutex::new(layout)))
+    }
+
+    /// The layout, for reading or changing it. Only the UI thread takes it, one frame step
+    /// at a time, so a poisoned lock (a panic mid-step) still holds a usable layout.
+    pub fn lock(&self) -> MutexGuard<'_, LiveLayout> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
 
 /// The algorithm egui_graphs runs one step of per frame.
 #[derive(Debug, Default)]
@@ -77,7 +106,8 @@ impl ForceAlgorithm for PowermapForce {
         Dn: DisplayNode<N, E, Ty, Ix>,
         De: DisplayEdge<N, E, Ty, Ix, Dn>,
     {
-        if !self.state.is_moving() {
+        let mut live = self.state.live.lock();
+        if !live.is_moving() {
             return;
         }
         // Nodes are never removed, so node index i is entity i.
@@ -86,22 +116,14 @@ impl ForceAlgorithm for PowermapForce {
         for (index, node) in graph.nodes_iter() {
             let location = node.location();
             positions.push([location.x, location.y]);
-            fixed.push(
-                node.dragged()
-                    || self
-                        .state
-                        .pinned
-                        .get(index.index())
-                        .copied()
-                        .unwrap_or(false),
-            );
+            fixed.push(node.dragged() || live.pinned.get(index.index()).copied().unwrap_or(false));
         }
-        let ForceState {
+        let LiveLayout {
             links,
             params,
             simulation,
             ..
-        } = &mut self.state;
+        } = &mut *live;
         simulation.step(&mut positions, links, &fixed, params);
         let indices: Vec<_> = graph.g().node_indices().collect();
         for (index, position) in indices.into_iter().zip(positions) {

@@ -8,13 +8,13 @@ use std::sync::Arc;
 use egui::{Pos2, Vec2};
 use egui_graphs::{
     DefaultEdgeShape, GraphChange, GraphView, SettingsInteraction, SettingsNavigation,
-    get_layout_state, set_layout_state,
+    set_layout_state,
 };
 use petgraph::Undirected;
 use petgraph::stable_graph::{DefaultIx, NodeIndex};
 
 use super::command::Command;
-use super::force::{ForceState, PowermapLayout};
+use super::force::{ForceState, LiveLayout, PowermapLayout, SharedLayout};
 use super::looks::MapLooks;
 use super::map_painter::{MapPainter, MapScene};
 use super::selection::{LabelLanguage, Selection};
@@ -55,6 +55,8 @@ pub struct MapView {
     links: Arc<[Link]>,
     pinned: Vec<bool>,
     start_positions: Vec<Point>,
+    /// The layout's state, shared with egui_graphs' layout loop.
+    layout: SharedLayout,
     /// Hand the layout a fresh state on the next frame (a network opened, or Re-layout).
     restart_layout: Option<LayoutStart>,
     /// Keep the whole network in view while the first layout runs, until the user
@@ -123,6 +125,7 @@ impl MapView {
             links,
             pinned,
             start_positions,
+            layout: SharedLayout::default(),
             // A file that places every entity (one laid out ahead, say) opens as saved.
             restart_layout: Some(
                 if !network.entities.is_empty()
@@ -193,36 +196,34 @@ impl MapView {
     }
 
     /// Pins an entity where it is now, or unpins it; the layout is told either way.
-    pub fn set_pinned(&mut self, ui: &mut egui::Ui, entity: usize, pinned: bool) {
+    pub fn set_pinned(&mut self, entity: usize, pinned: bool) {
         let Some(flag) = self.pinned.get_mut(entity) else {
             return;
         };
         *flag = pinned;
-        let mut state = get_layout_state::<ForceState>(ui, None);
-        state.pinned.clone_from(&self.pinned);
+        let mut layout = self.layout.lock();
+        layout.pinned.clone_from(&self.pinned);
         if !pinned {
             // Let it settle among its neighbours.
-            state.simulation.reheat(0.3);
+            layout.simulation.reheat(0.3);
         }
-        set_layout_state(ui, state, None);
     }
 
     /// Pauses the layout, or resumes it when paused or at rest.
-    pub fn toggle_layout(&mut self, ui: &mut egui::Ui) {
-        let mut state = get_layout_state::<ForceState>(ui, None);
-        state.running = !state.is_moving();
-        if state.running {
-            state.simulation.reheat(0.1);
+    pub fn toggle_layout(&mut self) {
+        let mut layout = self.layout.lock();
+        layout.running = !layout.is_moving();
+        if layout.running {
+            layout.simulation.reheat(0.1);
         }
-        set_layout_state(ui, state, None);
     }
 
     /// Whether the layout is moving (for the status bar); `None` when paused.
-    pub fn layout_moving(ui: &egui::Ui) -> Option<bool> {
-        let state = get_layout_state::<ForceState>(ui, None);
-        state
+    pub fn layout_moving(&self) -> Option<bool> {
+        let layout = self.layout.lock();
+        layout
             .running
-            .then(|| state.simulation.is_running(&state.params))
+            .then(|| layout.simulation.is_running(&layout.params))
     }
 
     /// Where every entity is now, in layout units.
@@ -286,44 +287,57 @@ impl MapView {
     /// Draws the map, filling `ui`, and queues the commands its clicks and drags ask for.
     pub fn ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> egui::Response {
         if let Some(start) = self.restart_layout.take() {
-            let mut state =
-                ForceState::start(self.nodes.len(), self.links.clone(), self.pinned.clone());
+            let mut live =
+                LiveLayout::start(self.nodes.len(), self.links.clone(), self.pinned.clone());
             if start == LayoutStart::Resting {
-                state.simulation.alpha = 0.0;
+                live.simulation.alpha = 0.0;
             }
-            set_layout_state(ui, state, None);
+            self.layout = SharedLayout::new(live);
+            set_layout_state(ui, ForceState::new(self.layout.clone()), None);
         }
         if let Some(entity) = self.centre_on.take() {
             self.pan_to(ui, entity);
         }
         self.zoom_with_wheel(ui);
-        let moving = get_layout_state::<ForceState>(ui, None).is_moving();
+        let moving = self.layout.lock().is_moving();
         let fit = self.fit_once || (self.follow_layout && moving);
         self.fit_once = false;
         if fit {
             self.fit_view(ui);
         }
 
-        let interaction = SettingsInteraction::new()
-            .with_dragging_enabled(true)
-            .with_hover_enabled(true)
-            .with_node_clicking_enabled(true);
-        let navigation = SettingsNavigation::new()
-            .with_zoom_and_pan_enabled(true)
-            .with_fit_to_screen_enabled(false);
-        let response = GraphView::<ForceState, PowermapLayout>::new()
-            .with_interactions(&interaction)
-            .with_navigations(&navigation)
-            .show(ui, &mut self.graph);
+        // egui_graphs asks for a repaint every frame it shows. Shown only while something
+        // can change (the layout moves, the map fits itself, the person acts on it), the
+        // window rests otherwise: a frame of no input draws the map where it stands.
+        let live = moving || fit || self.graph.dragged_node().is_some() || has_input(ui);
+        let (response, changes) = if live {
+            let interaction = SettingsInteraction::new()
+                .with_dragging_enabled(true)
+                .with_hover_enabled(true)
+                .with_node_clicking_enabled(true);
+            let navigation = SettingsNavigation::new()
+                .with_zoom_and_pan_enabled(true)
+                .with_fit_to_screen_enabled(false);
+            let shown = GraphView::<ForceState, PowermapLayout>::new()
+                .with_interactions(&interaction)
+                .with_navigations(&navigation)
+                .show(ui, &mut self.graph);
+            (shown.response, shown.changes)
+        } else {
+            // The same widget in the same place, so that ids and layout do not change.
+            let (response, _) =
+                ui.allocate_painter(ui.available_size(), egui::Sense::click_and_drag());
+            (response, Vec::new())
+        };
 
         let meta = egui_graphs::MetadataFrame::new(None).load(ui);
         self.screen = ScreenTransform {
             zoom: meta.zoom,
-            offset: meta.pan + response.response.rect.min.to_vec2(),
-            rect: response.response.rect,
+            offset: meta.pan + response.rect.min.to_vec2(),
+            rect: response.rect,
         };
         self.paint(ui);
-        for change in response.changes {
+        for change in changes {
             match change {
                 GraphChange::NodeClicked { node } => {
                     if let Some(node) = self.graph.node(node) {
@@ -335,11 +349,10 @@ impl MapView {
                     self.drag_moved = true
                 }
                 GraphChange::NodeDragEnded { node } => {
-                    if self.drag_moved {
-                        let entity = self.graph.node(node).map(|n| n.payload().entity);
-                        if let Some(entity) = entity {
-                            self.set_pinned(ui, entity, true);
-                        }
+                    if self.drag_moved
+                        && let Some(node) = self.graph.node(node)
+                    {
+                        commands.push(Command::PinEntity(node.payload().entity));
                     }
                     self.drag_moved = false;
                 }
@@ -351,12 +364,11 @@ impl MapView {
                 _ => {}
             }
         }
-        if response.response.clicked()
+        if response.clicked()
             && self.graph.hovered_node().is_none()
             && !commands.iter().any(|c| matches!(c, Command::Select(_)))
         {
             let tie = response
-                .response
                 .interact_pointer_pos()
                 .and_then(|pointer| self.tie_at(pointer));
             commands.push(match tie {
@@ -364,8 +376,19 @@ impl MapView {
                 None => Command::ClearSelection,
             });
         }
-        response.response
+        response
     }
+}
+
+/// Whether the person did anything this frame: moved or pressed the pointer, scrolled,
+/// typed, or anything else the window reported.
+fn has_input(ui: &egui::Ui) -> bool {
+    ui.input(|input| {
+        !input.events.is_empty()
+            || input.pointer.is_moving()
+            || input.pointer.any_down()
+            || input.smooth_scroll_delta != Vec2::ZERO
+    })
 }
 
 /// How much one point of mouse-wheel scrolling zooms by (a notch of 50 points: 13 %).

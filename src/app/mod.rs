@@ -369,14 +369,15 @@ impl PowermapApp {
                     .view
                     .set_language(&self.document.network, language);
             }
-            Command::ToggleLayout => self.document.view.toggle_layout(ui),
+            Command::ToggleLayout => self.document.view.toggle_layout(),
             Command::Relayout => self.document.view.relayout(),
             Command::TogglePin => {
                 if let Some(Selection::Entity(entity)) = self.selection {
                     let pinned = self.document.view.is_pinned(entity);
-                    self.document.view.set_pinned(ui, entity, !pinned);
+                    self.document.view.set_pinned(entity, !pinned);
                 }
             }
+            Command::PinEntity(entity) => self.document.view.set_pinned(entity, true),
             Command::FitView => self.document.view.fit(),
             Command::DismissErrors => {
                 self.load_failure = None;

@@ -4,10 +4,9 @@
 use super::PowermapApp;
 use super::command::Command;
 use super::import_report::format_name;
-use super::map_view::MapView;
 
 pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
-    let layout = match MapView::layout_moving(ui) {
+    let layout = match app.document.view.layout_moving() {
         Some(true) => "Layout running (Space pauses)",
         Some(false) => "Layout resting (Space resumes)",
         None => "Layout paused (Space resumes)",
