@@ -535,9 +535,21 @@ fn opening_a_large_file_can_be_cancelled() {
     harness.run_steps(3);
     assert!(harness.state().loading.is_none());
     harness.get_by_label_contains("Cancelled opening");
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // Wait for the cancelled thread to end: whatever it read by then must not open.
+    for _ in 0..1000 {
+        if harness.state().stopping_loads() == 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(
+        harness.state().stopping_loads(),
+        0,
+        "the load never stopped"
+    );
     harness.run_steps(3);
     harness.get_by_label_contains("41 entities · 55 ties");
+    assert!(harness.state().loading.is_none());
 }
 
 /// Turns the mouse wheel by `points` (positive: zoom in) where the pointer is.
@@ -674,4 +686,175 @@ fn long_tie_attributes_wrap_inside_the_side_panel() {
         "wrapped onto several lines within the panel: {value:?}"
     );
     assert!(value.right() <= 1400.0);
+}
+
+#[test]
+fn the_window_rests_once_the_layout_does() {
+    let mut harness = harness();
+    // While the layout moves, every frame asks for the next.
+    assert!(
+        harness.try_run().is_err(),
+        "a moving layout must keep repainting"
+    );
+    settle(&mut harness);
+    let frames = harness
+        .try_run()
+        .unwrap_or_else(|err| panic!("the window does not rest: {err}"));
+    assert!(frames <= 3, "{frames} frames to come to rest");
+    // The pointer moving over the map and stopping on a node costs a frame or two, then
+    // the window rests again.
+    let lee = harness
+        .state()
+        .document
+        .view
+        .entity_screen_pos(entity_index(harness.state(), "lee-jae-yong"))
+        .expect("Lee Jae-yong is drawn");
+    harness.hover_at(lee);
+    let frames = harness
+        .try_run()
+        .unwrap_or_else(|err| panic!("hovering keeps the window awake: {err}"));
+    assert!(frames <= 3, "{frames} frames after hovering");
+    // A command that moves the layout wakes it.
+    harness.state_mut().command(Command::Relayout);
+    harness.run_steps(2);
+    assert!(harness.try_run().is_err(), "re-layout must animate");
+}
+
+#[test]
+fn only_web_links_open_in_the_browser() {
+    let mut harness = harness();
+    let opened = |harness: &Harness<'static, PowermapApp>| -> Vec<String> {
+        harness
+            .output()
+            .platform_output
+            .commands
+            .iter()
+            .filter_map(|command| match command {
+                egui::OutputCommand::OpenUrl(open) => Some(open.url.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    for url in [
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "/usr/bin/xterm",
+    ] {
+        harness
+            .state_mut()
+            .command(Command::OpenLink(url.to_owned()));
+        harness.step();
+        assert!(opened(&harness).is_empty(), "{url} must not open");
+    }
+    let article = "https://www.inews24.com/view/1917034";
+    harness
+        .state_mut()
+        .command(Command::OpenLink(article.to_owned()));
+    harness.step();
+    assert_eq!(opened(&harness), [article]);
+}
+
+#[test]
+fn exporting_the_current_view_saves_the_map_as_on_screen() {
+    let mut harness = harness();
+    settle(&mut harness);
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("view.png");
+    harness
+        .state_mut()
+        .command(Command::Export(powermap::app::ExportRequest {
+            path: path.clone(),
+            settings: powermap::app::ExportSettings {
+                scope: powermap::app::ExportScope::CurrentView,
+                ..Default::default()
+            },
+        }));
+    harness.step();
+    // The window asks for a screenshot; here the test answers as the platform would, with
+    // a picture of the whole window whose map area is red.
+    let user_data = harness.output().viewport_output[&egui::ViewportId::ROOT]
+        .commands
+        .iter()
+        .find_map(|command| match command {
+            egui::ViewportCommand::Screenshot(user_data) => Some(user_data.clone()),
+            _ => None,
+        })
+        .expect("a screenshot was asked for");
+    assert!(
+        !path.exists(),
+        "nothing is written before the picture comes"
+    );
+    let map = harness.state().document.view.screen_rect();
+    let [width, height] = [1400, 900];
+    let mut pixels = vec![egui::Color32::BLUE; width * height];
+    for y in map.min.y as usize..map.max.y as usize {
+        for x in map.min.x as usize..map.max.x as usize {
+            pixels[y * width + x] = egui::Color32::RED;
+        }
+    }
+    harness.event(egui::Event::Screenshot {
+        viewport_id: egui::ViewportId::ROOT,
+        user_data,
+        image: std::sync::Arc::new(egui::ColorImage::new([width, height], pixels)),
+    });
+    harness.run_steps(2);
+    let image = image::open(&path).expect("a PNG was written").to_rgba8();
+    assert_eq!(
+        (image.width(), image.height()),
+        (map.width() as u32, map.height() as u32),
+        "cropped to the map"
+    );
+    assert!(
+        image.pixels().all(|pixel| pixel.0 == [255, 0, 0, 255]),
+        "only the map, none of the panels"
+    );
+    harness.get_by_label_contains("Exported");
+}
+
+#[test]
+fn closing_an_error_dismisses_it_and_keeps_the_network() {
+    let mut harness = harness();
+    send(&mut harness, Command::Open(fixture("many-errors.json")));
+    harness.get_by_label("Could not open the file");
+    send(&mut harness, Command::DismissErrors);
+    assert!(harness.query_by_label("Could not open the file").is_none());
+    harness.get_by_label_contains("41 entities · 55 ties");
+    // A failed export too: a folder that does not exist.
+    let missing = std::env::temp_dir().join("powermap-no-such-folder/a/b/map.png");
+    send(
+        &mut harness,
+        Command::Export(powermap::app::ExportRequest {
+            path: missing,
+            settings: Default::default(),
+        }),
+    );
+    harness.get_by_label("Export failed");
+    send(&mut harness, Command::DismissErrors);
+    assert!(harness.query_by_label("Export failed").is_none());
+}
+
+#[test]
+fn help_lists_every_shortcut_and_about_names_the_licences() {
+    let mut harness = harness();
+    harness.get_by_label("Help").click();
+    harness.run_steps(2);
+    // A menu entry's label ends with its shortcut.
+    harness.get_by_label_contains("Keyboard shortcuts").click();
+    harness.run_steps(3);
+    for command in Command::with_shortcuts() {
+        // Each command with a shortcut is listed by its own text, the one its menu uses.
+        assert!(
+            harness.query_all_by_label(command.text()).count() >= 1,
+            "{} is missing from Keyboard shortcuts",
+            command.text()
+        );
+    }
+    harness.get_by_label("Drag a node");
+    harness.get_by_label("Help").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("About powermap").click();
+    harness.run_steps(3);
+    harness.get_by_label(&format!("powermap {}", env!("CARGO_PKG_VERSION")));
+    harness.get_by_label_contains("MIT or Apache-2.0");
+    harness.get_by_label_contains("NanumGothic, the Hangul font");
 }

@@ -1,5 +1,7 @@
 //! Everything a menu, a shortcut, a panel or a click on the map can ask the app to do,
-//! applied in one place at the end of the frame.
+//! applied in one place at the end of the frame. Each command carries its menu text, its
+//! tooltip and its shortcut, so that the menus, the shortcut handling and Help ▸ Keyboard
+//! shortcuts all come from this one list.
 
 use std::path::PathBuf;
 
@@ -35,6 +37,8 @@ pub enum Command {
     ShowImportReport,
     /// Close the import report's window.
     CloseImportReport,
+    /// Stop opening a file in the background; the open network stays.
+    CancelLoad,
     Select(Selection),
     ClearSelection,
     SetLanguage(LabelLanguage),
@@ -50,6 +54,10 @@ pub enum Command {
     DismissErrors,
     /// Show File ▸ Export's dialog.
     ShowExportDialog,
+    /// Close the export dialog.
+    CloseExportDialog,
+    /// Keep these choices in the export dialog.
+    SetExportSettings(ExportSettings),
     /// Ask where to save, then export with these settings.
     ChooseExportFile(ExportSettings),
     /// Export to a chosen file (the file dialog already confirmed replacing it).
@@ -82,9 +90,92 @@ pub enum Command {
     ClearPath,
     /// Scale the entities by a metric, or not.
     SetSizeBy(SizeBy),
+    /// Show or hide Help ▸ Keyboard shortcuts.
+    ToggleShortcuts,
+    /// Show or hide Help ▸ About.
+    ToggleAbout,
 }
 
 impl Command {
+    /// The command's name in menus and in Help ▸ Keyboard shortcuts.
+    pub fn text(&self) -> &'static str {
+        match self {
+            Self::OpenDialog => "Open…",
+            Self::Open(_) => "Open a file",
+            Self::OpenDefault => "Open the Samsung network",
+            Self::Save => "Save",
+            Self::SaveAsDialog => "Save as…",
+            Self::SaveAs(_) => "Save as",
+            Self::ReplaceFile(_) => "Replace the file",
+            Self::CancelSave => "Do not replace the file",
+            Self::ShowImportReport => "Import report",
+            Self::CloseImportReport => "Close the import report",
+            Self::CancelLoad => "Cancel opening",
+            Self::Select(_) => "Select",
+            Self::ClearSelection => "Clear selection",
+            Self::SetLanguage(LabelLanguage::Korean) => "Labels in Korean",
+            Self::SetLanguage(LabelLanguage::English) => "Labels in English",
+            Self::ToggleLayout => "Pause / resume",
+            Self::Relayout => "Re-layout",
+            Self::TogglePin => "Pin / unpin selected",
+            Self::PinEntity(_) => "Pin",
+            Self::FitView => "Fit to window",
+            Self::DismissErrors => "Dismiss errors",
+            Self::ShowExportDialog => "Export…",
+            Self::CloseExportDialog => "Close the export dialog",
+            Self::SetExportSettings(_) => "Export settings",
+            Self::ChooseExportFile(_) => "Export to a file…",
+            Self::Export(_) => "Export",
+            Self::OpenLink(_) => "Open the article",
+            Self::Quit => "Quit",
+            Self::FocusSearch => "Search…",
+            Self::ShowEntity(_) => "Show on the map",
+            Self::ToggleFilters => "Filters…",
+            Self::SetFilter(_) => "Filter",
+            Self::SetTimeline(_) => "Timeline",
+            Self::SetPlaying(true) => "Play the timeline",
+            Self::SetPlaying(false) => "Pause the timeline",
+            Self::SetUndatedTies(_) => "Undated ties",
+            Self::SetFocusSteps(_) => "Focus",
+            Self::SetPathFrom(_) => "Path from here",
+            Self::SetPathTo(_) => "Path to here",
+            Self::ClearPath => "Clear the path",
+            Self::SetSizeBy(_) => "Size entities by",
+            Self::ToggleShortcuts => "Keyboard shortcuts",
+            Self::ToggleAbout => "About powermap",
+        }
+    }
+
+    /// What the command does, for its menu entry's tooltip.
+    pub fn tooltip(&self) -> &'static str {
+        match self {
+            Self::OpenDialog => {
+                "Open a network: powermap JSON, GEXF, GraphML, CSV, node-link or Cytoscape"
+            }
+            Self::OpenDefault => "Open the embedded network of the two Korean articles on Samsung",
+            Self::Save => "Write the network back to its powermap file, after asking",
+            Self::SaveAsDialog => {
+                "Write the network as it is on screen, as powermap JSON, GEXF, GraphML or node-link JSON"
+            }
+            Self::ShowExportDialog => "Export the map as a PNG or SVG picture",
+            Self::Quit => "Close the window",
+            Self::FitView => "Zoom and pan so that the whole network fills the map",
+            Self::ClearSelection => "Close the panel of the selected tie or entity",
+            Self::SetLanguage(_) => "The language of the labels on the map",
+            Self::FocusSearch => {
+                "Find an entity by part of a name or an alias, in Korean or English"
+            }
+            Self::ToggleFilters => "Hide kinds of entities and ties, or groups",
+            Self::ToggleLayout => "Pause the layout, or resume it",
+            Self::Relayout => "Lay the map out again from the start",
+            Self::TogglePin => "A pinned entity stays where it is; the layout does not move it",
+            Self::ShowImportReport => "What was mapped, kept as attributes, dropped and why",
+            Self::ToggleShortcuts => "Every keyboard shortcut and what the mouse does on the map",
+            Self::ToggleAbout => "powermap's version and licences",
+            _ => "",
+        }
+    }
+
     /// The keyboard shortcut of commands that have one.
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
         let key = |modifiers, key| Some(KeyboardShortcut::new(modifiers, key));
@@ -99,24 +190,54 @@ impl Command {
             Self::ClearSelection => key(Modifiers::NONE, Key::Escape),
             Self::Quit => key(Modifiers::COMMAND, Key::Q),
             Self::FocusSearch => key(Modifiers::COMMAND, Key::F),
+            Self::ToggleShortcuts => key(Modifiers::NONE, Key::F1),
             _ => None,
         }
     }
 
     /// The commands that shortcuts trigger, most modifiers first: extra Shift is ignored
     /// when matching, so Ctrl+Shift+S must be tried before Ctrl+S.
-    pub fn with_shortcuts() -> [Self; 10] {
+    pub fn with_shortcuts() -> [Self; 11] {
         [
             Self::FocusSearch,
             Self::SaveAsDialog,
             Self::Save,
             Self::OpenDialog,
             Self::ShowExportDialog,
+            Self::Quit,
             Self::ToggleLayout,
             Self::TogglePin,
             Self::FitView,
             Self::ClearSelection,
-            Self::Quit,
+            Self::ToggleShortcuts,
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let commands = Command::with_shortcuts();
+        for (i, a) in commands.iter().enumerate() {
+            assert!(
+                a.shortcut().is_some(),
+                "{} is listed without a shortcut",
+                a.text()
+            );
+            assert!(!a.tooltip().is_empty(), "{} has no tooltip", a.text());
+            for b in &commands[i + 1..] {
+                assert_ne!(a.shortcut(), b.shortcut(), "{} and {}", a.text(), b.text());
+            }
+        }
+    }
+
+    #[test]
+    fn shortcuts_with_more_modifiers_are_tried_first() {
+        let commands = Command::with_shortcuts();
+        let position = |command: &Command| commands.iter().position(|c| c == command);
+        assert!(position(&Command::SaveAsDialog) < position(&Command::Save));
     }
 }

@@ -4,6 +4,7 @@
 use super::command::Command;
 use super::explore_state::{ExploreState, MAX_FOCUS_STEPS};
 use super::selection::{LabelLanguage, Selection};
+use super::widgets::{clear_selection_button, panel_header_ui};
 use crate::network::model::{Network, localized};
 
 pub fn entity_panel_ui(
@@ -16,18 +17,14 @@ pub fn entity_panel_ui(
     commands: &mut Vec<Command>,
 ) {
     let entity = &network.entities[entity_index];
-    ui.horizontal(|ui| {
-        ui.heading(entity.display_name(language.code()));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .small_button("×")
-                .on_hover_text("Clear the selection (Esc)")
-                .clicked()
-            {
-                commands.push(Command::ClearSelection);
-            }
-        });
-    });
+    panel_header_ui(
+        ui,
+        |ui| {
+            ui.heading(entity.display_name(language.code()));
+        },
+        clear_selection_button(),
+        commands,
+    );
     // Every other language the name is given in, such as the English beside the Korean.
     for (code, name) in &entity.name {
         if code != language.code() && name != entity.display_name(language.code()) {

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::command::Command;
 use crate::export::{BASE_WIDTH_PX, Background, ImageFormat, MAX_SIDE_PX, MIN_WIDTH_PX};
 
 /// What part of the map to export.
@@ -58,16 +59,19 @@ pub struct ExportRequest {
     pub settings: ExportSettings,
 }
 
-/// The dialog's window; returns the settings when the user asks to export.
+/// The dialog's window, showing `current`: a change keeps the new choices, Export… asks
+/// where to export with them, and closing the window closes it, each by a command.
 pub fn export_dialog_ui(
     ctx: &egui::Context,
-    settings: &mut ExportSettings,
-    open: &mut bool,
-) -> Option<ExportSettings> {
-    let mut chosen = None;
+    current: &ExportSettings,
+    commands: &mut Vec<Command>,
+) {
+    let mut settings = current.clone();
+    let mut open = true;
+    let mut chosen = false;
     egui::Window::new("Export the map")
         .id(egui::Id::new("export-dialog"))
-        .open(open)
+        .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
@@ -120,14 +124,17 @@ pub fn export_dialog_ui(
                     ui.end_row();
                 });
             ui.separator();
-            if ui.button("Export…").clicked() {
-                chosen = Some(settings.clone());
-            }
+            chosen = ui.button("Export…").clicked();
         });
-    if chosen.is_some() {
-        *open = false;
+    if settings != *current {
+        commands.push(Command::SetExportSettings(settings.clone()));
     }
-    chosen
+    if chosen {
+        commands.push(Command::CloseExportDialog);
+        commands.push(Command::ChooseExportFile(settings));
+    } else if !open {
+        commands.push(Command::CloseExportDialog);
+    }
 }
 
 fn size_ui(ui: &mut egui::Ui, size: &mut ExportSize) {

@@ -82,15 +82,18 @@ pub fn filters_window_ui(
     network: &Network,
     filter: &Filter,
     language: LabelLanguage,
-    open: &mut bool,
     commands: &mut Vec<Command>,
 ) {
+    let mut open = true;
     egui::Window::new("Filters")
         .id(egui::Id::new("filters-window"))
-        .open(open)
+        .open(&mut open)
         .default_width(320.0)
         .anchor(egui::Align2::LEFT_TOP, egui::vec2(12.0, 40.0))
         .show(ctx, |ui| {
             filters_ui(ui, network, filter, language, commands)
         });
+    if !open {
+        commands.push(Command::ToggleFilters);
+    }
 }

@@ -1,6 +1,7 @@
 //! The import report of a file from another tool: what was mapped onto powermap's fields,
 //! what was kept as attributes, and what was dropped or changed, and why.
 
+use super::command::Command;
 use crate::interop::ImportReport;
 
 /// `GEXF 1.2`: the format with its version where the file states one.
@@ -20,10 +21,11 @@ fn attribute_list(attributes: &std::collections::BTreeMap<String, usize>) -> Str
 }
 
 /// The "Import report" window, until closed.
-pub fn import_report_ui(ctx: &egui::Context, report: &ImportReport, open: &mut bool) {
+pub fn import_report_ui(ctx: &egui::Context, report: &ImportReport, commands: &mut Vec<Command>) {
+    let mut open = true;
     egui::Window::new("Import report")
         .id(egui::Id::new("import-report"))
-        .open(open)
+        .open(&mut open)
         .collapsible(false)
         .default_width(560.0)
         .pivot(egui::Align2::CENTER_TOP)
@@ -46,6 +48,9 @@ pub fn import_report_ui(ctx: &egui::Context, report: &ImportReport, open: &mut b
                 .max_height(420.0)
                 .show(ui, |ui| report_body_ui(ui, report));
         });
+    if !open {
+        commands.push(Command::CloseImportReport);
+    }
 }
 
 fn report_body_ui(ui: &mut egui::Ui, report: &ImportReport) {

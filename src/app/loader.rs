@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
+use super::command::Command;
 use crate::interop::{ImportError, Imported, import_bytes, import_file};
 use crate::network::load::MAX_FILE_BYTES;
 
@@ -43,6 +44,7 @@ struct Progress {
 pub struct Loading<T> {
     pub path: PathBuf,
     pub total_bytes: u64,
+    thread: std::thread::JoinHandle<()>,
     progress: Arc<Progress>,
     cancel: Arc<AtomicBool>,
     result: Receiver<Result<T, ImportError>>,
@@ -96,7 +98,7 @@ impl<T: Send + 'static> Loading<T> {
         let (sender, result) = std::sync::mpsc::channel();
         let (thread_path, thread_progress, thread_cancel) =
             (path.clone(), progress.clone(), cancel.clone());
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("powermap-load".to_owned())
             .spawn(move || {
                 // CSV edge tables look for their node table beside them: that needs the path.
@@ -138,6 +140,7 @@ impl<T: Send + 'static> Loading<T> {
         Ok(Self {
             path,
             total_bytes,
+            thread,
             progress,
             cancel,
             result,
@@ -156,9 +159,11 @@ impl<T: Send + 'static> Loading<T> {
         }
     }
 
-    /// Tells the thread to stop; its result, if any, is dropped.
-    pub fn cancel(&self) {
+    /// Tells the thread to stop, and drops its result if any; the thread itself ends at
+    /// its next check (between chunks and stages).
+    pub fn cancel(self) -> std::thread::JoinHandle<()> {
         self.cancel.store(true, Ordering::Relaxed);
+        self.thread
     }
 
     pub fn stage(&self) -> Stage {
@@ -181,9 +186,11 @@ impl<T: Send + 'static> Loading<T> {
 }
 
 /// The progress window: what is being opened, how far along, and Cancel.
-/// Returns whether Cancel was clicked.
-pub fn loading_ui<T: Send + 'static>(ctx: &egui::Context, loading: &Loading<T>) -> bool {
-    let mut cancelled = false;
+pub fn loading_ui<T: Send + 'static>(
+    ctx: &egui::Context,
+    loading: &Loading<T>,
+    commands: &mut Vec<Command>,
+) {
     egui::Window::new("Opening")
         .id(egui::Id::new("loading"))
         .collapsible(false)
@@ -219,11 +226,9 @@ pub fn loading_ui<T: Send + 'static>(ctx: &egui::Context, loading: &Loading<T>) 
                     .weak(),
             );
             if ui.button("Cancel").clicked() {
-                cancelled = true;
+                commands.push(Command::CancelLoad);
             }
         });
-    if !cancelled {
-        ctx.request_repaint_after(std::time::Duration::from_millis(100));
-    }
-    cancelled
+    // The progress moves on its own: look again soon.
+    ctx.request_repaint_after(std::time::Duration::from_millis(100));
 }

@@ -1,124 +1,128 @@
-//! The menu bar: File, View and Layout menus, the search box and the label language toggle.
+//! The menu bar: File, View, Layout and Help menus built from the commands' own texts,
+//! tooltips and shortcuts, then the search box and the label language toggle.
 
-use super::PowermapApp;
+use super::AppStateRef;
 use super::command::Command;
 use super::explore_state::SizeBy;
 use super::search_bar::search_bar_ui;
 use super::selection::LabelLanguage;
 
-fn shortcut_text(ui: &egui::Ui, command: &Command) -> String {
-    command
+/// A menu entry that queues `command`, with its text, shortcut and tooltip.
+fn command_button(ui: &mut egui::Ui, command: Command, commands: &mut Vec<Command>) {
+    let shortcut = command
         .shortcut()
         .map(|shortcut| ui.ctx().format_shortcut(&shortcut))
-        .unwrap_or_default()
-}
-
-/// A menu entry that queues `command`, showing its shortcut.
-fn command_button(ui: &mut egui::Ui, app: &mut PowermapApp, text: &str, command: Command) {
-    let shortcut = shortcut_text(ui, &command);
-    if ui
-        .add(egui::Button::new(text).shortcut_text(shortcut))
-        .clicked()
-    {
-        app.command(command);
+        .unwrap_or_default();
+    let mut response = ui.add(egui::Button::new(command.text()).shortcut_text(shortcut));
+    if !command.tooltip().is_empty() {
+        response = response.on_hover_text(command.tooltip());
+    }
+    if response.clicked() {
+        commands.push(command);
         ui.close();
     }
 }
 
-pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
+/// A menu's entries: commands, with `None` for a separator.
+fn command_buttons(ui: &mut egui::Ui, items: &[Option<Command>], commands: &mut Vec<Command>) {
+    for item in items.iter().cloned() {
+        match item {
+            Some(command) => command_button(ui, command, commands),
+            None => {
+                ui.separator();
+            }
+        }
+    }
+}
+
+pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppStateRef<'_>, commands: &mut Vec<Command>) {
     egui::Panel::top("menu-bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                command_button(ui, app, "Open…", Command::OpenDialog);
+                command_button(ui, Command::OpenDialog, commands);
                 ui.menu_button("Open recent", |ui| {
-                    if app.settings.recent_files.is_empty() {
+                    if state.settings.recent_files.is_empty() {
                         ui.label("No recent files");
                     }
-                    for path in app.settings.recent_files.clone() {
+                    for path in &state.settings.recent_files {
                         if ui.button(path.display().to_string()).clicked() {
-                            app.command(Command::Open(path));
+                            commands.push(Command::Open(path.clone()));
                             ui.close();
                         }
                     }
                 });
-                command_button(ui, app, "Open the Samsung network", Command::OpenDefault);
-                ui.separator();
-                command_button(ui, app, "Save", Command::Save);
-                command_button(ui, app, "Save as…", Command::SaveAsDialog);
-                ui.separator();
-                command_button(ui, app, "Export…", Command::ShowExportDialog);
-                ui.separator();
-                command_button(ui, app, "Quit", Command::Quit);
+                let items = [
+                    Some(Command::OpenDefault),
+                    None,
+                    Some(Command::Save),
+                    Some(Command::SaveAsDialog),
+                    None,
+                    Some(Command::ShowExportDialog),
+                    None,
+                    Some(Command::Quit),
+                ];
+                command_buttons(ui, &items, commands);
             });
             ui.menu_button("View", |ui| {
-                command_button(ui, app, "Fit to window", Command::FitView);
-                command_button(ui, app, "Clear selection", Command::ClearSelection);
-                ui.separator();
-                command_button(
-                    ui,
-                    app,
-                    "Labels in Korean",
-                    Command::SetLanguage(LabelLanguage::Korean),
-                );
-                command_button(
-                    ui,
-                    app,
-                    "Labels in English",
-                    Command::SetLanguage(LabelLanguage::English),
-                );
-                ui.separator();
-                command_button(ui, app, "Search…", Command::FocusSearch);
-                command_button(ui, app, "Filters…", Command::ToggleFilters);
-                ui.menu_button("Size entities by", |ui| {
-                    let current = app.document.explore.size_by();
+                let items = [
+                    Some(Command::FitView),
+                    Some(Command::ClearSelection),
+                    None,
+                    Some(Command::SetLanguage(LabelLanguage::Korean)),
+                    Some(Command::SetLanguage(LabelLanguage::English)),
+                    None,
+                    Some(Command::FocusSearch),
+                    Some(Command::ToggleFilters),
+                ];
+                command_buttons(ui, &items, commands);
+                ui.menu_button(Command::SetSizeBy(SizeBy::None).text(), |ui| {
+                    let current = state.document.explore.size_by();
                     for size_by in SizeBy::ALL {
                         if ui.radio(current == size_by, size_by.label()).clicked() {
-                            app.command(Command::SetSizeBy(size_by));
+                            commands.push(Command::SetSizeBy(size_by));
                             ui.close();
                         }
                     }
                 });
             });
             ui.menu_button("Layout", |ui| {
-                command_button(ui, app, "Pause / resume", Command::ToggleLayout);
-                command_button(ui, app, "Re-layout", Command::Relayout);
-                command_button(ui, app, "Pin / unpin selected", Command::TogglePin);
+                let items = [Command::ToggleLayout, Command::Relayout, Command::TogglePin];
+                command_buttons(ui, &items.map(Some), commands);
+            });
+            ui.menu_button("Help", |ui| {
+                let items = [Command::ToggleShortcuts, Command::ToggleAbout];
+                command_buttons(ui, &items.map(Some), commands);
             });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                language_toggle_ui(ui, app);
+                language_toggle_ui(ui, state.language, commands);
+                let relayout = Command::Relayout;
                 if ui
-                    .button("Re-layout")
-                    .on_hover_text("Lay the map out again from the start")
+                    .button(relayout.text())
+                    .on_hover_text(relayout.tooltip())
                     .clicked()
                 {
-                    app.command(Command::Relayout);
+                    commands.push(relayout);
                 }
                 ui.separator();
-                search_bar_ui(
-                    ui,
-                    &mut app.search,
-                    &app.document.network,
-                    app.language,
-                    &mut app.commands,
-                );
+                search_bar_ui(ui, state.document, state.language, commands);
             });
         });
     });
 }
 
 /// 한국어 | English: which language the map's labels are in.
-fn language_toggle_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
+fn language_toggle_ui(ui: &mut egui::Ui, current: LabelLanguage, commands: &mut Vec<Command>) {
     // Right to left: English is added first so that 한국어 reads first.
     for (language, text) in [
         (LabelLanguage::English, "English"),
         (LabelLanguage::Korean, "한국어"),
     ] {
         if ui
-            .selectable_label(app.language == language, text)
+            .selectable_label(current == language, text)
             .on_hover_text("Language of the labels")
             .clicked()
         {
-            app.command(Command::SetLanguage(language));
+            commands.push(Command::SetLanguage(language));
         }
     }
     ui.label("Labels:");

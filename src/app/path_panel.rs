@@ -6,6 +6,7 @@ use super::contact_deal_panel::participants_text;
 use super::explore_state::ExploreState;
 use super::selection::{LabelLanguage, Selection};
 use super::shapes::color32;
+use super::widgets::panel_header_ui;
 use crate::network::model::{Network, localized};
 use crate::scene::style;
 
@@ -25,23 +26,19 @@ pub fn path_panel_ui(
     };
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
-            ui.strong("Path");
-            ui.label(format!(
-                "{} ➡ {}",
-                name(explore.path_from()),
-                name(explore.path_to())
-            ));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui
-                    .small_button("Clear path")
-                    .on_hover_text("Forget both ends")
-                    .clicked()
-                {
-                    commands.push(Command::ClearPath);
-                }
-            });
-        });
+        panel_header_ui(
+            ui,
+            |ui| {
+                ui.strong("Path");
+                ui.label(format!(
+                    "{} ➡ {}",
+                    name(explore.path_from()),
+                    name(explore.path_to())
+                ));
+            },
+            ("Clear path", "Forget both ends", Command::ClearPath),
+            commands,
+        );
         let (Some(from), Some(to)) = (explore.path_from(), explore.path_to()) else {
             ui.label(
                 egui::RichText::new(
@@ -84,7 +81,9 @@ pub fn path_panel_ui(
             ui.horizontal_wrapped(|ui| {
                 if ui
                     .selectable_label(selected, egui::RichText::new(heading).strong())
-                    .on_hover_text(participants_text(network, hop.tie, language))
+                    .on_hover_ui(|ui| {
+                        ui.label(participants_text(network, hop.tie, language));
+                    })
                     .clicked()
                 {
                     commands.push(Command::Select(Selection::Tie(hop.tie)));

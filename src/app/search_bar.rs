@@ -1,7 +1,10 @@
 //! The search box in the top bar (Ctrl+F): part of a name in Korean or English, or an
 //! alias; matches listed as you type, Enter or a click shows the entity on the map.
 
+use std::sync::Arc;
+
 use super::command::Command;
+use super::document::Document;
 use super::selection::LabelLanguage;
 use crate::explore::search::{EntityMatch, MatchedField, search_entities};
 use crate::network::model::Network;
@@ -9,41 +12,45 @@ use crate::network::model::Network;
 /// The most matches listed under the box.
 const MATCH_LIMIT: usize = 12;
 
-/// The search box's text and whether its list of matches is open.
-#[derive(Default)]
-pub struct SearchBar {
+/// The search box's text, whether its list of matches is open, and the matches of its
+/// text, kept in egui's memory as a widget's own state.
+#[derive(Clone, Default)]
+struct SearchState {
     /// What has been typed.
-    pub query: String,
+    query: String,
     /// Whether the list of matches shows under the box.
     open: bool,
     /// The match Enter picks, highlighted in the list (arrow keys move it).
     cursor: usize,
     /// Put the cursor in the box on the next frame (Ctrl+F).
     focus_requested: bool,
+    /// The matches of `searched`'s query in its document, searched once per change.
+    matches: Arc<[EntityMatch]>,
+    /// The document and the query `matches` were found for.
+    searched: Option<(u64, String)>,
 }
 
-impl SearchBar {
-    /// Puts the cursor in the box on the next frame.
-    pub fn request_focus(&mut self) {
-        self.focus_requested = true;
-    }
+fn state_id() -> egui::Id {
+    egui::Id::new("search-bar")
+}
 
-    /// Empties the box and closes its list.
-    pub fn clear(&mut self) {
-        self.query.clear();
-        self.open = false;
-        self.cursor = 0;
-    }
+/// Puts the cursor in the search box on the next frame.
+pub fn focus_search(ctx: &egui::Context) {
+    ctx.data_mut(|data| {
+        data.get_temp_mut_or_default::<SearchState>(state_id())
+            .focus_requested = true;
+    });
 }
 
 /// The search box, and under it the matches of what is typed.
 pub fn search_bar_ui(
     ui: &mut egui::Ui,
-    search: &mut SearchBar,
-    network: &Network,
+    document: &Document,
     language: LabelLanguage,
     commands: &mut Vec<Command>,
 ) {
+    let network = &document.network;
+    let mut search: SearchState = ui.data(|data| data.get_temp(state_id()).unwrap_or_default());
     let edit = egui::TextEdit::singleline(&mut search.query)
         .id_salt("search-box")
         .hint_text("Search names (Ctrl+F)")
@@ -57,7 +64,12 @@ pub fn search_bar_ui(
         search.open = true;
         search.cursor = 0;
     }
-    let matches = search_entities(network, &search.query, MATCH_LIMIT);
+    let key = (document.id(), search.query.clone());
+    if search.searched.as_ref() != Some(&key) {
+        search.matches = search_entities(network, &search.query, MATCH_LIMIT).into();
+        search.searched = Some(key);
+    }
+    let matches = search.matches.clone();
     let mut picked = None;
     if response.has_focus() {
         ui.input_mut(|input| {
@@ -73,7 +85,9 @@ pub fn search_bar_ui(
         picked = matches.get(search.cursor).or(matches.first()).cloned();
     }
     if response.has_focus() && ui.input(|input| input.key_pressed(egui::Key::Escape)) {
-        search.clear();
+        search.query.clear();
+        search.open = false;
+        search.cursor = 0;
         response.surrender_focus();
     }
     if search.open && !search.query.trim().is_empty() {
@@ -108,6 +122,7 @@ pub fn search_bar_ui(
             .display_name(language.code())
             .to_owned();
     }
+    ui.data_mut(|data| data.insert_temp(state_id(), search));
 }
 
 /// One match: the entity's name, and the text that matched when it is an alias or the

@@ -3,10 +3,10 @@
 
 use super::command::Command;
 use super::selection::Selection;
-use super::{PowermapApp, contact_deal_panel, entity_panel, filter_panel, path_panel, tie_panel};
+use super::{AppStateRef, contact_deal_panel, entity_panel, filter_panel, path_panel, tie_panel};
 use crate::network::model::localized;
 
-pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
+pub fn side_panel_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Vec<Command>) {
     egui::Panel::right("side-panel")
         .resizable(true)
         .default_size(400.0)
@@ -18,7 +18,6 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
                 .auto_shrink(false)
                 .show(ui, |ui| {
                     ui.add_space(6.0);
-                    let mut commands = Vec::new();
                     let explore = &app.document.explore;
                     if explore.path_from().is_some() || explore.path_to().is_some() {
                         path_panel::path_panel_ui(
@@ -27,7 +26,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
                             explore,
                             app.selection,
                             app.language,
-                            &mut commands,
+                            commands,
                         );
                         ui.add_space(8.0);
                     }
@@ -39,7 +38,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
                                 tie,
                                 explore,
                                 app.language,
-                                &mut commands,
+                                commands,
                             );
                         }
                         Some(Selection::Entity(entity))
@@ -53,13 +52,10 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
                                 pinned,
                                 explore,
                                 app.language,
-                                &mut commands,
+                                commands,
                             );
                         }
-                        _ => overview_ui(ui, app, &mut commands),
-                    }
-                    for command in commands {
-                        app.command(command);
+                        _ => overview_ui(ui, app, commands),
                     }
                 });
         });
@@ -67,7 +63,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
 
 /// What the network is, where it comes from, how to read the map, its filters and its
 /// contact→deal chains.
-fn overview_ui(ui: &mut egui::Ui, app: &PowermapApp, commands: &mut Vec<Command>) {
+fn overview_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Vec<Command>) {
     let network = &app.document.network;
     let title = if network.title.is_empty() {
         &app.document.name
@@ -119,28 +115,4 @@ fn overview_ui(ui: &mut egui::Ui, app: &PowermapApp, commands: &mut Vec<Command>
             );
             contact_deal_panel::chains_overview_ui(ui, network, explore, app.language, commands);
         });
-}
-
-/// A clickable name that selects an entity.
-pub fn entity_link_ui(
-    ui: &mut egui::Ui,
-    network: &crate::network::model::Network,
-    entity_id: &str,
-    language: super::LabelLanguage,
-    commands: &mut Vec<Command>,
-) {
-    match network.entities.iter().position(|e| e.id == entity_id) {
-        Some(index) => {
-            let entity = &network.entities[index];
-            let response = ui
-                .link(entity.display_name(language.code()))
-                .on_hover_text(format!("{} · {}", entity.kind, entity.id));
-            if response.clicked() {
-                commands.push(Command::Select(Selection::Entity(index)));
-            }
-        }
-        None => {
-            ui.label(entity_id);
-        }
-    }
 }

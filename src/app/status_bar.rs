@@ -1,11 +1,11 @@
 //! The status bar: the open file, its size, how it was imported, and what the layout is
 //! doing.
 
-use super::PowermapApp;
+use super::AppStateRef;
 use super::command::Command;
 use super::import_report::format_name;
 
-pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
+pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Vec<Command>) {
     let layout = match app.document.view.layout_moving() {
         Some(true) => "Layout running (Space pauses)",
         Some(false) => "Layout resting (Space resumes)",
@@ -39,21 +39,23 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
                 ui.separator();
             }
             ui.label(layout);
-            if let Some(notice) = &app.notice {
+            if let Some(notice) = app.notice {
                 ui.separator();
                 ui.label(notice);
             }
             if !document.warnings.is_empty() {
                 ui.separator();
                 let text = format!("{} warnings", document.warnings.len());
-                let tooltip: Vec<String> =
-                    document.warnings.iter().map(ToString::to_string).collect();
                 ui.label(egui::RichText::new(text).color(ui.visuals().warn_fg_color))
-                    .on_hover_text(tooltip.join("\n"));
+                    .on_hover_ui(|ui| {
+                        for warning in &document.warnings {
+                            ui.label(warning.to_string());
+                        }
+                    });
             }
         });
     });
     if show_report {
-        app.command(Command::ShowImportReport);
+        commands.push(Command::ShowImportReport);
     }
 }

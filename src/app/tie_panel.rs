@@ -5,7 +5,7 @@ use super::command::Command;
 use super::contact_deal_panel::contact_deal_ui;
 use super::explore_state::{ExploreState, precision_text};
 use super::selection::LabelLanguage;
-use super::side_panel::entity_link_ui;
+use super::widgets::{clear_selection_button, entity_link_ui, panel_header_ui};
 use crate::network::model::{Network, localized};
 
 pub fn tie_panel_ui(
@@ -18,18 +18,14 @@ pub fn tie_panel_ui(
 ) {
     let tie = &network.ties[tie_index];
     let color = super::shapes::color32(crate::scene::style::tie_style(tie.kind).color);
-    ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(tie.kind.label()).heading().color(color));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .small_button("×")
-                .on_hover_text("Clear the selection (Esc)")
-                .clicked()
-            {
-                commands.push(Command::ClearSelection);
-            }
-        });
-    });
+    panel_header_ui(
+        ui,
+        |ui| {
+            ui.label(egui::RichText::new(tie.kind.label()).heading().color(color));
+        },
+        clear_selection_button(),
+        commands,
+    );
     if !tie.summary.is_empty() {
         ui.label(egui::RichText::new(&tie.summary).strong());
     }

@@ -12,3 +12,6 @@ pub const NANUM_GOTHIC_FAMILY: &str = "NanumGothic";
 /// the exporters fall back on it for letters NanumGothic lacks (ã, õ, ğ, ş, ő…), as in
 /// "São Paulo".
 pub const LATIN_FALLBACK: &[u8] = epaint_default_fonts::UBUNTU_LIGHT;
+
+/// NanumGothic's licence, the SIL Open Font License 1.1, which Help ▸ About shows.
+pub const FONT_LICENCE: &str = include_str!("../../assets/fonts/OFL.txt");

@@ -1,0 +1,357 @@
+//! Where every [`Command`] is applied, in one place at the end of the frame, and where
+//! shortcuts and dropped files become commands.
+
+use std::path::{Path, PathBuf};
+
+use super::command::Command;
+use super::document::Document;
+use super::export_dialog::{ExportRequest, ExportScope};
+use super::selection::Selection;
+use super::{PowermapApp, saving};
+use crate::export::{ExportOptions, ImageFormat, encode_png, export_map, file_stem};
+use crate::interop::ExportFormat;
+use crate::network::save::{Overwrite, write_atomically};
+
+impl PowermapApp {
+    /// Applies the commands queued this frame, and those they queue in turn.
+    pub(super) fn run_commands(&mut self, ctx: &egui::Context) {
+        while !self.commands.is_empty() {
+            for command in std::mem::take(&mut self.commands) {
+                tracing::debug!("command: {}", command.text());
+                self.run_command(ctx, command);
+            }
+        }
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::OpenDialog => {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Open a network")
+                    .add_filter(
+                        "Networks (powermap, GEXF, GraphML, CSV, node-link, Cytoscape)",
+                        &["json", "gexf", "graphml", "xml", "csv", "tsv", "cyjs"],
+                    )
+                    .add_filter("All files", &["*"])
+                    .pick_file();
+                if let Some(path) = picked {
+                    self.open_path(ctx, &path);
+                }
+            }
+            Command::Open(path) => self.open_path(ctx, &path),
+            Command::OpenDefault => {
+                self.cancel_loading();
+                let settings = std::mem::take(&mut self.settings);
+                let stopping_loads = std::mem::take(&mut self.stopping_loads);
+                *self = Self::with_default_network(settings);
+                self.stopping_loads = stopping_loads;
+            }
+            Command::CancelLoad => self.cancel_loading(),
+            Command::Save => match self.document.own_file() {
+                Some(path) => self.confirm_replace = Some(path.to_owned()),
+                None => self.commands.push(Command::SaveAsDialog),
+            },
+            Command::SaveAsDialog => {
+                if let Some(path) = save_as_dialog(&self.document).save_file() {
+                    self.commands.push(Command::SaveAs(path));
+                }
+            }
+            Command::SaveAs(path) => {
+                let (path, format, overwrite) = saving::save_target(path);
+                self.save(path, format, overwrite);
+            }
+            Command::ReplaceFile(path) => {
+                self.confirm_replace = None;
+                self.save(path, ExportFormat::Powermap, Overwrite::Replace);
+            }
+            Command::CancelSave => self.confirm_replace = None,
+            Command::ShowImportReport => self.windows.import_report = true,
+            Command::CloseImportReport => self.windows.import_report = false,
+            Command::Select(selection) => self.selection = Some(selection),
+            Command::ClearSelection => self.selection = None,
+            Command::SetLanguage(language) => {
+                self.language = language;
+                self.document
+                    .view
+                    .set_language(&self.document.network, language);
+            }
+            Command::ToggleLayout => self.document.view.toggle_layout(),
+            Command::Relayout => self.document.view.relayout(),
+            Command::TogglePin => {
+                if let Some(Selection::Entity(entity)) = self.selection {
+                    let pinned = self.document.view.is_pinned(entity);
+                    self.document.view.set_pinned(entity, !pinned);
+                }
+            }
+            Command::PinEntity(entity) => self.document.view.set_pinned(entity, true),
+            Command::FitView => self.document.view.fit(),
+            Command::DismissErrors => self.failures = Default::default(),
+            Command::ShowExportDialog => self.windows.export = true,
+            Command::CloseExportDialog => self.windows.export = false,
+            Command::SetExportSettings(settings) => self.export_settings = settings,
+            Command::ChooseExportFile(settings) => {
+                let extension = settings.format.extension();
+                let picked = rfd::FileDialog::new()
+                    .set_title("Export the map")
+                    .set_file_name(format!(
+                        "{}.{extension}",
+                        file_stem(&self.document.network, &self.document.name)
+                    ))
+                    .add_filter(extension.to_uppercase(), &[extension])
+                    .save_file();
+                if let Some(path) = picked {
+                    self.commands
+                        .push(Command::Export(ExportRequest { path, settings }));
+                }
+            }
+            Command::Export(request) => self.export(ctx, request),
+            Command::OpenLink(url) => {
+                if is_web_address(&url) {
+                    ctx.open_url(egui::OpenUrl::new_tab(url));
+                }
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::FocusSearch => super::search_bar::focus_search(ctx),
+            Command::ShowEntity(entity) => {
+                if entity < self.document.network.entities.len() {
+                    self.selection = Some(Selection::Entity(entity));
+                    self.document.view.centre_on(entity);
+                }
+            }
+            Command::ToggleFilters => self.windows.filters = !self.windows.filters,
+            Command::ToggleShortcuts => self.windows.shortcuts = !self.windows.shortcuts,
+            Command::ToggleAbout => self.windows.about = !self.windows.about,
+            Command::SetFilter(filter) => {
+                let Document {
+                    network, explore, ..
+                } = &mut self.document;
+                explore.set_filter(network, filter);
+            }
+            Command::SetTimeline(step) => {
+                let Document {
+                    network, explore, ..
+                } = &mut self.document;
+                // A hand on the slider stops the play button.
+                explore.set_playing(network, false);
+                explore.set_timeline(network, step);
+            }
+            Command::SetPlaying(playing) => {
+                let Document {
+                    network, explore, ..
+                } = &mut self.document;
+                explore.set_playing(network, playing);
+            }
+            Command::SetUndatedTies(undated) => {
+                let Document {
+                    network, explore, ..
+                } = &mut self.document;
+                explore.set_undated(network, undated);
+            }
+            Command::SetFocusSteps(steps) => self.document.explore.set_focus_steps(steps),
+            Command::SetPathFrom(from) => {
+                let Document {
+                    network, explore, ..
+                } = &mut self.document;
+                explore.set_path(network, from, explore.path_to());
+            }
+            Command::SetPathTo(to) => {
+                let Document {
+                    network, explore, ..
+                } = &mut self.document;
+                explore.set_path(network, explore.path_from(), to);
+            }
+            Command::ClearPath => {
+                let Document {
+                    network, explore, ..
+                } = &mut self.document;
+                explore.set_path(network, None, None);
+            }
+            Command::SetSizeBy(size_by) => self.document.explore.set_size_by(size_by),
+        }
+    }
+
+    /// Exports the whole map now, or asks for a screenshot of the current view, which
+    /// [`Self::save_screenshots`] saves when it arrives.
+    fn export(&mut self, ctx: &egui::Context, request: ExportRequest) {
+        let ExportRequest { path, settings } = request;
+        match settings.scope {
+            ExportScope::WholeMap => {
+                let (path, overwrite) = with_extension(path, settings.format);
+                let document = &self.document;
+                let options = ExportOptions {
+                    width_px: settings.size.width_px(),
+                    background: settings.background,
+                    language: self.language.code().to_owned(),
+                };
+                let positions = document.view.positions();
+                let result = export_map(
+                    &document.network,
+                    &document.map,
+                    &positions,
+                    &options,
+                    &path,
+                    overwrite,
+                );
+                self.report_export(&path, result.map_err(|err| err.to_string()));
+            }
+            ExportScope::CurrentView => {
+                let target = with_extension(path, ImageFormat::Png);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::UserData::new(
+                    target,
+                )));
+            }
+        }
+    }
+
+    /// Saves the current-view screenshots that arrived this frame, cropped to the map.
+    pub(super) fn save_screenshots(&mut self, ctx: &egui::Context) {
+        let screenshots: Vec<((PathBuf, Overwrite), std::sync::Arc<egui::ColorImage>)> =
+            ctx.input(|input| {
+                input
+                    .events
+                    .iter()
+                    .filter_map(|event| match event {
+                        egui::Event::Screenshot {
+                            user_data, image, ..
+                        } => {
+                            let target = user_data
+                                .data
+                                .as_ref()?
+                                .downcast_ref::<(PathBuf, Overwrite)>()?
+                                .clone();
+                            Some((target, image.clone()))
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            });
+        for ((path, overwrite), image) in screenshots {
+            let map = image.region(
+                &self.document.view.screen_rect(),
+                Some(ctx.pixels_per_point()),
+            );
+            let [width, height] = map.size;
+            let result = encode_png(map.as_raw(), width as u32, height as u32)
+                .map_err(|err| err.to_string())
+                .and_then(|png| {
+                    write_atomically(&path, &png, overwrite).map_err(|err| err.to_string())
+                });
+            self.report_export(&path, result);
+        }
+    }
+
+    fn report_export(&mut self, path: &Path, result: Result<(), String>) {
+        match result {
+            Ok(()) => {
+                tracing::info!("exported {}", path.display());
+                self.notice = Some(format!("Exported {}", path.display()));
+            }
+            Err(err) => {
+                tracing::warn!("export failed: {err}");
+                self.failures.export = Some(err);
+            }
+        }
+    }
+
+    /// Shortcuts and dropped files become commands; no shortcut while Save asks its
+    /// question.
+    pub(super) fn input_commands(&mut self, ctx: &egui::Context) {
+        if self.confirm_replace.is_none() {
+            let typing = ctx.egui_wants_keyboard_input();
+            for command in Command::with_shortcuts() {
+                let Some(shortcut) = command.shortcut() else {
+                    continue;
+                };
+                // Plain keys (Space, P, F) belong to a text field being typed in.
+                if typing && shortcut.modifiers.is_none() {
+                    continue;
+                }
+                if ctx.input_mut(|input| input.consume_shortcut(&shortcut)) {
+                    self.commands.push(command);
+                }
+            }
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|input| {
+            input
+                .raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_owned())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next_back() {
+            self.commands.push(Command::Open(path));
+        }
+    }
+}
+
+/// Only web addresses open: a file's link must not launch programs or open local files.
+pub fn is_web_address(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
+/// File ▸ Save as…'s dialog, named after the network and opening in its file's folder.
+fn save_as_dialog(document: &Document) -> rfd::FileDialog {
+    let mut dialog = rfd::FileDialog::new()
+        .set_title("Save the network")
+        .set_file_name(format!(
+            "{}.{}",
+            file_stem(&document.network, &document.name),
+            ExportFormat::Powermap.extension()
+        ))
+        .add_filter("powermap JSON", &["json"])
+        .add_filter("GEXF (Gephi)", &["gexf"])
+        .add_filter("GraphML", &["graphml"])
+        .add_filter("node-link JSON (name.nodelink.json)", &["json"]);
+    if let Some(folder) = document
+        .path
+        .as_deref()
+        .and_then(Path::parent)
+        .filter(|folder| !folder.as_os_str().is_empty())
+    {
+        dialog = dialog.set_directory(folder);
+    }
+    dialog
+}
+
+/// `path` with the format's extension, unless it already has it. The file dialog only
+/// confirmed replacing the name it returned, so a changed name must not replace a file.
+fn with_extension(path: PathBuf, format: ImageFormat) -> (PathBuf, Overwrite) {
+    if ImageFormat::from_path(&path) == Some(format) {
+        (path, Overwrite::Replace)
+    } else {
+        let mut name = path.into_os_string();
+        name.push(".");
+        name.push(format.extension());
+        (PathBuf::from(name), Overwrite::Refuse)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_addresses_open() {
+        for url in [
+            "https://www.inews24.com/view/1",
+            "http://example.com",
+            "HTTPS://X.KR",
+        ] {
+            assert!(is_web_address(url), "{url} should open");
+        }
+        for url in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "C:\\Windows\\System32\\calc.exe",
+            "/usr/bin/xterm",
+            "ftp://example.com/a",
+            "mailto:a@b.c",
+            "httpx://example.com",
+            "",
+        ] {
+            assert!(!is_web_address(url), "{url} must not open");
+        }
+    }
+}

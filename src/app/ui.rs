@@ -1,0 +1,107 @@
+//! One frame of the window: input and background work first, then the panels (from a
+//! read-only view of the state), the map, and the app's windows; the commands they pushed
+//! are applied last.
+
+use super::command::Command;
+use super::selection::Selection;
+use super::{
+    AppStateRef, PowermapApp, SETTINGS_KEY, export_dialog, failures, filter_panel, help,
+    import_report, legend, loader, menu_bar, saving, side_panel, status_bar, timeline_bar,
+};
+
+impl eframe::App for PowermapApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.input_commands(&ctx);
+        self.poll_loading();
+        self.save_screenshots(&ctx);
+        self.before_drawing(&ctx);
+
+        let mut commands = std::mem::take(&mut self.commands);
+        panels_ui(ui, &self.state(), &mut commands);
+        self.map_ui(ui, &mut commands);
+        windows_ui(&ctx, &self.state(), &mut commands);
+        self.commands = commands;
+
+        self.run_commands(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+impl PowermapApp {
+    /// What must be up to date before anything is drawn: the window's title when it
+    /// changed, the playing timeline, and what the panels and the map show.
+    fn before_drawing(&mut self, ctx: &egui::Context) {
+        if let Some(title) = self.pending_title.take() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        }
+        let now_secs = ctx.input(|input| input.time);
+        let document = &mut self.document;
+        if let Some(wait_secs) = document.explore.advance(&document.network, now_secs) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait_secs));
+        }
+        if matches!(self.selection, Some(Selection::Entity(_))) {
+            // The entity panel shows degree and betweenness, computed once.
+            document.explore.centrality(&document.network);
+        }
+        document.update_looks(self.selection);
+    }
+
+    /// The map and its legend, filling what the panels leave.
+    fn map_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let (document, language) = (&mut self.document, self.language);
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
+            .show(ui, |ui| {
+                let map = document.view.ui(ui, commands);
+                legend::legend_ui(ui.ctx(), map.rect, &document.network, language);
+            });
+    }
+}
+
+/// The menu bar, the status bar, the timeline and the side panel.
+fn panels_ui(ui: &mut egui::Ui, state: &AppStateRef<'_>, commands: &mut Vec<Command>) {
+    menu_bar::menu_bar_ui(ui, state, commands);
+    status_bar::status_bar_ui(ui, state, commands);
+    timeline_bar::timeline_bar_ui(ui, &state.document.explore, commands);
+    side_panel::side_panel_ui(ui, state, commands);
+}
+
+/// The app's own windows: filters, export, the import report, help, a load's progress,
+/// Save's question and what went wrong.
+fn windows_ui(ctx: &egui::Context, state: &AppStateRef<'_>, commands: &mut Vec<Command>) {
+    let document = state.document;
+    if state.windows.filters {
+        filter_panel::filters_window_ui(
+            ctx,
+            &document.network,
+            document.explore.filter(),
+            state.language,
+            commands,
+        );
+    }
+    if state.windows.export {
+        export_dialog::export_dialog_ui(ctx, state.export_settings, commands);
+    }
+    if let Some(report) = &document.import
+        && state.windows.import_report
+    {
+        import_report::import_report_ui(ctx, report, commands);
+    }
+    if state.windows.shortcuts {
+        help::shortcuts_window_ui(ctx, commands);
+    }
+    if state.windows.about {
+        help::about_window_ui(ctx, commands);
+    }
+    if let Some(loading) = state.loading {
+        loader::loading_ui(ctx, loading, commands);
+    }
+    if let Some(path) = state.confirm_replace {
+        commands.extend(saving::confirm_replace_ui(ctx, path));
+    }
+    failures::failures_ui(ctx, state.failures, commands);
+}

@@ -1,0 +1,56 @@
+//! Small pieces the panels share: a panel's header with its close button, and a name
+//! that selects its entity.
+
+use super::command::Command;
+use super::selection::{LabelLanguage, Selection};
+use crate::network::model::Network;
+
+/// A panel's first line: its heading on the left (drawn by `heading`), and on the right a
+/// small button that pushes `command`.
+pub fn panel_header_ui(
+    ui: &mut egui::Ui,
+    heading: impl FnOnce(&mut egui::Ui),
+    button: (&str, &str, Command),
+    commands: &mut Vec<Command>,
+) {
+    let (text, tooltip, command) = button;
+    ui.horizontal(|ui| {
+        heading(ui);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.small_button(text).on_hover_text(tooltip).clicked() {
+                commands.push(command);
+            }
+        });
+    });
+}
+
+/// The close button of a selected tie's or entity's panel.
+pub fn clear_selection_button() -> (&'static str, &'static str, Command) {
+    ("×", "Clear the selection (Esc)", Command::ClearSelection)
+}
+
+/// A clickable name that selects an entity.
+pub fn entity_link_ui(
+    ui: &mut egui::Ui,
+    network: &Network,
+    entity_id: &str,
+    language: LabelLanguage,
+    commands: &mut Vec<Command>,
+) {
+    match network.entities.iter().position(|e| e.id == entity_id) {
+        Some(index) => {
+            let entity = &network.entities[index];
+            let response = ui
+                .link(entity.display_name(language.code()))
+                .on_hover_ui(|ui| {
+                    ui.label(format!("{} · {}", entity.kind, entity.id));
+                });
+            if response.clicked() {
+                commands.push(Command::Select(Selection::Entity(index)));
+            }
+        }
+        None => {
+            ui.label(entity_id);
+        }
+    }
+}
