@@ -164,12 +164,7 @@ pub fn chains_overview_ui(
         ui.label(egui::RichText::new("No meeting or visit comes before a deal here").weak());
         return;
     }
-    let visible: Vec<_> = explore
-        .chains
-        .iter()
-        .filter(|chain| explore.is_tie_visible(chain.deal) && explore.is_tie_visible(chain.contact))
-        .collect();
-    let hidden = explore.chains.len() - visible.len();
+    let hidden = explore.hidden_chains();
     if hidden > 0 {
         ui.label(
             egui::RichText::new(format!(
@@ -180,7 +175,7 @@ pub fn chains_overview_ui(
         );
     }
     let mut previous_deal = None;
-    for chain in visible {
+    for chain in explore.visible_chains() {
         if previous_deal != Some(chain.deal) {
             previous_deal = Some(chain.deal);
             ui.add_space(4.0);

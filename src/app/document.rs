@@ -82,11 +82,6 @@ impl Document {
         }
     }
 
-    /// The looks the map is drawn with now, for tests and checks.
-    pub fn looks(&mut self, selection: Option<Selection>) -> looks::MapLooks {
-        looks::map_looks(&self.network, &self.map, selection, &mut self.explore)
-    }
-
     /// The powermap file the network came from, which Save writes back to; `None` for the
     /// embedded network and for files in other formats.
     pub fn own_file(&self) -> Option<&Path> {
@@ -203,6 +198,7 @@ impl PowermapApp {
 
     /// How many cancelled loads are still stopping: their threads end at their next check,
     /// and what they read is dropped.
+    #[cfg(feature = "testing")]
     pub fn stopping_loads(&self) -> usize {
         self.stopping_loads
             .iter()

@@ -81,6 +81,8 @@ pub struct ExploreState {
     pub contact_deals: ContactDealIndex,
     /// Every dated contact→deal chain, by deal date.
     pub chains: Vec<ContactDeal>,
+    /// Indexes into `chains` of those whose deal and contact are both visible.
+    visible_chains: Vec<usize>,
     /// Degree and betweenness over the whole network, computed once when first asked for.
     centrality: Option<Centrality>,
     /// What the filter and the timeline leave visible.
@@ -109,6 +111,7 @@ impl ExploreState {
             steps: timeline_steps(network),
             contact_deals,
             chains,
+            visible_chains: Vec::new(),
             centrality: None,
             visibility: Visibility::default(),
             path: None,
@@ -264,6 +267,16 @@ impl ExploreState {
         &self.visibility
     }
 
+    /// The contact→deal chains whose deal and contact are both visible, by deal date.
+    pub fn visible_chains(&self) -> impl Iterator<Item = &ContactDeal> {
+        self.visible_chains.iter().map(|&i| &self.chains[i])
+    }
+
+    /// How many chains the filter or the timeline hides.
+    pub fn hidden_chains(&self) -> usize {
+        self.chains.len() - self.visible_chains.len()
+    }
+
     /// Whether a tie is visible under the filter and the timeline.
     pub fn is_tie_visible(&self, tie: usize) -> bool {
         self.visibility.ties.get(tie).copied().unwrap_or(true)
@@ -301,6 +314,12 @@ impl ExploreState {
             hide_entities_not_yet_tied(network, &as_of, &mut visibility.entities);
         }
         self.visibility = visibility;
+        self.visible_chains = (0..self.chains.len())
+            .filter(|&i| {
+                let chain = &self.chains[i];
+                self.is_tie_visible(chain.deal) && self.is_tie_visible(chain.contact)
+            })
+            .collect();
         self.path = match (self.path_from, self.path_to) {
             (Some(from), Some(to)) => shortest_path(network, from, to, Some(&self.visibility.ties)),
             _ => None,

@@ -244,11 +244,13 @@ impl MapView {
     }
 
     /// The label an entity is drawn with.
+    #[cfg(feature = "testing")]
     pub fn entity_label(&self, entity: usize) -> Option<String> {
         Some(self.styles.get(entity)?.label.to_string())
     }
 
     /// How an entity is drawn: its emphasis and how much larger than its kind's size.
+    #[cfg(feature = "testing")]
     pub fn entity_look(&self, entity: usize) -> Option<(Emphasis, f32)> {
         (entity < self.styles.len()).then(|| {
             let emphasis = self.looks.entities.get(entity).copied().unwrap_or_default();
@@ -260,6 +262,7 @@ impl MapView {
     }
 
     /// How each line of a tie is drawn.
+    #[cfg(feature = "testing")]
     pub fn tie_emphases(&self, tie: usize) -> Vec<Emphasis> {
         self.lines
             .iter()
@@ -270,12 +273,14 @@ impl MapView {
     }
 
     /// The screen position of an entity, as last drawn.
+    #[cfg(feature = "testing")]
     pub fn entity_screen_pos(&self, entity: usize) -> Option<Pos2> {
         let node = self.graph.node(*self.nodes.get(entity)?)?;
         Some(self.screen.canvas_to_screen(node.location()))
     }
 
     /// The screen position of the middle of a tie's first line, as last drawn.
+    #[cfg(feature = "testing")]
     pub fn tie_screen_pos(&self, tie: usize) -> Option<Pos2> {
         let line = self.lines.iter().find(|line| line.tie == tie)?;
         let location = |entity: usize| Some(self.graph.node(self.nodes[entity])?.location());

@@ -137,6 +137,8 @@ pub fn tie_panel_ui(
                 }
             })
             .response
-            .on_hover_text(format!("Evidence {}", i + 1));
+            .on_hover_ui(|ui| {
+                ui.label(format!("Evidence {}", i + 1));
+            });
     }
 }

@@ -69,11 +69,13 @@ pub fn timeline_bar_ui(ui: &mut egui::Ui, explore: &ExploreState, commands: &mut
                             .strong()
                             .monospace(),
                     )
-                    .on_hover_text(format!(
-                        "Ties dated up to {} show ({})",
-                        current.date,
-                        precision_text(current.date.precision())
-                    ));
+                    .on_hover_ui(|ui| {
+                        ui.label(format!(
+                            "Ties dated up to {} show ({})",
+                            current.date,
+                            precision_text(current.date.precision())
+                        ));
+                    });
                     ui.label(
                         egui::RichText::new(format!(
                             "({}) · date {} of {}",
