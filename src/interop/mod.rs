@@ -2,7 +2,7 @@
 //! node-link JSON and Cytoscape.js JSON imported into a [`Network`] with an
 //! [`ImportReport`]; a network exported to GEXF 1.3, GraphML and node-link JSON.
 //!
-//! Every format goes through the same mapping (`mapping.rs`): labels become names, `kind`
+//! Every format goes through the same mapping (`mapping/`): labels become names, `kind`
 //! `type` or `category` become kinds when they name one, date-like attributes become tie
 //! dates with their precision, positions are kept, everything else becomes attributes.
 //! Exports carry powermap's own fields (evidence, sources, dates, places, amounts, groups)
