@@ -9,7 +9,8 @@ use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use crate::interop::{ImportError, Imported, import_bytes, import_file};
-use crate::network::load::MAX_FILE_BYTES;
+use crate::network::diagnostic::ReadError;
+use crate::network::load::{check_size, open_bounded};
 
 /// Files at least this large open in the background; smaller ones open at once.
 pub const BACKGROUND_LOAD_BYTES: u64 = 1 << 20;
@@ -50,35 +51,31 @@ pub struct Loading<T> {
 
 const CHUNK_BYTES: usize = 1 << 20;
 
-/// Reads `path` in chunks, counting the bytes, stopping early when cancelled.
+/// Reads `path` in chunks, counting the bytes, stopping early when cancelled; refused as
+/// [`read_bounded`](crate::network::load::read_bounded) refuses a file too large.
 fn read_counting(
     path: &Path,
     progress: &Progress,
     cancel: &AtomicBool,
-) -> Result<Option<Vec<u8>>, ImportError> {
-    let io_error = |source| ImportError::Io {
-        file: path.to_owned(),
-        source,
-    };
-    let mut file = std::fs::File::open(path).map_err(io_error)?;
+) -> Result<Option<Vec<u8>>, ReadError> {
+    let (mut file, _) = open_bounded(path)?;
     let mut bytes = Vec::new();
     let mut chunk = vec![0; CHUNK_BYTES];
     loop {
         if cancel.load(Ordering::Relaxed) {
             return Ok(None);
         }
-        let read = file.read(&mut chunk).map_err(io_error)?;
+        let read = file
+            .read(&mut chunk)
+            .map_err(|source| ReadError::io(path, source))?;
         if read == 0 {
+            check_size(path, bytes.len() as u64)?;
             return Ok(Some(bytes));
         }
         bytes.extend_from_slice(&chunk[..read]);
         progress
             .bytes_read
             .store(bytes.len() as u64, Ordering::Relaxed);
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            // import_bytes turns this into its "too large" error.
-            return Ok(Some(bytes));
-        }
     }
 }
 
@@ -117,7 +114,7 @@ impl<T: Send + 'static> Loading<T> {
                             import_bytes(&bytes, &thread_path)
                         }
                         Ok(None) => return,
-                        Err(err) => Err(err),
+                        Err(err) => Err(err.into()),
                     }
                 };
                 if thread_cancel.load(Ordering::Relaxed) {
@@ -149,10 +146,11 @@ impl<T: Send + 'static> Loading<T> {
         match self.result.try_recv() {
             Ok(result) => Some(result),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(ImportError::Io {
-                file: self.path.clone(),
-                source: std::io::Error::other("the loading thread stopped without a result"),
-            })),
+            Err(TryRecvError::Disconnected) => Some(Err(ReadError::io(
+                &self.path,
+                std::io::Error::other("the loading thread stopped without a result"),
+            )
+            .into())),
         }
     }
 

@@ -46,7 +46,7 @@ use crate::interop::{
     ExportFormat, Format, ImportError, ImportReport, Imported, export_network, import_file,
 };
 use crate::network::dataset::{DEFAULT_DATASET_NAME, load_default_network};
-use crate::network::diagnostic::{Diagnostic, LoadError};
+use crate::network::diagnostic::{Diagnostic, LoadError, ReadError};
 use crate::network::load::Loaded;
 use crate::network::model::Network;
 use crate::network::save::{Overwrite, write_atomically};
@@ -220,10 +220,9 @@ impl PowermapApp {
             }) {
                 Ok(loading) => self.loading = Some(loading),
                 Err(err) => {
-                    self.load_failure = Some(LoadFailure::from(&ImportError::Io {
-                        file: path.to_owned(),
-                        source: err,
-                    }));
+                    self.load_failure = Some(LoadFailure::from(&ImportError::from(ReadError::io(
+                        path, err,
+                    ))));
                 }
             }
             return;
@@ -246,8 +245,8 @@ impl PowermapApp {
             }
             Err(err) => {
                 tracing::warn!("{err}");
-                if let ImportError::Io { file, .. }
-                | ImportError::Powermap(LoadError::Io { file, .. }) = &err
+                if let ImportError::Read(ReadError::Io { file, .. })
+                | ImportError::Powermap(LoadError::Read(ReadError::Io { file, .. })) = &err
                     && file == path
                 {
                     self.settings.forget(path);

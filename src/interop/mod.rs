@@ -23,8 +23,8 @@ mod xml;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::network::diagnostic::{Diagnostic, LoadError};
-use crate::network::load::MAX_FILE_BYTES;
+use crate::network::diagnostic::{Diagnostic, LoadError, ReadError};
+use crate::network::load::{check_size, read_bounded};
 use crate::network::model::Network;
 use crate::network::save::{Overwrite, SaveError, write_atomically};
 
@@ -79,25 +79,9 @@ pub struct Imported {
 /// Why a file could not be imported.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    /// The file could not be read.
-    #[error("{file}: cannot read: {source}", file = file.display())]
-    Io {
-        /// The file.
-        file: PathBuf,
-        /// Why.
-        #[source]
-        source: std::io::Error,
-    },
-    /// The file is larger than [`MAX_FILE_BYTES`].
-    #[error("{file}: the file is {size} bytes; powermap opens files up to {limit} bytes", file = file.display())]
-    TooLarge {
-        /// The file.
-        file: PathBuf,
-        /// Its size in bytes.
-        size: u64,
-        /// The most powermap opens.
-        limit: u64,
-    },
+    /// The file could not be read, or is larger than powermap opens.
+    #[error(transparent)]
+    Read(#[from] ReadError),
     /// Neither the content nor the name says which format the file is in.
     #[error("{file}: {message}", file = file.display())]
     UnknownFormat {
@@ -157,21 +141,12 @@ fn list(diagnostics: &[Diagnostic]) -> String {
         .join("; ")
 }
 
-/// Reads a file, refusing it before reading if it is larger than powermap opens.
-fn read_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
-    crate::network::load::read_bounded(path).map_err(|err| match err {
-        LoadError::Io { file, source } => ImportError::Io { file, source },
-        LoadError::TooLarge { file, size, limit } => ImportError::TooLarge { file, size, limit },
-        other => ImportError::Powermap(other),
-    })
-}
-
 /// Imports the file at `path`, recognising its format by content and then by extension.
 /// Given one CSV table, it looks for the other beside it, named as Gephi names them
 /// (`… [Nodes].csv` next to `… [Edges].csv`, `nodes.csv` next to `edges.csv`), and says in
 /// the report whether it found one.
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
-    let bytes = read_limited(path)?;
+    let bytes = read_bounded(path)?;
     let decoded = decode(&bytes, path)?;
     let (format, note) = sniff::sniff(&decoded.text, path)?;
     if format == Format::Csv {
@@ -209,13 +184,7 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
 /// Imports a file already read; `file` names it in the report and errors. It never reads
 /// other files, so a CSV edges table is imported alone.
 pub fn import_bytes(bytes: &[u8], file: &Path) -> Result<Imported, ImportError> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            file: file.to_owned(),
-            size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
-        });
-    }
+    check_size(file, bytes.len() as u64)?;
     let decoded = decode(bytes, file)?;
     let (format, note) = sniff::sniff(&decoded.text, file)?;
     let mut imported = import_decoded(bytes, decoded, format, file)?;
@@ -333,7 +302,7 @@ pub fn import_csv_tables(nodes: Option<&Path>, edges: &Path) -> Result<Imported,
     let mut raw = RawGraph::default();
     let mut encodings = Vec::new();
     if let Some(nodes) = nodes {
-        let bytes = read_limited(nodes)?;
+        let bytes = read_bounded(nodes)?;
         let decoded = text::decode(&bytes, nodes)?;
         csv_tables::read_table(
             &decoded.text,
@@ -345,7 +314,7 @@ pub fn import_csv_tables(nodes: Option<&Path>, edges: &Path) -> Result<Imported,
         encodings.push(decoded.encoding);
         report.nodes_table = Some(nodes.to_owned());
     }
-    let bytes = read_limited(edges)?;
+    let bytes = read_bounded(edges)?;
     let decoded = text::decode(&bytes, edges)?;
     csv_tables::read_table(
         &decoded.text,
@@ -485,6 +454,7 @@ pub fn convert(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::network::load::MAX_FILE_BYTES;
 
     #[test]
     fn output_formats_follow_the_name() {
@@ -505,6 +475,9 @@ mod tests {
         let file = std::fs::File::create(&path).expect("create");
         file.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
         let error = import_file(&path).expect_err("too large");
-        assert!(matches!(error, ImportError::TooLarge { .. }), "{error}");
+        assert!(
+            matches!(error, ImportError::Read(ReadError::TooLarge { .. })),
+            "{error}"
+        );
     }
 }

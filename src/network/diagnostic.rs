@@ -1,7 +1,7 @@
 //! Problems found in a network file: where they are and how serious.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Whether a problem stops the file from opening.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -89,23 +89,50 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Why a network could not be opened.
+/// Why a file's bytes could not be read, before anything in them was looked at.
 #[derive(Debug, thiserror::Error)]
-pub enum LoadError {
+pub enum ReadError {
+    /// The file could not be opened or read.
     #[error("{file}: cannot read: {source}", file = file.display())]
     Io {
+        /// The file.
         file: PathBuf,
+        /// Why.
         #[source]
         source: std::io::Error,
     },
+    /// The file is larger than powermap opens ([`super::load::MAX_FILE_BYTES`]).
     #[error("{file}: the file is {size} bytes; powermap opens files up to {limit} bytes", file = file.display())]
     TooLarge {
+        /// The file.
         file: PathBuf,
+        /// Its size in bytes.
         size: u64,
+        /// The most powermap opens.
         limit: u64,
     },
+}
+
+impl ReadError {
+    /// The file at `file` could not be opened or read.
+    pub fn io(file: &Path, source: std::io::Error) -> Self {
+        Self::Io {
+            file: file.to_owned(),
+            source,
+        }
+    }
+}
+
+/// Why a network could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read, or is too large.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// The file was read, and has errors.
     #[error("{file}: {}", summarize(diagnostics), file = file.display())]
     Invalid {
+        /// The file.
         file: PathBuf,
         /// Every problem found, errors and warnings, in file order.
         diagnostics: Vec<Diagnostic>,
@@ -117,7 +144,7 @@ impl LoadError {
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
             Self::Invalid { diagnostics, .. } => diagnostics,
-            Self::Io { .. } | Self::TooLarge { .. } => &[],
+            Self::Read(_) => &[],
         }
     }
 }
