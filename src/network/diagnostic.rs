@@ -149,9 +149,19 @@ impl LoadError {
     }
 }
 
-fn summarize(diagnostics: &[Diagnostic]) -> String {
+/// How many of `diagnostics` are errors, in words: `1 error`, `4 errors`.
+pub fn errors_text(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let mut text = format!("{errors} error{} found", if errors == 1 { "" } else { "s" });
+    count_text(errors, "error", "errors")
+}
+
+/// A count with its noun: `1 warning`, `0 warnings`, `3 entities`.
+pub fn count_text(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+fn summarize(diagnostics: &[Diagnostic]) -> String {
+    let mut text = format!("{} found", errors_text(diagnostics));
     for diagnostic in diagnostics {
         text.push_str("\n  ");
         text.push_str(&diagnostic.to_string());
