@@ -8,8 +8,12 @@ use crate::network::date::{DatePrecision, PartialDate};
 use super::attributes::Attrs;
 use super::raw::Context;
 
+/// Attributes holding one date or time, in order of preference; `start` may come with an
+/// `end` that makes it a span.
+pub(super) const DATE_NAMES: &[&str] = &["date", "날짜", "start", "timestamp"];
 /// Attributes holding a set of times (GEXF, Gephi's spreadsheet `timeset`).
-const TIME_SET_NAMES: &[&str] = &["timestamps", "intervals", "interval", "timeset", "spells"];
+pub(super) const TIME_SET_NAMES: &[&str] =
+    &["timestamps", "intervals", "interval", "timeset", "spells"];
 
 /// A date as a file wrote it: `2025`, `2025-03`, `2025-03-04`, `2025-03-04T10:00:00Z`, or a
 /// whole year as a number (`2025.0`). The flag says a time of day other than midnight was cut.
@@ -151,7 +155,7 @@ fn first_date(
             format!("{}: {value:?}", context.describe())
         });
     };
-    for name in ["date", "날짜", "start", "timestamp"] {
+    for &name in DATE_NAMES {
         let Some(value) = attrs.get(name).map(str::to_owned) else {
             continue;
         };

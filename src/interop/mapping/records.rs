@@ -10,60 +10,38 @@ use crate::network::date::PartialDate;
 use crate::network::model::{Network, Position, Source};
 
 use super::attributes::VERBATIM;
+use super::dates::{DATE_NAMES, TIME_SET_NAMES};
+use super::kinds::{ENTITY_KIND_NAMES, TIE_KIND_NAMES};
 use super::language::localized_from;
 
-/// Attribute names that the writers use for powermap's own fields on nodes. A user's
-/// attribute of the same name is written as `attribute:<name>` and read back verbatim.
-const ENTITY_FIELDS: &[&str] = &[
-    "id",
-    "label",
-    "name",
-    "kind",
-    "type",
-    "category",
-    "aliases",
-    "role",
-    "description",
-    "group",
-    "group_name",
-    "pinned",
-    "x",
-    "y",
-    "pos",
-    "position",
+/// Attribute names that the readers take powermap's own fields on nodes from, so the
+/// writers use them for those fields only. A user's attribute of one of these names is
+/// written as `attribute:<name>` and read back verbatim.
+const ENTITY_FIELDS: &[&[&str]] = &[
+    &["id", "label", "name"],
+    ENTITY_KIND_NAMES,
+    &[
+        "aliases",
+        "role",
+        "description",
+        "group",
+        "group_name",
+        "pinned",
+        "x",
+        "y",
+        "pos",
+        "position",
+    ],
 ];
 
 /// As [`ENTITY_FIELDS`], for edges.
-const TIE_FIELDS: &[&str] = &[
-    "id",
-    "key",
-    "source",
-    "target",
-    "tie",
-    "participants",
-    "kind",
-    "type",
-    "category",
-    "label",
-    "edge label",
-    "interaction",
-    "relation",
-    "relationship",
-    "date",
-    "날짜",
-    "start",
-    "end",
-    "timestamp",
-    "timestamps",
-    "intervals",
-    "interval",
-    "timeset",
-    "spells",
-    "place",
-    "amount",
-    "summary",
-    "evidence",
-    "sources",
+const TIE_FIELDS: &[&[&str]] = &[
+    &["id", "key", "source", "target", "tie", "participants"],
+    TIE_KIND_NAMES,
+    DATE_NAMES,
+    &["end"],
+    TIME_SET_NAMES,
+    &["place", "amount", "summary", "evidence", "sources"],
 ];
 
 /// An attribute value for the writers: text, or JSON that node-link JSON writes as it is
@@ -128,9 +106,10 @@ fn json<T: serde::Serialize>(value: &T) -> OutValue {
 }
 
 /// A user's attribute, renamed if powermap's own fields use its name.
-fn user_attribute(name: &str, value: &str, fields: &[&str]) -> (String, OutValue) {
+fn user_attribute(name: &str, value: &str, fields: &[&[&str]]) -> (String, OutValue) {
     let taken = fields
         .iter()
+        .flat_map(|names| names.iter())
         .any(|field| field.eq_ignore_ascii_case(name.trim()))
         || name
             .get(..VERBATIM.len())
