@@ -225,3 +225,47 @@ pub fn loading_ui<T: Send + 'static>(ctx: &egui::Context, loading: &Loading<T>) 
     }
     cancelled
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::load::MAX_FILE_BYTES;
+
+    #[test]
+    fn reads_every_chunk_and_counts_the_bytes() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let path = folder.path().join("two-chunks.json");
+        let content = vec![b'x'; CHUNK_BYTES + 10];
+        std::fs::write(&path, &content).expect("write");
+        let progress = Progress::default();
+        let read = read_counting(&path, &progress, &AtomicBool::new(false)).expect("reads");
+        assert_eq!(read.as_deref(), Some(content.as_slice()));
+        assert_eq!(
+            progress.bytes_read.load(Ordering::Relaxed),
+            content.len() as u64
+        );
+    }
+
+    #[test]
+    fn files_beyond_the_limit_are_refused_before_reading() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let path = folder.path().join("big.gexf");
+        let file = std::fs::File::create(&path).expect("create");
+        file.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
+        let progress = Progress::default();
+        let error =
+            read_counting(&path, &progress, &AtomicBool::new(false)).expect_err("too large");
+        assert!(matches!(error, ReadError::TooLarge { .. }), "{error}");
+        assert!(error.to_string().contains("big.gexf"), "{error}");
+        assert_eq!(progress.bytes_read.load(Ordering::Relaxed), 0);
+    }
+
+    #[test]
+    fn a_cancelled_read_stops() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let path = folder.path().join("small.json");
+        std::fs::write(&path, "{}").expect("write");
+        let read = read_counting(&path, &Progress::default(), &AtomicBool::new(true));
+        assert!(matches!(read, Ok(None)), "{read:?}");
+    }
+}

@@ -189,6 +189,20 @@ mod tests {
     }
 
     #[test]
+    fn counts_have_their_noun_in_number() {
+        assert_eq!(count_text(0, "entity", "entities"), "0 entities");
+        assert_eq!(count_text(1, "entity", "entities"), "1 entity");
+        assert_eq!(count_text(2, "tie", "ties"), "2 ties");
+        let diagnostics = [
+            Diagnostic::error("a", "bad"),
+            Diagnostic::warning("b", "odd"),
+            Diagnostic::error("c", "bad"),
+        ];
+        assert_eq!(errors_text(&diagnostics), "2 errors");
+        assert_eq!(errors_text(&diagnostics[..2]), "1 error");
+    }
+
+    #[test]
     fn display_names_position_path_and_message() {
         let diagnostic = Diagnostic::error("ties[3].date", "bad date").at(TextPosition {
             line: 12,
