@@ -302,28 +302,10 @@ pub fn import_csv_tables(nodes: Option<&Path>, edges: &Path) -> Result<Imported,
     let mut raw = RawGraph::default();
     let mut encodings = Vec::new();
     if let Some(nodes) = nodes {
-        let bytes = read_bounded(nodes)?;
-        let decoded = text::decode(&bytes, nodes)?;
-        csv_tables::read_table(
-            &decoded.text,
-            nodes,
-            Some(Table::Nodes),
-            &mut raw,
-            &mut report,
-        )?;
-        encodings.push(decoded.encoding);
+        encodings.push(read_csv_table(nodes, Table::Nodes, &mut raw, &mut report)?);
         report.nodes_table = Some(nodes.to_owned());
     }
-    let bytes = read_bounded(edges)?;
-    let decoded = text::decode(&bytes, edges)?;
-    csv_tables::read_table(
-        &decoded.text,
-        edges,
-        Some(Table::Edges),
-        &mut raw,
-        &mut report,
-    )?;
-    encodings.push(decoded.encoding);
+    encodings.push(read_csv_table(edges, Table::Edges, &mut raw, &mut report)?);
     if nodes.is_none() {
         csv_tables::nodes_from_edges(&mut raw, edges)?;
     }
@@ -338,6 +320,20 @@ pub fn import_csv_tables(nodes: Option<&Path>, edges: &Path) -> Result<Imported,
         report,
         format: Format::Csv,
     })
+}
+
+/// Reads the CSV file at `path` as the `table` of a network into `raw`; returns the
+/// encoding it was in.
+fn read_csv_table(
+    path: &Path,
+    table: Table,
+    raw: &mut RawGraph,
+    report: &mut ImportReport,
+) -> Result<&'static str, ImportError> {
+    let bytes = read_bounded(path)?;
+    let decoded = text::decode(&bytes, path)?;
+    csv_tables::read_table(&decoded.text, path, Some(table), raw, report)?;
+    Ok(decoded.encoding)
 }
 
 /// A file format powermap writes.
