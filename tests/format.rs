@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use powermap::network::dataset::{DEFAULT_DATASET_JSON, load_default_network};
-use powermap::network::diagnostic::{Diagnostic, LoadError, Severity, TextPosition};
+use powermap::network::diagnostic::{Diagnostic, LoadError, ReadError, Severity, TextPosition};
 use powermap::network::load::{MAX_ENTITIES, MAX_FILE_BYTES, load_file, parse_network};
 use powermap::network::model::{EntityKind, TieKind};
 use powermap::network::save::{Overwrite, save_network};
@@ -360,7 +360,7 @@ fn oversized_files_are_refused_before_reading() {
     let file = std::fs::File::create(&path).expect("create");
     file.set_len(MAX_FILE_BYTES + 1).expect("grow");
     match load_file(&path) {
-        Err(err @ LoadError::TooLarge { .. }) => {
+        Err(err @ LoadError::Read(ReadError::TooLarge { .. })) => {
             assert!(err.to_string().contains("huge.json"), "{err}");
         }
         other => panic!("expected TooLarge, got {other:?}"),

@@ -13,7 +13,7 @@ use super::{PowermapApp, loader, looks, saving};
 use crate::interop::{
     ExportFormat, Format, ImportError, ImportReport, Imported, export_network, import_file,
 };
-use crate::network::diagnostic::{Diagnostic, LoadError};
+use crate::network::diagnostic::{Diagnostic, LoadError, ReadError};
 use crate::network::load::Loaded;
 use crate::network::model::Network;
 use crate::network::save::Overwrite;
@@ -137,10 +137,9 @@ impl PowermapApp {
             }) {
                 Ok(loading) => self.loading = Some(loading),
                 Err(err) => {
-                    self.failures.load = Some(LoadFailure::from(&ImportError::Io {
-                        file: path.to_owned(),
-                        source: err,
-                    }));
+                    self.failures.load = Some(LoadFailure::from(&ImportError::from(
+                        ReadError::io(path, err),
+                    )));
                 }
             }
             return;
@@ -164,8 +163,8 @@ impl PowermapApp {
             }
             Err(err) => {
                 tracing::warn!("{err}");
-                if let ImportError::Io { file, .. }
-                | ImportError::Powermap(LoadError::Io { file, .. }) = &err
+                if let ImportError::Read(ReadError::Io { file, .. })
+                | ImportError::Powermap(LoadError::Read(ReadError::Io { file, .. })) = &err
                     && file == path
                 {
                     self.settings.forget(path);

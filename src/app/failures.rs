@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::command::Command;
 use crate::interop::{ImportError, Place};
-use crate::network::diagnostic::{Diagnostic, LoadError, TextPosition};
+use crate::network::diagnostic::{Diagnostic, LoadError, TextPosition, errors_text};
 
 /// A file that failed to open, shown until dismissed.
 pub struct LoadFailure {
@@ -13,56 +13,58 @@ pub struct LoadFailure {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl LoadFailure {
+    /// A file with problems to list: "`file` could not be opened: 4 errors".
+    fn with_diagnostics(file: &Path, diagnostics: Vec<Diagnostic>) -> Self {
+        Self {
+            message: format!(
+                "{} could not be opened: {}",
+                file.display(),
+                errors_text(&diagnostics)
+            ),
+            diagnostics,
+        }
+    }
+
+    /// A file that failed as a whole (it could not be read, or is too large): the error
+    /// says it all.
+    fn without_diagnostics(err: &impl std::fmt::Display) -> Self {
+        Self {
+            message: err.to_string(),
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
 impl From<&LoadError> for LoadFailure {
     fn from(err: &LoadError) -> Self {
-        let message = match err {
+        match err {
             LoadError::Invalid { file, diagnostics } => {
-                let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-                format!(
-                    "{} could not be opened: {errors} error{}",
-                    file.display(),
-                    if errors == 1 { "" } else { "s" }
-                )
+                Self::with_diagnostics(file, diagnostics.clone())
             }
-            other => other.to_string(),
-        };
-        Self {
-            message,
-            diagnostics: err.diagnostics().to_vec(),
+            LoadError::Read(err) => Self::without_diagnostics(err),
         }
     }
 }
 
 impl From<&ImportError> for LoadFailure {
     fn from(err: &ImportError) -> Self {
-        let failure = |file: &Path, diagnostics: Vec<Diagnostic>| {
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            Self {
-                message: format!(
-                    "{} could not be opened: {errors} error{}",
-                    file.display(),
-                    if errors == 1 { "" } else { "s" }
-                ),
-                diagnostics,
-            }
-        };
         match err {
             ImportError::Powermap(err) => Self::from(err),
             ImportError::Malformed {
                 file,
                 place,
                 message,
-            } => failure(file, vec![located(place, message.clone())]),
+            } => Self::with_diagnostics(file, vec![located(place, message.clone())]),
             ImportError::Refused {
                 file,
                 place,
                 message,
-            } => failure(file, vec![located(place, format!("refused: {message}"))]),
-            ImportError::Invalid { file, diagnostics } => failure(file, diagnostics.clone()),
-            other => Self {
-                message: other.to_string(),
-                diagnostics: Vec::new(),
-            },
+            } => Self::with_diagnostics(file, vec![located(place, format!("refused: {message}"))]),
+            ImportError::Invalid { file, diagnostics } => {
+                Self::with_diagnostics(file, diagnostics.clone())
+            }
+            other => Self::without_diagnostics(other),
         }
     }
 }

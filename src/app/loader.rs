@@ -10,7 +10,8 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 
 use super::command::Command;
 use crate::interop::{ImportError, Imported, import_bytes, import_file};
-use crate::network::load::MAX_FILE_BYTES;
+use crate::network::diagnostic::ReadError;
+use crate::network::load::{check_size, open_bounded};
 
 /// Files at least this large open in the background; smaller ones open at once.
 pub const BACKGROUND_LOAD_BYTES: u64 = 1 << 20;
@@ -52,35 +53,31 @@ pub struct Loading<T> {
 
 const CHUNK_BYTES: usize = 1 << 20;
 
-/// Reads `path` in chunks, counting the bytes, stopping early when cancelled.
+/// Reads `path` in chunks, counting the bytes, stopping early when cancelled; refused as
+/// [`read_bounded`](crate::network::load::read_bounded) refuses a file too large.
 fn read_counting(
     path: &Path,
     progress: &Progress,
     cancel: &AtomicBool,
-) -> Result<Option<Vec<u8>>, ImportError> {
-    let io_error = |source| ImportError::Io {
-        file: path.to_owned(),
-        source,
-    };
-    let mut file = std::fs::File::open(path).map_err(io_error)?;
+) -> Result<Option<Vec<u8>>, ReadError> {
+    let (mut file, _) = open_bounded(path)?;
     let mut bytes = Vec::new();
     let mut chunk = vec![0; CHUNK_BYTES];
     loop {
         if cancel.load(Ordering::Relaxed) {
             return Ok(None);
         }
-        let read = file.read(&mut chunk).map_err(io_error)?;
+        let read = file
+            .read(&mut chunk)
+            .map_err(|source| ReadError::io(path, source))?;
         if read == 0 {
+            check_size(path, bytes.len() as u64)?;
             return Ok(Some(bytes));
         }
         bytes.extend_from_slice(&chunk[..read]);
         progress
             .bytes_read
             .store(bytes.len() as u64, Ordering::Relaxed);
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            // import_bytes turns this into its "too large" error.
-            return Ok(Some(bytes));
-        }
     }
 }
 
@@ -119,7 +116,7 @@ impl<T: Send + 'static> Loading<T> {
                             import_bytes(&bytes, &thread_path)
                         }
                         Ok(None) => return,
-                        Err(err) => Err(err),
+                        Err(err) => Err(err.into()),
                     }
                 };
                 if thread_cancel.load(Ordering::Relaxed) {
@@ -152,10 +149,11 @@ impl<T: Send + 'static> Loading<T> {
         match self.result.try_recv() {
             Ok(result) => Some(result),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(ImportError::Io {
-                file: self.path.clone(),
-                source: std::io::Error::other("the loading thread stopped without a result"),
-            })),
+            Err(TryRecvError::Disconnected) => Some(Err(ReadError::io(
+                &self.path,
+                std::io::Error::other("the loading thread stopped without a result"),
+            )
+            .into())),
         }
     }
 
@@ -231,4 +229,48 @@ pub fn loading_ui<T: Send + 'static>(
         });
     // The progress moves on its own: look again soon.
     ctx.request_repaint_after(std::time::Duration::from_millis(100));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::load::MAX_FILE_BYTES;
+
+    #[test]
+    fn reads_every_chunk_and_counts_the_bytes() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let path = folder.path().join("two-chunks.json");
+        let content = vec![b'x'; CHUNK_BYTES + 10];
+        std::fs::write(&path, &content).expect("write");
+        let progress = Progress::default();
+        let read = read_counting(&path, &progress, &AtomicBool::new(false)).expect("reads");
+        assert_eq!(read.as_deref(), Some(content.as_slice()));
+        assert_eq!(
+            progress.bytes_read.load(Ordering::Relaxed),
+            content.len() as u64
+        );
+    }
+
+    #[test]
+    fn files_beyond_the_limit_are_refused_before_reading() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let path = folder.path().join("big.gexf");
+        let file = std::fs::File::create(&path).expect("create");
+        file.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
+        let progress = Progress::default();
+        let error =
+            read_counting(&path, &progress, &AtomicBool::new(false)).expect_err("too large");
+        assert!(matches!(error, ReadError::TooLarge { .. }), "{error}");
+        assert!(error.to_string().contains("big.gexf"), "{error}");
+        assert_eq!(progress.bytes_read.load(Ordering::Relaxed), 0);
+    }
+
+    #[test]
+    fn a_cancelled_read_stops() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let path = folder.path().join("small.json");
+        std::fs::write(&path, "{}").expect("write");
+        let read = read_counting(&path, &Progress::default(), &AtomicBool::new(true));
+        assert!(matches!(read, Ok(None)), "{read:?}");
+    }
 }

@@ -12,7 +12,7 @@ use crate::interop::{
 };
 use crate::layout::{LayoutParams, Simulation, lay_out, start_positions};
 use crate::network::dataset::load_default_network;
-use crate::network::diagnostic::LoadError;
+use crate::network::diagnostic::{LoadError, count_text, errors_text};
 use crate::network::generate::generate_network;
 use crate::network::load::{MAX_ENTITIES, MAX_TIES};
 use crate::network::model::Position;
@@ -150,10 +150,9 @@ pub fn generate(
     let network = generate_network(entities, ties, seed);
     save_network(&network, output, overwrite(force))?;
     Ok(format!(
-        "{}: {} entities, {} ties (seed {seed})",
+        "{}: {} (seed {seed})",
         output.display(),
-        network.entities.len(),
-        network.ties.len()
+        size_text(network.entities.len(), network.ties.len())
     ))
 }
 
@@ -180,9 +179,9 @@ pub fn layout_file(file: &Path, steps: u64, output: &Path, force: bool) -> anyho
     let format = ExportFormat::from_path(output).unwrap_or(ExportFormat::Powermap);
     export_network(&network, format, output, overwrite(force))?;
     Ok(format!(
-        "{}: {} entities laid out in {taken} steps, {:.3} s ({:.2} ms a step)",
+        "{}: {} laid out in {taken} steps, {:.3} s ({:.2} ms a step)",
         output.display(),
-        network.entities.len(),
+        count_text(network.entities.len(), "entity", "entities"),
         elapsed.as_secs_f64(),
         elapsed.as_secs_f64() * 1e3 / taken.max(1) as f64
     ))
@@ -218,10 +217,10 @@ pub fn render(args: &RenderArgs) -> anyhow::Result<String> {
         overwrite(args.force),
     )?;
     Ok(format!(
-        "{}: the map of {} entities and {} ties, {width_px} pixels wide",
+        "{}: the map of {} and {}, {width_px} pixels wide",
         args.output.display(),
-        network.entities.len(),
-        network.ties.len()
+        count_text(network.entities.len(), "entity", "entities"),
+        count_text(network.ties.len(), "tie", "ties")
     ))
 }
 
@@ -242,11 +241,10 @@ pub fn convert_file(input: &Path, output: &Path, force: bool) -> anyhow::Result<
         result => result?,
     };
     Ok(format!(
-        "{report}{}: written as {}: {} entities, {} ties",
+        "{report}{}: written as {}: {}",
         output.display(),
         export_format_name(format),
-        report.counts.entities,
-        report.counts.ties
+        size_text(report.counts.entities, report.counts.ties)
     ))
 }
 
@@ -260,11 +258,21 @@ fn export_format_name(format: ExportFormat) -> &'static str {
     }
 }
 
-fn plural_warnings(count: usize) -> String {
-    match count {
-        0 => String::new(),
-        1 => ", 1 warning".to_owned(),
-        n => format!(", {n} warnings"),
+/// A network's size as the commands print it: "3 entities, 1 tie".
+fn size_text(entities: usize, ties: usize) -> String {
+    format!(
+        "{}, {}",
+        count_text(entities, "entity", "entities"),
+        count_text(ties, "tie", "ties")
+    )
+}
+
+/// ", 3 warnings" after a line of counts; nothing for none.
+fn warnings_suffix(count: usize) -> String {
+    if count == 0 {
+        String::new()
+    } else {
+        format!(", {}", count_text(count, "warning", "warnings"))
     }
 }
 
@@ -284,12 +292,11 @@ pub fn validate_files(files: &[PathBuf], out: &mut impl Write) -> std::io::Resul
             }) => {
                 writeln!(
                     out,
-                    "{}: ok: {} entities, {} ties, {} sources{}",
+                    "{}: ok: {}, {}{}",
                     file.display(),
-                    network.entities.len(),
-                    network.ties.len(),
-                    network.sources.len(),
-                    plural_warnings(report.warnings.len())
+                    size_text(network.entities.len(), network.ties.len()),
+                    count_text(network.sources.len(), "source", "sources"),
+                    warnings_suffix(report.warnings.len())
                 )?;
                 for warning in &report.warnings {
                     writeln!(out, "{}: {warning}", file.display())?;
@@ -301,17 +308,16 @@ pub fn validate_files(files: &[PathBuf], out: &mut impl Write) -> std::io::Resul
                 write!(out, "{report}")?;
                 writeln!(
                     out,
-                    "{}: ok: {} entities, {} ties, read as {}{}{}",
+                    "{}: ok: {}, read as {}{}{}",
                     file.display(),
-                    network.entities.len(),
-                    network.ties.len(),
+                    size_text(network.entities.len(), network.ties.len()),
                     report.format,
                     report
                         .format_version
                         .as_deref()
                         .map(|version| format!(" {version}"))
                         .unwrap_or_default(),
-                    plural_warnings(report.dropped_or_changed() + report.warnings.len())
+                    warnings_suffix(report.dropped_or_changed() + report.warnings.len())
                 )?;
             }
             Err(ImportError::Powermap(err @ LoadError::Invalid { .. })) => {
@@ -319,12 +325,11 @@ pub fn validate_files(files: &[PathBuf], out: &mut impl Write) -> std::io::Resul
                 for diagnostic in err.diagnostics() {
                     writeln!(out, "{}: {diagnostic}", file.display())?;
                 }
-                let errors = err.diagnostics().iter().filter(|d| d.is_error()).count();
                 writeln!(
                     out,
-                    "{}: cannot open: {errors} error{}",
+                    "{}: cannot open: {}",
                     file.display(),
-                    if errors == 1 { "" } else { "s" }
+                    errors_text(err.diagnostics())
                 )?;
             }
             Err(err) => {

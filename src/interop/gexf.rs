@@ -16,7 +16,7 @@ use super::mapping::{
     DIRECTED_NOTE, OutGraph, OutValue, RawEdge, RawGraph, RawNode, parse_number, turn_y,
 };
 use super::report::{Finding, ImportReport};
-use super::xml::{Element, Next, XmlReader, escape};
+use super::xml::{Element, XmlReader, escape};
 
 /// A declared attribute: its title and default value.
 #[derive(Debug, Default)]
@@ -261,74 +261,62 @@ pub(crate) fn read(
     };
     let mut class_is_edge = false;
     let mut graphs = 0usize;
-    if !empty {
-        loop {
-            let (element, empty) = match xml.next(report)? {
-                Next::Start { element, empty } => (element, empty),
-                Next::End | Next::Text(_) => continue,
-                Next::Eof => break,
-            };
-            match element.local() {
-                "meta" => {
-                    let meta = xml.subtree(element, empty, report)?;
-                    for child in &meta.children {
-                        let text = child.text.trim().to_owned();
-                        // Some GEXF 1.1 files write `<Title>` and `<Creator>`.
-                        match child.local().to_ascii_lowercase().as_str() {
-                            "description" if !text.is_empty() => {
-                                reader.graph.description = Some(text);
-                            }
-                            "title" if !text.is_empty() => reader.graph.title = Some(text),
-                            "creator" if text == "powermap" => {
-                                reader.graph.written_by_powermap = true;
-                            }
-                            _ => {}
+    xml.each_element(empty, report, |xml, element, empty, report| {
+        match element.local() {
+            "meta" => {
+                let meta = xml.subtree(element, empty, report)?;
+                for child in &meta.children {
+                    let text = child.text.trim().to_owned();
+                    // Some GEXF 1.1 files write `<Title>` and `<Creator>`.
+                    match child.local().to_ascii_lowercase().as_str() {
+                        "description" if !text.is_empty() => {
+                            reader.graph.description = Some(text);
                         }
+                        "title" if !text.is_empty() => reader.graph.title = Some(text),
+                        "creator" if text == "powermap" => {
+                            reader.graph.written_by_powermap = true;
+                        }
+                        _ => {}
                     }
-                }
-                "graph" => {
-                    graphs += 1;
-                    if element.attr("defaultedgetype") == Some("directed") {
-                        report.note(DIRECTED_NOTE);
-                    }
-                    if element.attr("mode") == Some("dynamic")
-                        || element.attr("timeformat").is_some()
-                    {
-                        report.note(format!(
-                            "a dynamic graph (time format {}): times on edges became tie \
-                             dates where they are dates; other times are kept as attributes",
-                            element.attr("timeformat").unwrap_or("double")
-                        ));
-                    }
-                }
-                "attributes" => {
-                    class_is_edge = element.attr("class") == Some("edge");
-                }
-                "attribute" => {
-                    let declaration = xml.subtree(element, empty, report)?;
-                    if class_is_edge {
-                        reader.edges.add(&declaration);
-                    } else {
-                        reader.nodes.add(&declaration);
-                    }
-                }
-                "nodes" | "edges" => {}
-                "node" => {
-                    let node = xml.subtree(element, empty, report)?;
-                    reader.node(&node, None, report)?;
-                }
-                "edge" => {
-                    let edge = xml.subtree(element, empty, report)?;
-                    reader.edge(&edge, report)?;
-                }
-                other => {
-                    let (name, place) = (other.to_owned(), element.place.clone());
-                    report.record(Finding::Ignored, || format!("<{name}> at {place}"));
-                    xml.skip(empty, report)?;
                 }
             }
+            "graph" => {
+                graphs += 1;
+                if element.attr("defaultedgetype") == Some("directed") {
+                    report.note(DIRECTED_NOTE);
+                }
+                if element.attr("mode") == Some("dynamic") || element.attr("timeformat").is_some() {
+                    report.note(format!(
+                        "a dynamic graph (time format {}): times on edges became tie \
+                         dates where they are dates; other times are kept as attributes",
+                        element.attr("timeformat").unwrap_or("double")
+                    ));
+                }
+            }
+            "attributes" => {
+                class_is_edge = element.attr("class") == Some("edge");
+            }
+            "attribute" => {
+                let declaration = xml.subtree(element, empty, report)?;
+                if class_is_edge {
+                    reader.edges.add(&declaration);
+                } else {
+                    reader.nodes.add(&declaration);
+                }
+            }
+            "nodes" | "edges" => {}
+            "node" => {
+                let node = xml.subtree(element, empty, report)?;
+                reader.node(&node, None, report)?;
+            }
+            "edge" => {
+                let edge = xml.subtree(element, empty, report)?;
+                reader.edge(&edge, report)?;
+            }
+            _ => xml.ignore(&element, empty, None, report)?,
         }
-    }
+        Ok(())
+    })?;
     if graphs == 0 {
         return Err(xml.malformed_at(&root, "the GEXF document has no <graph>"));
     }

@@ -14,7 +14,7 @@ use super::mapping::{
     DIRECTED_NOTE, OutGraph, OutValue, RawEdge, RawGraph, RawNode, parse_number, turn_y,
 };
 use super::report::{Finding, ImportReport};
-use super::xml::{Element, Next, XmlReader, escape};
+use super::xml::{Element, XmlReader, escape};
 
 /// A `<key>`: the attribute it declares.
 #[derive(Debug)]
@@ -305,88 +305,76 @@ pub(crate) fn read(
     };
     let mut graphs = 0usize;
     let mut directed = false;
-    if !empty {
-        loop {
-            let (element, empty) = match xml.next(report)? {
-                Next::Start { element, empty } => (element, empty),
-                Next::End | Next::Text(_) => continue,
-                Next::Eof => break,
-            };
-            match element.local() {
-                "key" => {
-                    let key = xml.subtree(element, empty, report)?;
-                    let Some(id) = key.attr("id") else {
-                        continue;
-                    };
-                    let default = key
-                        .children_named("default")
-                        .next()
-                        .map(|default| default.text.clone());
-                    reader.keys.insert(
-                        id.to_owned(),
-                        Key {
-                            name: key.attr("attr.name").unwrap_or(id).to_owned(),
-                            domain: key.attr("for").unwrap_or("all").to_lowercase(),
-                            kind: key.attr("attr.type").unwrap_or("string").to_lowercase(),
-                            yfiles: key.attr("yfiles.type").map(str::to_lowercase),
-                            default,
-                        },
-                    );
-                }
-                "graph" => {
-                    graphs += 1;
-                    directed |= element.attr("edgedefault") == Some("directed");
-                }
-                "data" => {
-                    let data = xml.subtree(element, empty, report)?;
-                    let Some(key) = data.attr("key").and_then(|id| reader.keys.get(id)) else {
-                        continue;
-                    };
-                    let value = Some(data.text.trim().to_owned()).filter(|v| !v.is_empty());
-                    match key.name.to_lowercase().as_str() {
-                        _ if key.yfiles.is_some() => {}
-                        "title" | "name" if reader.graph.title.is_none() => {
-                            reader.graph.title = value;
-                        }
-                        "description" => reader.graph.description = value,
-                        // Only powermap writes the label language.
-                        "label_language" => {
-                            reader.graph.written_by_powermap = true;
-                            reader.graph.label_language = value;
-                        }
-                        _ => {
-                            let (name, place) = (key.name.clone(), data.place.clone());
-                            report.record(Finding::Ignored, || {
-                                format!("<data> {name:?} at {place}: attributes of the whole graph are not read")
-                            });
-                        }
+    xml.each_element(empty, report, |xml, element, empty, report| {
+        match element.local() {
+            "key" => {
+                let key = xml.subtree(element, empty, report)?;
+                let Some(id) = key.attr("id") else {
+                    return Ok(());
+                };
+                let default = key
+                    .children_named("default")
+                    .next()
+                    .map(|default| default.text.clone());
+                reader.keys.insert(
+                    id.to_owned(),
+                    Key {
+                        name: key.attr("attr.name").unwrap_or(id).to_owned(),
+                        domain: key.attr("for").unwrap_or("all").to_lowercase(),
+                        kind: key.attr("attr.type").unwrap_or("string").to_lowercase(),
+                        yfiles: key.attr("yfiles.type").map(str::to_lowercase),
+                        default,
+                    },
+                );
+            }
+            "graph" => {
+                graphs += 1;
+                directed |= element.attr("edgedefault") == Some("directed");
+            }
+            "data" => {
+                let data = xml.subtree(element, empty, report)?;
+                let Some(key) = data.attr("key").and_then(|id| reader.keys.get(id)) else {
+                    return Ok(());
+                };
+                let value = Some(data.text.trim().to_owned()).filter(|v| !v.is_empty());
+                match key.name.to_lowercase().as_str() {
+                    _ if key.yfiles.is_some() => {}
+                    "title" | "name" if reader.graph.title.is_none() => {
+                        reader.graph.title = value;
+                    }
+                    "description" => reader.graph.description = value,
+                    // Only powermap writes the label language.
+                    "label_language" => {
+                        reader.graph.written_by_powermap = true;
+                        reader.graph.label_language = value;
+                    }
+                    _ => {
+                        let (name, place) = (key.name.clone(), data.place.clone());
+                        report.record(Finding::Ignored, || {
+                            format!("<data> {name:?} at {place}: attributes of the whole graph are not read")
+                        });
                     }
                 }
-                "node" => {
-                    let node = xml.subtree(element, empty, report)?;
-                    reader.node(&node, None, report)?;
-                }
-                "edge" | "hyperedge" => {
-                    let edge = xml.subtree(element, empty, report)?;
-                    reader.edge(&edge, report)?;
-                }
-                "desc" => xml.skip(empty, report)?,
-                other => {
-                    let (name, place) = (other.to_owned(), element.place.clone());
-                    report.record(Finding::Ignored, || {
-                        if name == "locator" {
-                            format!(
-                                "<locator> at {place}: a reference to another file, never fetched"
-                            )
-                        } else {
-                            format!("<{name}> at {place}")
-                        }
-                    });
-                    xml.skip(empty, report)?;
-                }
             }
+            "node" => {
+                let node = xml.subtree(element, empty, report)?;
+                reader.node(&node, None, report)?;
+            }
+            "edge" | "hyperedge" => {
+                let edge = xml.subtree(element, empty, report)?;
+                reader.edge(&edge, report)?;
+            }
+            "desc" => xml.skip(empty, report)?,
+            "locator" => xml.ignore(
+                &element,
+                empty,
+                Some("a reference to another file, never fetched"),
+                report,
+            )?,
+            _ => xml.ignore(&element, empty, None, report)?,
         }
-    }
+        Ok(())
+    })?;
     if graphs == 0 {
         return Err(xml.malformed_at(&root, "the GraphML document has no <graph>"));
     }

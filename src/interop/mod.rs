@@ -2,7 +2,7 @@
 //! node-link JSON and Cytoscape.js JSON imported into a [`Network`] with an
 //! [`ImportReport`]; a network exported to GEXF 1.3, GraphML and node-link JSON.
 //!
-//! Every format goes through the same mapping (`mapping.rs`): labels become names, `kind`
+//! Every format goes through the same mapping (`mapping/`): labels become names, `kind`
 //! `type` or `category` become kinds when they name one, date-like attributes become tie
 //! dates with their precision, positions are kept, everything else becomes attributes.
 //! Exports carry powermap's own fields (evidence, sources, dates, places, amounts, groups)
@@ -23,8 +23,8 @@ mod xml;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::network::diagnostic::{Diagnostic, LoadError};
-use crate::network::load::MAX_FILE_BYTES;
+use crate::network::diagnostic::{Diagnostic, LoadError, ReadError};
+use crate::network::load::{check_size, read_bounded};
 use crate::network::model::Network;
 use crate::network::save::{Overwrite, SaveError, write_atomically};
 
@@ -79,25 +79,9 @@ pub struct Imported {
 /// Why a file could not be imported.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    /// The file could not be read.
-    #[error("{file}: cannot read: {source}", file = file.display())]
-    Io {
-        /// The file.
-        file: PathBuf,
-        /// Why.
-        #[source]
-        source: std::io::Error,
-    },
-    /// The file is larger than [`MAX_FILE_BYTES`].
-    #[error("{file}: the file is {size} bytes; powermap opens files up to {limit} bytes", file = file.display())]
-    TooLarge {
-        /// The file.
-        file: PathBuf,
-        /// Its size in bytes.
-        size: u64,
-        /// The most powermap opens.
-        limit: u64,
-    },
+    /// The file could not be read, or is larger than powermap opens.
+    #[error(transparent)]
+    Read(#[from] ReadError),
     /// Neither the content nor the name says which format the file is in.
     #[error("{file}: {message}", file = file.display())]
     UnknownFormat {
@@ -157,21 +141,12 @@ fn list(diagnostics: &[Diagnostic]) -> String {
         .join("; ")
 }
 
-/// Reads a file, refusing it before reading if it is larger than powermap opens.
-fn read_limited(path: &Path) -> Result<Vec<u8>, ImportError> {
-    crate::network::load::read_bounded(path).map_err(|err| match err {
-        LoadError::Io { file, source } => ImportError::Io { file, source },
-        LoadError::TooLarge { file, size, limit } => ImportError::TooLarge { file, size, limit },
-        other => ImportError::Powermap(other),
-    })
-}
-
 /// Imports the file at `path`, recognising its format by content and then by extension.
 /// Given one CSV table, it looks for the other beside it, named as Gephi names them
 /// (`… [Nodes].csv` next to `… [Edges].csv`, `nodes.csv` next to `edges.csv`), and says in
 /// the report whether it found one.
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
-    let bytes = read_limited(path)?;
+    let bytes = read_bounded(path)?;
     let decoded = decode(&bytes, path)?;
     let (format, note) = sniff::sniff(&decoded.text, path)?;
     if format == Format::Csv {
@@ -209,13 +184,7 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
 /// Imports a file already read; `file` names it in the report and errors. It never reads
 /// other files, so a CSV edges table is imported alone.
 pub fn import_bytes(bytes: &[u8], file: &Path) -> Result<Imported, ImportError> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            file: file.to_owned(),
-            size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
-        });
-    }
+    check_size(file, bytes.len() as u64)?;
     let decoded = decode(bytes, file)?;
     let (format, note) = sniff::sniff(&decoded.text, file)?;
     let mut imported = import_decoded(bytes, decoded, format, file)?;
@@ -333,28 +302,10 @@ pub fn import_csv_tables(nodes: Option<&Path>, edges: &Path) -> Result<Imported,
     let mut raw = RawGraph::default();
     let mut encodings = Vec::new();
     if let Some(nodes) = nodes {
-        let bytes = read_limited(nodes)?;
-        let decoded = text::decode(&bytes, nodes)?;
-        csv_tables::read_table(
-            &decoded.text,
-            nodes,
-            Some(Table::Nodes),
-            &mut raw,
-            &mut report,
-        )?;
-        encodings.push(decoded.encoding);
+        encodings.push(read_csv_table(nodes, Table::Nodes, &mut raw, &mut report)?);
         report.nodes_table = Some(nodes.to_owned());
     }
-    let bytes = read_limited(edges)?;
-    let decoded = text::decode(&bytes, edges)?;
-    csv_tables::read_table(
-        &decoded.text,
-        edges,
-        Some(Table::Edges),
-        &mut raw,
-        &mut report,
-    )?;
-    encodings.push(decoded.encoding);
+    encodings.push(read_csv_table(edges, Table::Edges, &mut raw, &mut report)?);
     if nodes.is_none() {
         csv_tables::nodes_from_edges(&mut raw, edges)?;
     }
@@ -369,6 +320,20 @@ pub fn import_csv_tables(nodes: Option<&Path>, edges: &Path) -> Result<Imported,
         report,
         format: Format::Csv,
     })
+}
+
+/// Reads the CSV file at `path` as the `table` of a network into `raw`; returns the
+/// encoding it was in.
+fn read_csv_table(
+    path: &Path,
+    table: Table,
+    raw: &mut RawGraph,
+    report: &mut ImportReport,
+) -> Result<&'static str, ImportError> {
+    let bytes = read_bounded(path)?;
+    let decoded = text::decode(&bytes, path)?;
+    csv_tables::read_table(&decoded.text, path, Some(table), raw, report)?;
+    Ok(decoded.encoding)
 }
 
 /// A file format powermap writes.
@@ -485,6 +450,7 @@ pub fn convert(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::network::load::MAX_FILE_BYTES;
 
     #[test]
     fn output_formats_follow_the_name() {
@@ -505,6 +471,9 @@ mod tests {
         let file = std::fs::File::create(&path).expect("create");
         file.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
         let error = import_file(&path).expect_err("too large");
-        assert!(matches!(error, ImportError::TooLarge { .. }), "{error}");
+        assert!(
+            matches!(error, ImportError::Read(ReadError::TooLarge { .. })),
+            "{error}"
+        );
     }
 }

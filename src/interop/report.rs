@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::network::diagnostic::Diagnostic;
+use crate::network::diagnostic::{Diagnostic, count_text};
 
 use super::Format;
 
@@ -239,10 +239,6 @@ impl ImportReport {
     }
 }
 
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
-
 fn attribute_list(attributes: &BTreeMap<String, usize>) -> String {
     attributes
         .iter()
@@ -265,7 +261,7 @@ impl fmt::Display for ImportReport {
         writeln!(
             f,
             "  mapped {}: {} named, {} with a kind, {} with a position",
-            plural(counts.entities, "entity", "entities"),
+            count_text(counts.entities, "entity", "entities"),
             counts.names,
             counts.entity_kinds,
             counts.positions
@@ -273,7 +269,7 @@ impl fmt::Display for ImportReport {
         write!(
             f,
             "  mapped {}: {} with a kind, {} dated, {} with evidence",
-            plural(counts.ties, "tie", "ties"),
+            count_text(counts.ties, "tie", "ties"),
             counts.tie_kinds,
             counts.dates,
             counts.evidence
@@ -282,7 +278,7 @@ impl fmt::Display for ImportReport {
             write!(
                 f,
                 "; {} joined into ties among three or more",
-                plural(counts.merged_edges, "edge", "edges")
+                count_text(counts.merged_edges, "edge", "edges")
             )?;
         }
         writeln!(f)?;
@@ -329,7 +325,7 @@ impl fmt::Display for ImportReport {
                 f,
                 "  {} no evidence: {} files carry none unless powermap wrote them, \
                  so this is normal; add evidence in powermap's own format",
-                plural(without, "tie has", "ties have"),
+                count_text(without, "tie has", "ties have"),
                 self.format
             )?;
         }

@@ -338,6 +338,45 @@ impl<'a> XmlReader<'a> {
         Ok(())
     }
 
+    /// Walks the elements inside the root in document order, handing each start tag to
+    /// `visit` with whether it is empty. `visit` reads the element whole
+    /// ([`Self::subtree`]), passes over it ([`Self::skip`], [`Self::ignore`]), or does
+    /// neither, and then the elements inside it come next. End tags and text between
+    /// elements are passed over. `root_empty` is what [`Self::root_named`] said.
+    pub fn each_element(
+        &mut self,
+        root_empty: bool,
+        report: &mut ImportReport,
+        mut visit: impl FnMut(&mut Self, Element, bool, &mut ImportReport) -> Result<(), ImportError>,
+    ) -> Result<(), ImportError> {
+        if root_empty {
+            return Ok(());
+        }
+        loop {
+            match self.next(report)? {
+                Next::Start { element, empty } => visit(self, element, empty, report)?,
+                Next::End | Next::Text(_) => {}
+                Next::Eof => return Ok(()),
+            }
+        }
+    }
+
+    /// Passes over an element the format's reader does not use, saying in the report
+    /// that it was ignored and, if given, `why`.
+    pub fn ignore(
+        &mut self,
+        element: &Element,
+        empty: bool,
+        why: Option<&str>,
+        report: &mut ImportReport,
+    ) -> Result<(), ImportError> {
+        report.record(Finding::Ignored, || match why {
+            Some(why) => format!("<{}> at {}: {why}", element.local(), element.place),
+            None => format!("<{}> at {}", element.local(), element.place),
+        });
+        self.skip(empty, report)
+    }
+
     /// Reads up to the root element, which must be `<name>` (any prefix, any case), and
     /// returns it with whether it is empty.
     pub fn root_named(

@@ -1,7 +1,7 @@
 //! Problems found in a network file: where they are and how serious.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Whether a problem stops the file from opening.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -89,23 +89,50 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Why a network could not be opened.
+/// Why a file's bytes could not be read, before anything in them was looked at.
 #[derive(Debug, thiserror::Error)]
-pub enum LoadError {
+pub enum ReadError {
+    /// The file could not be opened or read.
     #[error("{file}: cannot read: {source}", file = file.display())]
     Io {
+        /// The file.
         file: PathBuf,
+        /// Why.
         #[source]
         source: std::io::Error,
     },
+    /// The file is larger than powermap opens ([`super::load::MAX_FILE_BYTES`]).
     #[error("{file}: the file is {size} bytes; powermap opens files up to {limit} bytes", file = file.display())]
     TooLarge {
+        /// The file.
         file: PathBuf,
+        /// Its size in bytes.
         size: u64,
+        /// The most powermap opens.
         limit: u64,
     },
+}
+
+impl ReadError {
+    /// The file at `file` could not be opened or read.
+    pub fn io(file: &Path, source: std::io::Error) -> Self {
+        Self::Io {
+            file: file.to_owned(),
+            source,
+        }
+    }
+}
+
+/// Why a network could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read, or is too large.
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// The file was read, and has errors.
     #[error("{file}: {}", summarize(diagnostics), file = file.display())]
     Invalid {
+        /// The file.
         file: PathBuf,
         /// Every problem found, errors and warnings, in file order.
         diagnostics: Vec<Diagnostic>,
@@ -117,14 +144,24 @@ impl LoadError {
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
             Self::Invalid { diagnostics, .. } => diagnostics,
-            Self::Io { .. } | Self::TooLarge { .. } => &[],
+            Self::Read(_) => &[],
         }
     }
 }
 
-fn summarize(diagnostics: &[Diagnostic]) -> String {
+/// How many of `diagnostics` are errors, in words: `1 error`, `4 errors`.
+pub fn errors_text(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let mut text = format!("{errors} error{} found", if errors == 1 { "" } else { "s" });
+    count_text(errors, "error", "errors")
+}
+
+/// A count with its noun: `1 warning`, `0 warnings`, `3 entities`.
+pub fn count_text(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+fn summarize(diagnostics: &[Diagnostic]) -> String {
+    let mut text = format!("{} found", errors_text(diagnostics));
     for diagnostic in diagnostics {
         text.push_str("\n  ");
         text.push_str(&diagnostic.to_string());
@@ -149,6 +186,20 @@ mod tests {
             TextPosition::of_offset(text, after_hangul),
             TextPosition { line: 2, column: 7 }
         );
+    }
+
+    #[test]
+    fn counts_have_their_noun_in_number() {
+        assert_eq!(count_text(0, "entity", "entities"), "0 entities");
+        assert_eq!(count_text(1, "entity", "entities"), "1 entity");
+        assert_eq!(count_text(2, "tie", "ties"), "2 ties");
+        let diagnostics = [
+            Diagnostic::error("a", "bad"),
+            Diagnostic::warning("b", "odd"),
+            Diagnostic::error("c", "bad"),
+        ];
+        assert_eq!(errors_text(&diagnostics), "2 errors");
+        assert_eq!(errors_text(&diagnostics[..2]), "1 error");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Each source, group, entity and tie is parsed on its own, so one malformed element
 //! does not hide the problems in the others: every problem is reported in one pass.
 
+use std::fs::File;
 use std::io::Read;
 use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
@@ -11,7 +12,7 @@ use serde::de::{DeserializeOwned, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
-use crate::network::diagnostic::{Diagnostic, LoadError, TextPosition};
+use crate::network::diagnostic::{Diagnostic, LoadError, ReadError, TextPosition};
 use crate::network::model::{FORMAT_NAME, FORMAT_VERSION, Network};
 use crate::network::validate::{ElementOrigins, validate_with_origins};
 
@@ -38,30 +39,39 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
 
 /// The bytes of the file at `path`, refused before reading when it is larger than
 /// [`MAX_FILE_BYTES`] (and after, should it have grown meanwhile).
-pub fn read_bounded(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let io_error = |source| LoadError::Io {
-        file: path.to_owned(),
-        source,
-    };
-    let too_large = |size| LoadError::TooLarge {
-        file: path.to_owned(),
-        size,
-        limit: MAX_FILE_BYTES,
-    };
-    let file = std::fs::File::open(path).map_err(io_error)?;
-    let size = file.metadata().map_err(io_error)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(too_large(size));
-    }
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let (mut file, size) = open_bounded(path)?;
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    // Read at most one byte past the limit, in case the file grew since it was measured.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
+    file.read_to_end(&mut bytes)
+        .map_err(|source| ReadError::io(path, source))?;
+    check_size(path, bytes.len() as u64)?;
     Ok(bytes)
+}
+
+/// Opens the file at `path` for reading, refused when it is larger than
+/// [`MAX_FILE_BYTES`]; returns it with its size. Reads stop one byte past the limit, so
+/// that [`check_size`] on what was read also refuses a file that grew since it was
+/// measured.
+pub fn open_bounded(path: &Path) -> Result<(std::io::Take<File>, u64), ReadError> {
+    let file = File::open(path).map_err(|source| ReadError::io(path, source))?;
+    let size = file
+        .metadata()
+        .map_err(|source| ReadError::io(path, source))?
+        .len();
+    check_size(path, size)?;
+    Ok((file.take(MAX_FILE_BYTES + 1), size))
+}
+
+/// Refuses `size` bytes of the file at `path` when that is more than [`MAX_FILE_BYTES`].
+pub fn check_size(path: &Path, size: u64) -> Result<(), ReadError> {
+    if size > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            file: path.to_owned(),
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(())
 }
 
 /// Parses and validates a network from the bytes of a file; `file` names it in errors.
