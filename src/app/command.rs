@@ -7,9 +7,9 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::explore_state::SizeBy;
-use super::export_dialog::{ExportRequest, ExportSettings};
-use super::selection::{LabelLanguage, Selection};
+use crate::app::explore_state::SizeBy;
+use crate::app::selection::{LabelLanguage, Selection};
+use crate::app::windows::export_dialog::{ExportRequest, ExportSettings};
 use crate::explore::filter::Filter;
 use crate::explore::timeline::UndatedTies;
 

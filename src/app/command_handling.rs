@@ -3,11 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use super::command::Command;
-use super::document::Document;
-use super::export_dialog::{ExportRequest, ExportScope};
-use super::selection::Selection;
-use super::{PowermapApp, saving};
+use crate::app::PowermapApp;
+use crate::app::command::Command;
+use crate::app::document::Document;
+use crate::app::saving;
+use crate::app::selection::Selection;
+use crate::app::windows::export_dialog::{ExportRequest, ExportScope};
 use crate::export::{ExportOptions, ImageFormat, encode_png, export_map, file_stem};
 use crate::interop::ExportFormat;
 use crate::network::save::{Overwrite, write_atomically};
@@ -111,7 +112,7 @@ impl PowermapApp {
                 }
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::FocusSearch => super::search_bar::focus_search(ctx),
+            Command::FocusSearch => crate::app::panels::search_bar::focus_search(ctx),
             Command::ShowEntity(entity) => {
                 if entity < self.document.network.entities.len() {
                     self.selection = Some(Selection::Entity(entity));

@@ -5,11 +5,14 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::explore_state::ExploreState;
-use super::failures::LoadFailure;
-use super::map_view::MapView;
-use super::selection::{LabelLanguage, Selection};
-use super::{PowermapApp, loader, looks, saving};
+use crate::app::PowermapApp;
+use crate::app::explore_state::ExploreState;
+use crate::app::loader;
+use crate::app::map::looks;
+use crate::app::map::map_view::MapView;
+use crate::app::saving;
+use crate::app::selection::{LabelLanguage, Selection};
+use crate::app::windows::failures::LoadFailure;
 use crate::interop::{
     ExportFormat, Format, ImportError, ImportReport, Imported, export_network, import_file,
 };

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
-use super::command::Command;
+use crate::app::command::Command;
 use crate::interop::{ImportError, Imported, import_bytes, import_file};
 use crate::network::diagnostic::ReadError;
 use crate::network::load::{check_size, open_bounded};

@@ -8,48 +8,30 @@
 
 mod command;
 mod command_handling;
-mod contact_deal_panel;
 mod document;
-mod entity_panel;
 mod explore_state;
-mod export_dialog;
-mod failures;
-mod filter_panel;
 mod fonts;
-mod force;
-mod help;
-mod import_report;
-mod legend;
 mod loader;
-mod looks;
-mod map_painter;
-mod map_view;
-mod menu_bar;
-mod path_panel;
+mod map;
+mod panels;
 mod saving;
-mod search_bar;
 mod selection;
 mod settings;
-mod shapes;
-mod side_panel;
-mod status_bar;
-mod tie_panel;
-mod timeline_bar;
 mod ui;
-mod widgets;
+mod windows;
 
 use std::path::{Path, PathBuf};
 
 pub use command::Command;
 pub use document::{Document, Opened};
 pub use explore_state::{ExploreState, SizeBy, TimelinePosition};
-pub use export_dialog::{ExportRequest, ExportScope, ExportSettings, ExportSize};
-pub use failures::{Failures, LoadFailure};
 pub use fonts::font_definitions;
-pub use map_view::MapView;
+pub use map::map_view::MapView;
+pub use map::shapes::{Emphasis, node_outline};
 pub use selection::{LabelLanguage, Selection};
 pub use settings::Settings;
-pub use shapes::{Emphasis, node_outline};
+pub use windows::export_dialog::{ExportRequest, ExportScope, ExportSettings, ExportSize};
+pub use windows::failures::{Failures, LoadFailure};
 
 use crate::network::dataset::{DEFAULT_DATASET_NAME, load_default_network};
 

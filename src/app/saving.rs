@@ -3,8 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Document;
-use super::command::Command;
+use crate::app::Document;
+use crate::app::command::Command;
 use crate::interop::ExportFormat;
 use crate::network::model::{Network, Position};
 use crate::network::save::Overwrite;

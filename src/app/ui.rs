@@ -2,12 +2,23 @@
 //! read-only view of the state), the map, and the app's windows; the commands they pushed
 //! are applied last.
 
-use super::command::Command;
-use super::selection::Selection;
-use super::{
-    AppStateRef, PowermapApp, SETTINGS_KEY, export_dialog, failures, filter_panel, help,
-    import_report, legend, loader, menu_bar, saving, side_panel, status_bar, timeline_bar,
-};
+use crate::app::AppStateRef;
+use crate::app::PowermapApp;
+use crate::app::SETTINGS_KEY;
+use crate::app::command::Command;
+use crate::app::loader;
+use crate::app::panels::filter_panel;
+use crate::app::panels::legend;
+use crate::app::panels::menu_bar;
+use crate::app::panels::side_panel;
+use crate::app::panels::status_bar;
+use crate::app::panels::timeline_bar;
+use crate::app::saving;
+use crate::app::selection::Selection;
+use crate::app::windows::export_dialog;
+use crate::app::windows::failures;
+use crate::app::windows::help;
+use crate::app::windows::import_report;
 
 impl eframe::App for PowermapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {

@@ -1,6 +1,6 @@
 //! What the map is made of and how its parts are hit: entities (egui_graphs nodes, hit as
 //! circles), their styles (a shape per kind, a colour per group), lines bowed where several
-//! ties join one pair, and which line the pointer is on. Drawing is [`super::map_painter`]'s.
+//! ties join one pair, and which line the pointer is on. Drawing is [`crate::app::map::map_painter`]'s.
 
 use std::sync::Arc;
 
@@ -30,7 +30,7 @@ pub enum Emphasis {
 }
 
 /// What a map node carries for egui_graphs: the entity it stands for and what hit-testing
-/// needs. Its looks are drawn by [`super::map_painter`], in batches.
+/// needs. Its looks are drawn by [`crate::app::map::map_painter`], in batches.
 #[derive(Clone, Debug)]
 pub struct EntityNode {
     /// Index into `network.entities`.

@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use super::command::Command;
-use super::document::Document;
-use super::selection::LabelLanguage;
+use crate::app::command::Command;
+use crate::app::document::Document;
+use crate::app::selection::LabelLanguage;
 use crate::explore::search::{EntityMatch, MatchedField, search_entities};
 use crate::network::model::Network;
 

@@ -1,10 +1,10 @@
 //! The panel of a selected person or organisation: who they are, how central, the focus
 //! and path controls, and all of their ties in date order, each one a link to its evidence.
 
-use super::command::Command;
-use super::explore_state::{ExploreState, MAX_FOCUS_STEPS};
-use super::selection::{LabelLanguage, Selection};
-use super::widgets::{clear_selection_button, panel_header_ui};
+use crate::app::command::Command;
+use crate::app::explore_state::{ExploreState, MAX_FOCUS_STEPS};
+use crate::app::panels::widgets::{clear_selection_button, panel_header_ui};
+use crate::app::selection::{LabelLanguage, Selection};
 use crate::network::model::{Network, localized};
 
 pub fn entity_panel_ui(
@@ -91,7 +91,7 @@ pub fn entity_panel_ui(
                     ui.label(
                         egui::RichText::new(format!(
                             "not computed above {} entities",
-                            super::explore_state::EXACT_BETWEENNESS_LIMIT
+                            crate::app::explore_state::EXACT_BETWEENNESS_LIMIT
                         ))
                         .weak(),
                     );
@@ -170,7 +170,9 @@ pub fn entity_panel_ui(
                     tie.date
                         .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
                 );
-                let color = super::shapes::color32(crate::scene::style::tie_style(tie.kind).color);
+                let color = crate::app::map::shapes::color32(
+                    crate::scene::style::tie_style(tie.kind).color,
+                );
                 ui.label(egui::RichText::new(tie.kind.label()).color(color));
                 let others: Vec<&str> = tie
                     .participants

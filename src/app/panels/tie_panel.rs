@@ -1,11 +1,11 @@
 //! The panel of a selected tie: what it is, who it joins, when and where, the contacts
 //! or deals it chains to, and the quoted evidence behind it with its source.
 
-use super::command::Command;
-use super::contact_deal_panel::contact_deal_ui;
-use super::explore_state::{ExploreState, precision_text};
-use super::selection::LabelLanguage;
-use super::widgets::{clear_selection_button, entity_link_ui, panel_header_ui};
+use crate::app::command::Command;
+use crate::app::explore_state::{ExploreState, precision_text};
+use crate::app::panels::contact_deal_panel::contact_deal_ui;
+use crate::app::panels::widgets::{clear_selection_button, entity_link_ui, panel_header_ui};
+use crate::app::selection::LabelLanguage;
 use crate::network::model::{Network, localized};
 
 pub fn tie_panel_ui(
@@ -17,7 +17,7 @@ pub fn tie_panel_ui(
     commands: &mut Vec<Command>,
 ) {
     let tie = &network.ties[tie_index];
-    let color = super::shapes::color32(crate::scene::style::tie_style(tie.kind).color);
+    let color = crate::app::map::shapes::color32(crate::scene::style::tie_style(tie.kind).color);
     panel_header_ui(
         ui,
         |ui| {

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use super::command::Command;
-use super::selection::LabelLanguage;
+use crate::app::command::Command;
+use crate::app::selection::LabelLanguage;
 use crate::explore::filter::Filter;
 use crate::network::model::{EntityKind, Network, TieKind, localized};
 

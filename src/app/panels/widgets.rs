@@ -1,8 +1,8 @@
 //! Small pieces the panels share: a panel's header with its close button, and a name
 //! that selects its entity.
 
-use super::command::Command;
-use super::selection::{LabelLanguage, Selection};
+use crate::app::command::Command;
+use crate::app::selection::{LabelLanguage, Selection};
 use crate::network::model::Network;
 
 /// A panel's first line: its heading on the left (drawn by `heading`), and on the right a

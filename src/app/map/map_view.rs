@@ -13,15 +13,15 @@ use egui_graphs::{
 use petgraph::Undirected;
 use petgraph::stable_graph::{DefaultIx, NodeIndex};
 
-use super::command::Command;
-use super::force::{ForceState, LiveLayout, PowermapLayout, SharedLayout};
-use super::looks::MapLooks;
-use super::map_painter::{MapPainter, MapScene};
-use super::selection::{LabelLanguage, Selection};
-use super::shapes::{
+use crate::app::command::Command;
+use crate::app::map::force::{ForceState, LiveLayout, PowermapLayout, SharedLayout};
+use crate::app::map::looks::MapLooks;
+use crate::app::map::map_painter::{MapPainter, MapScene};
+use crate::app::map::shapes::{
     Emphasis, EntityHitArea, EntityNode, EntityStyle, MapLine, color32, halfway, line_at,
     line_points,
 };
+use crate::app::selection::{LabelLanguage, Selection};
 use crate::layout::{LayoutParams, Link, Point, start_positions};
 use crate::network::model::Network;
 use crate::scene::graph::MapGraph;

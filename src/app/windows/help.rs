@@ -1,7 +1,7 @@
 //! Help ▸ Keyboard shortcuts, listed from the commands themselves with what the mouse
 //! does on the map, and Help ▸ About: the version and the licences.
 
-use super::command::Command;
+use crate::app::command::Command;
 
 /// What the mouse does on the map, which no command lists.
 const MOUSE: [(&str, &str); 5] = [

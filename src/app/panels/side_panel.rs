@@ -1,9 +1,14 @@
 //! The right-hand panel: the path being traced, then the selected tie or entity, or an
 //! overview of the network with its filters and contact→deal chains.
 
-use super::command::Command;
-use super::selection::Selection;
-use super::{AppStateRef, contact_deal_panel, entity_panel, filter_panel, path_panel, tie_panel};
+use crate::app::AppStateRef;
+use crate::app::command::Command;
+use crate::app::panels::contact_deal_panel;
+use crate::app::panels::entity_panel;
+use crate::app::panels::filter_panel;
+use crate::app::panels::path_panel;
+use crate::app::panels::tie_panel;
+use crate::app::selection::Selection;
 use crate::network::model::localized;
 
 pub fn side_panel_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Vec<Command>) {

@@ -1,11 +1,11 @@
 //! The menu bar: File, View, Layout and Help menus built from the commands' own texts,
 //! tooltips and shortcuts, then the search box and the label language toggle.
 
-use super::AppStateRef;
-use super::command::Command;
-use super::explore_state::SizeBy;
-use super::search_bar::search_bar_ui;
-use super::selection::LabelLanguage;
+use crate::app::AppStateRef;
+use crate::app::command::Command;
+use crate::app::explore_state::SizeBy;
+use crate::app::panels::search_bar::search_bar_ui;
+use crate::app::selection::LabelLanguage;
 
 /// A menu entry that queues `command`, with its text, shortcut and tooltip.
 fn command_button(ui: &mut egui::Ui, command: Command, commands: &mut Vec<Command>) {

@@ -2,9 +2,9 @@
 //! the explore state: hidden by the filter or the timeline, highlighted as part of a path,
 //! a focus, a contact→deal chain or the selection, faded otherwise, and sized by a metric.
 
-use super::explore_state::{ExploreState, SizeBy};
-use super::selection::Selection;
-use super::shapes::Emphasis;
+use crate::app::explore_state::{ExploreState, SizeBy};
+use crate::app::map::shapes::Emphasis;
+use crate::app::selection::Selection;
 use crate::explore::neighbourhood::neighbourhood;
 use crate::network::model::Network;
 use crate::scene::graph::MapGraph;

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use egui::{Sense, Shape, Stroke, Vec2};
 
-use super::LabelLanguage;
-use super::shapes::{color32, node_outline};
+use crate::app::LabelLanguage;
+use crate::app::map::shapes::{color32, node_outline};
 use crate::network::model::{EntityKind, Network, TieKind, localized};
 use crate::scene::style::{self, Dash};
 

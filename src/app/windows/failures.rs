@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::command::Command;
+use crate::app::command::Command;
 use crate::interop::{ImportError, Place};
 use crate::network::diagnostic::{Diagnostic, LoadError, TextPosition, errors_text};
 

@@ -1,9 +1,9 @@
 //! The status bar: the open file, its size, how it was imported, and what the layout is
 //! doing.
 
-use super::AppStateRef;
-use super::command::Command;
-use super::import_report::format_name;
+use crate::app::AppStateRef;
+use crate::app::command::Command;
+use crate::app::windows::import_report::format_name;
 
 pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Vec<Command>) {
     let layout = match app.document.view.layout_moving() {

@@ -2,10 +2,10 @@
 //! contacts, a contact's deals that followed, each with its lag, and every chain of the
 //! network in the overview. Every line opens its tie.
 
-use super::command::Command;
-use super::explore_state::{ExploreState, lag_after_text, lag_before_text};
-use super::selection::{LabelLanguage, Selection};
-use super::shapes::color32;
+use crate::app::command::Command;
+use crate::app::explore_state::{ExploreState, lag_after_text, lag_before_text};
+use crate::app::map::shapes::color32;
+use crate::app::selection::{LabelLanguage, Selection};
 use crate::explore::contact_deal::is_contact;
 use crate::network::model::Network;
 use crate::scene::style;

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::command::Command;
+use crate::app::command::Command;
 use crate::export::{BASE_WIDTH_PX, Background, ImageFormat, MAX_SIDE_PX, MIN_WIDTH_PX};
 
 /// What part of the map to export.

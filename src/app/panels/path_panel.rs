@@ -1,12 +1,12 @@
 //! The path between two entities: its ends, and each hop of the shortest chain of visible
 //! ties between them with its evidence (quote, outlet, date), each hop opening its tie.
 
-use super::command::Command;
-use super::contact_deal_panel::participants_text;
-use super::explore_state::ExploreState;
-use super::selection::{LabelLanguage, Selection};
-use super::shapes::color32;
-use super::widgets::panel_header_ui;
+use crate::app::command::Command;
+use crate::app::explore_state::ExploreState;
+use crate::app::map::shapes::color32;
+use crate::app::panels::contact_deal_panel::participants_text;
+use crate::app::panels::widgets::panel_header_ui;
+use crate::app::selection::{LabelLanguage, Selection};
 use crate::network::model::{Network, localized};
 use crate::scene::style;
 

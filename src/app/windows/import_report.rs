@@ -1,7 +1,7 @@
 //! The import report of a file from another tool: what was mapped onto powermap's fields,
 //! what was kept as attributes, and what was dropped or changed, and why.
 
-use super::command::Command;
+use crate::app::command::Command;
 use crate::interop::ImportReport;
 
 /// `GEXF 1.2`: the format with its version where the file states one.

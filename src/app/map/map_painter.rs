@@ -11,8 +11,8 @@ use egui::epaint::{CircleShape, Mesh, PathStroke, TessellationOptions, Tessellat
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2};
 use rayon::prelude::*;
 
-use super::looks::MapLooks;
-use super::shapes::{Emphasis, EntityStyle, MapLine, line_points, node_outline};
+use crate::app::map::looks::MapLooks;
+use crate::app::map::shapes::{Emphasis, EntityStyle, MapLine, line_points, node_outline};
 use crate::scene::labels::LabelPlacer;
 use crate::scene::style::{self, Dash};
 
@@ -385,7 +385,7 @@ impl Pen {
             return;
         }
         let tie_style = style::tie_style(map_line.kind);
-        let base = super::shapes::color32(tie_style.color);
+        let base = crate::app::map::shapes::color32(tie_style.color);
         // Zoomed far out, thinner lines keep a dense network from turning into a blot.
         let thinning = (scene.zoom * 1.5).clamp(0.35, 1.0);
         let (color, width) = match emphasis {
@@ -561,7 +561,7 @@ mod tests {
     /// The labels a frame of the map shows, in the order they were placed.
     fn labels_drawn(screen: &[Pos2], names: &[&str], looks: &MapLooks, zoom: f32) -> Vec<String> {
         let ctx = egui::Context::default();
-        ctx.set_fonts(super::super::font_definitions());
+        ctx.set_fonts(crate::app::font_definitions());
         let styles: Vec<EntityStyle> = names
             .iter()
             .map(|name| EntityStyle {

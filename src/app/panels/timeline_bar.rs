@@ -2,8 +2,8 @@
 //! the network as of one of them, a play button that steps through them, and a switch
 //! for undated ties. Dates show with the precision the sources give them.
 
-use super::command::Command;
-use super::explore_state::{ExploreState, precision_text};
+use crate::app::command::Command;
+use crate::app::explore_state::{ExploreState, precision_text};
 use crate::explore::timeline::UndatedTies;
 
 /// The timeline bar; queues what its controls ask for.
