@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::explore_state::SizeBy;
+use crate::app::export_settings::{ExportRequest, ExportSettings};
 use crate::app::selection::{LabelLanguage, Selection};
-use crate::app::windows::export_dialog::{ExportRequest, ExportSettings};
 use crate::explore::filter::Filter;
 use crate::explore::timeline::UndatedTies;
 
