@@ -10,6 +10,7 @@ use crate::app::explore_state::ExploreState;
 use crate::app::loader;
 use crate::app::map::looks;
 use crate::app::map::map_view::MapView;
+use crate::app::panels::legend::LegendEntries;
 use crate::app::saving;
 use crate::app::selection::{LabelLanguage, Selection};
 use crate::app::windows::failures::LoadFailure;
@@ -40,6 +41,8 @@ pub struct Document {
     pub import: Option<ImportReport>,
     /// Filter, timeline, focus, path and sizes, and what follows from them.
     pub explore: ExploreState,
+    /// What the legend lists.
+    pub legend: LegendEntries,
     /// This run's number for the document, which caches of what it shows are keyed on.
     id: u64,
     /// The selection and explore generation the map's looks were last set for.
@@ -56,6 +59,7 @@ impl Document {
         let map = MapGraph::new(&loaded.network);
         let view = MapView::new(&loaded.network, &map, language);
         let explore = ExploreState::new(&loaded.network);
+        let legend = LegendEntries::new(&loaded.network);
         Self {
             network: loaded.network,
             path,
@@ -65,6 +69,7 @@ impl Document {
             warnings: loaded.warnings,
             import: None,
             explore,
+            legend,
             id: NEXT_DOCUMENT_ID.fetch_add(1, Ordering::Relaxed),
             looks_key: None,
         }

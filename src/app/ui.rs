@@ -68,7 +68,13 @@ impl PowermapApp {
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
             .show(ui, |ui| {
                 let map = document.view.ui(ui, commands);
-                legend::legend_ui(ui.ctx(), map.rect, &document.network, language);
+                legend::legend_ui(
+                    ui.ctx(),
+                    map.rect,
+                    &document.network,
+                    &document.legend,
+                    language,
+                );
             });
     }
 }

@@ -12,16 +12,42 @@ use crate::scene::style::{self, Dash};
 
 const ICON: Vec2 = Vec2::new(28.0, 14.0);
 
+/// What the legend lists: the kinds and groups the network uses, found once when it opens.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LegendEntries {
+    entity_kinds: BTreeSet<EntityKind>,
+    tie_kinds: BTreeSet<TieKind>,
+    /// Indexes into `network.groups` of the groups some entity belongs to, in file order.
+    groups: Vec<usize>,
+}
+
+impl LegendEntries {
+    pub fn new(network: &Network) -> Self {
+        Self {
+            entity_kinds: network.entities.iter().map(|e| e.kind).collect(),
+            tie_kinds: network.ties.iter().map(|t| t.kind).collect(),
+            groups: network
+                .groups_in_use()
+                .into_iter()
+                .map(|(position, _)| position)
+                .collect(),
+        }
+    }
+}
+
 /// Draws the legend in the bottom-left corner of `map_rect`.
 pub fn legend_ui(
     ctx: &egui::Context,
     map_rect: egui::Rect,
     network: &Network,
+    entries: &LegendEntries,
     language: LabelLanguage,
 ) {
-    let entity_kinds: BTreeSet<EntityKind> = network.entities.iter().map(|e| e.kind).collect();
-    let tie_kinds: BTreeSet<TieKind> = network.ties.iter().map(|t| t.kind).collect();
-    let groups = network.groups_in_use();
+    let groups: Vec<(usize, &crate::network::model::Group)> = entries
+        .groups
+        .iter()
+        .filter_map(|&position| Some((position, network.groups.get(position)?)))
+        .collect();
 
     egui::Area::new(egui::Id::new("legend"))
         .order(egui::Order::Middle)
@@ -34,7 +60,7 @@ pub fn legend_ui(
                     .default_open(true)
                     .show(ui, |ui| {
                         ui.spacing_mut().item_spacing.y = 2.0;
-                        for kind in entity_kinds {
+                        for &kind in &entries.entity_kinds {
                             entry_ui(ui, kind.label(), |painter, rect| {
                                 let fill = color32(style::kind_color(kind));
                                 painter.add(node_outline(
@@ -64,7 +90,7 @@ pub fn legend_ui(
                             );
                         }
                         ui.add_space(4.0);
-                        for kind in tie_kinds {
+                        for &kind in &entries.tie_kinds {
                             entry_ui(ui, kind.label(), |painter, rect| {
                                 let tie_style = style::tie_style(kind);
                                 let color = color32(tie_style.color);
