@@ -1,5 +1,8 @@
 //! The `powermap` binary: logging, the command line, then the window or a subcommand.
 
+// The binary is where powermap talks to the terminal; the library never prints.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::process::ExitCode;
 
 use clap::Parser;

@@ -196,6 +196,7 @@ fn an_existing_file_is_kept_unless_replacing_is_allowed() {
     let (network, map, positions) = default_map();
     let folder = tempfile::tempdir().expect("tempdir");
     let path = folder.path().join("map.svg");
+    #[allow(clippy::disallowed_methods, reason = "a test fixture")]
     std::fs::write(&path, "mine").expect("write");
     let options = options(800, Background::White, "ko");
     let err = export_map(
