@@ -76,6 +76,10 @@ fn layout_benches(c: &mut Criterion) {
 
 /// Not a criterion measurement: one FR step on 10k nodes takes about half a second, so
 /// its 300 steps are timed as 3 steps × 100, and the ratio and the stresses printed.
+#[allow(
+    clippy::print_stdout,
+    reason = "the bench's report, beside criterion's"
+)]
 fn comparison(_: &mut Criterion) {
     let links = preferential_attachment(10_000, 20_000, 1);
     let started = Instant::now();

@@ -1,8 +1,4 @@
 #!/usr/bin/env bash
-# Everything CI checks and more, before a commit: formatting, lints, tests, and that the
-# benches still build.
+# Before a commit: exactly what CI checks (formatting, lints, tests; see .ci/run).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-cargo fmt --check
-cargo clippy --locked --all-targets -- -D warnings
-cargo test --locked
+exec "$(dirname "$0")/../.ci/run"

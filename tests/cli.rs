@@ -46,6 +46,7 @@ fn counts(network: &Network) -> (usize, usize, usize) {
 fn convert_to_gexf_and_back_keeps_the_network() {
     let folder = tempfile::tempdir().expect("tempdir");
     let original = folder.path().join("samsung.json");
+    #[allow(clippy::disallowed_methods, reason = "a test fixture")]
     std::fs::write(&original, DEFAULT_DATASET_JSON).expect("write");
     let gexf = folder.path().join("samsung.gexf");
     let back = folder.path().join("back.json");
@@ -81,6 +82,7 @@ fn convert_refuses_to_replace_without_force() {
     let folder = tempfile::tempdir().expect("tempdir");
     let input = interop_fixture("gephi.graphml");
     let output = folder.path().join("out.nodelink.json");
+    #[allow(clippy::disallowed_methods, reason = "a test fixture")]
     std::fs::write(&output, "mine").expect("write");
 
     let refused = powermap(&["convert".as_ref(), &input, &output]);

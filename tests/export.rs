@@ -196,6 +196,7 @@ fn an_existing_file_is_kept_unless_replacing_is_allowed() {
     let (network, map, positions) = default_map();
     let folder = tempfile::tempdir().expect("tempdir");
     let path = folder.path().join("map.svg");
+    #[allow(clippy::disallowed_methods, reason = "a test fixture")]
     std::fs::write(&path, "mine").expect("write");
     let options = options(800, Background::White, "ko");
     let err = export_map(
@@ -278,4 +279,33 @@ fn rendering_is_deterministic() {
     let first = lay_out(&network, &map.links());
     let second = lay_out(&network, &map.links());
     assert_eq!(first, second);
+}
+
+/// What `powermap render` writes for the embedded network to a file called `name`, with
+/// rayon on `threads` threads (the layout's force walk and the PNG's bands are parallel).
+fn render_on_threads(name: &str, threads: usize) -> Vec<u8> {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let output = folder.path().join(name);
+    succeeds(
+        powermap_command()
+            .env("RAYON_NUM_THREADS", threads.to_string())
+            .args(["render", "-o"])
+            .arg(&output),
+    );
+    std::fs::read(&output).expect("read")
+}
+
+#[test]
+fn rendering_does_not_depend_on_the_number_of_threads() {
+    for name in ["map.png", "map.svg"] {
+        let one = render_on_threads(name, 1);
+        let two = render_on_threads(name, 2);
+        let first_difference = one.iter().zip(&two).position(|(a, b)| a != b);
+        assert!(
+            one == two,
+            "{name}: {} bytes on one thread, {} on two, first differing at byte {first_difference:?}",
+            one.len(),
+            two.len(),
+        );
+    }
 }

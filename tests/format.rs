@@ -357,6 +357,7 @@ fn oversized_files_are_refused_before_reading() {
     let folder = tempfile::tempdir().expect("tempdir");
     let path = folder.path().join("huge.json");
     // A sparse file: measured, never read.
+    #[allow(clippy::disallowed_methods, reason = "a test fixture")]
     let file = std::fs::File::create(&path).expect("create");
     file.set_len(MAX_FILE_BYTES + 1).expect("grow");
     match load_file(&path) {

@@ -1076,6 +1076,7 @@ fn deep_nesting_is_refused_not_recursed() {
     ];
     for (name, text) in cases {
         let path = folder.path().join(name);
+        #[allow(clippy::disallowed_methods, reason = "a test fixture")]
         std::fs::write(&path, text).expect("write");
         let error = import_file(&path).expect_err(name);
         assert!(

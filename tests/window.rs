@@ -417,6 +417,7 @@ fn save_as_gexf_writes_what_reopens_the_same() {
 
     // A name without an extension is saved as powermap JSON beside it, never replacing.
     let bare = folder.path().join("samsung");
+    #[allow(clippy::disallowed_methods, reason = "a test fixture")]
     std::fs::write(bare.with_extension("json"), "mine").expect("write");
     send(&mut harness, Command::SaveAs(bare));
     harness.get_by_label("Save failed");
@@ -444,6 +445,7 @@ fn save_asks_before_replacing_the_powermap_file() {
     let mut harness = harness();
     let folder = tempfile::tempdir().expect("tempdir");
     let path = folder.path().join("minimal.json");
+    #[allow(clippy::disallowed_methods, reason = "a test fixture")]
     std::fs::copy(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/minimal.json"),
         &path,

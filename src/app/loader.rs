@@ -232,6 +232,7 @@ pub fn loading_ui<T: Send + 'static>(
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods, reason = "test fixtures written in place")]
 mod tests {
     use super::*;
     use crate::network::load::MAX_FILE_BYTES;

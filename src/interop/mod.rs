@@ -468,6 +468,7 @@ mod tests {
     fn sizes_beyond_the_limit_are_refused_before_reading() {
         let folder = tempfile::tempdir().expect("tempdir");
         let path = folder.path().join("big.gexf");
+        #[allow(clippy::disallowed_methods, reason = "a test fixture")]
         let file = std::fs::File::create(&path).expect("create");
         file.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
         let error = import_file(&path).expect_err("too large");

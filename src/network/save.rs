@@ -32,6 +32,7 @@ pub enum Overwrite {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
 /// On any error the target is untouched and the temporary file is removed.
+#[allow(clippy::disallowed_methods, reason = "the atomic writer itself")]
 pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<(), SaveError> {
     let io_error = |source| SaveError::Io {
         file: path.to_owned(),
