@@ -10,6 +10,7 @@ use super::export_dialog::{ExportRequest, ExportSettings};
 use super::selection::{LabelLanguage, Selection};
 use crate::explore::filter::Filter;
 use crate::explore::timeline::UndatedTies;
+use crate::network::index::EntityIx;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -58,7 +59,7 @@ pub enum Command {
     /// Put the cursor in the search box.
     FocusSearch,
     /// Select an entity and centre the map on it (a search result).
-    ShowEntity(usize),
+    ShowEntity(EntityIx),
     /// Show or hide the Filters window.
     ToggleFilters,
     /// Hide what the filter says, and nothing else.
@@ -73,9 +74,9 @@ pub enum Command {
     /// Focus the map on this many steps around the selected entity (0: off).
     SetFocusSteps(usize),
     /// Start the path at an entity (`None`: no start).
-    SetPathFrom(Option<usize>),
+    SetPathFrom(Option<EntityIx>),
     /// End the path at an entity (`None`: no end).
-    SetPathTo(Option<usize>),
+    SetPathTo(Option<EntityIx>),
     /// Forget the path's ends.
     ClearPath,
     /// Scale the entities by a metric, or not.

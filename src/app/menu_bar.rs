@@ -98,6 +98,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
                     ui,
                     &mut app.search,
                     &app.document.network,
+                    &app.document.index,
                     app.language,
                     &mut app.commands,
                 );

@@ -47,6 +47,7 @@ use crate::interop::{
 };
 use crate::network::dataset::{DEFAULT_DATASET_NAME, load_default_network};
 use crate::network::diagnostic::{Diagnostic, LoadError};
+use crate::network::index::NetworkIndex;
 use crate::network::load::Loaded;
 use crate::network::model::Network;
 use crate::network::save::{Overwrite, write_atomically};
@@ -57,6 +58,8 @@ const SETTINGS_KEY: &str = "powermap-settings";
 /// The open network, with what is derived from it for drawing.
 pub struct Document {
     pub network: Network,
+    /// Lookups of `network` by id and by structure, built when it opened.
+    pub index: NetworkIndex,
     /// The file it came from; `None` for the embedded network.
     pub path: Option<PathBuf>,
     /// What the window calls it: the file name.
@@ -75,11 +78,13 @@ pub struct Document {
 
 impl Document {
     fn new(loaded: Loaded, path: Option<PathBuf>, name: String, language: LabelLanguage) -> Self {
-        let map = MapGraph::new(&loaded.network);
-        let view = MapView::new(&loaded.network, &map, language);
-        let explore = ExploreState::new(&loaded.network);
+        let index = NetworkIndex::new(&loaded.network);
+        let map = MapGraph::new(&index);
+        let view = MapView::new(&loaded.network, &index, &map, language);
+        let explore = ExploreState::new(&loaded.network, &index);
         Self {
             network: loaded.network,
+            index,
             path,
             name,
             map,
@@ -95,7 +100,7 @@ impl Document {
     fn update_looks(&mut self, selection: Option<Selection>) {
         let key = (selection, self.explore.generation());
         if self.looks_key != Some(key) {
-            let looks = looks::map_looks(&self.network, &self.map, selection, &mut self.explore);
+            let looks = looks::map_looks(&self.index, &self.map, selection, &mut self.explore);
             self.view.set_looks(&looks);
             self.looks_key = Some(key);
         }
@@ -103,7 +108,7 @@ impl Document {
 
     /// The looks the map is drawn with now, for tests and checks.
     pub fn looks(&mut self, selection: Option<Selection>) -> looks::MapLooks {
-        looks::map_looks(&self.network, &self.map, selection, &mut self.explore)
+        looks::map_looks(&self.index, &self.map, selection, &mut self.explore)
     }
 
     /// The powermap file the network came from, which Save writes back to; `None` for the
@@ -409,7 +414,7 @@ impl PowermapApp {
             Command::Quit => ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close),
             Command::FocusSearch => self.search.request_focus(),
             Command::ShowEntity(entity) => {
-                if entity < self.document.network.entities.len() {
+                if entity.index() < self.document.index.entity_count() {
                     self.selection = Some(Selection::Entity(entity));
                     self.document.view.centre_on(entity);
                 }
@@ -417,48 +422,69 @@ impl PowermapApp {
             Command::ToggleFilters => self.filters_open = !self.filters_open,
             Command::SetFilter(filter) => {
                 let Document {
-                    network, explore, ..
+                    network,
+                    index,
+                    explore,
+                    ..
                 } = &mut self.document;
-                explore.set_filter(network, filter);
+                explore.set_filter(network, index, filter);
             }
             Command::SetTimeline(step) => {
                 let Document {
-                    network, explore, ..
+                    network,
+                    index,
+                    explore,
+                    ..
                 } = &mut self.document;
                 // A hand on the slider stops the play button.
-                explore.set_playing(network, false);
-                explore.set_timeline(network, step);
+                explore.set_playing(network, index, false);
+                explore.set_timeline(network, index, step);
             }
             Command::SetPlaying(playing) => {
                 let Document {
-                    network, explore, ..
+                    network,
+                    index,
+                    explore,
+                    ..
                 } = &mut self.document;
-                explore.set_playing(network, playing);
+                explore.set_playing(network, index, playing);
             }
             Command::SetUndatedTies(undated) => {
                 let Document {
-                    network, explore, ..
+                    network,
+                    index,
+                    explore,
+                    ..
                 } = &mut self.document;
-                explore.set_undated(network, undated);
+                explore.set_undated(network, index, undated);
             }
             Command::SetFocusSteps(steps) => self.document.explore.set_focus_steps(steps),
             Command::SetPathFrom(from) => {
                 let Document {
-                    network, explore, ..
+                    network,
+                    index,
+                    explore,
+                    ..
                 } = &mut self.document;
-                explore.set_path(network, from, explore.path_to());
+                explore.set_path(network, index, from, explore.path_to());
             }
             Command::SetPathTo(to) => {
                 let Document {
-                    network, explore, ..
+                    network,
+                    index,
+                    explore,
+                    ..
                 } = &mut self.document;
-                explore.set_path(network, explore.path_from(), to);
+                explore.set_path(network, index, explore.path_from(), to);
             }
             Command::ClearPath => {
                 let Document {
-                    network, explore, ..
+                    network,
+                    index,
+                    explore,
+                    ..
                 } = &mut self.document;
-                explore.set_path(network, None, None);
+                explore.set_path(network, index, None, None);
             }
             Command::SetSizeBy(size_by) => self.document.explore.set_size_by(size_by),
         }
@@ -592,17 +618,19 @@ impl eframe::App for PowermapApp {
             .send_viewport_cmd(egui::ViewportCommand::Title(title));
 
         let now_secs = ui.input(|input| input.time);
-        if let Some(wait_secs) = self
-            .document
-            .explore
-            .advance(&self.document.network, now_secs)
-        {
+        let Document {
+            network,
+            index,
+            explore,
+            ..
+        } = &mut self.document;
+        if let Some(wait_secs) = explore.advance(network, index, now_secs) {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_secs_f64(wait_secs));
         }
         if matches!(self.selection, Some(Selection::Entity(_))) {
             // The entity panel shows degree and betweenness, computed once.
-            self.document.explore.centrality(&self.document.network);
+            self.document.explore.centrality(&self.document.index);
         }
 
         menu_bar::menu_bar_ui(ui, self);

@@ -4,6 +4,7 @@
 use super::command::Command;
 use super::selection::LabelLanguage;
 use crate::explore::search::{EntityMatch, MatchedField, search_entities};
+use crate::network::index::NetworkIndex;
 use crate::network::model::Network;
 
 /// The most matches listed under the box.
@@ -41,6 +42,7 @@ pub fn search_bar_ui(
     ui: &mut egui::Ui,
     search: &mut SearchBar,
     network: &Network,
+    index: &NetworkIndex,
     language: LabelLanguage,
     commands: &mut Vec<Command>,
 ) {
@@ -57,7 +59,7 @@ pub fn search_bar_ui(
         search.open = true;
         search.cursor = 0;
     }
-    let matches = search_entities(network, &search.query, MATCH_LIMIT);
+    let matches = search_entities(network, index, &search.query, MATCH_LIMIT);
     let mut picked = None;
     if response.has_focus() {
         ui.input_mut(|input| {
@@ -104,7 +106,7 @@ pub fn search_bar_ui(
     if let Some(found) = picked {
         commands.push(Command::ShowEntity(found.entity));
         search.open = false;
-        search.query = network.entities[found.entity]
+        search.query = network[found.entity]
             .display_name(language.code())
             .to_owned();
     }
@@ -119,7 +121,7 @@ fn match_ui(
     language: LabelLanguage,
     highlighted: bool,
 ) -> egui::Response {
-    let entity = &network.entities[found.entity];
+    let entity = &network[found.entity];
     let name = entity.display_name(language.code());
     let text = match &found.field {
         MatchedField::Alias => format!("{name} — alias “{}”", found.matched_text),

@@ -4,7 +4,8 @@
 use super::command::Command;
 use super::selection::Selection;
 use super::{PowermapApp, contact_deal_panel, entity_panel, filter_panel, path_panel, tie_panel};
-use crate::network::model::localized;
+use crate::network::index::NetworkIndex;
+use crate::network::model::{Network, localized};
 
 pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
     egui::Panel::right("side-panel")
@@ -24,6 +25,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
                         path_panel::path_panel_ui(
                             ui,
                             &app.document.network,
+                            &app.document.index,
                             explore,
                             app.selection,
                             app.language,
@@ -32,10 +34,13 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
                         ui.add_space(8.0);
                     }
                     match app.selection {
-                        Some(Selection::Tie(tie)) if tie < app.document.network.ties.len() => {
+                        Some(Selection::Tie(tie))
+                            if tie.index() < app.document.index.tie_count() =>
+                        {
                             tie_panel::tie_panel_ui(
                                 ui,
                                 &app.document.network,
+                                &app.document.index,
                                 tie,
                                 explore,
                                 app.language,
@@ -43,15 +48,12 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &mut PowermapApp) {
                             );
                         }
                         Some(Selection::Entity(entity))
-                            if entity < app.document.network.entities.len() =>
+                            if entity.index() < app.document.index.entity_count() =>
                         {
-                            let pinned = app.document.view.is_pinned(entity);
                             entity_panel::entity_panel_ui(
                                 ui,
-                                &app.document.network,
+                                &app.document,
                                 entity,
-                                pinned,
-                                explore,
                                 app.language,
                                 &mut commands,
                             );
@@ -117,26 +119,34 @@ fn overview_ui(ui: &mut egui::Ui, app: &PowermapApp, commands: &mut Vec<Command>
                 .small()
                 .weak(),
             );
-            contact_deal_panel::chains_overview_ui(ui, network, explore, app.language, commands);
+            contact_deal_panel::chains_overview_ui(
+                ui,
+                network,
+                &app.document.index,
+                explore,
+                app.language,
+                commands,
+            );
         });
 }
 
 /// A clickable name that selects an entity.
 pub fn entity_link_ui(
     ui: &mut egui::Ui,
-    network: &crate::network::model::Network,
+    network: &Network,
+    index: &NetworkIndex,
     entity_id: &str,
     language: super::LabelLanguage,
     commands: &mut Vec<Command>,
 ) {
-    match network.entities.iter().position(|e| e.id == entity_id) {
-        Some(index) => {
-            let entity = &network.entities[index];
+    match index.entity_ix(entity_id) {
+        Some(entity_index) => {
+            let entity = &network[entity_index];
             let response = ui
                 .link(entity.display_name(language.code()))
                 .on_hover_text(format!("{} · {}", entity.kind, entity.id));
             if response.clicked() {
-                commands.push(Command::Select(Selection::Entity(index)));
+                commands.push(Command::Select(Selection::Entity(entity_index)));
             }
         }
         None => {

@@ -6,17 +6,19 @@ use super::contact_deal_panel::contact_deal_ui;
 use super::explore_state::{ExploreState, precision_text};
 use super::selection::LabelLanguage;
 use super::side_panel::entity_link_ui;
+use crate::network::index::{NetworkIndex, TieIx};
 use crate::network::model::{Network, localized};
 
 pub fn tie_panel_ui(
     ui: &mut egui::Ui,
     network: &Network,
-    tie_index: usize,
+    index: &NetworkIndex,
+    tie_index: TieIx,
     explore: &ExploreState,
     language: LabelLanguage,
     commands: &mut Vec<Command>,
 ) {
-    let tie = &network.ties[tie_index];
+    let tie = &network[tie_index];
     let color = super::shapes::color32(crate::scene::style::tie_style(tie.kind).color);
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(tie.kind.label()).heading().color(color));
@@ -48,7 +50,7 @@ pub fn tie_panel_ui(
                     if i > 0 {
                         ui.label("·");
                     }
-                    entity_link_ui(ui, network, participant, language, commands);
+                    entity_link_ui(ui, network, index, participant, language, commands);
                 }
             });
             ui.end_row();
@@ -85,7 +87,7 @@ pub fn tie_panel_ui(
                 .color(ui.visuals().warn_fg_color),
         );
     }
-    contact_deal_ui(ui, network, tie_index, explore, language, commands);
+    contact_deal_ui(ui, network, index, tie_index, explore, language, commands);
 
     ui.add_space(10.0);
     ui.strong(match tie.evidence.len() {
@@ -103,7 +105,10 @@ pub fn tie_panel_ui(
                     ui.label(egui::RichText::new(translation).italics());
                 }
                 ui.add_space(4.0);
-                match network.source(&evidence.source) {
+                match index
+                    .source_position(&evidence.source)
+                    .map(|source| &network.sources[source])
+                {
                     Some(source) => {
                         let outlet =
                             localized(&source.outlet, language.code()).unwrap_or(&source.id);
