@@ -16,6 +16,7 @@ use powermap::app::{LabelLanguage, MapView, font_definitions};
 use powermap::export::{Background, ExportOptions, map_svg, svg_to_png};
 use powermap::layout::lay_out;
 use powermap::network::generate::generate_network;
+use powermap::network::index::NetworkIndex;
 use powermap::network::load::parse_network;
 use powermap::network::model::Position;
 use powermap::network::save::network_to_json;
@@ -34,7 +35,8 @@ fn raw_input() -> egui::RawInput {
 
 fn frame(c: &mut Criterion) {
     let mut network = generate_network(10_000, 20_000, 1);
-    let map = MapGraph::new(&network);
+    let index = NetworkIndex::new(&network);
+    let map = MapGraph::new(&index);
     // The map as a user sees it once the layout has come to rest.
     let positions = lay_out(&network, &map.links());
     for (entity, [x, y]) in network.entities.iter_mut().zip(positions) {
@@ -43,7 +45,7 @@ fn frame(c: &mut Criterion) {
             y: f64::from(y),
         });
     }
-    let mut view = MapView::new(&network, &map, LabelLanguage::English);
+    let mut view = MapView::new(&network, &index, &map, LabelLanguage::English);
     let ctx = egui::Context::default();
     ctx.set_fonts(font_definitions());
     let mut commands = Vec::new();
@@ -82,7 +84,7 @@ fn load(c: &mut Criterion) {
 
 fn export(c: &mut Criterion) {
     let network = generate_network(10_000, 20_000, 1);
-    let map = MapGraph::new(&network);
+    let map = MapGraph::new(&NetworkIndex::new(&network));
     let positions = lay_out(&network, &map.links());
     let options = ExportOptions {
         width_px: 4096,

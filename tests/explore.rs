@@ -16,6 +16,7 @@ use powermap::explore::search::{MatchRank, MatchedField, search_entities};
 use powermap::explore::timeline::{UndatedTies, step_as_of, ties_visible_as_of, timeline_steps};
 use powermap::network::dataset::load_default_network;
 use powermap::network::date::PartialDate;
+use powermap::network::index::{EntityIx, NetworkIndex, TieIx};
 use powermap::network::load::load_file;
 use powermap::network::model::{EntityKind, Network, TieKind};
 
@@ -34,19 +35,19 @@ fn fixture(name: &str) -> Network {
         .network
 }
 
-fn entity(network: &Network, id: &str) -> usize {
-    network
-        .entities
-        .iter()
-        .position(|entity| entity.id == id)
+fn indexed(network: &Network) -> NetworkIndex {
+    NetworkIndex::new(network)
+}
+
+fn entity(network: &Network, id: &str) -> EntityIx {
+    indexed(network)
+        .entity_ix(id)
         .unwrap_or_else(|| panic!("no entity {id}"))
 }
 
-fn tie(network: &Network, id: &str) -> usize {
-    network
-        .ties
-        .iter()
-        .position(|tie| tie.id == id)
+fn tie(network: &Network, id: &str) -> TieIx {
+    indexed(network)
+        .tie_ix(id)
         .unwrap_or_else(|| panic!("no tie {id}"))
 }
 
@@ -57,14 +58,14 @@ fn day(text: &str) -> i64 {
 fn contact_ids(network: &Network, found: &[ContactDeal]) -> Vec<String> {
     found
         .iter()
-        .map(|pair| network.ties[pair.contact].id.clone())
+        .map(|pair| network[pair.contact].id.clone())
         .collect()
 }
 
 fn deal_ids(network: &Network, found: &[ContactDeal]) -> Vec<String> {
     found
         .iter()
-        .map(|pair| network.ties[pair.deal].id.clone())
+        .map(|pair| network[pair.deal].id.clone())
         .collect()
 }
 
@@ -74,7 +75,7 @@ fn deal_ids(network: &Network, found: &[ContactDeal]) -> Vec<String> {
 fn the_sds_openai_reseller_contract_leads_back_to_lee_meeting_altman() {
     let network = samsung();
     let deal = tie(&network, "sds-openai-chatgpt-enterprise-reseller");
-    let found = earlier_contacts(&network, deal);
+    let found = earlier_contacts(&network, &indexed(&network), deal);
     assert_eq!(
         contact_ids(&network, &found.dated),
         [
@@ -100,7 +101,7 @@ fn the_sds_openai_reseller_contract_leads_back_to_lee_meeting_altman() {
     let undated: Vec<&str> = found
         .undated
         .iter()
-        .map(|pair| network.ties[pair.contact].id.as_str())
+        .map(|pair| network[pair.contact].id.as_str())
         .collect();
     assert_eq!(
         undated,
@@ -117,6 +118,7 @@ fn the_tesla_contract_leads_back_to_lee_meeting_musk() {
     let network = samsung();
     let found = earlier_contacts(
         &network,
+        &indexed(&network),
         tie(&network, "samsung-electronics-tesla-ai6-contract"),
     );
     assert_eq!(
@@ -128,7 +130,11 @@ fn the_tesla_contract_leads_back_to_lee_meeting_musk() {
     // From 2023-12-31 to 2025-07-01, and from 2023-01-01 to 2025-07-31.
     assert_eq!((musk.lag.min_days, musk.lag.max_days), (548, 942));
     assert_eq!(musk.lag.to_string(), "about 2 years");
-    let after = following_deals(&network, tie(&network, "lee-musk-2023-meeting"));
+    let after = following_deals(
+        &network,
+        &indexed(&network),
+        tie(&network, "lee-musk-2023-meeting"),
+    );
     assert_eq!(
         deal_ids(&network, &after.dated),
         ["samsung-electronics-tesla-ai6-contract"]
@@ -139,7 +145,11 @@ fn the_tesla_contract_leads_back_to_lee_meeting_musk() {
 #[test]
 fn the_byd_supply_deal_leads_back_to_lee_visiting_byd() {
     let network = samsung();
-    let found = earlier_contacts(&network, tie(&network, "semco-byd-mlcc-supply"));
+    let found = earlier_contacts(
+        &network,
+        &indexed(&network),
+        tie(&network, "semco-byd-mlcc-supply"),
+    );
     assert_eq!(
         contact_ids(&network, &found.dated),
         ["lee-visit-byd-hq-2025-03"]
@@ -155,19 +165,26 @@ fn the_byd_supply_deal_leads_back_to_lee_visiting_byd() {
 fn letters_of_intent_signed_on_the_meeting_day_do_not_follow_it() {
     let network = samsung();
     let october = tie(&network, "lee-altman-2025-10-01-meeting");
-    let after = following_deals(&network, october);
+    let after = following_deals(&network, &indexed(&network), october);
     assert_eq!(
         deal_ids(&network, &after.dated),
         ["sds-openai-chatgpt-enterprise-reseller"],
         "the 2025-10-01 letters of intent are the same day, not after"
     );
-    let loi = earlier_contacts(&network, tie(&network, "openai-samsung-sds-loi-2025-10-01"));
+    let loi = earlier_contacts(
+        &network,
+        &indexed(&network),
+        tie(&network, "openai-samsung-sds-loi-2025-10-01"),
+    );
     assert_eq!(
         contact_ids(&network, &loi.dated),
         ["lee-altman-son-2025-02-04-meeting"]
     );
-    let after_february =
-        following_deals(&network, tie(&network, "lee-altman-son-2025-02-04-meeting"));
+    let after_february = following_deals(
+        &network,
+        &indexed(&network),
+        tie(&network, "lee-altman-son-2025-02-04-meeting"),
+    );
     assert_eq!(
         deal_ids(&network, &after_february.dated),
         [
@@ -184,13 +201,13 @@ fn letters_of_intent_signed_on_the_meeting_day_do_not_follow_it() {
 #[test]
 fn chains_cover_the_articles_thesis_in_deal_order() {
     let network = samsung();
-    let chains = contact_deal_chains(&network);
+    let chains = contact_deal_chains(&network, &indexed(&network));
     let pairs: BTreeSet<(String, String)> = chains
         .iter()
         .map(|pair| {
             (
-                network.ties[pair.contact].id.clone(),
-                network.ties[pair.deal].id.clone(),
+                network[pair.contact].id.clone(),
+                network[pair.deal].id.clone(),
             )
         })
         .collect();
@@ -216,14 +233,14 @@ fn chains_cover_the_articles_thesis_in_deal_order() {
     }
     let deal_dates: Vec<PartialDate> = chains
         .iter()
-        .map(|pair| network.ties[pair.deal].date.expect("chains are dated"))
+        .map(|pair| network[pair.deal].date.expect("chains are dated"))
         .collect();
     assert!(deal_dates.is_sorted(), "by deal date: {deal_dates:?}");
     assert_eq!(
-        network.ties[chains[0].deal].id, "semco-byd-mlcc-supply",
+        network[chains[0].deal].id, "semco-byd-mlcc-supply",
         "the earliest deal with an earlier contact"
     );
-    let index = ContactDealIndex::new(&network);
+    let index = ContactDealIndex::new(&network, &indexed(&network));
     for pair in &chains {
         assert!(index.deals_after(pair.contact).dated.contains(pair));
     }
@@ -232,7 +249,7 @@ fn chains_cover_the_articles_thesis_in_deal_order() {
 #[test]
 fn samsung_sds_is_in_lee_jae_yongs_family() {
     let network = samsung();
-    let index = ContactDealIndex::new(&network);
+    let index = ContactDealIndex::new(&network, &indexed(&network));
     let families = index.families();
     let sds = families
         .family_of(entity(&network, "samsung-sds"))
@@ -258,7 +275,11 @@ fn samsung_sds_is_in_lee_jae_yongs_family() {
 #[test]
 fn imprecise_contacts_may_come_before_and_say_so() {
     let network = fixture("imprecise-dates.json");
-    let supply = earlier_contacts(&network, tie(&network, "labs-globex-supply"));
+    let supply = earlier_contacts(
+        &network,
+        &indexed(&network),
+        tie(&network, "labs-globex-supply"),
+    );
     assert_eq!(
         contact_ids(&network, &supply.dated),
         ["met-in-march", "met-in-2024", "talks-in-2022"],
@@ -279,11 +300,15 @@ fn imprecise_contacts_may_come_before_and_say_so() {
     let undated: Vec<&str> = supply
         .undated
         .iter()
-        .map(|p| network.ties[p.contact].id.as_str())
+        .map(|p| network[p.contact].id.as_str())
         .collect();
     assert_eq!(undated, ["met-some-time"]);
 
-    let loi = earlier_contacts(&network, tie(&network, "labs-globex-loi"));
+    let loi = earlier_contacts(
+        &network,
+        &indexed(&network),
+        tie(&network, "labs-globex-loi"),
+    );
     assert_eq!(
         contact_ids(&network, &loi.dated),
         [
@@ -306,12 +331,12 @@ fn imprecise_contacts_may_come_before_and_say_so() {
         }]
     );
 
-    let after_march = following_deals(&network, tie(&network, "met-in-march"));
+    let after_march = following_deals(&network, &indexed(&network), tie(&network, "met-in-march"));
     assert_eq!(
         deal_ids(&network, &after_march.dated),
         ["labs-globex-loi", "labs-globex-supply"]
     );
-    let after_april = following_deals(&network, tie(&network, "met-in-april"));
+    let after_april = following_deals(&network, &indexed(&network), tie(&network, "met-in-april"));
     assert_eq!(deal_ids(&network, &after_april.dated), ["labs-globex-loi"]);
 }
 
@@ -332,7 +357,7 @@ fn the_timeline_never_invents_a_day() {
         ]
     );
     let visible = |as_of: &str, id: &str| {
-        ties_visible_as_of(&network, day(as_of), UndatedTies::Hide)[tie(&network, id)]
+        ties_visible_as_of(&network, day(as_of), UndatedTies::Hide)[tie(&network, id).index()]
     };
     assert!(!visible("2023-12-31", "met-in-2024"));
     assert!(visible("2024-01-01", "met-in-2024"));
@@ -343,7 +368,7 @@ fn the_timeline_never_invents_a_day() {
     assert!(!visible("2030-01-01", "met-some-time"));
     assert!(
         ties_visible_as_of(&network, day("1990-01-01"), UndatedTies::Show)
-            [tie(&network, "met-some-time")]
+            [tie(&network, "met-some-time").index()]
     );
     assert_eq!(step_as_of(&steps, day("2025-03-19")), Some(3));
     assert_eq!(step_as_of(&steps, day("2022-12-30")), None);
@@ -359,9 +384,9 @@ fn the_default_timeline_runs_from_2011_to_the_reseller_contract() {
     assert_eq!(last.date.to_string(), "2025-12-23");
     assert!(steps.windows(2).all(|pair| pair[0].date < pair[1].date));
     let as_of_2024 = ties_visible_as_of(&network, day("2024-01-01"), UndatedTies::Hide);
-    assert!(as_of_2024[tie(&network, "lee-musk-2023-meeting")]);
-    assert!(!as_of_2024[tie(&network, "samsung-electronics-tesla-ai6-contract")]);
-    assert!(!as_of_2024[tie(&network, "lee-jae-yong-chairman-samsung-electronics")]);
+    assert!(as_of_2024[tie(&network, "lee-musk-2023-meeting").index()]);
+    assert!(!as_of_2024[tie(&network, "samsung-electronics-tesla-ai6-contract").index()]);
+    assert!(!as_of_2024[tie(&network, "lee-jae-yong-chairman-samsung-electronics").index()]);
 }
 
 // Search.
@@ -370,23 +395,21 @@ fn the_default_timeline_runs_from_2011_to_the_reseller_contract() {
 fn finds_people_by_korean_english_or_alias() {
     let network = samsung();
     for query in ["올트먼", "샘올트먼", "샘 올트먼", "altman", "SAM ALT"] {
-        let found = search_entities(&network, query, 5);
+        let found = search_entities(&network, &indexed(&network), query, 5);
         assert_eq!(
-            found
-                .first()
-                .map(|m| network.entities[m.entity].id.as_str()),
+            found.first().map(|m| network[m.entity].id.as_str()),
             Some("sam-altman"),
             "{query:?}"
         );
     }
-    let chairman = search_entities(&network, "이 회장", 5);
+    let chairman = search_entities(&network, &indexed(&network), "이 회장", 5);
     assert_eq!(chairman[0].entity, entity(&network, "lee-jae-yong"));
     assert_eq!(chairman[0].field, MatchedField::Alias);
     assert_eq!(chairman[0].matched_text, "이 회장");
     assert_eq!(chairman[0].rank, MatchRank::Exact);
-    let lees: Vec<(&str, MatchRank)> = search_entities(&network, "lee", 10)
+    let lees: Vec<(&str, MatchRank)> = search_entities(&network, &indexed(&network), "lee", 10)
         .iter()
-        .map(|m| (network.entities[m.entity].id.as_str(), m.rank))
+        .map(|m| (network[m.entity].id.as_str(), m.rank))
         .collect();
     assert_eq!(
         lees,
@@ -396,8 +419,12 @@ fn finds_people_by_korean_english_or_alias() {
             ("aleeza-lawson", MatchRank::Contains),
         ]
     );
-    assert!(search_entities(&network, "", 10).is_empty());
-    assert_eq!(search_entities(&network, "삼성", 3).len(), 3, "limited");
+    assert!(search_entities(&network, &indexed(&network), "", 10).is_empty());
+    assert_eq!(
+        search_entities(&network, &indexed(&network), "삼성", 3).len(),
+        3,
+        "limited"
+    );
 }
 
 // Paths and neighbourhoods.
@@ -412,24 +439,27 @@ fn shortest_paths_pick_the_lowest_ties_and_follow_the_timeline() {
         to: entity(&network, to),
     };
     assert_eq!(
-        shortest_path(&network, a, d, None),
+        shortest_path(&indexed(&network), a, d, None),
         Some(vec![hop("a", "a-b", "b"), hop("b", "b-d", "d")])
     );
     let as_of_2024 = ties_visible_as_of(&network, day("2024-01-01"), UndatedTies::Show);
     assert_eq!(
-        shortest_path(&network, a, d, Some(&as_of_2024)),
+        shortest_path(&indexed(&network), a, d, Some(&as_of_2024)),
         Some(vec![hop("a", "a-c", "c"), hop("c", "c-d", "d")])
     );
     let before_everything = ties_visible_as_of(&network, day("2022-01-01"), UndatedTies::Hide);
     assert_eq!(
-        shortest_path(&network, a, d, Some(&before_everything)),
+        shortest_path(&indexed(&network), a, d, Some(&before_everything)),
         None
     );
     assert_eq!(
-        shortest_path(&network, a, entity(&network, "e"), None),
+        shortest_path(&indexed(&network), a, entity(&network, "e"), None),
         None
     );
-    assert_eq!(shortest_path(&network, d, d, None), Some(Vec::new()));
+    assert_eq!(
+        shortest_path(&indexed(&network), d, d, None),
+        Some(Vec::new())
+    );
 }
 
 #[test]
@@ -437,10 +467,10 @@ fn lee_reaches_tesla_through_his_company_or_through_musk() {
     let network = samsung();
     let (lee, tesla) = (entity(&network, "lee-jae-yong"), entity(&network, "tesla"));
     let through = |visible_ties: Option<&[bool]>| -> Vec<String> {
-        shortest_path(&network, lee, tesla, visible_ties)
+        shortest_path(&indexed(&network), lee, tesla, visible_ties)
             .expect("Lee reaches Tesla")
             .iter()
-            .map(|hop| network.ties[hop.tie].id.clone())
+            .map(|hop| network[hop.tie].id.clone())
             .collect()
     };
     assert_eq!(
@@ -455,7 +485,7 @@ fn lee_reaches_tesla_through_his_company_or_through_musk() {
         hidden_tie_kinds: BTreeSet::from([TieKind::Contract]),
         ..Filter::default()
     }
-    .visibility(&network);
+    .visibility(&network, &indexed(&network));
     assert_eq!(
         through(Some(&no_contracts.ties)),
         ["lee-musk-2023-meeting", "elon-musk-ceo-tesla"]
@@ -466,11 +496,11 @@ fn lee_reaches_tesla_through_his_company_or_through_musk() {
 fn neighbourhoods_grow_a_step_at_a_time() {
     let network = fixture("paths.json");
     let a = entity(&network, "a");
-    let one = neighbourhood(&network, a, 1, None);
+    let one = neighbourhood(&indexed(&network), a, 1, None);
     let members: Vec<(&str, usize)> = one
         .members
         .iter()
-        .map(|m| (network.entities[m.entity].id.as_str(), m.steps))
+        .map(|m| (network[m.entity].id.as_str(), m.steps))
         .collect();
     assert_eq!(members, [("a", 0), ("b", 1), ("c", 1)]);
     assert_eq!(
@@ -481,12 +511,12 @@ fn neighbourhoods_grow_a_step_at_a_time() {
             tie(&network, "a-b-again")
         ]
     );
-    let two = neighbourhood(&network, a, 2, None);
+    let two = neighbourhood(&indexed(&network), a, 2, None);
     assert_eq!(two.steps_to(entity(&network, "d")), Some(2));
     assert_eq!(two.ties.len(), 5);
     assert_eq!(two.steps_to(entity(&network, "e")), None);
     let as_of_2024 = ties_visible_as_of(&network, day("2024-01-01"), UndatedTies::Show);
-    let then = neighbourhood(&network, a, 1, Some(&as_of_2024));
+    let then = neighbourhood(&indexed(&network), a, 1, Some(&as_of_2024));
     assert_eq!(then.steps_to(entity(&network, "b")), None);
 }
 
@@ -494,10 +524,10 @@ fn neighbourhoods_grow_a_step_at_a_time() {
 fn everyone_in_the_default_network_is_within_three_steps_of_lee() {
     let network = samsung();
     let lee = entity(&network, "lee-jae-yong");
-    let around = neighbourhood(&network, lee, 3, None);
+    let around = neighbourhood(&indexed(&network), lee, 3, None);
     assert_eq!(around.members.len(), network.entities.len());
     assert_eq!(around.ties.len(), network.ties.len());
-    let one = neighbourhood(&network, lee, 1, None);
+    let one = neighbourhood(&indexed(&network), lee, 1, None);
     assert_eq!(one.steps_to(entity(&network, "elon-musk")), Some(1));
     assert_eq!(one.steps_to(entity(&network, "tesla")), None);
 }
@@ -507,8 +537,9 @@ fn everyone_in_the_default_network_is_within_three_steps_of_lee() {
 #[test]
 fn lee_jae_yong_is_the_most_central() {
     let network = samsung();
-    let scores = centrality(&network, None);
+    let scores = centrality(&indexed(&network), None);
     let lee = entity(&network, "lee-jae-yong");
+    let lee = lee.index();
     for (other, entity) in network.entities.iter().enumerate() {
         if other != lee {
             assert!(
@@ -529,7 +560,7 @@ fn lee_jae_yong_is_the_most_central() {
 #[test]
 fn centrality_of_a_square_and_a_pair() {
     let network = fixture("paths.json");
-    let scores = centrality(&network, None);
+    let scores = centrality(&indexed(&network), None);
     assert_eq!(scores.degree, [2, 2, 2, 2, 1, 1]);
     // Each corner of the square carries half of the path between its two neighbours:
     // 0.5 of the 10 pairs of the five other entities.
@@ -551,20 +582,28 @@ fn filters_compose_with_the_timeline() {
         hidden_entity_kinds: BTreeSet::from([EntityKind::Company]),
         ..Filter::default()
     };
-    let visible = hide_companies.visibility(&network);
+    let visible = hide_companies.visibility(&network, &indexed(&network));
     assert_eq!(visible.entities, [true, true, true, false, true, false]);
     assert_eq!(visible.ties, [false, true, true, false, false, true]);
     let (a, b) = (entity(&network, "a"), entity(&network, "b"));
     assert_eq!(
-        shortest_path(&network, a, entity(&network, "d"), Some(&visible.ties)),
+        shortest_path(
+            &indexed(&network),
+            a,
+            entity(&network, "d"),
+            Some(&visible.ties)
+        ),
         None
     );
     let as_of_2024 = ties_visible_as_of(&network, day("2024-01-01"), UndatedTies::Show);
     let both = visible.with_tie_mask(&as_of_2024);
     assert_eq!(both.ties, [false, false, true, false, false, false]);
-    assert_eq!(shortest_path(&network, a, b, Some(&both.ties)), None);
     assert_eq!(
-        centrality(&network, Some(&both.ties)).degree,
+        shortest_path(&indexed(&network), a, b, Some(&both.ties)),
+        None
+    );
+    assert_eq!(
+        centrality(&indexed(&network), Some(&both.ties)).degree,
         [1, 0, 1, 0, 0, 0]
     );
 }
@@ -576,11 +615,11 @@ fn hiding_samsung_cuts_every_chain_to_lee() {
         hidden_groups: BTreeSet::from(["samsung".to_owned()]),
         ..Filter::default()
     };
-    let visible = filter.visibility(&network);
-    assert!(!visible.entities[entity(&network, "lee-jae-yong")]);
-    assert!(visible.entities[entity(&network, "openai")]);
+    let visible = filter.visibility(&network, &indexed(&network));
+    assert!(!visible.entities[entity(&network, "lee-jae-yong").index()]);
+    assert!(visible.entities[entity(&network, "openai").index()]);
     let lee = entity(&network, "lee-jae-yong");
-    let alone = neighbourhood(&network, lee, 3, Some(&visible.ties));
+    let alone = neighbourhood(&indexed(&network), lee, 3, Some(&visible.ties));
     assert_eq!(alone.members.len(), 1);
-    assert!(visible.ties[tie(&network, "sam-altman-ceo-openai")]);
+    assert!(visible.ties[tie(&network, "sam-altman-ceo-openai").index()]);
 }

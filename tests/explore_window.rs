@@ -4,32 +4,33 @@
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use powermap::app::{Command, Emphasis, PowermapApp, Selection, SizeBy};
+use powermap::network::index::{EntityIx, TieIx};
 use powermap::network::model::TieKind;
 
 mod common;
 use common::{entity_index, harness, send, tie_index, wait_for_label};
 
-fn sds_openai_contract(app: &PowermapApp) -> usize {
+fn sds_openai_contract(app: &PowermapApp) -> TieIx {
     tie_index(app, "sds-openai-chatgpt-enterprise-reseller")
 }
 
-fn tesla_contract(app: &PowermapApp) -> usize {
+fn tesla_contract(app: &PowermapApp) -> TieIx {
     tie_index(app, "samsung-electronics-tesla-ai6-contract")
 }
 
 /// How the map draws each line of a tie.
-fn tie_emphases(app: &PowermapApp, tie: usize) -> Vec<Emphasis> {
+fn tie_emphases(app: &PowermapApp, tie: TieIx) -> Vec<Emphasis> {
     let emphases = app.document.view.tie_emphases(tie);
-    assert!(!emphases.is_empty(), "tie {tie} has no line");
+    assert!(!emphases.is_empty(), "tie {tie:?} has no line");
     emphases
 }
 
 /// How the map draws an entity, and how large.
-fn entity_look(app: &PowermapApp, entity: usize) -> (Emphasis, f32) {
+fn entity_look(app: &PowermapApp, entity: EntityIx) -> (Emphasis, f32) {
     app.document
         .view
         .entity_look(entity)
-        .unwrap_or_else(|| panic!("entity {entity} has no node"))
+        .unwrap_or_else(|| panic!("entity {entity:?} has no node"))
 }
 
 #[test]
@@ -273,13 +274,9 @@ fn sizing_by_degree_makes_lee_larger_than_a_leaf() {
 #[test]
 fn filters_hide_a_tie_kind() {
     let mut harness = harness();
-    let role = harness
-        .state()
-        .document
-        .network
-        .ties
-        .iter()
-        .position(|tie| tie.kind == TieKind::Role)
+    let document = &harness.state().document;
+    let role = (document.index.ties())
+        .find(|&tie| document.network[tie].kind == TieKind::Role)
         .expect("a role tie");
     harness.get_by_label("Filters").click();
     harness.run_steps(3);
@@ -324,9 +321,10 @@ fn a_large_network_shows_degree_without_freezing_on_betweenness() {
     harness.state_mut().command(Command::Open(path));
     // A file this large opens in the background.
     wait_for_label(&mut harness, "6000 entities · 6000 ties");
+    let first = (harness.state().document.index.entity_ix_at(0)).expect("an entity");
     harness
         .state_mut()
-        .command(Command::Select(Selection::Entity(0)));
+        .command(Command::Select(Selection::Entity(first)));
     harness.run_steps(3);
     harness.get_by_label("Degree");
     harness.get_by_label("not computed above 5000 entities");

@@ -5,6 +5,7 @@ use std::path::Path;
 use powermap::export::{Background, ExportError, ExportOptions, credit_line, export_map, map_svg};
 use powermap::layout::{Point, lay_out};
 use powermap::network::dataset::load_default_network;
+use powermap::network::index::NetworkIndex;
 use powermap::network::model::Network;
 use powermap::network::save::{Overwrite, SaveError};
 use powermap::scene::graph::MapGraph;
@@ -15,7 +16,7 @@ use common::{powermap_command, succeeds};
 
 fn default_map() -> (Network, MapGraph, Vec<Point>) {
     let network = load_default_network().expect("loads").network;
-    let map = MapGraph::new(&network);
+    let map = MapGraph::new(&NetworkIndex::new(&network));
     let positions = lay_out(&network, &map.links());
     (network, map, positions)
 }

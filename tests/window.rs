@@ -6,6 +6,7 @@ use egui::{Event, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use powermap::app::{Command, LabelLanguage, PowermapApp, Selection};
+use powermap::network::index::{EntityIx, TieIx};
 
 mod common;
 use common::{entity_index, harness, send, tie_index, wait_for_label};
@@ -42,17 +43,17 @@ fn click_at(harness: &mut Harness<'static, PowermapApp>, pos: Pos2) {
     harness.run_steps(2);
 }
 
-fn sds_openai_contract(app: &PowermapApp) -> usize {
+fn sds_openai_contract(app: &PowermapApp) -> TieIx {
     let network = &app.document.network;
-    network
-        .ties
-        .iter()
-        .position(|tie| {
+    (app.document.index.ties())
+        .map(|tie| (tie, &network[tie]))
+        .find(|(_, tie)| {
             tie.kind == powermap::network::model::TieKind::Contract
                 && tie.participants.iter().any(|p| p == "samsung-sds")
                 && tie.participants.iter().any(|p| p == "openai")
         })
         .expect("the Samsung SDS–OpenAI contract")
+        .0
 }
 
 #[test]
@@ -83,9 +84,7 @@ fn clicking_the_sds_openai_contract_shows_its_evidence() {
         .expect("drawn");
     click_at(&mut harness, pos);
     assert_eq!(harness.state().selection, Some(Selection::Tie(contract)));
-    let summary = harness.state().document.network.ties[contract]
-        .summary
-        .clone();
+    let summary = harness.state().document.network[contract].summary.clone();
     harness.get_by_label(&summary);
     harness.get_by_label("2025-12-23 (day)");
     harness.get_by_label_contains("삼성SDS는 23일 오픈AI와 기업용 인공지능(AI) 서비스");
@@ -107,13 +106,10 @@ fn clicking_the_sds_openai_contract_shows_its_evidence() {
 #[test]
 fn a_tie_dated_to_the_month_says_so() {
     let mut harness = harness();
-    let tesla = harness
-        .state()
-        .document
-        .network
-        .ties
-        .iter()
-        .position(|t| {
+    let document = &harness.state().document;
+    let tesla = (document.index.ties())
+        .find(|&t| {
+            let t = &document.network[t];
             t.kind == powermap::network::model::TieKind::Contract
                 && t.participants.iter().any(|p| p == "tesla")
         })
@@ -255,13 +251,13 @@ fn p_pins_the_selected_entity() {
     harness.key_press(egui::Key::P);
     harness.run_steps(2);
     assert!(harness.state().document.view.is_pinned(musk));
-    let location = |harness: &Harness<'static, PowermapApp>, entity: usize| {
+    let location = |harness: &Harness<'static, PowermapApp>, entity: EntityIx| {
         let node = harness
             .state()
             .document
             .view
             .graph
-            .node(petgraph::stable_graph::NodeIndex::new(entity));
+            .node(petgraph::stable_graph::NodeIndex::new(entity.index()));
         node.expect("drawn").location()
     };
     let tesla = entity_index(harness.state(), "tesla");
@@ -605,12 +601,7 @@ fn a_large_meeting_is_named_in_short_in_the_entity_panel() {
     let Some(Selection::Tie(tie)) = harness.state().selection else {
         panic!("a click on the row selects its tie");
     };
-    assert_eq!(
-        harness.state().document.network.ties[tie]
-            .participants
-            .len(),
-        10
-    );
+    assert_eq!(harness.state().document.network[tie].participants.len(), 10);
 }
 
 #[test]
@@ -632,7 +623,7 @@ fn fit_shows_the_whole_network_with_room_for_the_labels_at_its_edges() {
     send(&mut harness, Command::FitView);
     let view = &harness.state().document.view;
     let inner = view.screen_rect().shrink2(egui::vec2(100.0, 30.0));
-    let positions: Vec<Pos2> = (0..harness.state().document.network.entities.len())
+    let positions: Vec<Pos2> = (harness.state().document.index.entities())
         .map(|entity| view.entity_screen_pos(entity).expect("drawn"))
         .collect();
     for (entity, position) in positions.iter().enumerate() {

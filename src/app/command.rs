@@ -12,6 +12,7 @@ use crate::app::export_settings::{ExportRequest, ExportSettings};
 use crate::app::selection::{LabelLanguage, Selection};
 use crate::explore::filter::Filter;
 use crate::explore::timeline::UndatedTies;
+use crate::network::index::EntityIx;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -49,7 +50,7 @@ pub enum Command {
     /// Pin the selected entity where it is, or let the layout move it again.
     TogglePin,
     /// Pin an entity where it is now (a drag left it there).
-    PinEntity(usize),
+    PinEntity(EntityIx),
     FitView,
     DismissErrors,
     /// Show File ▸ Export's dialog.
@@ -68,7 +69,7 @@ pub enum Command {
     /// Put the cursor in the search box.
     FocusSearch,
     /// Select an entity and centre the map on it (a search result).
-    ShowEntity(usize),
+    ShowEntity(EntityIx),
     /// Show or hide the Filters window.
     ToggleFilters,
     /// Hide what the filter says, and nothing else.
@@ -83,9 +84,9 @@ pub enum Command {
     /// Focus the map on this many steps around the selected entity (0: off).
     SetFocusSteps(usize),
     /// Start the path at an entity (`None`: no start).
-    SetPathFrom(Option<usize>),
+    SetPathFrom(Option<EntityIx>),
     /// End the path at an entity (`None`: no end).
-    SetPathTo(Option<usize>),
+    SetPathTo(Option<EntityIx>),
     /// Forget the path's ends.
     ClearPath,
     /// Scale the entities by a metric, or not.

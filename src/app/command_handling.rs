@@ -114,7 +114,7 @@ impl PowermapApp {
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::FocusSearch => crate::app::panels::search_bar::focus_search(ctx),
             Command::ShowEntity(entity) => {
-                if entity < self.document.network.entities.len() {
+                if entity.index() < self.document.index.entity_count() {
                     self.selection = Some(Selection::Entity(entity));
                     self.document.view.centre_on(entity);
                 }
@@ -124,48 +124,69 @@ impl PowermapApp {
             Command::ToggleAbout => self.windows.about = !self.windows.about,
             Command::SetFilter(filter) => {
                 let Document {
-                    network, explore, ..
+                    network,
+                    index,
+                    explore,
+                    ..
                 } = &mut self.document;
-                explore.set_filter(network, filter);
+                explore.set_filter(network, index, filter);
             }
             Command::SetTimeline(step) => {
                 let Document {
-                    network, explore, ..
+                    network,
+                    index,
+                    explore,
+                    ..
                 } = &mut self.document;
                 // A hand on the slider stops the play button.
-                explore.set_playing(network, false);
-                explore.set_timeline(network, step);
+                explore.set_playing(network, index, false);
+                explore.set_timeline(network, index, step);
             }
             Command::SetPlaying(playing) => {
                 let Document {
-                    network, explore, ..
+                    network,
+                    index,
+                    explore,
+                    ..
                 } = &mut self.document;
-                explore.set_playing(network, playing);
+                explore.set_playing(network, index, playing);
             }
             Command::SetUndatedTies(undated) => {
                 let Document {
-                    network, explore, ..
+                    network,
+                    index,
+                    explore,
+                    ..
                 } = &mut self.document;
-                explore.set_undated(network, undated);
+                explore.set_undated(network, index, undated);
             }
             Command::SetFocusSteps(steps) => self.document.explore.set_focus_steps(steps),
             Command::SetPathFrom(from) => {
                 let Document {
-                    network, explore, ..
+                    network,
+                    index,
+                    explore,
+                    ..
                 } = &mut self.document;
-                explore.set_path(network, from, explore.path_to());
+                explore.set_path(network, index, from, explore.path_to());
             }
             Command::SetPathTo(to) => {
                 let Document {
-                    network, explore, ..
+                    network,
+                    index,
+                    explore,
+                    ..
                 } = &mut self.document;
-                explore.set_path(network, explore.path_from(), to);
+                explore.set_path(network, index, explore.path_from(), to);
             }
             Command::ClearPath => {
                 let Document {
-                    network, explore, ..
+                    network,
+                    index,
+                    explore,
+                    ..
                 } = &mut self.document;
-                explore.set_path(network, None, None);
+                explore.set_path(network, index, None, None);
             }
             Command::SetSizeBy(size_by) => self.document.explore.set_size_by(size_by),
         }

@@ -18,6 +18,7 @@ use crate::interop::{
     ExportFormat, Format, ImportError, ImportReport, Imported, export_network, import_file,
 };
 use crate::network::diagnostic::{Diagnostic, LoadError, ReadError};
+use crate::network::index::NetworkIndex;
 use crate::network::load::Loaded;
 use crate::network::model::Network;
 use crate::network::save::Overwrite;
@@ -29,6 +30,8 @@ static NEXT_DOCUMENT_ID: AtomicU64 = AtomicU64::new(1);
 /// The open network, with what is derived from it for drawing.
 pub struct Document {
     pub network: Network,
+    /// Lookups of `network` by id and by structure, built when it opened.
+    pub index: NetworkIndex,
     /// The file it came from; `None` for the embedded network.
     pub path: Option<PathBuf>,
     /// What the window calls it: the file name.
@@ -56,12 +59,14 @@ impl Document {
         name: String,
         language: LabelLanguage,
     ) -> Self {
-        let map = MapGraph::new(&loaded.network);
-        let view = MapView::new(&loaded.network, &map, language);
-        let explore = ExploreState::new(&loaded.network);
+        let index = NetworkIndex::new(&loaded.network);
+        let map = MapGraph::new(&index);
+        let view = MapView::new(&loaded.network, &index, &map, language);
+        let explore = ExploreState::new(&loaded.network, &index);
         let legend = LegendEntries::new(&loaded.network);
         Self {
             network: loaded.network,
+            index,
             path,
             name,
             map,
@@ -84,7 +89,7 @@ impl Document {
     pub(super) fn update_looks(&mut self, selection: Option<Selection>) {
         let key = (selection, self.explore.generation());
         if self.looks_key != Some(key) {
-            let looks = looks::map_looks(&self.network, &self.map, selection, &mut self.explore);
+            let looks = looks::map_looks(&self.index, &self.map, selection, &mut self.explore);
             self.view.set_looks(&looks);
             self.looks_key = Some(key);
         }

@@ -3,7 +3,6 @@
 //! what the window derives from them (visibility, the path, centrality), kept up to date
 //! here so that panels and the map only read it.
 
-use crate::explore::adjacency::{entity_indexes, participant_indexes};
 use crate::explore::contact_deal::{ContactDeal, ContactDealIndex};
 use crate::explore::filter::{Filter, Visibility};
 use crate::explore::lag::Lag;
@@ -11,6 +10,7 @@ use crate::explore::metrics::{Centrality, centrality, degrees};
 use crate::explore::path::{Hop, shortest_path};
 use crate::explore::timeline::{TimelineStep, UndatedTies, ties_visible_as_of, timeline_steps};
 use crate::network::date::DatePrecision;
+use crate::network::index::{EntityIx, NetworkIndex, TieIx};
 use crate::network::model::Network;
 
 /// How long the play button shows each date before stepping on.
@@ -70,8 +70,8 @@ pub struct ExploreState {
     last_step_secs: Option<f64>,
     /// How many steps around the selected entity the map focuses on; 0 is off.
     focus_steps: usize,
-    path_from: Option<usize>,
-    path_to: Option<usize>,
+    path_from: Option<EntityIx>,
+    path_to: Option<EntityIx>,
     /// What scales the entities' radii.
     size_by: SizeBy,
 
@@ -94,9 +94,9 @@ pub struct ExploreState {
 }
 
 impl ExploreState {
-    /// Nothing filtered, the timeline off, for `network`.
-    pub fn new(network: &Network) -> Self {
-        let contact_deals = ContactDealIndex::new(network);
+    /// Nothing filtered, the timeline off, for `network` and its index.
+    pub fn new(network: &Network, index: &NetworkIndex) -> Self {
+        let contact_deals = ContactDealIndex::new(network, index);
         let chains = contact_deals.chains();
         let mut state = Self {
             filter: Filter::default(),
@@ -117,7 +117,7 @@ impl ExploreState {
             path: None,
             generation: 0,
         };
-        state.refresh(network);
+        state.refresh(network, index);
         state
     }
 
@@ -132,9 +132,9 @@ impl ExploreState {
     }
 
     /// Hides what `filter` says, and nothing else.
-    pub fn set_filter(&mut self, network: &Network, filter: Filter) {
+    pub fn set_filter(&mut self, network: &Network, index: &NetworkIndex, filter: Filter) {
         self.filter = filter;
-        self.refresh(network);
+        self.refresh(network, index);
     }
 
     /// Where the timeline stands; `None` when it is off.
@@ -153,7 +153,7 @@ impl ExploreState {
     }
 
     /// Moves the timeline to a step (clamped to the last), or turns it off with `None`.
-    pub fn set_timeline(&mut self, network: &Network, step: Option<usize>) {
+    pub fn set_timeline(&mut self, network: &Network, index: &NetworkIndex, step: Option<usize>) {
         let last = self.steps.len().checked_sub(1);
         self.timeline = step.zip(last).map(|(step, last)| TimelinePosition {
             step: step.min(last),
@@ -162,21 +162,21 @@ impl ExploreState {
         if self.timeline.is_none() {
             self.playing = false;
         }
-        self.refresh(network);
+        self.refresh(network, index);
     }
 
     /// Shows or hides the ties without a date while the timeline is on.
-    pub fn set_undated(&mut self, network: &Network, undated: UndatedTies) {
+    pub fn set_undated(&mut self, network: &Network, index: &NetworkIndex, undated: UndatedTies) {
         self.undated = undated;
         if let Some(position) = &mut self.timeline {
             position.undated = undated;
         }
-        self.refresh(network);
+        self.refresh(network, index);
     }
 
     /// Starts or stops playing; playing from the last step (or with the timeline off)
     /// starts again from the first.
-    pub fn set_playing(&mut self, network: &Network, playing: bool) {
+    pub fn set_playing(&mut self, network: &Network, index: &NetworkIndex, playing: bool) {
         self.playing = playing && !self.steps.is_empty();
         self.last_step_secs = None;
         if self.playing {
@@ -184,14 +184,19 @@ impl ExploreState {
                 .timeline
                 .is_none_or(|position| position.step + 1 >= self.steps.len());
             if at_end {
-                self.set_timeline(network, Some(0));
+                self.set_timeline(network, index, Some(0));
             }
         }
     }
 
     /// Steps the playing timeline on when its time has come; returns the seconds until the
     /// next step, for a repaint then, while playing.
-    pub fn advance(&mut self, network: &Network, now_secs: f64) -> Option<f64> {
+    pub fn advance(
+        &mut self,
+        network: &Network,
+        index: &NetworkIndex,
+        now_secs: f64,
+    ) -> Option<f64> {
         if !self.playing {
             return None;
         }
@@ -209,7 +214,7 @@ impl ExploreState {
             self.playing = false;
             return None;
         }
-        self.set_timeline(network, Some(next));
+        self.set_timeline(network, index, Some(next));
         if next + 1 >= self.steps.len() {
             self.playing = false;
             return None;
@@ -240,20 +245,26 @@ impl ExploreState {
     }
 
     /// The entity the path starts from, if chosen.
-    pub fn path_from(&self) -> Option<usize> {
+    pub fn path_from(&self) -> Option<EntityIx> {
         self.path_from
     }
 
     /// The entity the path leads to, if chosen.
-    pub fn path_to(&self) -> Option<usize> {
+    pub fn path_to(&self) -> Option<EntityIx> {
         self.path_to
     }
 
     /// Sets the path's ends (`None` clears one).
-    pub fn set_path(&mut self, network: &Network, from: Option<usize>, to: Option<usize>) {
+    pub fn set_path(
+        &mut self,
+        network: &Network,
+        index: &NetworkIndex,
+        from: Option<EntityIx>,
+        to: Option<EntityIx>,
+    ) {
         self.path_from = from;
         self.path_to = to;
-        self.refresh(network);
+        self.refresh(network, index);
     }
 
     /// The shortest chain of visible ties between the path's ends: `None` until both are
@@ -278,20 +289,24 @@ impl ExploreState {
     }
 
     /// Whether a tie is visible under the filter and the timeline.
-    pub fn is_tie_visible(&self, tie: usize) -> bool {
-        self.visibility.ties.get(tie).copied().unwrap_or(true)
+    pub fn is_tie_visible(&self, tie: TieIx) -> bool {
+        self.visibility
+            .ties
+            .get(tie.index())
+            .copied()
+            .unwrap_or(true)
     }
 
     /// Degree and betweenness, computed on the first call. Exact betweenness costs
     /// O(entities × ties), minutes at 100k: above [`EXACT_BETWEENNESS_LIMIT`] entities only
     /// degree is computed (and `betweenness` is empty), so the window never freezes.
-    pub fn centrality(&mut self, network: &Network) -> &Centrality {
+    pub fn centrality(&mut self, index: &NetworkIndex) -> &Centrality {
         self.centrality.get_or_insert_with(|| {
-            if network.entities.len() <= EXACT_BETWEENNESS_LIMIT {
-                centrality(network, None)
+            if index.entity_count() <= EXACT_BETWEENNESS_LIMIT {
+                centrality(index, None)
             } else {
                 Centrality {
-                    degree: degrees(network, None),
+                    degree: degrees(index, None),
                     betweenness: Vec::new(),
                 }
             }
@@ -304,14 +319,14 @@ impl ExploreState {
     }
 
     /// Recomputes what follows from the choices: visibility and the path.
-    fn refresh(&mut self, network: &Network) {
-        let mut visibility = self.filter.visibility(network);
+    fn refresh(&mut self, network: &Network, index: &NetworkIndex) {
+        let mut visibility = self.filter.visibility(network, index);
         if let Some(position) = self.timeline
             && let Some(step) = self.steps.get(position.step)
         {
             let as_of = ties_visible_as_of(network, step.first_day, position.undated);
             visibility = visibility.with_tie_mask(&as_of);
-            hide_entities_not_yet_tied(network, &as_of, &mut visibility.entities);
+            hide_entities_not_yet_tied(index, &as_of, &mut visibility.entities);
         }
         self.visibility = visibility;
         self.visible_chains = (0..self.chains.len())
@@ -321,7 +336,7 @@ impl ExploreState {
             })
             .collect();
         self.path = match (self.path_from, self.path_to) {
-            (Some(from), Some(to)) => shortest_path(network, from, to, Some(&self.visibility.ties)),
+            (Some(from), Some(to)) => shortest_path(index, from, to, Some(&self.visibility.ties)),
             _ => None,
         };
         self.generation += 1;
@@ -330,18 +345,13 @@ impl ExploreState {
 
 /// Hides the entities whose every tie comes later on the timeline: as of a date, someone
 /// first met after it is not yet on the map. Entities with no tie at all stay.
-fn hide_entities_not_yet_tied(network: &Network, as_of: &[bool], entities: &mut [bool]) {
-    let indexes = entity_indexes(network);
-    let mut tied = vec![false; entities.len()];
-    let mut tied_as_of = vec![false; entities.len()];
-    for (tie, &visible) in network.ties.iter().zip(as_of) {
-        for entity in participant_indexes(&indexes, &tie.participants) {
-            tied[entity] = true;
-            tied_as_of[entity] |= visible;
-        }
-    }
-    for ((shown, tied), tied_as_of) in entities.iter_mut().zip(tied).zip(tied_as_of) {
-        *shown &= tied_as_of || !tied;
+fn hide_entities_not_yet_tied(index: &NetworkIndex, as_of: &[bool], entities: &mut [bool]) {
+    for (entity, shown) in index.entities().zip(entities) {
+        let ties = index.ties_of(entity);
+        let tied_as_of = ties
+            .iter()
+            .any(|tie| as_of.get(tie.index()).copied().unwrap_or(false));
+        *shown &= tied_as_of || ties.is_empty();
     }
 }
 

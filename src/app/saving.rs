@@ -14,7 +14,8 @@ use crate::network::save::Overwrite;
 pub fn network_as_shown(document: &Document) -> Network {
     let mut network = document.network.clone();
     let positions = document.view.positions();
-    for (index, (entity, [x, y])) in network.entities.iter_mut().zip(positions).enumerate() {
+    let entities = document.index.entities().zip(&mut network.entities);
+    for ((index, entity), [x, y]) in entities.zip(positions) {
         if x.is_finite() && y.is_finite() {
             let round = |value: f32| (f64::from(value) * 100.0).round() / 100.0;
             entity.position = Some(Position {

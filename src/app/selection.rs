@@ -1,12 +1,14 @@
 //! What the panels show and the map highlights: the selection, and the labels' language.
 
+use crate::network::index::{EntityIx, TieIx};
+
 /// What is selected: the panels show it and the map highlights it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Selection {
-    /// An index into `network.entities`.
-    Entity(usize),
-    /// An index into `network.ties`.
-    Tie(usize),
+    /// An entity of the open network.
+    Entity(EntityIx),
+    /// A tie of the open network.
+    Tie(TieIx),
 }
 
 /// A language to show labels in.

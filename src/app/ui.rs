@@ -51,12 +51,16 @@ impl PowermapApp {
         }
         let now_secs = ctx.input(|input| input.time);
         let document = &mut self.document;
-        if let Some(wait_secs) = document.explore.advance(&document.network, now_secs) {
+        if let Some(wait_secs) =
+            document
+                .explore
+                .advance(&document.network, &document.index, now_secs)
+        {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait_secs));
         }
         if matches!(self.selection, Some(Selection::Entity(_))) {
             // The entity panel shows degree and betweenness, computed once.
-            document.explore.centrality(&document.network);
+            document.explore.centrality(&document.index);
         }
         document.update_looks(self.selection);
     }

@@ -14,6 +14,7 @@ use crate::layout::{LayoutParams, Simulation, lay_out, start_positions};
 use crate::network::dataset::load_default_network;
 use crate::network::diagnostic::{LoadError, count_text, errors_text};
 use crate::network::generate::generate_network;
+use crate::network::index::NetworkIndex;
 use crate::network::load::{MAX_ENTITIES, MAX_TIES};
 use crate::network::model::Position;
 use crate::network::save::{Overwrite, SaveError, save_network};
@@ -160,7 +161,7 @@ pub fn generate(
 /// with the layout's own time.
 pub fn layout_file(file: &Path, steps: u64, output: &Path, force: bool) -> anyhow::Result<String> {
     let mut network = import_file(file)?.network;
-    let map = MapGraph::new(&network);
+    let map = MapGraph::new(&NetworkIndex::new(&network));
     let links = map.links();
     let mut params = LayoutParams::default();
     params.alpha_decay = 1.0 - params.alpha_min.powf(1.0 / steps.max(1) as f32);
@@ -193,7 +194,7 @@ pub fn render(args: &RenderArgs) -> anyhow::Result<String> {
         Some(file) => import_file(file)?.network,
         None => load_default_network()?.network,
     };
-    let map = MapGraph::new(&network);
+    let map = MapGraph::new(&NetworkIndex::new(&network));
     let positions = lay_out(&network, &map.links());
     let width_px = match (args.width, args.scale) {
         (Some(width), _) => width,

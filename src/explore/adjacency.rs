@@ -1,45 +1,21 @@
 //! The entity graph the explorers walk: two entities are adjacent when they share a tie,
 //! whatever the tie's kind and however many participants it has.
 
-use std::collections::HashMap;
-
-use crate::network::model::Network;
+use crate::network::index::{EntityIx, NetworkIndex, TieIx};
 
 /// Whether tie `tie` is visible under an optional per-tie mask: without a mask every tie
 /// is, and ties past the mask's end are not.
-pub fn is_tie_visible(visible_ties: Option<&[bool]>, tie: usize) -> bool {
-    visible_ties.is_none_or(|mask| mask.get(tie).copied().unwrap_or(false))
-}
-
-/// Each entity's index in `network.entities`, by id.
-pub fn entity_indexes(network: &Network) -> HashMap<&str, usize> {
-    network
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(index, entity)| (entity.id.as_str(), index))
-        .collect()
-}
-
-/// The entity indexes of a tie's participants, in the tie's order, skipping ids that name
-/// no entity.
-pub fn participant_indexes(
-    entity_indexes: &HashMap<&str, usize>,
-    participants: &[String],
-) -> Vec<usize> {
-    participants
-        .iter()
-        .filter_map(|id| entity_indexes.get(id.as_str()).copied())
-        .collect()
+pub fn is_tie_visible(visible_ties: Option<&[bool]>, tie: TieIx) -> bool {
+    visible_ties.is_none_or(|mask| mask.get(tie.index()).copied().unwrap_or(false))
 }
 
 /// One way out of an entity: the tie it shares with a neighbour, and that neighbour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TieStep {
-    /// Index into `network.ties`.
-    pub tie: usize,
-    /// Index into `network.entities`: the entity at the other end.
-    pub entity: usize,
+    /// The tie shared.
+    pub tie: TieIx,
+    /// The entity at the other end.
+    pub entity: EntityIx,
 }
 
 /// For each entity, every step to a neighbour over a visible tie.
@@ -49,23 +25,20 @@ pub struct Adjacency {
 }
 
 impl Adjacency {
-    /// The adjacency of a network over the ties `visible_ties` lets through (all of them
-    /// when it is `None`). A tie of three participants joins each of them to the others.
-    pub fn new(network: &Network, visible_ties: Option<&[bool]>) -> Self {
-        let indexes = entity_indexes(network);
-        let mut steps = vec![Vec::new(); network.entities.len()];
-        for (tie_index, tie) in network.ties.iter().enumerate() {
-            if !is_tie_visible(visible_ties, tie_index) {
+    /// The adjacency of an indexed network over the ties `visible_ties` lets through (all
+    /// of them when it is `None`). A tie of three participants joins each of them to the
+    /// others.
+    pub fn new(index: &NetworkIndex, visible_ties: Option<&[bool]>) -> Self {
+        let mut steps = vec![Vec::new(); index.entity_count()];
+        for tie in index.ties() {
+            if !is_tie_visible(visible_ties, tie) {
                 continue;
             }
-            let members = participant_indexes(&indexes, &tie.participants);
-            for &from in &members {
-                for &to in &members {
+            let members = index.participants(tie);
+            for &from in members {
+                for &to in members {
                     if from != to {
-                        steps[from].push(TieStep {
-                            tie: tie_index,
-                            entity: to,
-                        });
+                        steps[from.index()].push(TieStep { tie, entity: to });
                     }
                 }
             }
@@ -83,14 +56,14 @@ impl Adjacency {
     }
 
     /// The steps out of an entity, by tie index and then neighbour index; none for an
-    /// index past the last entity.
-    pub fn steps_from(&self, entity: usize) -> &[TieStep] {
-        self.steps.get(entity).map_or(&[], Vec::as_slice)
+    /// entity of another, larger network.
+    pub fn steps_from(&self, entity: EntityIx) -> &[TieStep] {
+        self.steps.get(entity.index()).map_or(&[], Vec::as_slice)
     }
 
     /// The distinct neighbours of an entity, in index order.
-    pub fn neighbours(&self, entity: usize) -> Vec<usize> {
-        let mut neighbours: Vec<usize> = self
+    pub fn neighbours(&self, entity: EntityIx) -> Vec<EntityIx> {
+        let mut neighbours: Vec<EntityIx> = self
             .steps_from(entity)
             .iter()
             .map(|step| step.entity)
@@ -104,7 +77,10 @@ impl Adjacency {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::explore::test_support::{NetworkBuilder, entity_at};
+    use crate::explore::test_support::{
+        NetworkBuilder, entities_at, entity_at, foreign_entity, foreign_tie,
+    };
+    use crate::network::model::Network;
 
     fn three_met_and_a_pair() -> Network {
         NetworkBuilder::new()
@@ -118,34 +94,50 @@ mod tests {
             .build()
     }
 
+    /// Steps as (tie, entity) positions.
+    fn positions(steps: &[TieStep]) -> Vec<(usize, usize)> {
+        steps
+            .iter()
+            .map(|step| (step.tie.index(), step.entity.index()))
+            .collect()
+    }
+
     #[test]
     fn a_tie_of_three_joins_each_participant_to_the_others() {
         let network = three_met_and_a_pair();
-        let adjacency = Adjacency::new(&network, None);
+        let index = NetworkIndex::new(&network);
+        let adjacency = Adjacency::new(&index, None);
         let a = entity_at(&network, "a");
+        assert_eq!(positions(adjacency.steps_from(a)), [(0, 1), (0, 2), (2, 1)]);
         assert_eq!(
-            adjacency.steps_from(a),
-            [
-                TieStep { tie: 0, entity: 1 },
-                TieStep { tie: 0, entity: 2 },
-                TieStep { tie: 2, entity: 1 },
-            ]
+            adjacency.neighbours(a),
+            entities_at(&index, &[1, 2]),
+            "b counts once"
         );
-        assert_eq!(adjacency.neighbours(a), [1, 2], "b counts once");
-        assert_eq!(adjacency.neighbours(entity_at(&network, "c")), [0, 1, 3]);
+        assert_eq!(
+            adjacency.neighbours(entity_at(&network, "c")),
+            entities_at(&index, &[0, 1, 3])
+        );
         assert_eq!(adjacency.entity_count(), 4);
     }
 
     #[test]
     fn hidden_ties_join_nobody() {
         let network = three_met_and_a_pair();
-        let adjacency = Adjacency::new(&network, Some(&[false, true, true]));
-        assert_eq!(adjacency.neighbours(entity_at(&network, "a")), [1]);
-        assert_eq!(adjacency.neighbours(entity_at(&network, "c")), [3]);
-        let short_mask = Adjacency::new(&network, Some(&[true]));
+        let index = NetworkIndex::new(&network);
+        let adjacency = Adjacency::new(&index, Some(&[false, true, true]));
+        assert_eq!(
+            adjacency.neighbours(entity_at(&network, "a")),
+            entities_at(&index, &[1])
+        );
+        assert_eq!(
+            adjacency.neighbours(entity_at(&network, "c")),
+            entities_at(&index, &[3])
+        );
+        let short_mask = Adjacency::new(&index, Some(&[true]));
         assert_eq!(
             short_mask.neighbours(entity_at(&network, "d")),
-            Vec::<usize>::new(),
+            Vec::<EntityIx>::new(),
             "ties past the mask's end are hidden"
         );
     }
@@ -157,10 +149,14 @@ mod tests {
             .person("b")
             .meeting("with-a-ghost", &["a", "ghost", "b"])
             .build();
-        let adjacency = Adjacency::new(&network, None);
-        assert_eq!(adjacency.neighbours(0), [1]);
-        assert!(adjacency.steps_from(7).is_empty());
-        assert!(is_tie_visible(None, 99));
-        assert!(!is_tie_visible(Some(&[true]), 1));
+        let index = NetworkIndex::new(&network);
+        let adjacency = Adjacency::new(&index, None);
+        assert_eq!(
+            adjacency.neighbours(entity_at(&network, "a")),
+            entities_at(&index, &[1])
+        );
+        assert!(adjacency.steps_from(foreign_entity(7)).is_empty());
+        assert!(is_tie_visible(None, foreign_tie(99)));
+        assert!(!is_tie_visible(Some(&[true]), foreign_tie(1)));
     }
 }

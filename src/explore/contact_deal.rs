@@ -17,10 +17,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::explore::adjacency::{entity_indexes, participant_indexes};
 use crate::explore::family::{Families, FamilyId, is_organisation};
 use crate::explore::lag::Lag;
 use crate::network::date::PartialDate;
+use crate::network::index::{EntityIx, NetworkIndex, TieIx};
 use crate::network::model::{EntityKind, Network, TieKind};
 
 /// Whether ties of this kind are contacts: meetings and visits.
@@ -31,19 +31,19 @@ pub fn is_contact(kind: TieKind) -> bool {
 /// Two organisations on different sides of a deal, in the deal's participant order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DealSides {
-    /// Index into `network.entities`.
-    pub first: usize,
-    /// Index into `network.entities`.
-    pub second: usize,
+    /// The first organisation.
+    pub first: EntityIx,
+    /// The second organisation.
+    pub second: EntityIx,
 }
 
 /// A dated contact before a dated deal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContactDeal {
-    /// Index into `network.ties` of the meeting or visit.
-    pub contact: usize,
-    /// Index into `network.ties` of the deal.
-    pub deal: usize,
+    /// The meeting or visit.
+    pub contact: TieIx,
+    /// The deal.
+    pub deal: TieIx,
     /// The pairs of the deal's sides the contact joins (one for a deal of two companies).
     pub sides: Vec<DealSides>,
     /// Whether the contact ended before the deal could have begun; `false` when the
@@ -56,10 +56,10 @@ pub struct ContactDeal {
 /// A contact and a deal between the same sides, one of them undated, so in no known order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UndatedContactDeal {
-    /// Index into `network.ties` of the meeting or visit.
-    pub contact: usize,
-    /// Index into `network.ties` of the deal.
-    pub deal: usize,
+    /// The meeting or visit.
+    pub contact: TieIx,
+    /// The deal.
+    pub deal: TieIx,
     /// The pairs of the deal's sides the contact joins.
     pub sides: Vec<DealSides>,
 }
@@ -90,44 +90,51 @@ pub struct ContactDealIndex {
     dates: Vec<Option<PartialDate>>,
     /// For each tie that is a deal, its pairs of sides from different families.
     deal_sides: Vec<Vec<(DealSides, FamilyPair)>>,
+    /// The deals that have sides, in index order.
+    deals: Vec<TieIx>,
     /// For each tie that is a contact, the pairs of families it joins.
     contact_pairs: Vec<Vec<FamilyPair>>,
-    contacts_by_pair: HashMap<FamilyPair, Vec<usize>>,
-    deals_by_pair: HashMap<FamilyPair, Vec<usize>>,
+    contacts_by_pair: HashMap<FamilyPair, Vec<TieIx>>,
+    deals_by_pair: HashMap<FamilyPair, Vec<TieIx>>,
 }
 
 impl ContactDealIndex {
-    /// Indexes a network's deals and contacts.
-    pub fn new(network: &Network) -> Self {
-        let families = Families::new(network);
-        let indexes = entity_indexes(network);
-        let mut deal_sides = vec![Vec::new(); network.ties.len()];
-        let mut contact_pairs = vec![Vec::new(); network.ties.len()];
-        let mut contacts_by_pair: HashMap<FamilyPair, Vec<usize>> = HashMap::new();
-        let mut deals_by_pair: HashMap<FamilyPair, Vec<usize>> = HashMap::new();
-        for (tie_index, tie) in network.ties.iter().enumerate() {
-            let participants = participant_indexes(&indexes, &tie.participants);
+    /// Indexes the deals and contacts of a network and its [`NetworkIndex`].
+    pub fn new(network: &Network, index: &NetworkIndex) -> Self {
+        let families = Families::new(network, index);
+        let mut deal_sides = vec![Vec::new(); index.tie_count()];
+        let mut contact_pairs = vec![Vec::new(); index.tie_count()];
+        let mut contacts_by_pair: HashMap<FamilyPair, Vec<TieIx>> = HashMap::new();
+        let mut deals_by_pair: HashMap<FamilyPair, Vec<TieIx>> = HashMap::new();
+        let mut deals = Vec::new();
+        for tie_index in index.ties() {
+            let tie = &network[tie_index];
+            let participants = index.participants(tie_index);
             if tie.kind.is_deal() {
-                let sides = sides_of_deal(network, &families, &participants);
+                let sides = sides_of_deal(network, &families, participants);
                 let mut pairs: Vec<FamilyPair> = sides.iter().map(|&(_, pair)| pair).collect();
                 pairs.sort_unstable();
                 pairs.dedup();
                 for pair in pairs {
                     deals_by_pair.entry(pair).or_default().push(tie_index);
                 }
-                deal_sides[tie_index] = sides;
+                if !sides.is_empty() {
+                    deals.push(tie_index);
+                }
+                deal_sides[tie_index.index()] = sides;
             } else if is_contact(tie.kind) {
-                let pairs = pairs_of_contact(network, &families, tie.kind, &participants);
+                let pairs = pairs_of_contact(network, &families, tie.kind, participants);
                 for &pair in &pairs {
                     contacts_by_pair.entry(pair).or_default().push(tie_index);
                 }
-                contact_pairs[tie_index] = pairs;
+                contact_pairs[tie_index.index()] = pairs;
             }
         }
         Self {
             families,
             dates: network.ties.iter().map(|tie| tie.date).collect(),
             deal_sides,
+            deals,
             contact_pairs,
             contacts_by_pair,
             deals_by_pair,
@@ -142,9 +149,9 @@ impl ContactDealIndex {
     /// The contacts that may have come before a deal (latest first), and those in no
     /// known order. Empty for a tie that is not a deal between organisations of
     /// different families.
-    pub fn contacts_before(&self, deal: usize) -> ContactDeals {
-        let mut sides_by_contact: BTreeMap<usize, Vec<DealSides>> = BTreeMap::new();
-        for (sides, pair) in self.deal_sides.get(deal).into_iter().flatten() {
+    pub fn contacts_before(&self, deal: TieIx) -> ContactDeals {
+        let mut sides_by_contact: BTreeMap<TieIx, Vec<DealSides>> = BTreeMap::new();
+        for (sides, pair) in self.deal_sides.get(deal.index()).into_iter().flatten() {
             for &contact in self.contacts_by_pair.get(pair).into_iter().flatten() {
                 sides_by_contact.entry(contact).or_default().push(*sides);
             }
@@ -163,11 +170,16 @@ impl ContactDealIndex {
 
     /// The deals that may have followed a meeting or visit (earliest first), and those in
     /// no known order. Empty for a tie that is not a contact.
-    pub fn deals_after(&self, contact: usize) -> ContactDeals {
-        let mut sides_by_deal: BTreeMap<usize, Vec<DealSides>> = BTreeMap::new();
-        for pair in self.contact_pairs.get(contact).into_iter().flatten() {
+    pub fn deals_after(&self, contact: TieIx) -> ContactDeals {
+        let mut sides_by_deal: BTreeMap<TieIx, Vec<DealSides>> = BTreeMap::new();
+        for pair in self
+            .contact_pairs
+            .get(contact.index())
+            .into_iter()
+            .flatten()
+        {
             for &deal in self.deals_by_pair.get(pair).into_iter().flatten() {
-                let sides = self.deal_sides[deal]
+                let sides = self.deal_sides[deal.index()]
                     .iter()
                     .filter(|(_, deal_pair)| deal_pair == pair)
                     .map(|&(sides, _)| sides);
@@ -187,12 +199,10 @@ impl ContactDealIndex {
     /// Every dated contact→deal chain of the network: by deal date (then deal index), and
     /// for each deal its contacts latest first.
     pub fn chains(&self) -> Vec<ContactDeal> {
-        let mut deals: Vec<(PartialDate, usize)> = self
-            .deal_sides
+        let mut deals: Vec<(PartialDate, TieIx)> = self
+            .deals
             .iter()
-            .enumerate()
-            .filter(|(_, sides)| !sides.is_empty())
-            .filter_map(|(deal, _)| self.dates[deal].map(|date| (date, deal)))
+            .filter_map(|&deal| self.dates[deal.index()].map(|date| (date, deal)))
             .collect();
         deals.sort_unstable();
         deals
@@ -205,11 +215,11 @@ impl ContactDealIndex {
     /// dropping contacts that came on or after the deal.
     fn pair_up(
         &self,
-        candidates: impl Iterator<Item = (usize, usize, Vec<DealSides>)>,
+        candidates: impl Iterator<Item = (TieIx, TieIx, Vec<DealSides>)>,
     ) -> ContactDeals {
         let mut found = ContactDeals::default();
         for (contact, deal, sides) in candidates {
-            match (self.dates[contact], self.dates[deal]) {
+            match (self.dates[contact.index()], self.dates[deal.index()]) {
                 (Some(contact_date), Some(deal_date)) => {
                     if contact_date.first_day() < deal_date.last_day() {
                         found.dated.push(ContactDeal {
@@ -236,11 +246,11 @@ impl ContactDealIndex {
 fn sides_of_deal(
     network: &Network,
     families: &Families,
-    participants: &[usize],
+    participants: &[EntityIx],
 ) -> Vec<(DealSides, FamilyPair)> {
-    let organisations: Vec<(usize, FamilyId)> = participants
+    let organisations: Vec<(EntityIx, FamilyId)> = participants
         .iter()
-        .filter(|&&entity| is_organisation(network.entities[entity].kind))
+        .filter(|&&entity| is_organisation(network[entity].kind))
         .filter_map(|&entity| families.family_of(entity).map(|family| (entity, family)))
         .collect();
     let mut sides = Vec::new();
@@ -262,10 +272,10 @@ fn pairs_of_contact(
     network: &Network,
     families: &Families,
     kind: TieKind,
-    participants: &[usize],
+    participants: &[EntityIx],
 ) -> Vec<FamilyPair> {
     let mut pairs = Vec::new();
-    let mut join = |a: usize, b: usize| {
+    let mut join = |a: EntityIx, b: EntityIx| {
         if a == b {
             return;
         }
@@ -279,7 +289,7 @@ fn pairs_of_contact(
     };
     if kind == TieKind::Visit {
         if let Some((&visitor, visited)) = participants.split_first()
-            && network.entities[visitor].kind == EntityKind::Person
+            && network[visitor].kind == EntityKind::Person
         {
             for &host in visited {
                 join(visitor, host);
@@ -298,24 +308,24 @@ fn pairs_of_contact(
 }
 
 /// The contacts before a deal tie (see [`ContactDealIndex::contacts_before`]).
-pub fn earlier_contacts(network: &Network, deal: usize) -> ContactDeals {
-    ContactDealIndex::new(network).contacts_before(deal)
+pub fn earlier_contacts(network: &Network, index: &NetworkIndex, deal: TieIx) -> ContactDeals {
+    ContactDealIndex::new(network, index).contacts_before(deal)
 }
 
 /// The deals after a meeting or visit tie (see [`ContactDealIndex::deals_after`]).
-pub fn following_deals(network: &Network, contact: usize) -> ContactDeals {
-    ContactDealIndex::new(network).deals_after(contact)
+pub fn following_deals(network: &Network, index: &NetworkIndex, contact: TieIx) -> ContactDeals {
+    ContactDealIndex::new(network, index).deals_after(contact)
 }
 
 /// Every dated contact→deal chain (see [`ContactDealIndex::chains`]).
-pub fn contact_deal_chains(network: &Network) -> Vec<ContactDeal> {
-    ContactDealIndex::new(network).chains()
+pub fn contact_deal_chains(network: &Network, index: &NetworkIndex) -> Vec<ContactDeal> {
+    ContactDealIndex::new(network, index).chains()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::explore::test_support::{NetworkBuilder, entity_at, tie_at};
+    use crate::explore::test_support::{NetworkBuilder, entity_at, foreign_tie, tie_at};
 
     /// A small Samsung: a group with two affiliates and their people, and three partners.
     fn owners_and_affiliates() -> Network {
@@ -430,16 +440,20 @@ mod tests {
             .build()
     }
 
-    fn tie_ids(network: &Network, ties: impl IntoIterator<Item = usize>) -> Vec<String> {
+    fn tie_ids(network: &Network, ties: impl IntoIterator<Item = TieIx>) -> Vec<String> {
         ties.into_iter()
-            .map(|tie| network.ties[tie].id.clone())
+            .map(|tie| network[tie].id.clone())
             .collect()
+    }
+
+    fn contact_deal_index(network: &Network) -> ContactDealIndex {
+        ContactDealIndex::new(network, &NetworkIndex::new(network))
     }
 
     #[test]
     fn a_deal_leads_back_to_the_owners_meetings_latest_first() {
         let network = owners_and_affiliates();
-        let index = ContactDealIndex::new(&network);
+        let index = contact_deal_index(&network);
         let reseller = tie_at(&network, "reseller");
         let found = index.contacts_before(reseller);
         assert_eq!(
@@ -477,7 +491,11 @@ mod tests {
     #[test]
     fn a_contact_on_the_deals_day_is_not_before_it() {
         let network = owners_and_affiliates();
-        let found = earlier_contacts(&network, tie_at(&network, "loi"));
+        let found = earlier_contacts(
+            &network,
+            &NetworkIndex::new(&network),
+            tie_at(&network, "loi"),
+        );
         assert_eq!(
             tie_ids(&network, found.dated.iter().map(|c| c.contact)),
             ["feb"]
@@ -487,7 +505,11 @@ mod tests {
     #[test]
     fn later_contacts_and_other_kinds_do_not_count() {
         let network = owners_and_affiliates();
-        let found = earlier_contacts(&network, tie_at(&network, "tesla-deal"));
+        let found = earlier_contacts(
+            &network,
+            &NetworkIndex::new(&network),
+            tie_at(&network, "tesla-deal"),
+        );
         assert_eq!(
             tie_ids(&network, found.dated.iter().map(|c| c.contact)),
             ["org-meets", "musk-2023"],
@@ -503,14 +525,22 @@ mod tests {
     #[test]
     fn a_visit_counts_when_a_person_visits_the_other_side() {
         let network = owners_and_affiliates();
-        let found = earlier_contacts(&network, tie_at(&network, "byd-supply"));
+        let found = earlier_contacts(
+            &network,
+            &NetworkIndex::new(&network),
+            tie_at(&network, "byd-supply"),
+        );
         assert_eq!(
             tie_ids(&network, found.dated.iter().map(|c| c.contact)),
             ["byd-visit"]
         );
         assert!(found.dated[0].certainly_before);
         assert_eq!(found.dated[0].lag.to_string(), "about 1 month");
-        let organisation_visits = following_deals(&network, tie_at(&network, "openai-visits"));
+        let organisation_visits = following_deals(
+            &network,
+            &NetworkIndex::new(&network),
+            tie_at(&network, "openai-visits"),
+        );
         assert_eq!(
             organisation_visits,
             ContactDeals::default(),
@@ -522,11 +552,19 @@ mod tests {
     fn deals_within_one_family_have_no_sides() {
         let network = owners_and_affiliates();
         assert_eq!(
-            earlier_contacts(&network, tie_at(&network, "in-house-deal")),
+            earlier_contacts(
+                &network,
+                &NetworkIndex::new(&network),
+                tie_at(&network, "in-house-deal")
+            ),
             ContactDeals::default()
         );
         assert_eq!(
-            following_deals(&network, tie_at(&network, "in-house")),
+            following_deals(
+                &network,
+                &NetworkIndex::new(&network),
+                tie_at(&network, "in-house")
+            ),
             ContactDeals::default()
         );
     }
@@ -534,7 +572,7 @@ mod tests {
     #[test]
     fn a_meeting_lists_the_deals_that_followed_earliest_first() {
         let network = owners_and_affiliates();
-        let index = ContactDealIndex::new(&network);
+        let index = contact_deal_index(&network);
         let after_february = index.deals_after(tie_at(&network, "feb"));
         assert_eq!(
             tie_ids(&network, after_february.dated.iter().map(|d| d.deal)),
@@ -564,21 +602,21 @@ mod tests {
             ContactDeals::default(),
             "a deal is not a contact"
         );
-        assert_eq!(index.deals_after(999), ContactDeals::default());
+        assert_eq!(index.deals_after(foreign_tie(999)), ContactDeals::default());
     }
 
     #[test]
     fn both_directions_agree() {
         let network = owners_and_affiliates();
-        let index = ContactDealIndex::new(&network);
-        for deal in 0..network.ties.len() {
+        let index = contact_deal_index(&network);
+        for deal in NetworkIndex::new(&network).ties() {
             for before in index.contacts_before(deal).dated {
                 let after = index.deals_after(before.contact);
                 assert!(
                     after.dated.contains(&before),
                     "{} → {}",
-                    network.ties[before.contact].id,
-                    network.ties[deal].id
+                    network[before.contact].id,
+                    network[deal].id
                 );
             }
         }
@@ -587,15 +625,10 @@ mod tests {
     #[test]
     fn chains_run_by_deal_date() {
         let network = owners_and_affiliates();
-        let chains = contact_deal_chains(&network);
+        let chains = contact_deal_chains(&network, &NetworkIndex::new(&network));
         let pairs: Vec<(String, String)> = chains
             .iter()
-            .map(|c| {
-                (
-                    network.ties[c.contact].id.clone(),
-                    network.ties[c.deal].id.clone(),
-                )
-            })
+            .map(|c| (network[c.contact].id.clone(), network[c.deal].id.clone()))
             .collect();
         let expected = [
             ("byd-visit", "byd-supply"),
@@ -613,7 +646,7 @@ mod tests {
                 .map(|(c, d)| ((*c).to_owned(), (*d).to_owned()))
                 .collect::<Vec<_>>()
         );
-        let families = ContactDealIndex::new(&network);
+        let families = contact_deal_index(&network);
         let elec = entity_at(&network, "elec");
         let family = families
             .families()

@@ -6,7 +6,7 @@
 //! are the persons with a `role` tie to any of its organisations, so Lee Jae-yong, chairman
 //! of Samsung Electronics, is one of Samsung SDS's people.
 
-use crate::explore::adjacency::{entity_indexes, participant_indexes};
+use crate::network::index::{EntityIx, NetworkIndex};
 use crate::network::model::{EntityKind, Network, TieKind};
 
 /// Whether an entity of this kind is an organisation (anything but a person).
@@ -25,28 +25,25 @@ pub struct Families {
     /// For each entity, its family if it is an organisation.
     family_of: Vec<Option<FamilyId>>,
     /// For each family, its organisations in index order.
-    organisations: Vec<Vec<usize>>,
+    organisations: Vec<Vec<EntityIx>>,
     /// For each family, its people in index order.
-    people: Vec<Vec<usize>>,
+    people: Vec<Vec<EntityIx>>,
     /// For each entity, the families it belongs to: its own for an organisation, those it
     /// has roles in for a person.
     memberships: Vec<Vec<FamilyId>>,
 }
 
 impl Families {
-    /// Finds the families of a network from its `affiliate` and `role` ties.
-    pub fn new(network: &Network) -> Self {
-        let indexes = entity_indexes(network);
-        let is_organisation_at = |entity: usize| is_organisation(network.entities[entity].kind);
-        let mut roots: Vec<usize> = (0..network.entities.len()).collect();
-        for tie in network
-            .ties
-            .iter()
-            .filter(|tie| tie.kind == TieKind::Affiliate)
-        {
-            let organisations: Vec<usize> = participant_indexes(&indexes, &tie.participants)
-                .into_iter()
-                .filter(|&entity| is_organisation_at(entity))
+    /// Finds the families of an indexed network from its `affiliate` and `role` ties.
+    pub fn new(network: &Network, index: &NetworkIndex) -> Self {
+        let is_organisation_at = |entity: EntityIx| is_organisation(network[entity].kind);
+        let ties_of_kind =
+            |kind: TieKind| index.ties().filter(move |&tie| network[tie].kind == kind);
+        let mut roots: Vec<usize> = (0..index.entity_count()).collect();
+        for tie in ties_of_kind(TieKind::Affiliate) {
+            let organisations: Vec<usize> = (index.participants(tie).iter())
+                .filter(|&&entity| is_organisation_at(entity))
+                .map(|entity| entity.index())
                 .collect();
             for pair in organisations.windows(2) {
                 let (a, b) = (
@@ -57,37 +54,42 @@ impl Families {
                 roots[a.max(b)] = a.min(b);
             }
         }
-        let mut family_of = vec![None; network.entities.len()];
-        let mut organisations: Vec<Vec<usize>> = Vec::new();
-        let mut family_of_root = vec![None; network.entities.len()];
-        for entity in (0..network.entities.len()).filter(|&entity| is_organisation_at(entity)) {
-            let root = find_root(&mut roots, entity);
+        let mut family_of = vec![None; index.entity_count()];
+        let mut organisations: Vec<Vec<EntityIx>> = Vec::new();
+        let mut family_of_root = vec![None; index.entity_count()];
+        for entity in index
+            .entities()
+            .filter(|&entity| is_organisation_at(entity))
+        {
+            let root = find_root(&mut roots, entity.index());
             let family = *family_of_root[root].get_or_insert_with(|| {
                 organisations.push(Vec::new());
                 FamilyId(organisations.len() - 1)
             });
             organisations[family.0].push(entity);
-            family_of[entity] = Some(family);
+            family_of[entity.index()] = Some(family);
         }
         let mut memberships: Vec<Vec<FamilyId>> = family_of
             .iter()
             .map(|family| family.iter().copied().collect())
             .collect();
-        for tie in network.ties.iter().filter(|tie| tie.kind == TieKind::Role) {
-            let members = participant_indexes(&indexes, &tie.participants);
-            let families: Vec<FamilyId> = members.iter().filter_map(|&e| family_of[e]).collect();
+        for tie in ties_of_kind(TieKind::Role) {
+            let members = index.participants(tie);
+            let families: Vec<FamilyId> = (members.iter())
+                .filter_map(|e| family_of[e.index()])
+                .collect();
             for &person in members
                 .iter()
                 .filter(|&&entity| !is_organisation_at(entity))
             {
-                memberships[person].extend(&families);
+                memberships[person.index()].extend(&families);
             }
         }
         let mut people = vec![Vec::new(); organisations.len()];
-        for (entity, families) in memberships.iter_mut().enumerate() {
+        for (entity, families) in index.entities().zip(&mut memberships) {
             families.sort_unstable();
             families.dedup();
-            if family_of[entity].is_none() {
+            if family_of[entity.index()].is_none() {
                 for family in families.iter() {
                     people[family.0].push(entity);
                 }
@@ -101,26 +103,28 @@ impl Families {
         }
     }
 
-    /// The family of an organisation; `None` for a person or an unknown index.
-    pub fn family_of(&self, organisation: usize) -> Option<FamilyId> {
-        self.family_of.get(organisation).copied().flatten()
+    /// The family of an organisation; `None` for a person or an entity of another network.
+    pub fn family_of(&self, organisation: EntityIx) -> Option<FamilyId> {
+        self.family_of.get(organisation.index()).copied().flatten()
     }
 
     /// The organisations of a family, in index order.
-    pub fn organisations(&self, family: FamilyId) -> &[usize] {
+    pub fn organisations(&self, family: FamilyId) -> &[EntityIx] {
         &self.organisations[family.0]
     }
 
     /// The people of a family (persons with a role at one of its organisations), in index
     /// order.
-    pub fn people(&self, family: FamilyId) -> &[usize] {
+    pub fn people(&self, family: FamilyId) -> &[EntityIx] {
         &self.people[family.0]
     }
 
     /// The families an entity belongs to: an organisation's own, or the families a person
-    /// holds roles in; none for an unknown index.
-    pub fn memberships(&self, entity: usize) -> &[FamilyId] {
-        self.memberships.get(entity).map_or(&[], Vec::as_slice)
+    /// holds roles in; none for an entity of another network.
+    pub fn memberships(&self, entity: EntityIx) -> &[FamilyId] {
+        self.memberships
+            .get(entity.index())
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -136,7 +140,7 @@ fn find_root(roots: &mut [usize], mut entity: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::explore::test_support::{NetworkBuilder, entity_at};
+    use crate::explore::test_support::{NetworkBuilder, entities_at, entity_at, foreign_entity};
 
     /// sub-a → group ← sub-b ← sub-c (a chain of affiliations), and other apart; ada works
     /// at sub-c, bob at other, cy at both.
@@ -162,17 +166,18 @@ mod tests {
             .build()
     }
 
-    fn ids(network: &Network, entities: &[usize]) -> Vec<String> {
-        entities
-            .iter()
-            .map(|&e| network.entities[e].id.clone())
-            .collect()
+    fn ids(network: &Network, entities: &[EntityIx]) -> Vec<String> {
+        entities.iter().map(|&e| network[e].id.clone()).collect()
+    }
+
+    fn families(network: &Network) -> Families {
+        Families::new(network, &NetworkIndex::new(network))
     }
 
     #[test]
     fn affiliations_join_families_transitively_both_ways() {
         let network = two_families();
-        let families = Families::new(&network);
+        let families = families(&network);
         let sub_a = families
             .family_of(entity_at(&network, "sub-a"))
             .expect("an organisation has a family");
@@ -197,7 +202,7 @@ mod tests {
     #[test]
     fn people_are_those_with_a_role_in_the_family() {
         let network = two_families();
-        let families = Families::new(&network);
+        let families = families(&network);
         let samsung_like = families
             .family_of(entity_at(&network, "group"))
             .expect("group has a family");
@@ -221,7 +226,7 @@ mod tests {
             [samsung_like],
             "an organisation belongs to its own family"
         );
-        assert!(families.memberships(99).is_empty());
+        assert!(families.memberships(foreign_entity(99)).is_empty());
     }
 
     #[test]
@@ -232,8 +237,11 @@ mod tests {
             .tie("deal", TieKind::Contract, &["a", "b"], None)
             .tie("partners", TieKind::Partnership, &["a", "b"], None)
             .build();
-        let families = Families::new(&network);
-        assert_ne!(families.family_of(0), families.family_of(1));
+        let families = families(&network);
+        let [a, b] = entities_at(&NetworkIndex::new(&network), &[0, 1])[..] else {
+            panic!("two companies");
+        };
+        assert_ne!(families.family_of(a), families.family_of(b));
         assert!(is_organisation(EntityKind::Government));
         assert!(!is_organisation(EntityKind::Person));
     }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::explore::adjacency::{entity_indexes, participant_indexes};
+use crate::network::index::NetworkIndex;
 use crate::network::model::{EntityKind, Network, TieKind};
 
 /// What the map hides. The default hides nothing.
@@ -37,7 +37,7 @@ impl Filter {
 
     /// The entities and ties this filter leaves visible. An entity is hidden when its kind
     /// or its group is; a tie when its kind is, or any of its participants is hidden.
-    pub fn visibility(&self, network: &Network) -> Visibility {
+    pub fn visibility(&self, network: &Network, index: &NetworkIndex) -> Visibility {
         let entities: Vec<bool> = network
             .entities
             .iter()
@@ -49,15 +49,11 @@ impl Filter {
                         .is_none_or(|group| !self.hidden_groups.contains(group))
             })
             .collect();
-        let indexes = entity_indexes(network);
-        let ties = network
-            .ties
-            .iter()
+        let ties = index
+            .ties()
             .map(|tie| {
-                !self.hidden_tie_kinds.contains(&tie.kind)
-                    && participant_indexes(&indexes, &tie.participants)
-                        .into_iter()
-                        .all(|entity| entities[entity])
+                !self.hidden_tie_kinds.contains(&network[tie].kind)
+                    && (index.participants(tie).iter()).all(|entity| entities[entity.index()])
             })
             .collect();
         Visibility { entities, ties }
@@ -127,7 +123,7 @@ mod tests {
         let network = network();
         let filter = Filter::default();
         assert!(filter.hides_nothing());
-        let visible = filter.visibility(&network);
+        let visible = filter.visibility(&network, &NetworkIndex::new(&network));
         assert_eq!(visible.entities, [true; 5]);
         assert_eq!(visible.ties, [true; 5]);
     }
@@ -140,7 +136,7 @@ mod tests {
             ..Filter::default()
         };
         assert!(!filter.hides_nothing());
-        let visible = filter.visibility(&network);
+        let visible = filter.visibility(&network, &NetworkIndex::new(&network));
         assert_eq!(visible.entities, [false, true, true, false, true]);
         assert_eq!(visible.ties, [false, false, true, true, false]);
     }
@@ -152,7 +148,7 @@ mod tests {
             hidden_groups: BTreeSet::from(["samsung".to_owned()]),
             ..Filter::default()
         };
-        let visible = filter.visibility(&network);
+        let visible = filter.visibility(&network, &NetworkIndex::new(&network));
         assert_eq!(visible.entities, [false, false, true, true, true]);
         assert_eq!(visible.ties, [false, false, false, true, true]);
     }
@@ -164,7 +160,7 @@ mod tests {
             hidden_tie_kinds: BTreeSet::from([TieKind::Role, TieKind::Partnership]),
             ..Filter::default()
         };
-        let visible = filter.visibility(&network);
+        let visible = filter.visibility(&network, &NetworkIndex::new(&network));
         assert_eq!(visible.entities, [true; 5]);
         assert_eq!(visible.ties, [false, true, true, false, false]);
     }
@@ -178,7 +174,9 @@ mod tests {
         };
         let as_of = ties_visible_as_of(&network, date("2025-11").first_day(), UndatedTies::Show);
         assert_eq!(as_of, [true, true, false, true, true]);
-        let visible = filter.visibility(&network).with_tie_mask(&as_of);
+        let visible = filter
+            .visibility(&network, &NetworkIndex::new(&network))
+            .with_tie_mask(&as_of);
         assert_eq!(visible.ties, [true, true, false, false, true]);
         assert_eq!(visible.entities, [true, true, true, true, false]);
         assert_eq!(

@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use crate::explore::adjacency::Adjacency;
-use crate::network::model::Network;
+use crate::network::index::NetworkIndex;
 
 /// How many groups of sources betweenness splits its work into; fixed, so the sums (and
 /// so the scores) do not depend on the number of threads.
@@ -20,9 +20,9 @@ pub struct Centrality {
 }
 
 /// Degree and betweenness of every entity over the ties `visible_ties` lets through (all
-/// when `None`).
-pub fn centrality(network: &Network, visible_ties: Option<&[bool]>) -> Centrality {
-    let neighbours = neighbour_lists(&Adjacency::new(network, visible_ties));
+/// when `None`). Both are indexed by [`EntityIx::index`](crate::network::index::EntityIx::index).
+pub fn centrality(index: &NetworkIndex, visible_ties: Option<&[bool]>) -> Centrality {
+    let neighbours = neighbour_lists(index, &Adjacency::new(index, visible_ties));
     Centrality {
         degree: neighbours.iter().map(Vec::len).collect(),
         betweenness: betweenness_of(&neighbours),
@@ -30,8 +30,8 @@ pub fn centrality(network: &Network, visible_ties: Option<&[bool]>) -> Centralit
 }
 
 /// For each entity, the number of distinct entities it shares a visible tie with.
-pub fn degrees(network: &Network, visible_ties: Option<&[bool]>) -> Vec<usize> {
-    neighbour_lists(&Adjacency::new(network, visible_ties))
+pub fn degrees(index: &NetworkIndex, visible_ties: Option<&[bool]>) -> Vec<usize> {
+    neighbour_lists(index, &Adjacency::new(index, visible_ties))
         .iter()
         .map(Vec::len)
         .collect()
@@ -42,13 +42,23 @@ pub fn degrees(network: &Network, visible_ties: Option<&[bool]>) -> Vec<usize> {
 /// 0–1 by the number of pairs of the other entities: `(n − 1)(n − 2) / 2` for the network's
 /// `n` entities, hidden or isolated ones included. The middle of a path of three scores 1,
 /// as does the centre of a star; a triangle scores 0 everywhere.
-pub fn betweenness(network: &Network, visible_ties: Option<&[bool]>) -> Vec<f64> {
-    betweenness_of(&neighbour_lists(&Adjacency::new(network, visible_ties)))
+pub fn betweenness(index: &NetworkIndex, visible_ties: Option<&[bool]>) -> Vec<f64> {
+    betweenness_of(&neighbour_lists(
+        index,
+        &Adjacency::new(index, visible_ties),
+    ))
 }
 
-fn neighbour_lists(adjacency: &Adjacency) -> Vec<Vec<usize>> {
-    (0..adjacency.entity_count())
-        .map(|entity| adjacency.neighbours(entity))
+/// Each entity's distinct neighbours, as positions: Brandes' algorithm works on plain
+/// arrays.
+fn neighbour_lists(index: &NetworkIndex, adjacency: &Adjacency) -> Vec<Vec<usize>> {
+    index
+        .entities()
+        .map(|entity| {
+            (adjacency.neighbours(entity).into_iter())
+                .map(|neighbour| neighbour.index())
+                .collect()
+        })
         .collect()
 }
 
@@ -171,8 +181,11 @@ mod tests {
             .meeting("01", &["p0", "p1"])
             .meeting("12", &["p1", "p2"])
             .build();
-        close(&betweenness(&network, None), &[0.0, 1.0, 0.0]);
-        assert_eq!(degrees(&network, None), [1, 2, 1]);
+        close(
+            &betweenness(&NetworkIndex::new(&network), None),
+            &[0.0, 1.0, 0.0],
+        );
+        assert_eq!(degrees(&NetworkIndex::new(&network), None), [1, 2, 1]);
     }
 
     #[test]
@@ -183,7 +196,7 @@ mod tests {
             .meeting("03", &["p0", "p3"])
             .meeting("04", &["p0", "p4"])
             .build();
-        let scores = centrality(&network, None);
+        let scores = centrality(&NetworkIndex::new(&network), None);
         close(&scores.betweenness, &[1.0, 0.0, 0.0, 0.0, 0.0]);
         assert_eq!(scores.degree, [4, 1, 1, 1, 1]);
     }
@@ -195,10 +208,13 @@ mod tests {
             .meeting("12", &["p1", "p2"])
             .meeting("20", &["p2", "p0"])
             .build();
-        close(&betweenness(&by_pairs, None), &[0.0; 3]);
+        close(&betweenness(&NetworkIndex::new(&by_pairs), None), &[0.0; 3]);
         let one_meeting = people(3).meeting("all", &["p0", "p1", "p2"]).build();
-        close(&betweenness(&one_meeting, None), &[0.0; 3]);
-        assert_eq!(degrees(&one_meeting, None), [2, 2, 2]);
+        close(
+            &betweenness(&NetworkIndex::new(&one_meeting), None),
+            &[0.0; 3],
+        );
+        assert_eq!(degrees(&NetworkIndex::new(&one_meeting), None), [2, 2, 2]);
     }
 
     #[test]
@@ -211,7 +227,7 @@ mod tests {
             .meeting("34", &["p3", "p4"])
             .build();
         close(
-            &betweenness(&network, None),
+            &betweenness(&NetworkIndex::new(&network), None),
             &[0.0, 0.5, 4.0 / 6.0, 0.5, 0.0],
         );
     }
@@ -225,7 +241,10 @@ mod tests {
             .meeting("23", &["p2", "p3"])
             .meeting("30", &["p3", "p0"])
             .build();
-        close(&betweenness(&network, None), &[1.0 / 6.0; 4]);
+        close(
+            &betweenness(&NetworkIndex::new(&network), None),
+            &[1.0 / 6.0; 4],
+        );
     }
 
     #[test]
@@ -236,14 +255,23 @@ mod tests {
             .meeting("12", &["p1", "p2"])
             .build();
         assert_eq!(
-            degrees(&network, None),
+            degrees(&NetworkIndex::new(&network), None),
             [1, 2, 1],
             "parallel ties count once"
         );
-        close(&betweenness(&network, None), &[0.0, 1.0, 0.0]);
+        close(
+            &betweenness(&NetworkIndex::new(&network), None),
+            &[0.0, 1.0, 0.0],
+        );
         let mask = [true, true, false];
-        assert_eq!(degrees(&network, Some(&mask)), [1, 1, 0]);
-        close(&betweenness(&network, Some(&mask)), &[0.0; 3]);
+        assert_eq!(
+            degrees(&NetworkIndex::new(&network), Some(&mask)),
+            [1, 1, 0]
+        );
+        close(
+            &betweenness(&NetworkIndex::new(&network), Some(&mask)),
+            &[0.0; 3],
+        );
     }
 
     #[test]
@@ -263,13 +291,16 @@ mod tests {
                 i * (n - 1.0 - i) / ((n - 1.0) * (n - 2.0) / 2.0)
             })
             .collect();
-        close(&betweenness(&builder.build(), None), &expected);
+        close(
+            &betweenness(&NetworkIndex::new(&builder.build()), None),
+            &expected,
+        );
     }
 
     #[test]
     fn fewer_than_three_entities_score_zero() {
         let pair = people(2).meeting("01", &["p0", "p1"]).build();
-        close(&betweenness(&pair, None), &[0.0, 0.0]);
-        assert!(betweenness(&NetworkBuilder::new().build(), None).is_empty());
+        close(&betweenness(&NetworkIndex::new(&pair), None), &[0.0, 0.0]);
+        assert!(betweenness(&NetworkIndex::new(&NetworkBuilder::new().build()), None).is_empty());
     }
 }

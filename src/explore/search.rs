@@ -4,6 +4,7 @@
 //! digit, so spaces and hyphens never get in the way: "올트먼", "샘올트먼" and "샘 올트먼"
 //! all find 샘 올트먼, and "jae-yong" finds Lee Jae-yong.
 
+use crate::network::index::{EntityIx, NetworkIndex};
 use crate::network::model::Network;
 
 /// How well a text matched; better ranks order first.
@@ -32,8 +33,8 @@ pub enum MatchedField {
 /// "Lee Jae-yong — matched alias '이 회장'".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EntityMatch {
-    /// Index into `network.entities`.
-    pub entity: usize,
+    /// The entity found.
+    pub entity: EntityIx,
     /// How well it matched.
     pub rank: MatchRank,
     /// Whether a name (in which language) or an alias matched.
@@ -98,16 +99,20 @@ impl SearchableText {
 /// rank alike). Matches order by rank (exact, prefix, word prefix, contains), then by the
 /// matched text, case-insensitively, then by entity index. A query with no letters or
 /// digits matches nothing.
-pub fn search_entities(network: &Network, query: &str, limit: usize) -> Vec<EntityMatch> {
+pub fn search_entities(
+    network: &Network,
+    index: &NetworkIndex,
+    query: &str,
+    limit: usize,
+) -> Vec<EntityMatch> {
     let query = SearchableText::new(query).letters;
     if query.is_empty() || limit == 0 {
         return Vec::new();
     }
-    let mut matches: Vec<(EntityMatch, String)> = network
-        .entities
-        .iter()
-        .enumerate()
-        .filter_map(|(index, entity)| {
+    let mut matches: Vec<(EntityMatch, String)> = index
+        .entities()
+        .map(|ix| (ix, &network[ix]))
+        .filter_map(|(ix, entity)| {
             let names = entity.name.iter().map(|(language, name)| {
                 let field = MatchedField::Name {
                     language: language.clone(),
@@ -123,7 +128,7 @@ pub fn search_entities(network: &Network, query: &str, limit: usize) -> Vec<Enti
                 .filter_map(|(field, text)| {
                     let rank = SearchableText::new(text).rank(&query)?;
                     Some(EntityMatch {
-                        entity: index,
+                        entity: ix,
                         rank,
                         field,
                         matched_text: text.clone(),
@@ -182,15 +187,9 @@ mod tests {
     }
 
     fn found(network: &Network, query: &str) -> Vec<(String, MatchRank, String)> {
-        search_entities(network, query, 20)
+        search_entities(network, &NetworkIndex::new(network), query, 20)
             .into_iter()
-            .map(|m| {
-                (
-                    network.entities[m.entity].id.clone(),
-                    m.rank,
-                    m.matched_text,
-                )
-            })
+            .map(|m| (network[m.entity].id.clone(), m.rank, m.matched_text))
             .collect()
     }
 
@@ -233,13 +232,13 @@ mod tests {
     #[test]
     fn reports_the_alias_that_matched() {
         let network = people();
-        let matches = search_entities(&network, "회장", 5);
+        let matches = search_entities(&network, &NetworkIndex::new(&network), "회장", 5);
         assert_eq!(matches.len(), 1);
-        assert_eq!(matches[0].entity, 0);
+        assert_eq!(matches[0].entity.index(), 0);
         assert_eq!(matches[0].field, MatchedField::Alias);
         assert_eq!(matches[0].matched_text, "이 회장");
         assert_eq!(matches[0].rank, MatchRank::WordPrefix);
-        let by_hanja = search_entities(&network, "李", 5);
+        let by_hanja = search_entities(&network, &NetworkIndex::new(&network), "李", 5);
         assert_eq!(by_hanja[0].matched_text, "李");
         assert_eq!(by_hanja[0].rank, MatchRank::Exact);
     }
@@ -249,11 +248,11 @@ mod tests {
         let network = people();
         // "올트먼" is inside the Korean name but is the whole of no text; the alias
         // "올트먼 CEO" starts with it, which beats the name's word prefix.
-        let matches = search_entities(&network, "올트먼", 5);
+        let matches = search_entities(&network, &NetworkIndex::new(&network), "올트먼", 5);
         assert_eq!(matches.len(), 1);
         assert_eq!(matches[0].field, MatchedField::Alias);
         assert_eq!(matches[0].rank, MatchRank::Prefix);
-        let by_name = search_entities(&network, "이재용", 5);
+        let by_name = search_entities(&network, &NetworkIndex::new(&network), "이재용", 5);
         assert_eq!(
             by_name[0].field,
             MatchedField::Name {
@@ -277,13 +276,13 @@ mod tests {
     #[test]
     fn empty_queries_and_limits() {
         let network = people();
-        assert!(search_entities(&network, "", 10).is_empty());
-        assert!(search_entities(&network, "   ", 10).is_empty());
-        assert!(search_entities(&network, "-", 10).is_empty());
-        assert!(search_entities(&network, "sam", 0).is_empty());
-        let two = search_entities(&network, "sam", 2);
+        assert!(search_entities(&network, &NetworkIndex::new(&network), "", 10).is_empty());
+        assert!(search_entities(&network, &NetworkIndex::new(&network), "   ", 10).is_empty());
+        assert!(search_entities(&network, &NetworkIndex::new(&network), "-", 10).is_empty());
+        assert!(search_entities(&network, &NetworkIndex::new(&network), "sam", 0).is_empty());
+        let two = search_entities(&network, &NetworkIndex::new(&network), "sam", 2);
         assert_eq!(two.len(), 2);
         assert_eq!(two[0].rank, MatchRank::Exact);
-        assert!(search_entities(&network, "zzz", 10).is_empty());
+        assert!(search_entities(&network, &NetworkIndex::new(&network), "zzz", 10).is_empty());
     }
 }

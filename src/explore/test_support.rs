@@ -1,6 +1,7 @@
 //! Small networks built in code for the explorer's unit tests.
 
 use crate::network::date::PartialDate;
+use crate::network::index::{EntityIx, NetworkIndex, TieIx};
 use crate::network::model::{Entity, EntityKind, LocalizedText, Network, Tie, TieKind};
 
 /// Builds a network entity by entity and tie by tie.
@@ -98,21 +99,53 @@ impl NetworkBuilder {
 }
 
 /// The index of the entity with this id.
-pub(crate) fn entity_at(network: &Network, id: &str) -> usize {
-    network
-        .entities
-        .iter()
-        .position(|entity| entity.id == id)
+pub(crate) fn entity_at(network: &Network, id: &str) -> EntityIx {
+    NetworkIndex::new(network)
+        .entity_ix(id)
         .unwrap_or_else(|| panic!("no entity {id}"))
 }
 
 /// The index of the tie with this id.
-pub(crate) fn tie_at(network: &Network, id: &str) -> usize {
-    network
-        .ties
-        .iter()
-        .position(|tie| tie.id == id)
+pub(crate) fn tie_at(network: &Network, id: &str) -> TieIx {
+    NetworkIndex::new(network)
+        .tie_ix(id)
         .unwrap_or_else(|| panic!("no tie {id}"))
+}
+
+/// An entity index of some larger network, past the last entity of the test's own.
+pub(crate) fn foreign_entity(position: usize) -> EntityIx {
+    let people = (0..=position).fold(NetworkBuilder::new(), |builder, i| {
+        builder.person(&format!("p{i}"))
+    });
+    NetworkIndex::new(&people.build())
+        .entity_ix_at(position)
+        .expect("the network is large enough")
+}
+
+/// A tie index of some larger network, past the last tie of the test's own.
+pub(crate) fn foreign_tie(position: usize) -> TieIx {
+    let ties = (0..=position).fold(NetworkBuilder::new().person("a"), |builder, i| {
+        builder.meeting(&format!("t{i}"), &["a"])
+    });
+    NetworkIndex::new(&ties.build())
+        .tie_ix_at(position)
+        .expect("the network is large enough")
+}
+
+/// The entities at these positions of `network.entities`.
+pub(crate) fn entities_at(index: &NetworkIndex, positions: &[usize]) -> Vec<EntityIx> {
+    positions
+        .iter()
+        .map(|&position| index.entity_ix_at(position).expect("a test position"))
+        .collect()
+}
+
+/// The ties at these positions of `network.ties`.
+pub(crate) fn ties_at(index: &NetworkIndex, positions: &[usize]) -> Vec<TieIx> {
+    positions
+        .iter()
+        .map(|&position| index.tie_ix_at(position).expect("a test position"))
+        .collect()
 }
 
 /// A date from its text.

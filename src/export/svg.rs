@@ -258,8 +258,11 @@ pub fn map_svg(
 
     svg.push_str("\n<g id=\"ties\" fill=\"none\">");
     for edge in &map.edges {
-        let (a, b) = (to_px(positions[edge.a]), to_px(positions[edge.b]));
-        let tie = &network.ties[edge.tie];
+        let (a, b) = (
+            to_px(positions[edge.a.index()]),
+            to_px(positions[edge.b.index()]),
+        );
+        let tie = &network[edge.tie];
         let tie_style = style::tie_style(tie.kind);
         let path = if edge.bend == 0.0 {
             format!("M{:.1} {:.1}L{:.1} {:.1}", a[0], a[1], b[0], b[1])

@@ -1,12 +1,14 @@
 //! The network a map shows, free of any window: the file [`model`] and its dates, the
 //! [`load`]er and [`validate`]or that report every problem with its place
-//! ([`diagnostic`]), [`save`] for atomic writes, the embedded [`dataset`] and the
-//! synthetic networks of [`generate`].
+//! ([`diagnostic`]), the [`index`] that looks entities and ties up once for everyone,
+//! [`save`] for atomic writes, the embedded [`dataset`] and the synthetic networks of
+//! [`generate`].
 
 pub mod dataset;
 pub mod date;
 pub mod diagnostic;
 pub mod generate;
+pub mod index;
 pub mod load;
 pub mod model;
 pub mod save;

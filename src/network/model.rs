@@ -217,11 +217,6 @@ impl TieKind {
     pub fn is_deal(self) -> bool {
         matches!(self, Self::Contract | Self::LetterOfIntent | Self::Supply)
     }
-
-    /// Structural ties that say who belongs where, rather than what happened.
-    pub fn is_membership(self) -> bool {
-        matches!(self, Self::Role | Self::Affiliate)
-    }
 }
 
 impl fmt::Display for TieKind {
@@ -325,6 +320,9 @@ impl Network {
         }
     }
 
+    /// The entity with this id, by a scan of every entity: for one-off lookups (tests,
+    /// the command line). The window and the explorers look ids up in the
+    /// [`NetworkIndex`](crate::network::index::NetworkIndex).
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.entities.iter().find(|entity| entity.id == id)
     }

@@ -5,48 +5,38 @@
 use std::collections::HashMap;
 
 use crate::layout::Link;
-use crate::network::model::Network;
+use crate::network::index::{EntityIx, NetworkIndex, TieIx};
 
 /// One line on the map: a pair of entities joined by a tie.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MapEdge {
-    /// Index into `network.ties`.
-    pub tie: usize,
-    /// Indexes into `network.entities`, `a < b` unless the tie lists them the other way.
-    pub a: usize,
-    pub b: usize,
+    /// The tie the line draws.
+    pub tie: TieIx,
+    /// The entities it joins, `a < b` unless the tie lists them the other way.
+    pub a: EntityIx,
+    pub b: EntityIx,
     /// How far this line bows out from the straight one, in lanes: 0 is straight,
     /// lines sharing a pair get lanes spread evenly around 0 (−0.5 and 0.5 for two).
     pub bend: f32,
 }
 
-/// The drawable lines of a network, and entity lookup by id.
+/// The drawable lines of a network.
 #[derive(Clone, Debug, Default)]
 pub struct MapGraph {
     pub edges: Vec<MapEdge>,
-    entity_index: HashMap<String, usize>,
 }
 
 impl MapGraph {
-    /// Builds the lines of a valid network; participants that name no entity are skipped.
-    pub fn new(network: &Network) -> Self {
-        let entity_index: HashMap<String, usize> = network
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, entity)| (entity.id.clone(), i))
-            .collect();
+    /// Builds the lines of an indexed network; participants that name no entity are
+    /// skipped (the index leaves them out).
+    pub fn new(index: &NetworkIndex) -> Self {
         let mut edges = Vec::new();
-        for (tie_index, tie) in network.ties.iter().enumerate() {
-            let members: Vec<usize> = tie
-                .participants
-                .iter()
-                .filter_map(|id| entity_index.get(id).copied())
-                .collect();
+        for tie in index.ties() {
+            let members = index.participants(tie);
             for (i, &a) in members.iter().enumerate() {
                 for &b in &members[i + 1..] {
                     edges.push(MapEdge {
-                        tie: tie_index,
+                        tie,
                         a,
                         b,
                         bend: 0.0,
@@ -54,7 +44,7 @@ impl MapGraph {
                 }
             }
         }
-        let mut lanes: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        let mut lanes: HashMap<(EntityIx, EntityIx), Vec<usize>> = HashMap::new();
         for (i, edge) in edges.iter().enumerate() {
             lanes.entry(pair_key(edge.a, edge.b)).or_default().push(i);
         }
@@ -71,15 +61,7 @@ impl MapGraph {
                 edges[edge].bend = (lane as f32 - middle) * sign;
             }
         }
-        Self {
-            edges,
-            entity_index,
-        }
-    }
-
-    /// The entity index of an id.
-    pub fn entity_index(&self, id: &str) -> Option<usize> {
-        self.entity_index.get(id).copied()
+        Self { edges }
     }
 
     /// Each linked pair once, for the layout's springs.
@@ -89,28 +71,26 @@ impl MapGraph {
             .iter()
             .map(|edge| {
                 let (a, b) = pair_key(edge.a, edge.b);
-                Link { a, b }
+                Link {
+                    a: a.index(),
+                    b: b.index(),
+                }
             })
             .collect();
         links.sort_unstable();
         links.dedup();
         links
     }
-
-    /// The lines of one tie.
-    pub fn edges_of_tie(&self, tie: usize) -> impl Iterator<Item = &MapEdge> {
-        self.edges.iter().filter(move |edge| edge.tie == tie)
-    }
 }
 
-fn pair_key(a: usize, b: usize) -> (usize, usize) {
+fn pair_key(a: EntityIx, b: EntityIx) -> (EntityIx, EntityIx) {
     (a.min(b), a.max(b))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::network::model::{Entity, EntityKind, LocalizedText, Tie, TieKind};
+    use crate::network::model::{Entity, EntityKind, LocalizedText, Network, Tie, TieKind};
 
     fn entity(id: &str) -> Entity {
         Entity {
@@ -146,10 +126,12 @@ mod tests {
         let mut network = Network::empty();
         network.entities = ["a", "b", "c"].map(entity).to_vec();
         network.ties = vec![tie("m", &["a", "b", "c"])];
-        let graph = MapGraph::new(&network);
-        let pairs: Vec<(usize, usize)> = graph.edges.iter().map(|e| (e.a, e.b)).collect();
+        let graph = MapGraph::new(&NetworkIndex::new(&network));
+        let pairs: Vec<(usize, usize)> = (graph.edges.iter())
+            .map(|e| (e.a.index(), e.b.index()))
+            .collect();
         assert_eq!(pairs, [(0, 1), (0, 2), (1, 2)]);
-        assert!(graph.edges.iter().all(|e| e.tie == 0 && e.bend == 0.0));
+        assert!((graph.edges.iter()).all(|e| e.tie.index() == 0 && e.bend == 0.0));
         let links: Vec<(usize, usize)> = graph.links().iter().map(|l| (l.a, l.b)).collect();
         assert_eq!(links, [(0, 1), (0, 2), (1, 2)]);
     }
@@ -163,7 +145,7 @@ mod tests {
             tie("2", &["b", "a"]),
             tie("3", &["a", "b"]),
         ];
-        let graph = MapGraph::new(&network);
+        let graph = MapGraph::new(&NetworkIndex::new(&network));
         // The second tie runs b→a, so its bend is mirrored to land in the same fan.
         let bends: Vec<f32> = graph.edges.iter().map(|e| e.bend).collect();
         assert_eq!(bends, [-1.0, 0.0, 1.0]);

@@ -12,12 +12,12 @@ pub const LABEL_EVERY_ENTITY_UP_TO: usize = 300;
 /// A label's box: `[min x, min y, max x, max y]`.
 pub type LabelBox = [f32; 4];
 
-/// Entity indexes, best-connected first (by lines drawn), then in file order.
+/// Entity positions (`EntityIx::index`), best-connected first (by lines drawn), then in file order.
 pub fn by_degree(map: &MapGraph, entity_count: usize) -> Vec<usize> {
     let mut degree = vec![0_u32; entity_count];
     for edge in &map.edges {
-        degree[edge.a] += 1;
-        degree[edge.b] += 1;
+        degree[edge.a.index()] += 1;
+        degree[edge.b.index()] += 1;
     }
     let mut order: Vec<usize> = (0..entity_count).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(degree[i]), i));

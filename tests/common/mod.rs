@@ -7,6 +7,7 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use powermap::app::{Command, PowermapApp};
+use powermap::network::index::{EntityIx, TieIx};
 
 /// The app with the embedded network in a 1400×900 window, a few frames in.
 pub fn harness() -> Harness<'static, PowermapApp> {
@@ -38,21 +39,19 @@ pub fn wait_for_label(harness: &mut Harness<'static, PowermapApp>, text: &str) {
     panic!("{text:?} never showed");
 }
 
-pub fn tie_index(app: &PowermapApp, id: &str) -> usize {
+/// The open network's tie with this id.
+pub fn tie_index(app: &PowermapApp, id: &str) -> TieIx {
     app.document
-        .network
-        .ties
-        .iter()
-        .position(|tie| tie.id == id)
+        .index
+        .tie_ix(id)
         .unwrap_or_else(|| panic!("no tie {id}"))
 }
 
-pub fn entity_index(app: &PowermapApp, id: &str) -> usize {
+/// The open network's entity with this id.
+pub fn entity_index(app: &PowermapApp, id: &str) -> EntityIx {
     app.document
-        .network
-        .entities
-        .iter()
-        .position(|entity| entity.id == id)
+        .index
+        .entity_ix(id)
         .unwrap_or_else(|| panic!("no entity {id}"))
 }
 

@@ -6,13 +6,13 @@ use crate::app::explore_state::{ExploreState, SizeBy};
 use crate::app::map::shapes::Emphasis;
 use crate::app::selection::Selection;
 use crate::explore::neighbourhood::neighbourhood;
-use crate::network::model::Network;
+use crate::network::index::{NetworkIndex, TieIx};
 use crate::scene::graph::MapGraph;
 
 /// The looks of the map: one emphasis per entity and per line, one radius scale per entity.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MapLooks {
-    /// One per entity of `network.entities`.
+    /// One per entity, at [`EntityIx::index`](crate::network::index::EntityIx::index).
     pub entities: Vec<Emphasis>,
     /// One per line of `map.edges`.
     pub edges: Vec<Emphasis>,
@@ -35,12 +35,12 @@ fn raise(current: &mut Emphasis, to: Emphasis) {
 
 /// The looks of the map for this selection and explore state.
 pub fn map_looks(
-    network: &Network,
+    index: &NetworkIndex,
     map: &MapGraph,
     selection: Option<Selection>,
     explore: &mut ExploreState,
 ) -> MapLooks {
-    let entity_count = network.entities.len();
+    let entity_count = index.entity_count();
     let mut looks = MapLooks {
         entities: vec![Emphasis::Normal; entity_count],
         edges: vec![Emphasis::Normal; map.edges.len()],
@@ -53,19 +53,19 @@ pub fn map_looks(
     };
     if let Some(hops) = explore.path() {
         looks.entities.fill(Emphasis::Faded);
-        let ties: Vec<usize> = hops.iter().map(|hop| hop.tie).collect();
+        let ties: Vec<TieIx> = hops.iter().map(|hop| hop.tie).collect();
         looks.highlight(map, &ties, Emphasis::Selected);
         for end in [explore.path_from(), explore.path_to()]
             .into_iter()
             .flatten()
         {
-            if let Some(look) = looks.entities.get_mut(end) {
+            if let Some(look) = looks.entities.get_mut(end.index()) {
                 raise(look, Emphasis::Selected);
             }
         }
     } else if let Some(centre) = focus_centre {
         let around = neighbourhood(
-            network,
+            index,
             centre,
             explore.focus_steps(),
             Some(&explore.visibility().ties),
@@ -73,7 +73,10 @@ pub fn map_looks(
         looks.entities.fill(Emphasis::Faded);
         looks.highlight(map, &around.ties, Emphasis::Related);
         for member in &around.members {
-            raise(&mut looks.entities[member.entity], Emphasis::Related);
+            raise(
+                &mut looks.entities[member.entity.index()],
+                Emphasis::Related,
+            );
         }
     } else if selection.is_some() {
         looks.entities.fill(Emphasis::Faded);
@@ -92,7 +95,7 @@ pub fn map_looks(
             // A deal brings its earlier contacts along, a contact the deals that followed.
             let chained = explore.contact_deals.contacts_before(tie);
             let followed = explore.contact_deals.deals_after(tie);
-            let related: Vec<usize> = (chained.dated.iter().map(|pair| pair.contact))
+            let related: Vec<TieIx> = (chained.dated.iter().map(|pair| pair.contact))
                 .chain(chained.undated.iter().map(|pair| pair.contact))
                 .chain(followed.dated.iter().map(|pair| pair.deal))
                 .chain(followed.undated.iter().map(|pair| pair.deal))
@@ -102,7 +105,7 @@ pub fn map_looks(
         }
         Some(Selection::Entity(entity)) => {
             if focus_centre.is_none() && explore.path().is_none() {
-                let ties: Vec<usize> = map
+                let ties: Vec<TieIx> = map
                     .edges
                     .iter()
                     .filter(|edge| edge.a == entity || edge.b == entity)
@@ -110,7 +113,7 @@ pub fn map_looks(
                     .collect();
                 looks.highlight(map, &ties, Emphasis::Related);
             }
-            if let Some(look) = looks.entities.get_mut(entity) {
+            if let Some(look) = looks.entities.get_mut(entity.index()) {
                 *look = Emphasis::Selected;
             }
         }
@@ -122,7 +125,7 @@ pub fn map_looks(
             .into_iter()
             .flatten()
         {
-            if let Some(look) = looks.entities.get_mut(end) {
+            if let Some(look) = looks.entities.get_mut(end.index()) {
                 raise(look, Emphasis::Related);
             }
         }
@@ -135,50 +138,62 @@ pub fn map_looks(
         }
     }
     for (edge, look) in map.edges.iter().zip(looks.edges.iter_mut()) {
-        if !visibility.ties.get(edge.tie).copied().unwrap_or(true) {
+        if !visibility
+            .ties
+            .get(edge.tie.index())
+            .copied()
+            .unwrap_or(true)
+        {
             *look = Emphasis::Hidden;
         }
     }
 
-    looks.scales = entity_scales(network, explore);
+    looks.scales = entity_scales(index, explore);
     looks
 }
 
 impl MapLooks {
     /// Raises the lines of `ties` to `emphasis`, and the entities they join to related.
-    fn highlight(&mut self, map: &MapGraph, ties: &[usize], emphasis: Emphasis) {
-        let mut wanted = vec![false; map.edges.iter().map(|e| e.tie + 1).max().unwrap_or(0)];
+    fn highlight(&mut self, map: &MapGraph, ties: &[TieIx], emphasis: Emphasis) {
+        let mut wanted = vec![
+            false;
+            (map.edges.iter())
+                .map(|e| e.tie.index() + 1)
+                .max()
+                .unwrap_or(0)
+        ];
         for &tie in ties {
-            if let Some(flag) = wanted.get_mut(tie) {
+            if let Some(flag) = wanted.get_mut(tie.index()) {
                 *flag = true;
             }
         }
         for (edge, look) in map.edges.iter().zip(self.edges.iter_mut()) {
-            if wanted[edge.tie] {
+            if wanted[edge.tie.index()] {
                 raise(look, emphasis);
-                raise(&mut self.entities[edge.a], Emphasis::Related);
-                raise(&mut self.entities[edge.b], Emphasis::Related);
+                raise(&mut self.entities[edge.a.index()], Emphasis::Related);
+                raise(&mut self.entities[edge.b.index()], Emphasis::Related);
             }
         }
     }
 }
 
 /// Radius scales by the chosen metric: `1 + 2·√(value / largest value)`.
-fn entity_scales(network: &Network, explore: &mut ExploreState) -> Vec<f32> {
+fn entity_scales(index: &NetworkIndex, explore: &mut ExploreState) -> Vec<f32> {
     let size_by = explore.size_by();
+    let entity_count = index.entity_count();
     let values: Vec<f64> = match size_by {
-        SizeBy::None => return vec![1.0; network.entities.len()],
+        SizeBy::None => return vec![1.0; entity_count],
         SizeBy::Degree => explore
-            .centrality(network)
+            .centrality(index)
             .degree
             .iter()
             .map(|&degree| degree as f64)
             .collect(),
-        SizeBy::Betweenness => explore.centrality(network).betweenness.clone(),
+        SizeBy::Betweenness => explore.centrality(index).betweenness.clone(),
     };
-    if values.len() != network.entities.len() {
+    if values.len() != entity_count {
         // Not computed for this network (betweenness of a very large one).
-        return vec![1.0; network.entities.len()];
+        return vec![1.0; entity_count];
     }
     let largest = values.iter().copied().fold(0.0, f64::max);
     values

@@ -377,7 +377,10 @@ impl Pen {
         if emphasis == Emphasis::Hidden {
             return;
         }
-        let (a, b) = (scene.screen[map_line.a], scene.screen[map_line.b]);
+        let (a, b) = (
+            scene.screen[map_line.a.index()],
+            scene.screen[map_line.b.index()],
+        );
         let length = (b - a).length();
         // A bowed line reaches at most a quarter of its length beyond the straight one.
         let reach = length * map_line.bend.abs() * style::BEND_PER_LANE + 4.0;
@@ -556,6 +559,8 @@ fn for_each_dot(points: &[Pos2], spacing: f32, visible: Rect, mut dot: impl FnMu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::explore::test_support::NetworkBuilder;
+    use crate::network::index::NetworkIndex;
     use crate::network::model::{EntityKind, TieKind};
 
     /// The labels a frame of the map shows, in the order they were placed.
@@ -570,10 +575,17 @@ mod tests {
                 label: Arc::from(*name),
             })
             .collect();
+        let network = NetworkBuilder::new()
+            .person("a")
+            .person("b")
+            .meeting("ab", &["a", "b"])
+            .build();
+        let index = NetworkIndex::new(&network);
+        let entity = |position| index.entity_ix_at(position).expect("a or b");
         let lines = [MapLine {
-            tie: 0,
-            a: 0,
-            b: 1,
+            tie: index.tie_ix("ab").expect("the meeting"),
+            a: entity(0),
+            b: entity(1),
             kind: TieKind::Meeting,
             bend: 0.0,
         }];

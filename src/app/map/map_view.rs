@@ -23,6 +23,7 @@ use crate::app::map::shapes::{
 };
 use crate::app::selection::{LabelLanguage, Selection};
 use crate::layout::{LayoutParams, Link, Point, start_positions};
+use crate::network::index::{EntityIx, NetworkIndex, TieIx};
 use crate::network::model::Network;
 use crate::scene::graph::MapGraph;
 use crate::scene::labels::by_degree;
@@ -68,37 +69,39 @@ pub struct MapView {
     /// Whether the node being dragged has moved, so a plain click does not pin it.
     drag_moved: bool,
     /// The entity to centre the map on at the next frame.
-    centre_on: Option<usize>,
+    centre_on: Option<EntityIx>,
 }
 
 impl MapView {
-    pub fn new(network: &Network, map: &MapGraph, language: LabelLanguage) -> Self {
+    pub fn new(
+        network: &Network,
+        index: &NetworkIndex,
+        map: &MapGraph,
+        language: LabelLanguage,
+    ) -> Self {
         let links: Arc<[Link]> = map.links().into();
         let start_positions = start_positions(network, &links, &LayoutParams::default());
         let pinned: Vec<bool> = network.entities.iter().map(|e| e.pinned).collect();
 
         let mut graph = ViewGraph::new();
         let mut styles = Vec::with_capacity(network.entities.len());
-        let nodes = network
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(index, entity)| {
-                let group_position = entity
-                    .group
-                    .as_ref()
-                    .and_then(|g| network.groups.iter().position(|group| &group.id == g));
+        let nodes = index
+            .entities()
+            .map(|ix| {
+                let entity = &network[ix];
+                let group_position =
+                    (entity.group.as_deref()).and_then(|g| index.group_position(g));
                 styles.push(EntityStyle {
                     kind: entity.kind,
                     color: color32(style::entity_color(entity, group_position)),
                     label: Arc::from(entity.display_name(language.code())),
                 });
                 let node = EntityNode {
-                    entity: index,
+                    entity: ix,
                     radius: style::node_radius(entity.kind),
                     hidden: false,
                 };
-                let [x, y] = start_positions[index];
+                let [x, y] = start_positions[ix.index()];
                 graph.add_node_with_location(node, Pos2::new(x, y))
             })
             .collect();
@@ -109,7 +112,7 @@ impl MapView {
                 tie: edge.tie,
                 a: edge.a,
                 b: edge.b,
-                kind: network.ties[edge.tie].kind,
+                kind: network[edge.tie].kind,
                 bend: edge.bend,
             })
             .collect();
@@ -167,7 +170,7 @@ impl MapView {
     }
 
     /// Centres the map on an entity on the next frame, keeping the zoom.
-    pub fn centre_on(&mut self, entity: usize) {
+    pub fn centre_on(&mut self, entity: EntityIx) {
         self.centre_on = Some(entity);
         self.follow_layout = false;
     }
@@ -191,13 +194,13 @@ impl MapView {
         self.fit_once = true;
     }
 
-    pub fn is_pinned(&self, entity: usize) -> bool {
-        self.pinned.get(entity).copied().unwrap_or(false)
+    pub fn is_pinned(&self, entity: EntityIx) -> bool {
+        self.pinned.get(entity.index()).copied().unwrap_or(false)
     }
 
     /// Pins an entity where it is now, or unpins it; the layout is told either way.
-    pub fn set_pinned(&mut self, entity: usize, pinned: bool) {
-        let Some(flag) = self.pinned.get_mut(entity) else {
+    pub fn set_pinned(&mut self, entity: EntityIx, pinned: bool) {
+        let Some(flag) = self.pinned.get_mut(entity.index()) else {
             return;
         };
         *flag = pinned;
@@ -245,13 +248,14 @@ impl MapView {
 
     /// The label an entity is drawn with.
     #[cfg(feature = "testing")]
-    pub fn entity_label(&self, entity: usize) -> Option<String> {
-        Some(self.styles.get(entity)?.label.to_string())
+    pub fn entity_label(&self, entity: EntityIx) -> Option<String> {
+        Some(self.styles.get(entity.index())?.label.to_string())
     }
 
     /// How an entity is drawn: its emphasis and how much larger than its kind's size.
     #[cfg(feature = "testing")]
-    pub fn entity_look(&self, entity: usize) -> Option<(Emphasis, f32)> {
+    pub fn entity_look(&self, entity: EntityIx) -> Option<(Emphasis, f32)> {
+        let entity = entity.index();
         (entity < self.styles.len()).then(|| {
             let emphasis = self.looks.entities.get(entity).copied().unwrap_or_default();
             (
@@ -263,7 +267,7 @@ impl MapView {
 
     /// How each line of a tie is drawn.
     #[cfg(feature = "testing")]
-    pub fn tie_emphases(&self, tie: usize) -> Vec<Emphasis> {
+    pub fn tie_emphases(&self, tie: TieIx) -> Vec<Emphasis> {
         self.lines
             .iter()
             .enumerate()
@@ -274,16 +278,17 @@ impl MapView {
 
     /// The screen position of an entity, as last drawn.
     #[cfg(feature = "testing")]
-    pub fn entity_screen_pos(&self, entity: usize) -> Option<Pos2> {
-        let node = self.graph.node(*self.nodes.get(entity)?)?;
+    pub fn entity_screen_pos(&self, entity: EntityIx) -> Option<Pos2> {
+        let node = self.graph.node(*self.nodes.get(entity.index())?)?;
         Some(self.screen.canvas_to_screen(node.location()))
     }
 
     /// The screen position of the middle of a tie's first line, as last drawn.
     #[cfg(feature = "testing")]
-    pub fn tie_screen_pos(&self, tie: usize) -> Option<Pos2> {
+    pub fn tie_screen_pos(&self, tie: TieIx) -> Option<Pos2> {
         let line = self.lines.iter().find(|line| line.tie == tie)?;
-        let location = |entity: usize| Some(self.graph.node(self.nodes[entity])?.location());
+        let location =
+            |entity: EntityIx| Some(self.graph.node(self.nodes[entity.index()])?.location());
         let mut points = Vec::new();
         line_points(location(line.a)?, location(line.b)?, line.bend, &mut points);
         Some(self.screen.canvas_to_screen(halfway(&points)))
@@ -446,7 +451,7 @@ impl MapView {
         }));
         let entity_of = |node: Option<NodeIndex>| {
             node.and_then(|node| self.graph.node(node))
-                .map(|node| node.payload().entity)
+                .map(|node| node.payload().entity.index())
         };
         let scene = MapScene {
             screen: &self.screen_positions,
@@ -463,7 +468,7 @@ impl MapView {
     }
 
     /// The tie whose line is under a screen position, if any.
-    fn tie_at(&self, pointer: Pos2) -> Option<usize> {
+    fn tie_at(&self, pointer: Pos2) -> Option<TieIx> {
         let positions: Vec<Pos2> = self
             .nodes
             .iter()
@@ -501,8 +506,8 @@ impl MapView {
     }
 
     /// Pans so that an entity sits in the middle of the map's area, keeping the zoom.
-    fn pan_to(&self, ui: &mut egui::Ui, entity: usize) {
-        let Some(node) = self.nodes.get(entity).and_then(|&n| self.graph.node(n)) else {
+    fn pan_to(&self, ui: &mut egui::Ui, entity: EntityIx) {
+        let Some(node) = (self.nodes.get(entity.index())).and_then(|&n| self.graph.node(n)) else {
             return;
         };
         let rect = ui.available_rect_before_wrap();

@@ -10,6 +10,7 @@ use egui_graphs::{DisplayNode, DrawContext, NodeProps};
 use petgraph::EdgeType;
 use petgraph::stable_graph::IndexType;
 
+use crate::network::index::{EntityIx, TieIx};
 use crate::network::model::{EntityKind, TieKind};
 use crate::scene::style::{self, NodeShape, Rgba};
 
@@ -33,8 +34,8 @@ pub enum Emphasis {
 /// needs. Its looks are drawn by [`crate::app::map::map_painter`], in batches.
 #[derive(Clone, Debug)]
 pub struct EntityNode {
-    /// Index into `network.entities`.
-    pub entity: usize,
+    /// The entity, whose position is also the node's index.
+    pub entity: EntityIx,
     /// Radius in layout units, as drawn at zoom 1.
     pub radius: f32,
     /// Filtered out or not yet dated in: neither drawn nor clickable.
@@ -54,11 +55,11 @@ pub struct EntityStyle {
 /// One line of the map (see [`crate::scene::graph::MapEdge`]) with what drawing it needs.
 #[derive(Clone, Copy, Debug)]
 pub struct MapLine {
-    /// Index into `network.ties`.
-    pub tie: usize,
-    /// Indexes into `network.entities`.
-    pub a: usize,
-    pub b: usize,
+    /// The tie the line draws.
+    pub tie: TieIx,
+    /// The entities it joins.
+    pub a: EntityIx,
+    pub b: EntityIx,
     pub kind: TieKind,
     /// Lanes this line bows out by (see [`crate::scene::graph::MapEdge::bend`]).
     pub bend: f32,
@@ -198,7 +199,7 @@ pub fn line_at(
     let mut points = Vec::new();
     let mut nearest: Option<(usize, f32)> = None;
     for (index, line) in lines.iter().enumerate() {
-        let (a, b) = (positions[line.a], positions[line.b]);
+        let (a, b) = (positions[line.a.index()], positions[line.b.index()]);
         let reach = (b - a).length() * line.bend.abs() * style::BEND_PER_LANE + tolerance;
         if hidden(index) || !Rect::from_two_pos(a, b).expand(reach).contains(pointer) {
             continue;

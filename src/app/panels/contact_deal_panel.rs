@@ -7,26 +7,40 @@ use crate::app::explore_state::{ExploreState, lag_after_text, lag_before_text};
 use crate::app::map::shapes::color32;
 use crate::app::selection::{LabelLanguage, Selection};
 use crate::explore::contact_deal::is_contact;
+use crate::network::index::{NetworkIndex, TieIx};
 use crate::network::model::Network;
 use crate::scene::style;
 
+/// The name of the entity with this id, or the id itself when it names none.
+pub fn entity_name<'a>(
+    network: &'a Network,
+    index: &NetworkIndex,
+    id: &'a str,
+    language: LabelLanguage,
+) -> &'a str {
+    index
+        .entity_ix(id)
+        .map_or(id, |entity| network[entity].display_name(language.code()))
+}
+
 /// The names of a tie's participants, joined.
-pub fn participants_text(network: &Network, tie: usize, language: LabelLanguage) -> String {
-    network.ties[tie]
+pub fn participants_text(
+    network: &Network,
+    index: &NetworkIndex,
+    tie: TieIx,
+    language: LabelLanguage,
+) -> String {
+    network[tie]
         .participants
         .iter()
-        .map(|id| {
-            network
-                .entity(id)
-                .map_or(id.as_str(), |e| e.display_name(language.code()))
-        })
+        .map(|id| entity_name(network, index, id, language))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 /// A tie's date as given, or "undated".
-fn date_text(network: &Network, tie: usize) -> String {
-    network.ties[tie]
+fn date_text(network: &Network, tie: TieIx) -> String {
+    network[tie]
         .date
         .map_or_else(|| "undated".to_owned(), |date| date.to_string())
 }
@@ -36,17 +50,18 @@ fn date_text(network: &Network, tie: usize) -> String {
 fn tie_row_ui(
     ui: &mut egui::Ui,
     network: &Network,
-    tie: usize,
+    index: &NetworkIndex,
+    tie: TieIx,
     note: Option<String>,
     language: LabelLanguage,
     commands: &mut Vec<Command>,
 ) {
-    let kind = network.ties[tie].kind;
+    let kind = network[tie].kind;
     ui.label(date_text(network, tie));
     ui.label(egui::RichText::new(kind.label()).color(color32(style::tie_style(kind).color)));
     ui.vertical(|ui| {
-        let response = ui.link(participants_text(network, tie, language));
-        let summary = &network.ties[tie].summary;
+        let response = ui.link(participants_text(network, index, tie, language));
+        let summary = &network[tie].summary;
         let response = if summary.is_empty() {
             response
         } else {
@@ -67,12 +82,13 @@ fn tie_row_ui(
 pub fn contact_deal_ui(
     ui: &mut egui::Ui,
     network: &Network,
-    tie: usize,
+    index: &NetworkIndex,
+    tie: TieIx,
     explore: &ExploreState,
     language: LabelLanguage,
     commands: &mut Vec<Command>,
 ) {
-    let kind = network.ties[tie].kind;
+    let kind = network[tie].kind;
     if kind.is_deal() {
         let found = explore.contact_deals.contacts_before(tie);
         ui.add_space(10.0);
@@ -90,7 +106,15 @@ pub fn contact_deal_ui(
             .show(ui, |ui| {
                 for pair in &found.dated {
                     let note = lag_before_text(&pair.lag);
-                    tie_row_ui(ui, network, pair.contact, Some(note), language, commands);
+                    tie_row_ui(
+                        ui,
+                        network,
+                        index,
+                        pair.contact,
+                        Some(note),
+                        language,
+                        commands,
+                    );
                 }
             });
         if !found.undated.is_empty() {
@@ -108,7 +132,7 @@ pub fn contact_deal_ui(
                 .spacing([8.0, 4.0])
                 .show(ui, |ui| {
                     for pair in &found.undated {
-                        tie_row_ui(ui, network, pair.contact, None, language, commands);
+                        tie_row_ui(ui, network, index, pair.contact, None, language, commands);
                     }
                 });
         }
@@ -126,7 +150,15 @@ pub fn contact_deal_ui(
             .show(ui, |ui| {
                 for pair in &found.dated {
                     let note = lag_after_text(&pair.lag);
-                    tie_row_ui(ui, network, pair.deal, Some(note), language, commands);
+                    tie_row_ui(
+                        ui,
+                        network,
+                        index,
+                        pair.deal,
+                        Some(note),
+                        language,
+                        commands,
+                    );
                 }
             });
         if !found.undated.is_empty() {
@@ -144,7 +176,7 @@ pub fn contact_deal_ui(
                 .spacing([8.0, 4.0])
                 .show(ui, |ui| {
                     for pair in &found.undated {
-                        tie_row_ui(ui, network, pair.deal, None, language, commands);
+                        tie_row_ui(ui, network, index, pair.deal, None, language, commands);
                     }
                 });
         }
@@ -156,6 +188,7 @@ pub fn contact_deal_ui(
 pub fn chains_overview_ui(
     ui: &mut egui::Ui,
     network: &Network,
+    index: &NetworkIndex,
     explore: &ExploreState,
     language: LabelLanguage,
     commands: &mut Vec<Command>,
@@ -179,12 +212,12 @@ pub fn chains_overview_ui(
         if previous_deal != Some(chain.deal) {
             previous_deal = Some(chain.deal);
             ui.add_space(4.0);
-            let deal = &network.ties[chain.deal];
+            let deal = &network[chain.deal];
             let text = format!(
                 "{} · {} · {}",
                 date_text(network, chain.deal),
                 deal.kind.label(),
-                participants_text(network, chain.deal, language)
+                participants_text(network, index, chain.deal, language)
             );
             let response = ui.link(
                 egui::RichText::new(text)
@@ -210,8 +243,8 @@ pub fn chains_overview_ui(
             let text = format!(
                 "{} {} · {}",
                 date_text(network, chain.contact),
-                network.ties[chain.contact].kind.label().to_lowercase(),
-                participants_text(network, chain.contact, language)
+                network[chain.contact].kind.label().to_lowercase(),
+                participants_text(network, index, chain.contact, language)
             );
             if ui.link(text).clicked() {
                 commands.push(Command::Select(Selection::Tie(chain.contact)));

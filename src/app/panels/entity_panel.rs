@@ -1,22 +1,30 @@
 //! The panel of a selected person or organisation: who they are, how central, the focus
 //! and path controls, and all of their ties in date order, each one a link to its evidence.
 
+use crate::app::Document;
 use crate::app::command::Command;
-use crate::app::explore_state::{ExploreState, MAX_FOCUS_STEPS};
+use crate::app::explore_state::MAX_FOCUS_STEPS;
+use crate::app::panels::contact_deal_panel::entity_name;
 use crate::app::panels::widgets::{clear_selection_button, panel_header_ui};
 use crate::app::selection::{LabelLanguage, Selection};
-use crate::network::model::{Network, localized};
+use crate::network::index::EntityIx;
+use crate::network::model::localized;
 
 pub fn entity_panel_ui(
     ui: &mut egui::Ui,
-    network: &Network,
-    entity_index: usize,
-    pinned: bool,
-    explore: &ExploreState,
+    document: &Document,
+    entity_index: EntityIx,
     language: LabelLanguage,
     commands: &mut Vec<Command>,
 ) {
-    let entity = &network.entities[entity_index];
+    let Document {
+        network,
+        index,
+        explore,
+        ..
+    } = document;
+    let pinned = document.view.is_pinned(entity_index);
+    let entity = &network[entity_index];
     panel_header_ui(
         ui,
         |ui| {
@@ -51,9 +59,9 @@ pub fn entity_panel_ui(
             if let Some(group) = &entity.group {
                 ui.label("Group");
                 ui.label(
-                    network
-                        .group(group)
-                        .and_then(|g| localized(&g.name, language.code()))
+                    index
+                        .group_position(group)
+                        .and_then(|g| localized(&network.groups[g].name, language.code()))
                         .unwrap_or(group),
                 );
                 ui.end_row();
@@ -69,7 +77,7 @@ pub fn entity_panel_ui(
                 ui.end_row();
             }
             if let Some(centrality) = explore.computed_centrality() {
-                if let Some(degree) = centrality.degree.get(entity_index) {
+                if let Some(degree) = centrality.degree.get(entity_index.index()) {
                     ui.label("Degree")
                         .on_hover_text("How many others it shares a tie with");
                     ui.label(format!(
@@ -78,7 +86,7 @@ pub fn entity_panel_ui(
                     ));
                     ui.end_row();
                 }
-                if let Some(&betweenness) = centrality.betweenness.get(entity_index) {
+                if let Some(&betweenness) = centrality.betweenness.get(entity_index.index()) {
                     ui.label("Betweenness")
                         .on_hover_text("How many shortest chains between others pass through it");
                     ui.label(format!(
@@ -149,23 +157,16 @@ pub fn entity_panel_ui(
     });
 
     ui.add_space(10.0);
-    let mut ties: Vec<usize> = network
-        .ties
-        .iter()
-        .enumerate()
-        .filter(|(_, tie)| tie.participants.iter().any(|p| p == &entity.id))
-        .map(|(index, _)| index)
-        .collect();
     // Dated ties in order, then the undated ones in file order.
-    ties.sort_by_key(|&index| (network.ties[index].date.is_none(), network.ties[index].date));
+    let ties = index.ties_of(entity_index);
     ui.strong(format!("Ties ({})", ties.len()));
     egui::Grid::new("entity-ties")
         .num_columns(3)
         .striped(true)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            for index in ties {
-                let tie = &network.ties[index];
+            for &tie_index in ties {
+                let tie = &network[tie_index];
                 ui.label(
                     tie.date
                         .map_or_else(|| "undated".to_owned(), |d| d.to_string()),
@@ -178,11 +179,7 @@ pub fn entity_panel_ui(
                     .participants
                     .iter()
                     .filter(|p| *p != &entity.id)
-                    .map(|p| {
-                        network
-                            .entity(p)
-                            .map_or(p.as_str(), |e| e.display_name(language.code()))
-                    })
+                    .map(|p| entity_name(network, index, p, language))
                     .collect();
                 // A meeting of ten would widen the panel: name three, count the rest (the
                 // tie's own panel lists them all).
@@ -197,7 +194,7 @@ pub fn entity_panel_ui(
                     response.on_hover_text(&tie.summary)
                 };
                 if response.clicked() {
-                    commands.push(Command::Select(Selection::Tie(index)));
+                    commands.push(Command::Select(Selection::Tie(tie_index)));
                 }
                 ui.end_row();
             }

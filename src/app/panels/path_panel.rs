@@ -7,6 +7,7 @@ use crate::app::map::shapes::color32;
 use crate::app::panels::contact_deal_panel::participants_text;
 use crate::app::panels::widgets::panel_header_ui;
 use crate::app::selection::{LabelLanguage, Selection};
+use crate::network::index::{EntityIx, NetworkIndex};
 use crate::network::model::{Network, localized};
 use crate::scene::style;
 
@@ -14,14 +15,15 @@ use crate::scene::style;
 pub fn path_panel_ui(
     ui: &mut egui::Ui,
     network: &Network,
+    index: &NetworkIndex,
     explore: &ExploreState,
     selection: Option<Selection>,
     language: LabelLanguage,
     commands: &mut Vec<Command>,
 ) {
-    let name = |entity: Option<usize>| {
+    let name = |entity: Option<EntityIx>| {
         entity
-            .and_then(|e| network.entities.get(e))
+            .and_then(|e| network.entities.get(e.index()))
             .map_or("(choose an entity)", |e| e.display_name(language.code()))
     };
     egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -68,7 +70,7 @@ pub fn path_panel_ui(
             .weak(),
         );
         for (i, hop) in hops.iter().enumerate() {
-            let tie = &network.ties[hop.tie];
+            let tie = &network[hop.tie];
             let selected = selection == Some(Selection::Tie(hop.tie));
             ui.add_space(4.0);
             let kind_color = color32(style::tie_style(tie.kind).color);
@@ -82,7 +84,7 @@ pub fn path_panel_ui(
                 if ui
                     .selectable_label(selected, egui::RichText::new(heading).strong())
                     .on_hover_ui(|ui| {
-                        ui.label(participants_text(network, hop.tie, language));
+                        ui.label(participants_text(network, index, hop.tie, language));
                     })
                     .clicked()
                 {
@@ -101,7 +103,10 @@ pub fn path_panel_ui(
                         _ => &evidence.quote,
                     };
                     ui.label(egui::RichText::new(format!("“{quote}”")).italics());
-                    if let Some(source) = network.source(&evidence.source) {
+                    if let Some(source) = index
+                        .source_position(&evidence.source)
+                        .map(|source| &network.sources[source])
+                    {
                         let outlet =
                             localized(&source.outlet, language.code()).unwrap_or(&source.id);
                         let published = source

@@ -66,7 +66,8 @@ pub fn search_bar_ui(
     }
     let key = (document.id(), search.query.clone());
     if search.searched.as_ref() != Some(&key) {
-        search.matches = search_entities(network, &search.query, MATCH_LIMIT).into();
+        search.matches =
+            search_entities(network, &document.index, &search.query, MATCH_LIMIT).into();
         search.searched = Some(key);
     }
     let matches = search.matches.clone();
@@ -118,7 +119,7 @@ pub fn search_bar_ui(
     if let Some(found) = picked {
         commands.push(Command::ShowEntity(found.entity));
         search.open = false;
-        search.query = network.entities[found.entity]
+        search.query = network[found.entity]
             .display_name(language.code())
             .to_owned();
     }
@@ -134,7 +135,7 @@ fn match_ui(
     language: LabelLanguage,
     highlighted: bool,
 ) -> egui::Response {
-    let entity = &network.entities[found.entity];
+    let entity = &network[found.entity];
     let name = entity.display_name(language.code());
     let text = match &found.field {
         MatchedField::Alias => format!("{name} — alias “{}”", found.matched_text),

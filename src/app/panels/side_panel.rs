@@ -28,6 +28,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Ve
                         path_panel::path_panel_ui(
                             ui,
                             &app.document.network,
+                            &app.document.index,
                             explore,
                             app.selection,
                             app.language,
@@ -36,10 +37,13 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Ve
                         ui.add_space(8.0);
                     }
                     match app.selection {
-                        Some(Selection::Tie(tie)) if tie < app.document.network.ties.len() => {
+                        Some(Selection::Tie(tie))
+                            if tie.index() < app.document.index.tie_count() =>
+                        {
                             tie_panel::tie_panel_ui(
                                 ui,
                                 &app.document.network,
+                                &app.document.index,
                                 tie,
                                 explore,
                                 app.language,
@@ -47,15 +51,12 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Ve
                             );
                         }
                         Some(Selection::Entity(entity))
-                            if entity < app.document.network.entities.len() =>
+                            if entity.index() < app.document.index.entity_count() =>
                         {
-                            let pinned = app.document.view.is_pinned(entity);
                             entity_panel::entity_panel_ui(
                                 ui,
-                                &app.document.network,
+                                app.document,
                                 entity,
-                                pinned,
-                                explore,
                                 app.language,
                                 commands,
                             );
@@ -118,6 +119,13 @@ fn overview_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Vec<Comm
                 .small()
                 .weak(),
             );
-            contact_deal_panel::chains_overview_ui(ui, network, explore, app.language, commands);
+            contact_deal_panel::chains_overview_ui(
+                ui,
+                network,
+                &app.document.index,
+                explore,
+                app.language,
+                commands,
+            );
         });
 }

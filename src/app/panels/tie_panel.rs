@@ -6,17 +6,19 @@ use crate::app::explore_state::{ExploreState, precision_text};
 use crate::app::panels::contact_deal_panel::contact_deal_ui;
 use crate::app::panels::widgets::{clear_selection_button, entity_link_ui, panel_header_ui};
 use crate::app::selection::LabelLanguage;
+use crate::network::index::{NetworkIndex, TieIx};
 use crate::network::model::{Network, localized};
 
 pub fn tie_panel_ui(
     ui: &mut egui::Ui,
     network: &Network,
-    tie_index: usize,
+    index: &NetworkIndex,
+    tie_index: TieIx,
     explore: &ExploreState,
     language: LabelLanguage,
     commands: &mut Vec<Command>,
 ) {
-    let tie = &network.ties[tie_index];
+    let tie = &network[tie_index];
     let color = crate::app::map::shapes::color32(crate::scene::style::tie_style(tie.kind).color);
     panel_header_ui(
         ui,
@@ -44,7 +46,7 @@ pub fn tie_panel_ui(
                     if i > 0 {
                         ui.label("·");
                     }
-                    entity_link_ui(ui, network, participant, language, commands);
+                    entity_link_ui(ui, network, index, participant, language, commands);
                 }
             });
             ui.end_row();
@@ -81,7 +83,7 @@ pub fn tie_panel_ui(
                 .color(ui.visuals().warn_fg_color),
         );
     }
-    contact_deal_ui(ui, network, tie_index, explore, language, commands);
+    contact_deal_ui(ui, network, index, tie_index, explore, language, commands);
 
     ui.add_space(10.0);
     ui.strong(match tie.evidence.len() {
@@ -99,7 +101,10 @@ pub fn tie_panel_ui(
                     ui.label(egui::RichText::new(translation).italics());
                 }
                 ui.add_space(4.0);
-                match network.source(&evidence.source) {
+                match index
+                    .source_position(&evidence.source)
+                    .map(|source| &network.sources[source])
+                {
                     Some(source) => {
                         let outlet =
                             localized(&source.outlet, language.code()).unwrap_or(&source.id);

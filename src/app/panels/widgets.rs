@@ -3,6 +3,7 @@
 
 use crate::app::command::Command;
 use crate::app::selection::{LabelLanguage, Selection};
+use crate::network::index::NetworkIndex;
 use crate::network::model::Network;
 
 /// A panel's first line: its heading on the left (drawn by `heading`), and on the right a
@@ -33,20 +34,21 @@ pub fn clear_selection_button() -> (&'static str, &'static str, Command) {
 pub fn entity_link_ui(
     ui: &mut egui::Ui,
     network: &Network,
+    index: &NetworkIndex,
     entity_id: &str,
     language: LabelLanguage,
     commands: &mut Vec<Command>,
 ) {
-    match network.entities.iter().position(|e| e.id == entity_id) {
-        Some(index) => {
-            let entity = &network.entities[index];
+    match index.entity_ix(entity_id) {
+        Some(entity_index) => {
+            let entity = &network[entity_index];
             let response = ui
                 .link(entity.display_name(language.code()))
                 .on_hover_ui(|ui| {
                     ui.label(format!("{} · {}", entity.kind, entity.id));
                 });
             if response.clicked() {
-                commands.push(Command::Select(Selection::Entity(index)));
+                commands.push(Command::Select(Selection::Entity(entity_index)));
             }
         }
         None => {
