@@ -694,6 +694,11 @@ fn the_window_rests_once_the_layout_does() {
         .try_run()
         .unwrap_or_else(|err| panic!("the window does not rest: {err}"));
     assert!(frames <= 3, "{frames} frames to come to rest");
+    assert_eq!(
+        repaint_delay(&harness),
+        std::time::Duration::MAX,
+        "at rest, no repaint is asked for at all"
+    );
     // The pointer moving over the map and stopping on a node costs a frame or two, then
     // the window rests again.
     let lee = harness
@@ -707,10 +712,28 @@ fn the_window_rests_once_the_layout_does() {
         .try_run()
         .unwrap_or_else(|err| panic!("hovering keeps the window awake: {err}"));
     assert!(frames <= 3, "{frames} frames after hovering");
+    // The timeline's play button asks for the next frame when its next date is due.
+    harness.state_mut().command(Command::SetPlaying(true));
+    harness.run_steps(2);
+    let delay = repaint_delay(&harness);
+    assert!(
+        delay <= std::time::Duration::from_secs_f64(0.8),
+        "a playing timeline must come back for its next date, not in {delay:?}"
+    );
+    harness.state_mut().command(Command::SetPlaying(false));
+    harness.run_steps(2);
+    harness
+        .try_run()
+        .unwrap_or_else(|err| panic!("a paused timeline keeps the window awake: {err}"));
     // A command that moves the layout wakes it.
     harness.state_mut().command(Command::Relayout);
     harness.run_steps(2);
     assert!(harness.try_run().is_err(), "re-layout must animate");
+}
+
+/// How long after the last frame the window asked to be drawn again.
+fn repaint_delay(harness: &Harness<'static, PowermapApp>) -> std::time::Duration {
+    harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay
 }
 
 #[test]
