@@ -37,21 +37,13 @@ impl NetworkBuilder {
         names: &[(&str, &str)],
         aliases: &[&str],
     ) -> Self {
-        self.network.entities.push(Entity {
-            id: id.to_owned(),
-            kind,
-            name: names
-                .iter()
-                .map(|(language, name)| ((*language).to_owned(), (*name).to_owned()))
-                .collect::<LocalizedText>(),
-            aliases: aliases.iter().map(|alias| (*alias).to_owned()).collect(),
-            role: None,
-            description: None,
-            group: None,
-            position: None,
-            pinned: false,
-            attributes: Default::default(),
-        });
+        let names = names
+            .iter()
+            .map(|(language, name)| ((*language).to_owned(), (*name).to_owned()))
+            .collect::<LocalizedText>();
+        let mut entity = Entity::new(id, kind, names);
+        entity.aliases = aliases.iter().map(|alias| (*alias).to_owned()).collect();
+        self.network.entities.push(entity);
         self
     }
 
@@ -74,17 +66,9 @@ impl NetworkBuilder {
         participants: &[&str],
         date: Option<&str>,
     ) -> Self {
-        self.network.ties.push(Tie {
-            id: id.to_owned(),
-            kind,
-            participants: participants.iter().map(|p| (*p).to_owned()).collect(),
-            date: date.map(|text| text.parse::<PartialDate>().expect("a test date")),
-            place: None,
-            amount: None,
-            summary: String::new(),
-            evidence: Vec::new(),
-            attributes: Default::default(),
-        });
+        let mut tie = Tie::new(id, kind, participants);
+        tie.date = date.map(|text| text.parse::<PartialDate>().expect("a test date"));
+        self.network.ties.push(tie);
         self
     }
 

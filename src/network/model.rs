@@ -140,6 +140,23 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// An entity with only its id, kind and names: no aliases, role, group, position or
+    /// attributes yet.
+    pub fn new(id: impl Into<String>, kind: EntityKind, name: LocalizedText) -> Self {
+        Self {
+            id: id.into(),
+            kind,
+            name,
+            aliases: Vec::new(),
+            role: None,
+            description: None,
+            group: None,
+            position: None,
+            pinned: false,
+            attributes: Attributes::new(),
+        }
+    }
+
     /// The name to show in `language`, falling back to another language, then to the id.
     pub fn display_name(&self, language: &str) -> &str {
         localized(&self.name, language).unwrap_or(&self.id)
@@ -307,6 +324,23 @@ pub struct Tie {
     pub evidence: Vec<Evidence>,
     #[serde(default, skip_serializing_if = "Attributes::is_empty")]
     pub attributes: Attributes,
+}
+
+impl Tie {
+    /// A tie of `kind` among `participants` (entity ids), undated and without evidence yet.
+    pub fn new(id: impl Into<String>, kind: TieKind, participants: &[&str]) -> Self {
+        Self {
+            id: id.into(),
+            kind,
+            participants: participants.iter().map(|&p| p.to_owned()).collect(),
+            date: None,
+            place: None,
+            amount: None,
+            summary: String::new(),
+            evidence: Vec::new(),
+            attributes: Attributes::new(),
+        }
+    }
 }
 
 impl Network {

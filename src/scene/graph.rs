@@ -93,32 +93,12 @@ mod tests {
     use crate::network::model::{Entity, EntityKind, LocalizedText, Network, Tie, TieKind};
 
     fn entity(id: &str) -> Entity {
-        Entity {
-            id: id.to_owned(),
-            kind: EntityKind::Person,
-            name: LocalizedText::from([("en".to_owned(), id.to_owned())]),
-            aliases: Vec::new(),
-            role: None,
-            description: None,
-            group: None,
-            position: None,
-            pinned: false,
-            attributes: Default::default(),
-        }
+        let name = LocalizedText::from([("en".to_owned(), id.to_owned())]);
+        Entity::new(id, EntityKind::Person, name)
     }
 
     fn tie(id: &str, participants: &[&str]) -> Tie {
-        Tie {
-            id: id.to_owned(),
-            kind: TieKind::Meeting,
-            participants: participants.iter().map(|p| (*p).to_owned()).collect(),
-            date: None,
-            place: None,
-            amount: None,
-            summary: String::new(),
-            evidence: Vec::new(),
-            attributes: Default::default(),
-        }
+        Tie::new(id, TieKind::Meeting, participants)
     }
 
     #[test]

@@ -261,18 +261,9 @@ mod tests {
     #[test]
     fn reserved_names_travel_verbatim() {
         let mut network = Network::empty();
-        network.entities.push(Entity {
-            id: "a".into(),
-            kind: EntityKind::Person,
-            name: localized_from("Ada"),
-            aliases: Vec::new(),
-            role: None,
-            description: None,
-            group: None,
-            position: None,
-            pinned: false,
-            attributes: Attributes::from([("kind".to_owned(), "founder".to_owned())]),
-        });
+        let mut ada = Entity::new("a", EntityKind::Person, localized_from("Ada"));
+        ada.attributes = Attributes::from([("kind".to_owned(), "founder".to_owned())]);
+        network.entities.push(ada);
         let out = records(&network);
         let names: Vec<&str> = out.nodes[0]
             .attributes
