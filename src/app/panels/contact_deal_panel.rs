@@ -89,97 +89,82 @@ pub fn contact_deal_ui(
     commands: &mut Vec<Command>,
 ) {
     let kind = network[tie].kind;
-    if kind.is_deal() {
+    let linked = if kind.is_deal() {
         let found = explore.contact_deals.contacts_before(tie);
-        ui.add_space(10.0);
-        ui.strong(format!("Earlier contacts ({})", found.dated.len()));
-        if found.dated.is_empty() {
-            ui.label(
-                egui::RichText::new("No dated meeting or visit between the two sides before it")
-                    .weak(),
-            );
-        }
-        egui::Grid::new("earlier-contacts")
-            .num_columns(3)
-            .striped(true)
-            .spacing([8.0, 4.0])
-            .show(ui, |ui| {
-                for pair in &found.dated {
-                    let note = lag_before_text(&pair.lag);
-                    tie_row_ui(
-                        ui,
-                        network,
-                        index,
-                        pair.contact,
-                        Some(note),
-                        language,
-                        commands,
-                    );
-                }
-            });
-        if !found.undated.is_empty() {
-            ui.add_space(4.0);
-            ui.label(
-                egui::RichText::new(format!(
-                    "Undated contacts, order unknown ({})",
-                    found.undated.len()
-                ))
-                .strong(),
-            );
-            egui::Grid::new("undated-contacts")
-                .num_columns(3)
-                .striped(true)
-                .spacing([8.0, 4.0])
-                .show(ui, |ui| {
-                    for pair in &found.undated {
-                        tie_row_ui(ui, network, index, pair.contact, None, language, commands);
-                    }
-                });
+        LinkedTies {
+            heading: "Earlier contacts",
+            none: "No dated meeting or visit between the two sides before it",
+            undated_heading: "Undated contacts, order unknown",
+            id: "earlier-contacts",
+            dated: (found.dated.iter())
+                .map(|pair| (pair.contact, lag_before_text(&pair.lag)))
+                .collect(),
+            undated: found.undated.iter().map(|pair| pair.contact).collect(),
         }
     } else if is_contact(kind) {
         let found = explore.contact_deals.deals_after(tie);
-        ui.add_space(10.0);
-        ui.strong(format!("Deals that followed ({})", found.dated.len()));
-        if found.dated.is_empty() {
-            ui.label(egui::RichText::new("No dated deal between the two sides after it").weak());
+        LinkedTies {
+            heading: "Deals that followed",
+            none: "No dated deal between the two sides after it",
+            undated_heading: "Undated deals, order unknown",
+            id: "following-deals",
+            dated: (found.dated.iter())
+                .map(|pair| (pair.deal, lag_after_text(&pair.lag)))
+                .collect(),
+            undated: found.undated.iter().map(|pair| pair.deal).collect(),
         }
-        egui::Grid::new("following-deals")
+    } else {
+        return;
+    };
+    linked_ties_ui(ui, network, index, &linked, language, commands);
+}
+
+/// The ties a contact or deal chains to: the dated ones with their lags, then the undated.
+struct LinkedTies {
+    heading: &'static str,
+    /// What to say when no dated tie chains to it.
+    none: &'static str,
+    undated_heading: &'static str,
+    /// The grids' id, unique in the panel.
+    id: &'static str,
+    dated: Vec<(TieIx, String)>,
+    undated: Vec<TieIx>,
+}
+
+fn linked_ties_ui(
+    ui: &mut egui::Ui,
+    network: &Network,
+    index: &NetworkIndex,
+    linked: &LinkedTies,
+    language: LabelLanguage,
+    commands: &mut Vec<Command>,
+) {
+    ui.add_space(10.0);
+    ui.strong(format!("{} ({})", linked.heading, linked.dated.len()));
+    if linked.dated.is_empty() {
+        ui.label(egui::RichText::new(linked.none).weak());
+    }
+    let grid = |id: &str| {
+        egui::Grid::new((linked.id, id.to_owned()))
             .num_columns(3)
             .striped(true)
             .spacing([8.0, 4.0])
-            .show(ui, |ui| {
-                for pair in &found.dated {
-                    let note = lag_after_text(&pair.lag);
-                    tie_row_ui(
-                        ui,
-                        network,
-                        index,
-                        pair.deal,
-                        Some(note),
-                        language,
-                        commands,
-                    );
-                }
-            });
-        if !found.undated.is_empty() {
-            ui.add_space(4.0);
-            ui.label(
-                egui::RichText::new(format!(
-                    "Undated deals, order unknown ({})",
-                    found.undated.len()
-                ))
-                .strong(),
-            );
-            egui::Grid::new("undated-deals")
-                .num_columns(3)
-                .striped(true)
-                .spacing([8.0, 4.0])
-                .show(ui, |ui| {
-                    for pair in &found.undated {
-                        tie_row_ui(ui, network, index, pair.deal, None, language, commands);
-                    }
-                });
+    };
+    grid("dated").show(ui, |ui| {
+        for (tie, note) in &linked.dated {
+            let note = Some(note.clone());
+            tie_row_ui(ui, network, index, *tie, note, language, commands);
         }
+    });
+    if !linked.undated.is_empty() {
+        ui.add_space(4.0);
+        let heading = format!("{} ({})", linked.undated_heading, linked.undated.len());
+        ui.label(egui::RichText::new(heading).strong());
+        grid("undated").show(ui, |ui| {
+            for &tie in &linked.undated {
+                tie_row_ui(ui, network, index, tie, None, language, commands);
+            }
+        });
     }
 }
 
