@@ -79,6 +79,8 @@ pub enum Command {
     SetTimeline(Option<usize>),
     /// Play the timeline, one date after another, or pause it.
     SetPlaying(bool),
+    /// Step the playing timeline on to its next date, if that is due.
+    AdvanceTimeline,
     /// Show or hide undated ties while the timeline is on.
     SetUndatedTies(UndatedTies),
     /// Focus the map on this many steps around the selected entity (0: off).
@@ -136,6 +138,7 @@ impl Command {
             Self::SetTimeline(_) => "Timeline",
             Self::SetPlaying(true) => "Play the timeline",
             Self::SetPlaying(false) => "Pause the timeline",
+            Self::AdvanceTimeline => "Next date",
             Self::SetUndatedTies(_) => "Undated ties",
             Self::SetFocusSteps(_) => "Focus",
             Self::SetPathFrom(_) => "Path from here",

@@ -151,6 +151,22 @@ impl PowermapApp {
                 } = &mut self.document;
                 explore.set_playing(network, index, playing);
             }
+            Command::AdvanceTimeline => {
+                let Document {
+                    network,
+                    index,
+                    explore,
+                    ..
+                } = &mut self.document;
+                let before = explore.timeline();
+                let wait_secs = explore.advance(network, index, ctx.input(|input| input.time));
+                if explore.timeline() != before {
+                    // Draw the new date now; the next frame asks when the one after is due.
+                    ctx.request_repaint();
+                } else if let Some(wait_secs) = wait_secs {
+                    ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait_secs));
+                }
+            }
             Command::SetUndatedTies(undated) => {
                 let Document {
                     network,

@@ -44,19 +44,14 @@ impl eframe::App for PowermapApp {
 
 impl PowermapApp {
     /// What must be up to date before anything is drawn: the window's title when it
-    /// changed, the playing timeline, and what the panels and the map show.
+    /// changed and what the panels and the map show; a playing timeline asks to step on.
     fn before_drawing(&mut self, ctx: &egui::Context) {
         if let Some(title) = self.pending_title.take() {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
         }
-        let now_secs = ctx.input(|input| input.time);
         let document = &mut self.document;
-        if let Some(wait_secs) =
-            document
-                .explore
-                .advance(&document.network, &document.index, now_secs)
-        {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait_secs));
+        if document.explore.is_playing() {
+            self.commands.push(Command::AdvanceTimeline);
         }
         if matches!(self.selection, Some(Selection::Entity(_))) {
             // The entity panel shows degree and betweenness, computed once.
