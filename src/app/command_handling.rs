@@ -16,6 +16,11 @@ use crate::network::save::{Overwrite, write_atomically};
 impl PowermapApp {
     /// Applies the commands queued this frame, and those they queue in turn.
     pub(super) fn run_commands(&mut self, ctx: &egui::Context) {
+        // What a command changed is drawn by the next frame, so one is asked for; the
+        // playing timeline asks for its own when its next date is due.
+        if (self.commands.iter()).any(|command| *command != Command::AdvanceTimeline) {
+            ctx.request_repaint();
+        }
         while !self.commands.is_empty() {
             for command in std::mem::take(&mut self.commands) {
                 tracing::debug!("command: {}", command.text());
