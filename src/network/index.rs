@@ -90,17 +90,18 @@ impl NetworkIndex {
         let ((), by_date) = rayon::join(
             || entity_by_id.rebuild(network.entities.iter().map(|entity| entity.id.as_str())),
             || {
-                tie_by_id.rebuild(network.ties.iter().map(|tie| tie.id.as_str()));
+                // The ties' dates are read in the same pass over the ties as their ids.
+                let mut dates = Vec::with_capacity(network.ties.len());
+                tie_by_id.rebuild(network.ties.iter().map(|tie| {
+                    dates.push(date_order(tie.date));
+                    tie.id.as_str()
+                }));
                 source_by_id.rebuild(network.sources.iter().map(|source| source.id.as_str()));
                 group_by_id.rebuild(network.groups.iter().map(|group| group.id.as_str()));
                 // Each entity's ties are filled in date order below: visiting the ties in
                 // that order once leaves every entity's list sorted, with no sort per
                 // entity.
-                let mut by_date: Vec<(u64, TieIx)> = (network.ties.iter().enumerate())
-                    .map(|(i, tie)| (date_order(tie.date), TieIx(position_u32(i))))
-                    .collect();
-                by_date.sort_unstable();
-                by_date
+                ties_by_date(dates)
             },
         );
 
@@ -111,12 +112,19 @@ impl NetworkIndex {
             .ties
             .par_chunks(PARTICIPANT_CHUNK)
             .map(|ties| {
-                let mut participants = Vec::with_capacity(2 * ties.len());
+                // Every participant's key first, then the lookups: each loop's reads (of
+                // the ids, each in its own allocation, then of the table) do not wait on
+                // one another, so the processor keeps several misses in flight.
+                let keys: Vec<IdKey> = (ties.iter())
+                    .flat_map(|tie| tie.participants.iter().map(|id| IdKey::of(id)))
+                    .collect();
+                let mut keys = keys.into_iter();
+                let mut participants = Vec::with_capacity(keys.len());
                 let mut ends = Vec::with_capacity(ties.len());
                 for tie in ties {
                     participants.extend(
-                        (tie.participants.iter())
-                            .filter_map(|id| entity_by_id.get(id).map(EntityIx)),
+                        (tie.participants.iter().zip(&mut keys))
+                            .filter_map(|(id, key)| entity_by_id.find(id, key).map(EntityIx)),
                     );
                     ends.push(position_u32(participants.len()));
                 }
@@ -150,7 +158,7 @@ impl NetworkIndex {
         let mut entity_ties = std::mem::take(&mut self.entity_ties);
         entity_ties.clear();
         entity_ties.resize(start as usize, TieIx(0));
-        for (_, tie) in by_date {
+        for tie in by_date {
             for_each_distinct(self.participants(tie), |entity| {
                 let next = &mut counts[entity.index()];
                 entity_ties[*next as usize] = tie;
@@ -235,9 +243,10 @@ impl NetworkIndex {
 }
 
 /// A number that orders dates as [`PartialDate`]'s `Ord` does (year, then month, then day,
-/// a missing part first), with no date after every date.
+/// a missing part first), with no date after every date. It fits in 49 bits, so that
+/// [`ties_by_date`] sorts on seven bytes at most (and, as a rule, on four).
 fn date_order(date: Option<PartialDate>) -> u64 {
-    date.map_or(u64::MAX, |date| {
+    date.map_or(UNDATED, |date| {
         // The year shifted to be positive, then the month and day (0 when not given).
         let year = (i64::from(date.year_number()) - i64::from(i32::MIN)) as u64;
         let month = u64::from(date.month_number().unwrap_or(0));
@@ -246,89 +255,221 @@ fn date_order(date: Option<PartialDate>) -> u64 {
     })
 }
 
+/// [`date_order`] of no date: just past the order of every date (a 32-bit year, then a
+/// byte each for the month and the day).
+const UNDATED: u64 = 1 << 48;
+
+/// The ties in date order (see [`NetworkIndex::ties_of`]), from each tie's [`date_order`]
+/// in file order: a least-significant-byte-first radix sort. Each pass is stable, so ties of one date stay in
+/// file order; a byte that every key shares (the high bytes of the year, as a rule) takes
+/// no pass.
+fn ties_by_date(mut keys: Vec<u64>) -> Vec<TieIx> {
+    let mut order: Vec<TieIx> = (0..position_u32(keys.len())).map(TieIx).collect();
+    let mut counts = [[0usize; 256]; 7];
+    for &key in &keys {
+        for (byte, count) in counts.iter_mut().enumerate() {
+            count[(key >> (8 * byte)) as usize & 0xff] += 1;
+        }
+    }
+    let mut sorted_keys = vec![0; keys.len()];
+    let mut sorted_order = vec![TieIx(0); keys.len()];
+    for (byte, count) in counts.iter().enumerate() {
+        if count.contains(&keys.len()) {
+            continue;
+        }
+        let mut next = [0usize; 256];
+        let mut start = 0;
+        for (next, count) in next.iter_mut().zip(count) {
+            *next = start;
+            start += count;
+        }
+        for (&key, &tie) in keys.iter().zip(&order) {
+            let slot = &mut next[(key >> (8 * byte)) as usize & 0xff];
+            sorted_keys[*slot] = key;
+            sorted_order[*slot] = tie;
+            *slot += 1;
+        }
+        std::mem::swap(&mut keys, &mut sorted_keys);
+        std::mem::swap(&mut order, &mut sorted_order);
+    }
+    order
+}
+
 /// Ids to their positions, without a copy of each id: the ids live end to end in one
-/// string, and an open-addressing table of positions finds them by hash. Building it
-/// costs a few large allocations rather than one per id, which keeps rebuilding the index
-/// of a 100k-entity network within a few tens of milliseconds.
+/// string, and an open-addressing table of [`Slot`]s finds them by their [`IdKey`].
+/// Building it costs a few large allocations rather than one per id, and finding an id of
+/// up to eight bytes reads slots only, never the text.
 #[derive(Clone, Debug, Default)]
 struct IdTable {
-    /// Every id, end to end.
+    /// Every id longer than [`WHOLE_ID_BYTES`], end to end: the shorter ones are whole in
+    /// their slots.
     text: String,
-    /// Where each id ends in `text`; the id at position i starts where i − 1 ends.
-    ends: Vec<u32>,
-    /// A power-of-two table, probed linearly from an id's hash: 0 for an empty slot, else
-    /// the hash's high half above the id's position + 1, so that a probe reads the text
-    /// only when the hashes agree.
-    slots: Vec<u64>,
+    /// Where the id at each position starts in `text` (if it is there).
+    starts: Vec<u32>,
+    /// A power-of-two table, probed linearly from the key's home slot.
+    slots: Vec<Slot>,
+}
+
+/// What an [`IdTable`] compares first: an id of up to eight bytes whole (its bytes and its
+/// length say which id it is), a longer one by its length and hash (so that its text is
+/// read only on a likely match).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct IdKey {
+    /// The id's bytes, little-endian and padded with zeros, or its hash.
+    word: u64,
+    /// The id's length in bytes.
+    len: u32,
+}
+
+/// Ids of up to this many bytes are held whole in their [`IdKey`].
+const WHOLE_ID_BYTES: usize = 8;
+
+impl IdKey {
+    /// The key of an id.
+    #[inline]
+    fn of(id: &str) -> Self {
+        let bytes = id.as_bytes();
+        let len = u32::try_from(bytes.len()).expect("an id is shorter than 4 GiB");
+        let word = match *bytes {
+            [] => 0,
+            // Whole, with no call to `memcpy`: one to three bytes from their first,
+            // middle and last, four to eight from two four-byte words that overlap on
+            // the same bytes.
+            [first, ..] if bytes.len() < 4 => {
+                let middle = bytes.len() / 2;
+                u64::from(first)
+                    | u64::from(bytes[middle]) << (8 * middle)
+                    | u64::from(bytes[bytes.len() - 1]) << (8 * (bytes.len() - 1))
+            }
+            [a, b, c, d, ..] if bytes.len() <= WHOLE_ID_BYTES => {
+                let tail = bytes.len() - 4;
+                let [e, f, g, h] = [
+                    bytes[tail],
+                    bytes[tail + 1],
+                    bytes[tail + 2],
+                    bytes[tail + 3],
+                ];
+                u64::from(u32::from_le_bytes([a, b, c, d]))
+                    | u64::from(u32::from_le_bytes([e, f, g, h])) << (8 * tail)
+            }
+            _ => hash_id(id),
+        };
+        Self { word, len }
+    }
+
+    /// Whether the key alone says which id it is.
+    fn is_whole(self) -> bool {
+        self.len as usize <= WHOLE_ID_BYTES
+    }
+
+    /// The slot a probe for this key starts at, in a table of 2^`bits` slots (`bits` ≥ 1):
+    /// the top bits of a multiplicative (Fibonacci) hash, which depend on every bit of the
+    /// key.
+    fn home(self, bits: u32) -> usize {
+        let mixed =
+            (self.word ^ u64::from(self.len).rotate_right(8)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (mixed >> (u64::BITS - bits)) as usize
+    }
+}
+
+/// One slot of an [`IdTable`]: an id's [`IdKey`] and its position + 1, or all zeros.
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    /// [`IdKey::word`].
+    word: u64,
+    /// [`IdKey::len`].
+    len: u32,
+    /// The id's position + 1; 0 in an empty slot.
+    entry: u32,
 }
 
 impl IdTable {
     /// Holds `ids`, at their positions; where an id repeats, the last position wins.
-    fn rebuild<'a>(&mut self, ids: impl ExactSizeIterator<Item = &'a str> + Clone) {
+    /// `ids` is read once, in order.
+    fn rebuild<'a>(&mut self, ids: impl ExactSizeIterator<Item = &'a str>) {
         let count = ids.len();
         self.text.clear();
-        self.text.reserve(ids.clone().map(str::len).sum());
-        self.ends.clear();
-        self.ends.reserve(count);
+        self.starts.clear();
+        self.starts.reserve(count);
         self.slots.clear();
-        // At most half full, so probes stay short.
-        self.slots.resize((2 * count).next_power_of_two().max(2), 0);
-        for (position, id) in ids.enumerate() {
-            self.text.push_str(id);
-            self.ends.push(position_u32(self.text.len()));
-            let hash = hash_id(id);
+        // At most four fifths full (and never full, so that every probe ends): probes stay
+        // short, and the table small. At least two slots, for `IdKey::home`.
+        let slots = (count + count / 4 + 1).next_power_of_two().max(2);
+        self.slots.resize(slots, Slot::default());
+        // Every id is read once, in order, before the table is touched: the reads of the
+        // ids (each in its own allocation), then the probes, do not wait on one another,
+        // so the processor keeps several cache misses in flight.
+        let keys: Vec<IdKey> = ids
+            .map(|id| {
+                let key = IdKey::of(id);
+                self.starts.push(position_u32(self.text.len()));
+                if !key.is_whole() {
+                    self.text.push_str(id);
+                }
+                key
+            })
+            .collect();
+        for (position, key) in keys.into_iter().enumerate() {
             // The slot of an earlier equal id, or the empty one that ends the probe.
-            let (slot, _) = self.probe(id, hash);
-            self.slots[slot] = (hash & HASH_HIGH) | u64::from(position_u32(position + 1));
+            let id = if key.is_whole() {
+                ""
+            } else {
+                self.id_at(position, key.len)
+            };
+            let (slot, _) = self.probe(id, key);
+            self.slots[slot] = Slot {
+                word: key.word,
+                len: key.len,
+                entry: position_u32(position + 1),
+            };
         }
     }
 
-    /// Probes for `id` from its hash: the slot holding it and its position, or the empty
-    /// slot where the probe ended and `None`.
-    fn probe(&self, id: &str, hash: u64) -> (usize, Option<usize>) {
+    /// Probes for `id`, whose key is `key`: the slot holding it and its position, or the
+    /// empty slot where the probe ended and `None`.
+    fn probe(&self, id: &str, key: IdKey) -> (usize, Option<usize>) {
         let mask = self.slots.len() - 1;
-        let mut slot = hash as usize & mask;
+        let mut slot = key.home(self.slots.len().trailing_zeros());
         loop {
-            match self.slots[slot] {
-                0 => return (slot, None),
-                taken if taken & HASH_HIGH == hash & HASH_HIGH => {
-                    let position = (taken as u32 - 1) as usize;
-                    if self.id_at(position) == id {
-                        return (slot, Some(position));
-                    }
+            let taken = self.slots[slot];
+            if taken.entry == 0 {
+                return (slot, None);
+            }
+            if taken.word == key.word && taken.len == key.len {
+                let position = (taken.entry - 1) as usize;
+                if key.is_whole() || self.id_at(position, key.len) == id {
+                    return (slot, Some(position));
                 }
-                _ => {}
             }
             slot = (slot + 1) & mask;
         }
     }
 
-    /// The id at a position.
-    fn id_at(&self, position: usize) -> &str {
-        let start = position
-            .checked_sub(1)
-            .map_or(0, |before| self.ends[before] as usize);
-        &self.text[start..self.ends[position] as usize]
+    /// The id longer than [`WHOLE_ID_BYTES`] at a position, `len` bytes long.
+    fn id_at(&self, position: usize, len: u32) -> &str {
+        let start = self.starts[position] as usize;
+        &self.text[start..start + len as usize]
     }
 
     /// The position of an id.
     fn get(&self, id: &str) -> Option<u32> {
-        if self.ends.is_empty() {
-            return None;
-        }
+        self.find(id, IdKey::of(id))
+    }
+
+    /// The position of `id`, whose key (computed ahead, see the participants' lookups)
+    /// is `key`.
+    fn find(&self, id: &str, key: IdKey) -> Option<u32> {
         if self.slots.is_empty() {
             return None;
         }
-        let (_, position) = self.probe(id, hash_id(id));
+        let (_, position) = self.probe(id, key);
         position.map(position_u32)
     }
 }
 
-/// The high half of a hash, kept in [`IdTable`]'s slots.
-const HASH_HIGH: u64 = 0xffff_ffff_0000_0000;
-
-/// A fast hash of an id (FxHash's multiply-rotate over eight bytes at a time, then a
-/// final mix so that the low bits, which pick the slot, depend on every byte).
+/// A fast hash of an id longer than [`WHOLE_ID_BYTES`] (FxHash's multiply-rotate over
+/// eight bytes at a time, then splitmix64's finaliser so that every bit of the hash
+/// depends on every byte).
 fn hash_id(id: &str) -> u64 {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut hash = id.len() as u64;
@@ -440,6 +581,20 @@ mod tests {
         assert_eq!(table.get("b"), Some(2));
         table.rebuild(std::iter::empty());
         assert_eq!(table.get("a"), None);
+    }
+
+    #[test]
+    fn tables_of_every_small_size_find_their_ids_and_miss_the_others() {
+        let ids: Vec<String> = (0..40).map(|i| format!("{i}-{}", "x".repeat(i))).collect();
+        let mut table = IdTable::default();
+        for count in 0..ids.len() {
+            table.rebuild(ids[..count].iter().map(String::as_str));
+            for (position, id) in ids[..count].iter().enumerate() {
+                assert_eq!(table.get(id), Some(position as u32), "{id} among {count}");
+            }
+            assert_eq!(table.get(&ids[count]), None, "{} among {count}", ids[count]);
+            assert_eq!(table.get(""), None, "the empty id among {count}");
+        }
     }
 
     #[test]
