@@ -128,41 +128,21 @@ impl PowermapApp {
             Command::ToggleShortcuts => self.windows.shortcuts = !self.windows.shortcuts,
             Command::ToggleAbout => self.windows.about = !self.windows.about,
             Command::SetFilter(filter) => {
-                let Document {
-                    network,
-                    index,
-                    explore,
-                    ..
-                } = &mut self.document;
+                let (explore, network, index) = self.document.explore_mut();
                 explore.set_filter(network, index, filter);
             }
             Command::SetTimeline(step) => {
-                let Document {
-                    network,
-                    index,
-                    explore,
-                    ..
-                } = &mut self.document;
+                let (explore, network, index) = self.document.explore_mut();
                 // A hand on the slider stops the play button.
                 explore.set_playing(network, index, false);
                 explore.set_timeline(network, index, step);
             }
             Command::SetPlaying(playing) => {
-                let Document {
-                    network,
-                    index,
-                    explore,
-                    ..
-                } = &mut self.document;
+                let (explore, network, index) = self.document.explore_mut();
                 explore.set_playing(network, index, playing);
             }
             Command::AdvanceTimeline => {
-                let Document {
-                    network,
-                    index,
-                    explore,
-                    ..
-                } = &mut self.document;
+                let (explore, network, index) = self.document.explore_mut();
                 let before = explore.timeline();
                 let wait_secs = explore.advance(network, index, ctx.input(|input| input.time));
                 if explore.timeline() != before {
@@ -173,40 +153,20 @@ impl PowermapApp {
                 }
             }
             Command::SetUndatedTies(undated) => {
-                let Document {
-                    network,
-                    index,
-                    explore,
-                    ..
-                } = &mut self.document;
+                let (explore, network, index) = self.document.explore_mut();
                 explore.set_undated(network, index, undated);
             }
             Command::SetFocusSteps(steps) => self.document.explore.set_focus_steps(steps),
             Command::SetPathFrom(from) => {
-                let Document {
-                    network,
-                    index,
-                    explore,
-                    ..
-                } = &mut self.document;
+                let (explore, network, index) = self.document.explore_mut();
                 explore.set_path(network, index, from, explore.path_to());
             }
             Command::SetPathTo(to) => {
-                let Document {
-                    network,
-                    index,
-                    explore,
-                    ..
-                } = &mut self.document;
+                let (explore, network, index) = self.document.explore_mut();
                 explore.set_path(network, index, explore.path_from(), to);
             }
             Command::ClearPath => {
-                let Document {
-                    network,
-                    index,
-                    explore,
-                    ..
-                } = &mut self.document;
+                let (explore, network, index) = self.document.explore_mut();
                 explore.set_path(network, index, None, None);
             }
             Command::SetSizeBy(size_by) => self.document.explore.set_size_by(size_by),

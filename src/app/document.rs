@@ -80,6 +80,11 @@ impl Document {
         }
     }
 
+    /// The explore state, with the network and index its changes are worked out from.
+    pub(super) fn explore_mut(&mut self) -> (&mut ExploreState, &Network, &NetworkIndex) {
+        (&mut self.explore, &self.network, &self.index)
+    }
+
     /// This run's number for the document: caches of what it shows are keyed on it.
     pub fn id(&self) -> u64 {
         self.id
