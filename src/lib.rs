@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod edit;
 pub mod explore;
 pub mod export;
 pub mod interop;

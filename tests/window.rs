@@ -437,52 +437,54 @@ fn save_as_gexf_writes_what_reopens_the_same() {
 }
 
 #[test]
-fn save_asks_before_replacing_the_powermap_file() {
+fn save_writes_back_and_asks_first_only_when_another_program_changed_the_file() {
     let mut harness = harness();
     let folder = tempfile::tempdir().expect("tempdir");
     let path = folder.path().join("minimal.json");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/minimal.json");
     #[allow(clippy::disallowed_methods, reason = "a test fixture")]
-    std::fs::copy(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/minimal.json"),
-        &path,
-    )
-    .expect("copy");
-    let original = std::fs::read_to_string(&path).expect("read");
+    std::fs::copy(&example, &path).expect("copy");
     harness.state_mut().command(Command::Open(path.clone()));
     harness.run_steps(20);
     assert_eq!(harness.state().document.own_file(), Some(path.as_path()));
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run_steps(3);
-    harness.get_by_label("Replace minimal.json?");
-    harness.get_by_label("Cancel").click();
-    harness.run_steps(3);
-    assert!(harness.query_by_label("Replace minimal.json?").is_none());
-    assert_eq!(std::fs::read_to_string(&path).expect("read"), original);
-
-    send(&mut harness, Command::Save);
-    harness.get_by_label("Replace minimal.json?");
-    harness.run_steps(10);
-    assert_eq!(
-        std::fs::read_to_string(&path).expect("read"),
-        original,
-        "nothing is written while it asks"
-    );
-    harness.get_by_label("Replace").click();
-    harness.run_steps(3);
     assert!(harness.query_by_label("Replace minimal.json?").is_none());
     harness.get_by_label_contains(&format!("Saved {}", path.display()));
     let saved = powermap::network::load::load_file(&path).expect("the saved file opens");
-    let before = powermap::network::load::load_file(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/minimal.json"),
-    )
-    .expect("the example opens");
+    let before = powermap::network::load::load_file(&example).expect("the example opens");
     assert!(saved.network.entities.iter().all(|e| e.position.is_some()));
     assert_eq!(
         saved.network.ties, before.network.ties,
         "ties and evidence are kept"
     );
     assert_eq!(saved.network.sources, before.network.sources);
+
+    // Another program writes the file: Save asks before replacing what it wrote.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let theirs = std::fs::read_to_string(&example).expect("read");
+    #[allow(clippy::disallowed_methods, reason = "another program's write")]
+    std::fs::write(&path, &theirs).expect("write");
+    send(&mut harness, Command::Save);
+    harness.get_by_label("Replace minimal.json?");
+    harness.get_by_label_contains("was changed by another program");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Replace minimal.json?").is_none());
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), theirs);
+
+    send(&mut harness, Command::Save);
+    harness.run_steps(10);
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        theirs,
+        "nothing is written while it asks"
+    );
+    harness.get_by_label("Replace").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Replace minimal.json?").is_none());
+    assert_ne!(std::fs::read_to_string(&path).expect("read"), theirs);
 }
 
 /// A generated network big enough to open in the background.

@@ -10,9 +10,11 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use crate::app::explore_state::SizeBy;
 use crate::app::export_settings::{ExportRequest, ExportSettings};
 use crate::app::selection::{LabelLanguage, Selection};
+use crate::edit::Edit;
+use crate::edit::merge::Choice;
 use crate::explore::filter::Filter;
 use crate::explore::timeline::UndatedTies;
-use crate::network::index::EntityIx;
+use crate::network::index::{EntityIx, TieIx};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -49,8 +51,83 @@ pub enum Command {
     Relayout,
     /// Pin the selected entity where it is, or let the layout move it again.
     TogglePin,
-    /// Pin an entity where it is now (a drag left it there).
-    PinEntity(EntityIx),
+    /// Move an entity by hand from one point of the map to another, pinning it there (a
+    /// drag): one step of the history.
+    MoveEntity {
+        entity: EntityIx,
+        from: [f32; 2],
+        to: [f32; 2],
+    },
+    /// File ▸ New: ask for the new map's title and language (after asking about unsaved
+    /// changes).
+    NewMapDialog,
+    /// Start an empty map with this title and label language.
+    CreateMap {
+        title: String,
+        language: LabelLanguage,
+    },
+    /// Close File ▸ New's dialog.
+    CloseNewMap,
+    /// Take the last edit back.
+    Undo,
+    /// Make the last undone edit again.
+    Redo,
+    /// Change the map: one step of the history, named `what`. A refusal shows beside the
+    /// field `field`, if the edit came from one.
+    Edit {
+        what: String,
+        edit: Edit,
+        field: Option<egui::Id>,
+    },
+    /// Add an entity at a point of the map (the middle of the view if `None`) and open it
+    /// for editing.
+    AddEntity(Option<[f32; 2]>),
+    /// Add a source, open for editing.
+    AddSource,
+    /// Tie two entities by a new meeting, open for editing (a Shift-drag, or the second end
+    /// picked).
+    AddTieBetween(EntityIx, EntityIx),
+    /// Pick the other end of a new tie from this entity, by click or search.
+    StartTie(EntityIx),
+    /// Pick one more participant of this tie, by click or search.
+    StartAddingParticipant(TieIx),
+    /// Pick the entity to merge with this one, by click or search.
+    StartMerging(EntityIx),
+    /// Stop picking an entity.
+    CancelPicking,
+    /// Show the merge of one entity into another, with its conflicts to choose.
+    ShowMerge {
+        kept: EntityIx,
+        merged: EntityIx,
+    },
+    /// Merge `merged` into `kept`, taking each conflict's side as chosen.
+    Merge {
+        kept: EntityIx,
+        merged: EntityIx,
+        choices: Vec<Choice>,
+    },
+    /// Close the merge dialog without merging.
+    CloseMerge,
+    /// Show or hide Edit ▸ Possible duplicates.
+    TogglePossibleDuplicates,
+    /// Delete the selected entity (after asking), tie or source.
+    DeleteSelected,
+    /// Delete an entity and the ties that go with it, as the person confirmed.
+    DeleteEntity(EntityIx),
+    /// Do not delete after all.
+    CancelDelete,
+    /// Show the selected entity's, tie's or source's fields for editing, or only read them.
+    SetEditing(bool),
+    /// Save the changes, then go on with what was asked (open, new, quit).
+    SaveThenContinue,
+    /// Drop the changes and go on with what was asked.
+    DiscardThenContinue,
+    /// Keep the changes and do not go on.
+    CancelUnsaved,
+    /// Open the recovery copy of unsaved work found at start.
+    RestoreRecovery,
+    /// Delete the recovery copy found at start.
+    DiscardRecovery,
     FitView,
     DismissErrors,
     /// Show File ▸ Export's dialog.
@@ -121,7 +198,34 @@ impl Command {
             Self::ToggleLayout => "Pause / resume",
             Self::Relayout => "Re-layout",
             Self::TogglePin => "Pin / unpin selected",
-            Self::PinEntity(_) => "Pin",
+            Self::MoveEntity { .. } => "Move",
+            Self::NewMapDialog => "New map…",
+            Self::CreateMap { .. } => "Create the map",
+            Self::CloseNewMap => "Close the new map dialog",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::Edit { .. } => "Edit",
+            Self::AddEntity(_) => "Add entity",
+            Self::AddSource => "Add source",
+            Self::AddTieBetween(..) => "Tie the two",
+            Self::StartTie(_) => "Add tie",
+            Self::StartAddingParticipant(_) => "Add participant",
+            Self::StartMerging(_) => "Merge with…",
+            Self::CancelPicking => "Stop picking",
+            Self::ShowMerge { .. } => "Merge…",
+            Self::Merge { .. } => "Merge",
+            Self::CloseMerge => "Do not merge",
+            Self::TogglePossibleDuplicates => "Possible duplicates…",
+            Self::DeleteSelected => "Delete",
+            Self::DeleteEntity(_) => "Delete the entity",
+            Self::CancelDelete => "Do not delete",
+            Self::SetEditing(true) => "Edit",
+            Self::SetEditing(false) => "Done",
+            Self::SaveThenContinue => "Save",
+            Self::DiscardThenContinue => "Discard",
+            Self::CancelUnsaved => "Cancel",
+            Self::RestoreRecovery => "Restore",
+            Self::DiscardRecovery => "Discard the recovered work",
             Self::FitView => "Fit to window",
             Self::DismissErrors => "Dismiss errors",
             Self::ShowExportDialog => "Export…",
@@ -176,6 +280,17 @@ impl Command {
             Self::ShowImportReport => "What was mapped, kept as attributes, dropped and why",
             Self::ToggleShortcuts => "Every keyboard shortcut and what the mouse does on the map",
             Self::ToggleAbout => "powermap's version and licences",
+            Self::NewMapDialog => "Start an empty map",
+            Self::Undo => "Take the last change back",
+            Self::Redo => "Make the last undone change again",
+            Self::AddEntity(_) => {
+                "Add a person or organisation in the middle of the map (or double-click the map)"
+            }
+            Self::AddSource => "Add an article or document that evidence can quote",
+            Self::TogglePossibleDuplicates => {
+                "Entities that may be one: the same name, a name that is the other's alias…"
+            }
+            Self::DeleteSelected => "Delete the selected entity, tie or source",
             _ => "",
         }
     }
@@ -195,14 +310,24 @@ impl Command {
             Self::Quit => key(Modifiers::COMMAND, Key::Q),
             Self::FocusSearch => key(Modifiers::COMMAND, Key::F),
             Self::ToggleShortcuts => key(Modifiers::NONE, Key::F1),
+            Self::NewMapDialog => key(Modifiers::COMMAND, Key::N),
+            Self::Undo => key(Modifiers::COMMAND, Key::Z),
+            Self::Redo => key(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
+            Self::AddEntity(None) => key(Modifiers::NONE, Key::N),
+            Self::DeleteSelected => key(Modifiers::NONE, Key::Delete),
             _ => None,
         }
     }
 
     /// The commands that shortcuts trigger, most modifiers first: extra Shift is ignored
     /// when matching, so Ctrl+Shift+S must be tried before Ctrl+S.
-    pub fn with_shortcuts() -> [Self; 11] {
+    pub fn with_shortcuts() -> [Self; 16] {
         [
+            Self::Redo,
+            Self::Undo,
+            Self::NewMapDialog,
+            Self::AddEntity(None),
+            Self::DeleteSelected,
             Self::FocusSearch,
             Self::SaveAsDialog,
             Self::Save,
@@ -243,5 +368,6 @@ mod tests {
         let commands = Command::with_shortcuts();
         let position = |command: &Command| commands.iter().position(|c| c == command);
         assert!(position(&Command::SaveAsDialog) < position(&Command::Save));
+        assert!(position(&Command::Redo) < position(&Command::Undo));
     }
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::PowermapApp;
 use crate::app::command::Command;
-use crate::app::document::Document;
+use crate::app::editing::Picking;
 use crate::app::export_settings::{ExportRequest, ExportScope};
 use crate::app::saving;
 use crate::app::selection::Selection;
@@ -32,6 +32,9 @@ impl PowermapApp {
     fn run_command(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::OpenDialog => {
+                if !self.may_drop_changes(&Command::OpenDialog) {
+                    return;
+                }
                 let picked = rfd::FileDialog::new()
                     .set_title("Open a network")
                     .add_filter(
@@ -44,21 +47,37 @@ impl PowermapApp {
                     self.open_path(ctx, &path);
                 }
             }
-            Command::Open(path) => self.open_path(ctx, &path),
+            Command::Open(path) => {
+                if self.may_drop_changes(&Command::Open(path.clone())) {
+                    self.open_path(ctx, &path);
+                }
+            }
             Command::OpenDefault => {
+                if !self.may_drop_changes(&Command::OpenDefault) {
+                    return;
+                }
                 self.cancel_loading();
                 let settings = std::mem::take(&mut self.settings);
                 let stopping_loads = std::mem::take(&mut self.stopping_loads);
+                let recovery = std::mem::take(&mut self.recovery);
                 *self = Self::with_default_network(settings);
                 self.stopping_loads = stopping_loads;
+                self.recovery = recovery;
+                self.recovery.remove();
             }
             Command::CancelLoad => self.cancel_loading(),
             Command::Save => match self.document.own_file() {
-                Some(path) => self.confirm_replace = Some(path.to_owned()),
+                // A file changed by something else since it was opened is asked about.
+                Some(path) if self.document.file_changed_on_disk() => {
+                    self.confirm_replace = Some(path.to_owned());
+                }
+                Some(path) => {
+                    self.save(path.to_owned(), ExportFormat::Powermap, Overwrite::Replace);
+                }
                 None => self.commands.push(Command::SaveAsDialog),
             },
             Command::SaveAsDialog => {
-                if let Some(path) = save_as_dialog(&self.document).save_file() {
+                if let Some(path) = saving::save_as_dialog(&self.document).save_file() {
                     self.commands.push(Command::SaveAs(path));
                 }
             }
@@ -73,8 +92,21 @@ impl PowermapApp {
             Command::CancelSave => self.confirm_replace = None,
             Command::ShowImportReport => self.windows.import_report = true,
             Command::CloseImportReport => self.windows.import_report = false,
-            Command::Select(selection) => self.selection = Some(selection),
-            Command::ClearSelection => self.selection = None,
+            Command::Select(Selection::Entity(entity)) if self.picking.is_some() => {
+                self.pick(entity);
+            }
+            Command::Select(selection) => {
+                if self.selection != Some(selection) {
+                    self.refusal = None;
+                }
+                self.selection = Some(selection);
+            }
+            Command::ClearSelection => {
+                if self.picking.take().is_none() {
+                    self.selection = None;
+                    self.editing = false;
+                }
+            }
             Command::SetLanguage(language) => {
                 self.language = language;
                 self.document
@@ -83,13 +115,51 @@ impl PowermapApp {
             }
             Command::ToggleLayout => self.document.view.toggle_layout(),
             Command::Relayout => self.document.view.relayout(),
-            Command::TogglePin => {
-                if let Some(Selection::Entity(entity)) = self.selection {
-                    let pinned = self.document.view.is_pinned(entity);
-                    self.document.view.set_pinned(entity, !pinned);
+            Command::TogglePin => self.toggle_pin(),
+            Command::MoveEntity { entity, from, to } => self.move_entity(entity, from, to),
+            Command::NewMapDialog => {
+                if self.may_drop_changes(&Command::NewMapDialog) {
+                    self.windows.new_map = true;
                 }
             }
-            Command::PinEntity(entity) => self.document.view.set_pinned(entity, true),
+            Command::CreateMap { title, language } => self.create_map(title, language),
+            Command::CloseNewMap => self.windows.new_map = false,
+            Command::Undo => self.undo_or_redo(false),
+            Command::Redo => self.undo_or_redo(true),
+            Command::Edit { what, edit, field } => {
+                self.apply_edit(what, edit, field);
+            }
+            Command::AddEntity(at) => self.add_entity(at),
+            Command::AddSource => self.add_source(),
+            Command::AddTieBetween(a, b) => self.add_tie_between(a, b),
+            Command::StartTie(from) => self.picking = Some(Picking::TieFrom(from)),
+            Command::StartAddingParticipant(tie) => {
+                self.picking = Some(Picking::Participant(tie));
+            }
+            Command::StartMerging(entity) => self.picking = Some(Picking::MergeWith(entity)),
+            Command::CancelPicking => self.picking = None,
+            Command::ShowMerge { kept, merged } => self.merging = Some((kept, merged)),
+            Command::Merge {
+                kept,
+                merged,
+                choices,
+            } => self.merge(kept, merged, &choices),
+            Command::CloseMerge => self.merging = None,
+            Command::TogglePossibleDuplicates => {
+                self.windows.duplicates = !self.windows.duplicates;
+            }
+            Command::DeleteSelected => self.delete_selected(),
+            Command::DeleteEntity(entity) => self.delete_entity(entity),
+            Command::CancelDelete => self.confirm_delete = None,
+            Command::SetEditing(editing) => {
+                self.editing = editing;
+                self.refusal = None;
+            }
+            Command::SaveThenContinue => self.save_then_continue(),
+            Command::DiscardThenContinue => self.discard_then_continue(),
+            Command::CancelUnsaved => self.unsaved_question = None,
+            Command::RestoreRecovery => self.restore_recovery(),
+            Command::DiscardRecovery => self.discard_recovery(),
             Command::FitView => self.document.view.fit(),
             Command::DismissErrors => self.failures = Default::default(),
             Command::ShowExportDialog => self.windows.export = true,
@@ -116,8 +186,13 @@ impl PowermapApp {
                     ctx.open_url(egui::OpenUrl::new_tab(url));
                 }
             }
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Quit => {
+                if self.may_drop_changes(&Command::Quit) {
+                    self.quit(ctx);
+                }
+            }
             Command::FocusSearch => crate::app::panels::search_bar::focus_search(ctx),
+            Command::ShowEntity(entity) if self.picking.is_some() => self.pick(entity),
             Command::ShowEntity(entity) => {
                 if entity.index() < self.document.index.entity_count() {
                     self.selection = Some(Selection::Entity(entity));
@@ -259,14 +334,25 @@ impl PowermapApp {
     /// Shortcuts and dropped files become commands; no shortcut while Save asks its
     /// question.
     pub(super) fn input_commands(&mut self, ctx: &egui::Context) {
-        if self.confirm_replace.is_none() {
+        let asking = self.confirm_replace.is_some()
+            || self.unsaved_question.is_some()
+            || self.confirm_delete.is_some()
+            || self.recovery.found.is_some();
+        if !asking {
             let typing = ctx.egui_wants_keyboard_input();
+            // Ctrl+Y redoes too, as on Windows; a text field keeps its own undo.
+            let redo_y = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Y);
+            if !typing && ctx.input_mut(|input| input.consume_shortcut(&redo_y)) {
+                self.commands.push(Command::Redo);
+            }
             for command in Command::with_shortcuts() {
                 let Some(shortcut) = command.shortcut() else {
                     continue;
                 };
-                // Plain keys (Space, P, F) belong to a text field being typed in.
-                if typing && shortcut.modifiers.is_none() {
+                // Plain keys (Space, P, F) belong to a text field being typed in, and so do
+                // undo and redo.
+                let text_keys = matches!(command, Command::Undo | Command::Redo);
+                if typing && (shortcut.modifiers.is_none() || text_keys) {
                     continue;
                 }
                 if ctx.input_mut(|input| input.consume_shortcut(&shortcut)) {
@@ -292,30 +378,6 @@ impl PowermapApp {
 pub fn is_web_address(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://")
-}
-
-/// File ▸ Save as…'s dialog, named after the network and opening in its file's folder.
-fn save_as_dialog(document: &Document) -> rfd::FileDialog {
-    let mut dialog = rfd::FileDialog::new()
-        .set_title("Save the network")
-        .set_file_name(format!(
-            "{}.{}",
-            file_stem(&document.network, &document.name),
-            ExportFormat::Powermap.extension()
-        ))
-        .add_filter("powermap JSON", &["json"])
-        .add_filter("GEXF (Gephi)", &["gexf"])
-        .add_filter("GraphML", &["graphml"])
-        .add_filter("node-link JSON (name.nodelink.json)", &["json"]);
-    if let Some(folder) = document
-        .path
-        .as_deref()
-        .and_then(Path::parent)
-        .filter(|folder| !folder.as_os_str().is_empty())
-    {
-        dialog = dialog.set_directory(folder);
-    }
-    dialog
 }
 
 /// `path` with the format's extension, unless it already has it. The file dialog only

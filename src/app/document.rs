@@ -14,13 +14,15 @@ use crate::app::panels::legend::LegendEntries;
 use crate::app::saving;
 use crate::app::selection::{LabelLanguage, Selection};
 use crate::app::windows::failures::LoadFailure;
+use crate::edit::history::History;
+use crate::edit::{Edit, EditError, Item, apply, apply_checked};
 use crate::interop::{
     ExportFormat, Format, ImportError, ImportReport, Imported, export_network, import_file,
 };
 use crate::network::diagnostic::{Diagnostic, LoadError, ReadError};
 use crate::network::index::NetworkIndex;
 use crate::network::load::Loaded;
-use crate::network::model::Network;
+use crate::network::model::{Network, Position};
 use crate::network::save::Overwrite;
 use crate::scene::graph::MapGraph;
 
@@ -46,6 +48,11 @@ pub struct Document {
     pub explore: ExploreState,
     /// What the legend lists.
     pub legend: LegendEntries,
+    /// Every edit made since it opened, for undo and redo, and whether it is saved.
+    pub history: History,
+    /// When its file was last modified, as of opening or saving it: Save asks before
+    /// replacing a file changed since by something else.
+    pub file_modified: Option<std::time::SystemTime>,
     /// This run's number for the document, which caches of what it shows are keyed on.
     id: u64,
     /// The selection and explore generation the map's looks were last set for.
@@ -67,6 +74,7 @@ impl Document {
         Self {
             network: loaded.network,
             index,
+            file_modified: path.as_deref().and_then(modified_time),
             path,
             name,
             map,
@@ -75,6 +83,7 @@ impl Document {
             import: None,
             explore,
             legend,
+            history: History::new(),
             id: NEXT_DOCUMENT_ID.fetch_add(1, Ordering::Relaxed),
             looks_key: None,
         }
@@ -106,13 +115,159 @@ impl Document {
         self.path.as_deref().filter(|_| self.import.is_none())
     }
 
-    /// The window's title: the network's title, its file, and the app.
+    /// The window's title: a dot while there are unsaved changes, the network's title,
+    /// its file, and the app.
     pub fn window_title(&self) -> String {
+        let unsaved = if self.is_dirty() { "• " } else { "" };
         match self.network.title.as_str() {
-            "" => format!("{} — powermap", self.name),
-            title => format!("{title} — {} — powermap", self.name),
+            "" => format!("{unsaved}{} — powermap", self.name),
+            title => format!("{unsaved}{title} — {} — powermap", self.name),
         }
     }
+
+    /// Whether the network's own file was changed by something else since it was opened or
+    /// last saved.
+    pub fn file_changed_on_disk(&self) -> bool {
+        match self.own_file() {
+            Some(path) => modified_time(path) != self.file_modified,
+            None => false,
+        }
+    }
+
+    /// Whether the network has changes that its file does not.
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
+    }
+
+    /// Makes `edit` as one step of the history, named `what`; an edit that would make the
+    /// file invalid is refused and changes nothing.
+    pub(super) fn edit(
+        &mut self,
+        what: String,
+        edit: Edit,
+        language: LabelLanguage,
+    ) -> Result<(), EditError> {
+        let before = self.before_change();
+        let moved = moved_entity(&self.network, &edit);
+        let undo = apply_checked(&mut self.network, edit)?;
+        self.history.record(what, undo);
+        self.after_change(moved, before, language);
+        Ok(())
+    }
+
+    /// Takes the last step back; returns its name, or `None` when there is none.
+    pub(super) fn undo(&mut self, language: LabelLanguage) -> Option<Result<String, EditError>> {
+        let step = self.history.take_undo()?;
+        let before = self.before_change();
+        let moved = moved_entity(&self.network, &step.edit);
+        Some(match apply(&mut self.network, step.edit.clone()) {
+            Ok(redo) => {
+                self.history.undone(step.what.clone(), redo);
+                self.after_change(moved, before, language);
+                Ok(step.what)
+            }
+            Err(err) => {
+                self.history.put_back_undo(step);
+                Err(err)
+            }
+        })
+    }
+
+    /// Makes the last undone step again; returns its name, or `None` when there is none.
+    pub(super) fn redo(&mut self, language: LabelLanguage) -> Option<Result<String, EditError>> {
+        let step = self.history.take_redo()?;
+        let before = self.before_change();
+        let moved = moved_entity(&self.network, &step.edit);
+        Some(match apply(&mut self.network, step.edit.clone()) {
+            Ok(undo) => {
+                self.history.redone(step.what.clone(), undo);
+                self.after_change(moved, before, language);
+                Ok(step.what)
+            }
+            Err(err) => {
+                self.history.put_back_redo(step);
+                Err(err)
+            }
+        })
+    }
+
+    /// What must be noted before the network changes: where the entities are on the map
+    /// is written into the network, so that an edit and its undo leave every entity where
+    /// it was (the layout's own movement, not a step of the history), and the path's ends
+    /// are noted by id, to be found again after.
+    fn before_change(&mut self) -> Before {
+        for (entity, [x, y]) in self.network.entities.iter_mut().zip(self.view.positions()) {
+            if x.is_finite() && y.is_finite() {
+                entity.position = Some(Position {
+                    x: f64::from(x),
+                    y: f64::from(y),
+                });
+            }
+        }
+        let id = |entity: Option<crate::network::index::EntityIx>| {
+            entity.map(|e| self.network[e].id.clone())
+        };
+        Before {
+            path_from: id(self.explore.path_from()),
+            path_to: id(self.explore.path_to()),
+        }
+    }
+
+    /// Brings what is derived from the network up to date after it changed: only the
+    /// map's entity when the change moved one, else everything, with the map's view,
+    /// filters and path kept.
+    fn after_change(&mut self, moved: Option<usize>, before: Before, language: LabelLanguage) {
+        if let Some(at) = moved {
+            let entity = &self.network.entities[at];
+            if let (Some(position), Some(ix)) = (entity.position, self.index.entity_ix(&entity.id))
+            {
+                let location = [position.x as f32, position.y as f32];
+                self.view.place(ix, location, entity.pinned);
+            }
+            return;
+        }
+        self.index.rebuild(&self.network);
+        self.map = MapGraph::new(&self.index);
+        self.view = self
+            .view
+            .rebuilt(&self.network, &self.index, &self.map, language);
+        let from = before.path_from.and_then(|id| self.index.entity_ix(&id));
+        let to = before.path_to.and_then(|id| self.index.entity_ix(&id));
+        self.explore = self
+            .explore
+            .carried_to(&self.network, &self.index, from, to);
+        self.legend = LegendEntries::new(&self.network);
+        self.id = NEXT_DOCUMENT_ID.fetch_add(1, Ordering::Relaxed);
+        self.looks_key = None;
+    }
+}
+
+/// The path's ends by id, as they were before a change.
+struct Before {
+    path_from: Option<String>,
+    path_to: Option<String>,
+}
+
+/// The entity an edit only moves or pins, if that is all it does: the map then moves that
+/// one entity rather than being built again.
+fn moved_entity(network: &Network, edit: &Edit) -> Option<usize> {
+    let Edit::Replace {
+        at,
+        item: Item::Entity(entity),
+    } = edit
+    else {
+        return None;
+    };
+    let before = network.entities.get(*at)?;
+    let mut moved = before.clone();
+    moved.position = entity.position;
+    moved.pinned = entity.pinned;
+    (moved == *entity && entity.position.is_some()).then_some(*at)
+}
+
+/// When a file was last modified, if it can be told.
+pub(super) fn modified_time(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
 }
 
 /// A network opened and prepared for drawing, ready to replace the open one.
@@ -171,11 +326,7 @@ impl PowermapApp {
         match result {
             Ok(opened) => {
                 tracing::info!("opened {}", path.display());
-                self.language = opened.language;
-                self.document = opened.document;
-                self.pending_title = Some(self.document.window_title());
-                self.windows.import_report = self.document.import.is_some();
-                self.selection = None;
+                self.replace_document(opened.document, opened.language);
                 self.failures.load = None;
                 self.settings.remember(path.to_owned());
             }
@@ -232,6 +383,9 @@ impl PowermapApp {
                 tracing::info!("saved {}", path.display());
                 self.notice = Some(format!("Saved {}", path.display()));
                 if format == ExportFormat::Powermap {
+                    self.document.history.mark_saved();
+                    self.document.file_modified = modified_time(&path);
+                    self.recovery.remove();
                     self.document.name = saving::display_name(&path);
                     self.document.path = Some(path.clone());
                     self.document.import = None;

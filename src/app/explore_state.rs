@@ -121,6 +121,27 @@ impl ExploreState {
         state
     }
 
+    /// The explore state for the network just edited: the same filter, sizes and focus,
+    /// the path between the same ends (found again by the caller), the timeline off.
+    pub fn carried_to(
+        &self,
+        network: &Network,
+        index: &NetworkIndex,
+        path_from: Option<EntityIx>,
+        path_to: Option<EntityIx>,
+    ) -> Self {
+        let mut state = Self::new(network, index);
+        state.filter = self.filter.clone();
+        state.undated = self.undated;
+        state.focus_steps = self.focus_steps;
+        state.size_by = self.size_by;
+        state.path_from = path_from;
+        state.path_to = path_to;
+        state.generation = self.generation + 1;
+        state.refresh(network, index);
+        state
+    }
+
     /// A number that changes whenever the map's looks may have.
     pub fn generation(&self) -> u64 {
         self.generation

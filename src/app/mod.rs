@@ -9,12 +9,14 @@
 mod command;
 mod command_handling;
 mod document;
+mod editing;
 mod explore_state;
 mod export_settings;
 mod fonts;
 mod loader;
 mod map;
 mod panels;
+mod recovery;
 mod saving;
 mod selection;
 mod settings;
@@ -25,16 +27,19 @@ use std::path::{Path, PathBuf};
 
 pub use command::Command;
 pub use document::{Document, Opened};
+pub use editing::{Picking, Refusal};
 pub use explore_state::{ExploreState, SizeBy, TimelinePosition};
 pub use export_settings::{ExportRequest, ExportScope, ExportSettings, ExportSize};
 pub use fonts::font_definitions;
 pub use map::map_view::MapView;
 pub use map::shapes::{Emphasis, node_outline};
+pub use recovery::Recovery;
 pub use selection::{LabelLanguage, Selection};
 pub use settings::Settings;
 pub use windows::failures::{Failures, LoadFailure};
 
 use crate::network::dataset::{DEFAULT_DATASET_NAME, load_default_network};
+use crate::network::index::EntityIx;
 
 const SETTINGS_KEY: &str = "powermap-settings";
 
@@ -46,6 +51,8 @@ pub struct OpenWindows {
     pub import_report: bool,
     pub shortcuts: bool,
     pub about: bool,
+    pub new_map: bool,
+    pub duplicates: bool,
 }
 
 /// The powermap window.
@@ -64,6 +71,25 @@ pub struct PowermapApp {
     pub confirm_replace: Option<PathBuf>,
     /// A large file being opened in the background.
     pub loading: Option<loader::Loading<Opened>>,
+    /// Whether the selected entity's, tie's or source's panel shows its fields to edit.
+    pub editing: bool,
+    /// An entity being picked on the map or in search, and what for.
+    pub picking: Option<Picking>,
+    /// The last edit refused, with why, shown beside its field.
+    pub refusal: Option<Refusal>,
+    /// The merge being chosen: `(kept, merged)`.
+    pub merging: Option<(EntityIx, EntityIx)>,
+    /// The entity Delete asks about, while it asks.
+    pub confirm_delete: Option<EntityIx>,
+    /// What was asked for (open, new, quit) while there are unsaved changes, while the
+    /// window asks whether to save them.
+    pub unsaved_question: Option<Command>,
+    /// The recovery copy of unsaved work: where it is written, and one found at start.
+    pub recovery: Recovery,
+    /// Closing the window was confirmed: the next close request is let through.
+    closing: bool,
+    /// Discard was chosen: the next command that drops unsaved changes goes ahead.
+    discard_confirmed: bool,
     /// The threads of cancelled loads, until they end.
     stopping_loads: Vec<std::thread::JoinHandle<()>>,
     /// The window's title, when it changed and is yet to be sent to the window.
@@ -84,17 +110,36 @@ pub struct AppStateRef<'a> {
     pub loading: Option<&'a loader::Loading<Opened>>,
     pub failures: &'a Failures,
     pub confirm_replace: Option<&'a Path>,
+    pub editing: bool,
+    pub picking: Option<Picking>,
+    pub refusal: Option<&'a Refusal>,
+    pub merging: Option<(EntityIx, EntityIx)>,
+    pub confirm_delete: Option<EntityIx>,
+    pub unsaved_question: Option<&'a Command>,
+    pub recovery: &'a Recovery,
 }
 
 impl PowermapApp {
-    /// The app with the embedded network, or with `file` if given and it opens.
+    /// The app with the embedded network, or with `file` if given and it opens. Unsaved
+    /// work is kept for recovery in the app's data directory
+    /// ([`recovery::default_dir`]).
     pub fn new(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        Self::with_recovery_dir(cc, file, recovery::default_dir())
+    }
+
+    /// As [`PowermapApp::new`], keeping recovery copies in `recovery_dir` (`None`: none).
+    pub fn with_recovery_dir(
+        cc: &eframe::CreationContext<'_>,
+        file: Option<PathBuf>,
+        recovery_dir: Option<PathBuf>,
+    ) -> Self {
         cc.egui_ctx.set_fonts(font_definitions());
         let settings = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))
             .unwrap_or_default();
         let mut app = Self::with_default_network(settings);
+        app.recovery = Recovery::look_in(recovery_dir);
         if let Some(file) = file {
             app.open_path(&cc.egui_ctx, &file);
         }
@@ -119,6 +164,15 @@ impl PowermapApp {
             notice: None,
             confirm_replace: None,
             loading: None,
+            editing: false,
+            picking: None,
+            refusal: None,
+            merging: None,
+            confirm_delete: None,
+            unsaved_question: None,
+            recovery: Recovery::default(),
+            closing: false,
+            discard_confirmed: false,
             stopping_loads: Vec::new(),
             commands: Vec::new(),
         }
@@ -142,6 +196,13 @@ impl PowermapApp {
             loading: self.loading.as_ref(),
             failures: &self.failures,
             confirm_replace: self.confirm_replace.as_deref(),
+            editing: self.editing,
+            picking: self.picking,
+            refusal: self.refusal.as_ref(),
+            merging: self.merging,
+            confirm_delete: self.confirm_delete,
+            unsaved_question: self.unsaved_question.as_ref(),
+            recovery: &self.recovery,
         }
     }
 }

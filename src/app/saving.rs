@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::Document;
 use crate::app::command::Command;
+use crate::export::file_stem;
 use crate::interop::ExportFormat;
 use crate::network::model::{Network, Position};
 use crate::network::save::Overwrite;
@@ -48,6 +49,30 @@ pub fn save_target(path: PathBuf) -> (PathBuf, ExportFormat, Overwrite) {
     }
 }
 
+/// File ▸ Save as…'s dialog, named after the network and opening in its file's folder.
+pub fn save_as_dialog(document: &Document) -> rfd::FileDialog {
+    let mut dialog = rfd::FileDialog::new()
+        .set_title("Save the network")
+        .set_file_name(format!(
+            "{}.{}",
+            file_stem(&document.network, &document.name),
+            ExportFormat::Powermap.extension()
+        ))
+        .add_filter("powermap JSON", &["json"])
+        .add_filter("GEXF (Gephi)", &["gexf"])
+        .add_filter("GraphML", &["graphml"])
+        .add_filter("node-link JSON (name.nodelink.json)", &["json"]);
+    if let Some(folder) = document
+        .path
+        .as_deref()
+        .and_then(Path::parent)
+        .filter(|folder| !folder.as_os_str().is_empty())
+    {
+        dialog = dialog.set_directory(folder);
+    }
+    dialog
+}
+
 /// The file's name, for the window to call it by.
 pub fn display_name(path: &Path) -> String {
     path.file_name().map_or_else(
@@ -56,7 +81,8 @@ pub fn display_name(path: &Path) -> String {
     )
 }
 
-/// "Replace <file>?" before Save writes over the file the network came from; returns the
+/// "Replace <file>?" before Save writes over the file the network came from when another
+/// program changed it since; returns the
 /// answer once there is one (a click outside or Esc cancels).
 pub fn confirm_replace_ui(ctx: &egui::Context, path: &Path) -> Option<Command> {
     let mut answer = None;
@@ -65,8 +91,9 @@ pub fn confirm_replace_ui(ctx: &egui::Context, path: &Path) -> Option<Command> {
         ui.heading(format!("Replace {}?", display_name(path)));
         ui.add_space(4.0);
         ui.label(format!(
-            "{} will be replaced by the network as it is now, with every entity where it \
-             is on the map.",
+            "{} was changed by another program since powermap opened or saved it. Saving \
+             replaces what is there now with the network as it is here, with every entity \
+             where it is on the map.",
             path.display()
         ));
         ui.add_space(8.0);

@@ -9,6 +9,8 @@ pub enum Selection {
     Entity(EntityIx),
     /// A tie of the open network.
     Tie(TieIx),
+    /// A source of the open network, by its position in `network.sources`.
+    Source(usize),
 }
 
 /// A language to show labels in.

@@ -19,10 +19,14 @@ use crate::app::windows::export_dialog;
 use crate::app::windows::failures;
 use crate::app::windows::help;
 use crate::app::windows::import_report;
+use crate::app::windows::merge;
+use crate::app::windows::new_map;
+use crate::app::windows::questions;
 
 impl eframe::App for PowermapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.hold_close_for_unsaved(&ctx);
         self.input_commands(&ctx);
         self.poll_loading();
         self.save_screenshots(&ctx);
@@ -49,6 +53,7 @@ impl PowermapApp {
         if let Some(title) = self.pending_title.take() {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
         }
+        self.copy_for_recovery(ctx);
         let document = &mut self.document;
         if document.explore.is_playing() {
             self.commands.push(Command::AdvanceTimeline);
@@ -63,6 +68,9 @@ impl PowermapApp {
     /// The map and its legend, filling what the panels leave.
     fn map_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         let (document, language) = (&mut self.document, self.language);
+        let picking = self
+            .picking
+            .map(|picking| picking.prompt(document, language));
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
             .show(ui, |ui| {
@@ -74,8 +82,33 @@ impl PowermapApp {
                     &document.legend,
                     language,
                 );
+                if let Some(prompt) = picking {
+                    picking_banner_ui(ui.ctx(), map.rect, &prompt, commands);
+                }
             });
     }
+}
+
+/// What is being picked, over the top of the map, with Cancel.
+fn picking_banner_ui(
+    ctx: &egui::Context,
+    map: egui::Rect,
+    prompt: &str,
+    commands: &mut Vec<Command>,
+) {
+    egui::Area::new(egui::Id::new("picking-banner"))
+        .fixed_pos(map.center_top() + egui::vec2(-240.0, 10.0))
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_width(480.0);
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(egui::RichText::new(prompt).strong());
+                    if ui.button("Cancel").on_hover_text("Esc").clicked() {
+                        commands.push(Command::CancelPicking);
+                    }
+                });
+            });
+        });
 }
 
 /// The menu bar, the status bar, the timeline and the side panel.
@@ -118,6 +151,29 @@ fn windows_ui(ctx: &egui::Context, state: &AppStateRef<'_>, commands: &mut Vec<C
     }
     if let Some(path) = state.confirm_replace {
         commands.extend(saving::confirm_replace_ui(ctx, path));
+    }
+    if state.windows.new_map {
+        new_map::new_map_ui(ctx, state.language, commands);
+    }
+    if state.windows.duplicates {
+        merge::duplicates_window_ui(ctx, document, state.language, commands);
+    }
+    if let Some(pair) = state.merging {
+        merge::merge_dialog_ui(ctx, document, pair, state.language, commands);
+    }
+    if let Some(entity) = state.confirm_delete {
+        commands.extend(questions::confirm_delete_ui(
+            ctx,
+            document,
+            entity,
+            state.language,
+        ));
+    }
+    if let Some(then) = state.unsaved_question {
+        commands.extend(questions::unsaved_question_ui(ctx, document, then));
+    }
+    if let Some(work) = &state.recovery.found {
+        commands.extend(questions::recovery_offer_ui(ctx, work));
     }
     failures::failures_ui(ctx, state.failures, commands);
 }

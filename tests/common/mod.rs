@@ -9,11 +9,13 @@ use egui_kittest::kittest::Queryable;
 use powermap::app::{Command, PowermapApp};
 use powermap::network::index::{EntityIx, TieIx};
 
-/// The app with the embedded network in a 1400×900 window, a few frames in.
+/// The app with the embedded network in a 1400×900 window, a few frames in. It keeps no
+/// recovery copies: the tests must not write into, or find work in, the user's own data
+/// directory.
 pub fn harness() -> Harness<'static, PowermapApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
-        .build_eframe(|cc| PowermapApp::new(cc, None));
+        .build_eframe(|cc| PowermapApp::with_recovery_dir(cc, None, None));
     // egui_graphs repaints every frame, so step a fixed number of frames.
     harness.run_steps(5);
     harness

@@ -90,7 +90,8 @@ pub fn map_looks(
     }
 
     match selection {
-        None => {}
+        // A source is not on the map; its panel lists the ties that quote it.
+        None | Some(Selection::Source(_)) => {}
         Some(Selection::Tie(tie)) => {
             // A deal brings its earlier contacts along, a contact the deals that followed.
             let chained = explore.contact_deals.contacts_before(tie);

@@ -66,8 +66,11 @@ pub struct MapView {
     fit_once: bool,
     /// How layout units map to the screen, as of the last frame drawn.
     screen: ScreenTransform,
-    /// Whether the node being dragged has moved, so a plain click does not pin it.
-    drag_moved: bool,
+    /// Where the node being dragged was before the drag, once it has moved: a plain click
+    /// does not move it.
+    drag_from: Option<Pos2>,
+    /// The entity a Shift-drag started at: a tie is being drawn from it.
+    tie_from: Option<EntityIx>,
     /// The entity to centre the map on at the next frame.
     centre_on: Option<EntityIx>,
 }
@@ -143,9 +146,40 @@ impl MapView {
             // The view (zoom, pan) outlives the network: fit the new one once.
             fit_once: true,
             screen: ScreenTransform::default(),
-            drag_moved: false,
+            drag_from: None,
+            tie_from: None,
             centre_on: None,
         }
+    }
+
+    /// The map of a network just edited: built afresh, every entity where `self` shows it
+    /// (the network holds those positions now), with the view kept and the layout going
+    /// on as it was, moving or at rest.
+    pub fn rebuilt(
+        &self,
+        network: &Network,
+        index: &NetworkIndex,
+        map: &MapGraph,
+        language: LabelLanguage,
+    ) -> Self {
+        let mut view = Self::new(network, index, map, language);
+        let layout = self.layout.lock();
+        view.restart_layout = Some(if layout.is_moving() {
+            LayoutStart::Warm(layout.simulation.alpha)
+        } else {
+            LayoutStart::Resting
+        });
+        view.follow_layout = false;
+        view.fit_once = network.entities.len() == 1 && self.nodes.is_empty();
+        view
+    }
+
+    /// Puts an entity at a point of the map, pinned there or free to move.
+    pub fn place(&mut self, entity: EntityIx, location: Point, pinned: bool) {
+        if let Some(node) = (self.nodes.get(entity.index())).and_then(|&n| self.graph.node_mut(n)) {
+            node.set_location(Pos2::new(location[0], location[1]));
+        }
+        self.set_pinned(entity, pinned);
     }
 
     /// Shows every label in `language`.
@@ -299,8 +333,10 @@ impl MapView {
         if let Some(start) = self.restart_layout.take() {
             let mut live =
                 LiveLayout::start(self.nodes.len(), self.links.clone(), self.pinned.clone());
-            if start == LayoutStart::Resting {
-                live.simulation.alpha = 0.0;
+            match start {
+                LayoutStart::Hot => {}
+                LayoutStart::Warm(alpha) => live.simulation.alpha = alpha,
+                LayoutStart::Resting => live.simulation.alpha = 0.0,
             }
             self.layout = SharedLayout::new(live);
             set_layout_state(ui, ForceState::new(self.layout.clone()), None);
@@ -320,13 +356,28 @@ impl MapView {
         // can change (the layout moves, the map fits itself, the person acts on it), the
         // window rests otherwise: a frame of no input draws the map where it stands.
         let live = moving || fit || self.graph.dragged_node().is_some() || has_input(ui);
+        // Shift-dragging from an entity draws a tie rather than moving it or the map.
+        let (shift, pressed, released) = ui.input(|input| {
+            (
+                input.modifiers.shift,
+                input.pointer.primary_pressed(),
+                input.pointer.primary_released(),
+            )
+        });
+        let hovered = (self.graph.hovered_node())
+            .and_then(|node| self.graph.node(node))
+            .map(|node| node.payload().entity);
+        if shift && pressed && self.tie_from.is_none() {
+            self.tie_from = hovered;
+        }
+        let drawing_tie = self.tie_from.is_some() || shift;
         let (response, changes) = if live {
             let interaction = SettingsInteraction::new()
-                .with_dragging_enabled(true)
+                .with_dragging_enabled(!drawing_tie)
                 .with_hover_enabled(true)
                 .with_node_clicking_enabled(true);
             let navigation = SettingsNavigation::new()
-                .with_zoom_and_pan_enabled(true)
+                .with_zoom_and_pan_enabled(!drawing_tie)
                 .with_fit_to_screen_enabled(false);
             let shown = GraphView::<ForceState, PowermapLayout>::new()
                 .with_interactions(&interaction)
@@ -347,6 +398,15 @@ impl MapView {
             rect: response.rect,
         };
         self.paint(ui);
+        if let Some(from) = self.tie_from {
+            self.paint_tie_being_drawn(ui, from);
+            if released {
+                if let Some(to) = hovered.filter(|to| *to != from) {
+                    commands.push(Command::AddTieBetween(from, to));
+                }
+                self.tie_from = None;
+            }
+        }
         for change in changes {
             match change {
                 GraphChange::NodeClicked { node } => {
@@ -354,17 +414,25 @@ impl MapView {
                         commands.push(Command::Select(Selection::Entity(node.payload().entity)));
                     }
                 }
-                GraphChange::NodeDragStarted { .. } => self.drag_moved = false,
-                GraphChange::NodeMoved { delta, .. } if delta != Vec2::ZERO => {
-                    self.drag_moved = true
+                GraphChange::NodeDragStarted { .. } => self.drag_from = None,
+                GraphChange::NodeMoved {
+                    delta,
+                    new_position,
+                    ..
+                } if delta != Vec2::ZERO => {
+                    self.drag_from.get_or_insert(new_position - delta);
                 }
                 GraphChange::NodeDragEnded { node } => {
-                    if self.drag_moved
+                    if let Some(from) = self.drag_from.take()
                         && let Some(node) = self.graph.node(node)
                     {
-                        commands.push(Command::PinEntity(node.payload().entity));
+                        let to = node.location();
+                        commands.push(Command::MoveEntity {
+                            entity: node.payload().entity,
+                            from: [from.x, from.y],
+                            to: [to.x, to.y],
+                        });
                     }
-                    self.drag_moved = false;
                 }
                 // While the map fits itself, and on egui_graphs' own fit of a new view,
                 // pans and zooms are not the user's (a drag is caught before showing).
@@ -374,7 +442,12 @@ impl MapView {
                 _ => {}
             }
         }
-        if response.clicked()
+        if response.double_clicked() && self.graph.hovered_node().is_none() {
+            if let Some(pointer) = response.interact_pointer_pos() {
+                let at = self.screen.screen_to_canvas(pointer);
+                commands.push(Command::AddEntity(Some([at.x, at.y])));
+            }
+        } else if response.clicked()
             && self.graph.hovered_node().is_none()
             && !commands.iter().any(|c| matches!(c, Command::Select(_)))
         {
@@ -467,6 +540,29 @@ impl MapView {
         self.painter.paint(&ui.painter_at(screen.rect), &scene);
     }
 
+    /// The line of a tie being drawn by Shift-drag, from its first entity to the pointer.
+    fn paint_tie_being_drawn(&self, ui: &egui::Ui, from: EntityIx) {
+        let (Some(&start), Some(pointer)) = (
+            self.screen_positions.get(from.index()),
+            ui.input(|input| input.pointer.hover_pos()),
+        ) else {
+            return;
+        };
+        let stroke = egui::Stroke::new(2.0, ui.visuals().selection.stroke.color);
+        ui.painter_at(self.screen.rect)
+            .line_segment([start, pointer], stroke);
+    }
+
+    /// The middle of the map's area, in layout units: where a new entity goes.
+    pub fn centre(&self) -> Point {
+        let centre = self.screen.screen_to_canvas(self.screen.rect.center());
+        if centre.x.is_finite() && centre.y.is_finite() {
+            [centre.x, centre.y]
+        } else {
+            [0.0, 0.0]
+        }
+    }
+
     /// The tie whose line is under a screen position, if any.
     fn tie_at(&self, pointer: Pos2) -> Option<TieIx> {
         let positions: Vec<Pos2> = self
@@ -519,10 +615,12 @@ impl MapView {
 }
 
 /// How the layout starts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum LayoutStart {
     /// Moving, from the start positions.
     Hot,
+    /// Moving on, at this temperature, from where the entities are.
+    Warm(f32),
     /// At rest where the entities are, until the user resumes it.
     Resting,
 }

@@ -9,11 +9,22 @@ use crate::app::selection::LabelLanguage;
 
 /// A menu entry that queues `command`, with its text, shortcut and tooltip.
 fn command_button(ui: &mut egui::Ui, command: Command, commands: &mut Vec<Command>) {
+    let text = command.text();
+    named_command_button(ui, command, text, commands);
+}
+
+/// As [`command_button`], with a text of its own ("Undo add tie").
+fn named_command_button(
+    ui: &mut egui::Ui,
+    command: Command,
+    text: &str,
+    commands: &mut Vec<Command>,
+) {
     let shortcut = command
         .shortcut()
         .map(|shortcut| ui.ctx().format_shortcut(&shortcut))
         .unwrap_or_default();
-    let mut response = ui.add(egui::Button::new(command.text()).shortcut_text(shortcut));
+    let mut response = ui.add(egui::Button::new(text).shortcut_text(shortcut));
     if !command.tooltip().is_empty() {
         response = response.on_hover_text(command.tooltip());
     }
@@ -39,6 +50,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppStateRef<'_>, commands: &mut Ve
     egui::Panel::top("menu-bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
+                command_button(ui, Command::NewMapDialog, commands);
                 command_button(ui, Command::OpenDialog, commands);
                 ui.menu_button("Open recent", |ui| {
                     if state.settings.recent_files.is_empty() {
@@ -60,6 +72,31 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppStateRef<'_>, commands: &mut Ve
                     Some(Command::ShowExportDialog),
                     None,
                     Some(Command::Quit),
+                ];
+                command_buttons(ui, &items, commands);
+            });
+            ui.menu_button("Edit", |ui| {
+                let history = &state.document.history;
+                for (command, name) in [
+                    (Command::Undo, history.undo_name()),
+                    (Command::Redo, history.redo_name()),
+                ] {
+                    let text = match name {
+                        Some(name) => format!("{} {name}", command.text()),
+                        None => command.text().to_owned(),
+                    };
+                    ui.add_enabled_ui(name.is_some(), |ui| {
+                        named_command_button(ui, command, &text, commands);
+                    });
+                }
+                ui.separator();
+                let items = [
+                    Some(Command::AddEntity(None)),
+                    Some(Command::AddSource),
+                    None,
+                    Some(Command::DeleteSelected),
+                    None,
+                    Some(Command::TogglePossibleDuplicates),
                 ];
                 command_buttons(ui, &items, commands);
             });
@@ -105,6 +142,16 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppStateRef<'_>, commands: &mut Ve
                 }
                 ui.separator();
                 search_bar_ui(ui, state.document, state.language, commands);
+                ui.separator();
+                // The editing tools, right of the menus.
+                let add = Command::AddEntity(None);
+                if ui
+                    .button("+ Entity")
+                    .on_hover_text(format!("{} (N)", add.tooltip()))
+                    .clicked()
+                {
+                    commands.push(add);
+                }
             });
         });
     });

@@ -3,6 +3,7 @@
 //! timeline, the status bar and the legend, each from a read-only view of the state.
 
 pub mod contact_deal_panel;
+pub mod editors;
 pub mod entity_panel;
 pub mod filter_panel;
 pub mod legend;

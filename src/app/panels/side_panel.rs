@@ -4,12 +4,16 @@
 use crate::app::AppStateRef;
 use crate::app::command::Command;
 use crate::app::panels::contact_deal_panel;
+use crate::app::panels::editors::fields::{Fields, non_empty};
+use crate::app::panels::editors::{entity_editor, source_editor, tie_editor};
 use crate::app::panels::entity_panel;
 use crate::app::panels::filter_panel;
 use crate::app::panels::path_panel;
 use crate::app::panels::tie_panel;
+use crate::app::panels::widgets::{clear_selection_button, panel_header_ui};
 use crate::app::selection::Selection;
-use crate::network::model::localized;
+use crate::edit::{Details, Edit};
+use crate::network::model::{Network, localized};
 
 pub fn side_panel_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Vec<Command>) {
     egui::Panel::right("side-panel")
@@ -36,10 +40,54 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Ve
                         );
                         ui.add_space(8.0);
                     }
+                    let mut fields = Fields {
+                        refusal: app.refusal,
+                        commands,
+                        generation: app.document.id(),
+                        labels: Vec::new(),
+                    };
+                    let commands = &mut *fields.commands;
+                    let language = app.language.code();
                     match app.selection {
+                        Some(Selection::Tie(tie))
+                            if tie.index() < app.document.index.tie_count() && app.editing =>
+                        {
+                            editing_header_ui(ui, "Edit tie", fields.commands);
+                            tie_editor::tie_editor_ui(ui, app.document, tie, language, &mut fields);
+                        }
+                        Some(Selection::Entity(entity))
+                            if entity.index() < app.document.index.entity_count()
+                                && app.editing =>
+                        {
+                            editing_header_ui(ui, "Edit entity", fields.commands);
+                            entity_editor::entity_editor_ui(
+                                ui,
+                                app.document,
+                                entity,
+                                language,
+                                &mut fields,
+                            );
+                        }
+                        Some(Selection::Source(source))
+                            if source < app.document.network.sources.len() && app.editing =>
+                        {
+                            editing_header_ui(ui, "Edit source", fields.commands);
+                            source_editor::source_editor_ui(
+                                ui,
+                                &app.document.network,
+                                source,
+                                &mut fields,
+                            );
+                        }
+                        Some(Selection::Source(source))
+                            if source < app.document.network.sources.len() =>
+                        {
+                            source_panel_ui(ui, app, source, commands);
+                        }
                         Some(Selection::Tie(tie))
                             if tie.index() < app.document.index.tie_count() =>
                         {
+                            edit_button_ui(ui, commands);
                             tie_panel::tie_panel_ui(
                                 ui,
                                 &app.document.network,
@@ -53,6 +101,7 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Ve
                         Some(Selection::Entity(entity))
                             if entity.index() < app.document.index.entity_count() =>
                         {
+                            edit_button_ui(ui, commands);
                             entity_panel::entity_panel_ui(
                                 ui,
                                 app.document,
@@ -60,6 +109,11 @@ pub fn side_panel_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Ve
                                 app.language,
                                 commands,
                             );
+                        }
+                        _ if app.editing => {
+                            editing_header_ui(ui, "Edit the map", fields.commands);
+                            details_editor_ui(ui, &app.document.network, &mut fields);
+                            overview_ui(ui, app, fields.commands);
                         }
                         _ => overview_ui(ui, app, commands),
                     }
@@ -83,16 +137,29 @@ fn overview_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Vec<Comm
     }
     ui.add_space(8.0);
     ui.label(egui::RichText::new("Click a line to read the article sentences behind that tie; click a person or organisation to see all of its ties.").italics());
-    if !network.sources.is_empty() {
-        ui.add_space(8.0);
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
         ui.strong("Sources");
-        for source in &network.sources {
-            let outlet = localized(&source.outlet, app.language.code()).unwrap_or("?");
-            let date = source
-                .published
-                .map(|d| format!(", {d}"))
-                .unwrap_or_default();
-            ui.label(format!("• {outlet}{date}: {}", source.title));
+        if ui
+            .small_button("Add source")
+            .on_hover_text(Command::AddSource.tooltip())
+            .clicked()
+        {
+            commands.push(Command::AddSource);
+        }
+    });
+    for (position, source) in network.sources.iter().enumerate() {
+        let outlet = localized(&source.outlet, app.language.code()).unwrap_or("?");
+        let date = source
+            .published
+            .map(|d| format!(", {d}"))
+            .unwrap_or_default();
+        if ui
+            .link(format!("• {outlet}{date}: {}", source.title))
+            .on_hover_text("Show the source, to read or edit it")
+            .clicked()
+        {
+            commands.push(Command::Select(Selection::Source(position)));
         }
     }
     ui.add_space(8.0);
@@ -128,4 +195,137 @@ fn overview_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Vec<Comm
                 commands,
             );
         });
+}
+
+/// The button that opens the selected item's fields for editing.
+fn edit_button_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+        if ui
+            .button("✏ Edit")
+            .on_hover_text("Edit every field of it here")
+            .clicked()
+        {
+            commands.push(Command::SetEditing(true));
+        }
+    });
+}
+
+/// An editor's first line: what is edited, and Done.
+fn editing_header_ui(ui: &mut egui::Ui, heading: &str, commands: &mut Vec<Command>) {
+    panel_header_ui(
+        ui,
+        |ui| {
+            ui.heading(heading);
+        },
+        ("Done", "Back to reading it", Command::SetEditing(false)),
+        commands,
+    );
+    ui.label(
+        egui::RichText::new(
+            "Enter or leaving a field keeps its value; Esc puts it back; Ctrl+Z undoes.",
+        )
+        .small()
+        .weak(),
+    );
+    ui.add_space(4.0);
+}
+
+/// The map's own fields: title, description and the language of its labels.
+fn details_editor_ui(ui: &mut egui::Ui, network: &Network, fields: &mut Fields<'_>) {
+    let details = Details::of(network);
+    egui::Grid::new("details-editor")
+        .num_columns(2)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("Title");
+            let id = fields.id("map", "title");
+            if let Some(title) = fields.text_ui(ui, id, &details.title, "what the map shows") {
+                let mut changed = details.clone();
+                changed.title = title.trim().to_owned();
+                fields.edit(id, "change map title", Edit::SetDetails(changed));
+            }
+            ui.end_row();
+            ui.label("Description");
+            let id = fields.id("map", "description");
+            if let Some(text) = fields.multiline_ui(ui, id, &details.description, "") {
+                let mut changed = details.clone();
+                changed.description = non_empty(&text).unwrap_or_default();
+                fields.edit(id, "change map description", Edit::SetDetails(changed));
+            }
+            ui.end_row();
+            ui.label("Labels in");
+            let id = fields.id("map", "label_language");
+            if let Some(code) = fields.text_ui(ui, id, &details.label_language, "ko or en") {
+                let mut changed = details;
+                changed.label_language = code.trim().to_owned();
+                fields.edit(id, "change label language", Edit::SetDetails(changed));
+            }
+            ui.end_row();
+        });
+    ui.add_space(8.0);
+}
+
+/// A selected source: where it was published, its title, author, date and link.
+fn source_panel_ui(
+    ui: &mut egui::Ui,
+    app: &AppStateRef<'_>,
+    position: usize,
+    commands: &mut Vec<Command>,
+) {
+    let network = &app.document.network;
+    let source = &network.sources[position];
+    edit_button_ui(ui, commands);
+    let outlet = localized(&source.outlet, app.language.code()).unwrap_or(&source.id);
+    panel_header_ui(
+        ui,
+        |ui| {
+            ui.heading(outlet);
+        },
+        clear_selection_button(),
+        commands,
+    );
+    ui.label(egui::RichText::new(&source.title).strong());
+    let facts = [
+        ("Author", source.author.clone()),
+        ("Published", source.published.map(|d| d.to_string())),
+        ("Language", source.language.clone()),
+    ];
+    egui::Grid::new("source-facts")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for (label, value) in facts {
+                if let Some(value) = value {
+                    ui.label(label);
+                    ui.label(value);
+                    ui.end_row();
+                }
+            }
+        });
+    if let Some(url) = &source.url
+        && ui
+            .link(url)
+            .on_hover_text("Open the article in your browser")
+            .clicked()
+    {
+        commands.push(Command::OpenLink(url.clone()));
+    }
+    let quoting: Vec<_> = app
+        .document
+        .index
+        .ties()
+        .filter(|&tie| network[tie].evidence.iter().any(|e| e.source == source.id))
+        .collect();
+    ui.add_space(8.0);
+    ui.strong(format!("Quoted by {} ties", quoting.len()));
+    for tie in quoting {
+        let tie_data = &network[tie];
+        let label = match tie_data.date {
+            Some(date) => format!("{date} · {} · {}", tie_data.kind, tie_data.id),
+            None => format!("{} · {}", tie_data.kind, tie_data.id),
+        };
+        if ui.link(label).clicked() {
+            commands.push(Command::Select(Selection::Tie(tie)));
+        }
+    }
 }

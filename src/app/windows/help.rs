@@ -4,7 +4,7 @@
 use crate::app::command::Command;
 
 /// What the mouse does on the map, which no command lists.
-const MOUSE: [(&str, &str); 5] = [
+const MOUSE: [(&str, &str); 7] = [
     (
         "Click a line",
         "the tie's evidence: quote, outlet, date, link",
@@ -13,7 +13,12 @@ const MOUSE: [(&str, &str); 5] = [
         "Click a person or organisation",
         "who they are and all of their ties",
     ),
-    ("Drag a node", "moves it and pins it there"),
+    ("Drag a node", "moves it and pins it there (Ctrl+Z undoes)"),
+    (
+        "Shift-drag from one node to another",
+        "ties the two by a new meeting",
+    ),
+    ("Double-click the background", "adds an entity there"),
     ("Mouse wheel", "zooms about the pointer"),
     ("Drag the background", "pans the map"),
 ];
@@ -40,6 +45,11 @@ pub fn shortcuts_window_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
                             ui.end_row();
                         }
                     }
+                    let redo_y =
+                        egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Y);
+                    ui.strong(ctx.format_shortcut(&redo_y));
+                    ui.label(Command::Redo.text());
+                    ui.end_row();
                 });
             ui.add_space(8.0);
             ui.strong("On the map");

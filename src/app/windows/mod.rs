@@ -1,7 +1,11 @@
 //! The app's own windows: the export dialog, the import report, help (keyboard shortcuts,
-//! about) and what went wrong.
+//! about), what went wrong, File ▸ New, merging duplicates, and the questions that keep
+//! work from being lost.
 
 pub mod export_dialog;
 pub mod failures;
 pub mod help;
 pub mod import_report;
+pub mod merge;
+pub mod new_map;
+pub mod questions;

@@ -1,0 +1,378 @@
+//! The edits a person asks for, worked out from the network as it is: adding, changing,
+//! deleting and moving entities, ties, sources and groups. A changed id is followed
+//! everywhere it is used, so no reference is left dangling.
+
+use crate::edit::{Edit, Item, List};
+use crate::network::model::{Entity, Group, Network, Position, Source, Tie};
+
+/// A new id for an item of `list`: `stem` made into a lower-case slug, numbered when
+/// another item has it already ("lee-jae-yong", "lee-jae-yong-2"). A stem with nothing to
+/// slug (Hangul, say) becomes `fallback` and a number ("person-1").
+pub fn fresh_id(network: &Network, list: List, stem: &str, fallback: &str) -> String {
+    let mut slug = String::new();
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let base = if slug.is_empty() { fallback } else { slug };
+    let taken = |id: &str| match list {
+        List::Sources => network.sources.iter().any(|s| s.id == id),
+        List::Groups => network.groups.iter().any(|g| g.id == id),
+        List::Entities => network.entities.iter().any(|e| e.id == id),
+        List::Ties => network.ties.iter().any(|t| t.id == id),
+    };
+    if !slug.is_empty() && !taken(base) {
+        return base.to_owned();
+    }
+    // A slug taken is numbered from 2 (its first is the unnumbered one); a fallback from 1.
+    let first = if slug.is_empty() { 1 } else { 2 };
+    (first..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| base.to_owned())
+}
+
+/// Adds an entity at the end of the list.
+pub fn add_entity(network: &Network, entity: Entity) -> Edit {
+    Edit::Insert {
+        at: network.entities.len(),
+        item: Item::Entity(entity),
+    }
+}
+
+/// Puts `entity` in place of the entity at `at`; a new id is followed in every tie.
+pub fn change_entity(network: &Network, at: usize, entity: Entity) -> Edit {
+    let old_id = network.entities.get(at).map(|e| e.id.clone());
+    let mut edits = Vec::new();
+    if let Some(old_id) = old_id.filter(|old| *old != entity.id) {
+        for (t, tie) in network.ties.iter().enumerate() {
+            if tie.participants.contains(&old_id) {
+                let mut tie = tie.clone();
+                for participant in &mut tie.participants {
+                    if *participant == old_id {
+                        participant.clone_from(&entity.id);
+                    }
+                }
+                edits.push(Edit::Replace {
+                    at: t,
+                    item: Item::Tie(tie),
+                });
+            }
+        }
+    }
+    edits.push(Edit::Replace {
+        at,
+        item: Item::Entity(entity),
+    });
+    batch(edits)
+}
+
+/// Puts the entity at `at` at `position`, pinned there or not.
+pub fn move_entity(network: &Network, at: usize, position: Position, pinned: bool) -> Edit {
+    let mut entity = network.entities[at].clone();
+    entity.position = Some(position);
+    entity.pinned = pinned;
+    Edit::Replace {
+        at,
+        item: Item::Entity(entity),
+    }
+}
+
+/// Deleting an entity: the edit, and what it does to the entity's ties.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deletion {
+    pub edit: Edit,
+    /// Ties that go with the entity: it was one of their two participants.
+    pub ties_removed: Vec<String>,
+    /// Ties of three or more that stay, without the entity.
+    pub ties_shrunk: Vec<String>,
+}
+
+/// Deletes the entity at `at` with the ties it was one of two in; ties of more lose it.
+pub fn delete_entity(network: &Network, at: usize) -> Deletion {
+    let id = &network.entities[at].id;
+    let mut edits = Vec::new();
+    let (mut ties_removed, mut ties_shrunk) = (Vec::new(), Vec::new());
+    // Last first, so that the positions of those still to come stay as they are.
+    for (t, tie) in network.ties.iter().enumerate().rev() {
+        if !tie.participants.contains(id) {
+            continue;
+        }
+        if tie.participants.len() > 2 {
+            let mut tie = tie.clone();
+            tie.participants.retain(|participant| participant != id);
+            ties_shrunk.push(tie.id.clone());
+            edits.push(Edit::Replace {
+                at: t,
+                item: Item::Tie(tie),
+            });
+        } else {
+            ties_removed.push(tie.id.clone());
+            edits.push(Edit::Remove {
+                list: List::Ties,
+                at: t,
+            });
+        }
+    }
+    edits.push(Edit::Remove {
+        list: List::Entities,
+        at,
+    });
+    ties_removed.reverse();
+    ties_shrunk.reverse();
+    Deletion {
+        edit: batch(edits),
+        ties_removed,
+        ties_shrunk,
+    }
+}
+
+/// Adds a tie at the end of the list.
+pub fn add_tie(network: &Network, tie: Tie) -> Edit {
+    Edit::Insert {
+        at: network.ties.len(),
+        item: Item::Tie(tie),
+    }
+}
+
+/// Puts `tie` in place of the tie at `at`.
+pub fn change_tie(at: usize, tie: Tie) -> Edit {
+    Edit::Replace {
+        at,
+        item: Item::Tie(tie),
+    }
+}
+
+/// Deletes the tie at `at`.
+pub fn delete_tie(at: usize) -> Edit {
+    Edit::Remove {
+        list: List::Ties,
+        at,
+    }
+}
+
+/// Adds a source at the end of the list.
+pub fn add_source(network: &Network, source: Source) -> Edit {
+    Edit::Insert {
+        at: network.sources.len(),
+        item: Item::Source(source),
+    }
+}
+
+/// Puts `source` in place of the source at `at`; a new id is followed in every evidence
+/// item that quotes it.
+pub fn change_source(network: &Network, at: usize, source: Source) -> Edit {
+    let old_id = network.sources.get(at).map(|s| s.id.clone());
+    let mut edits = Vec::new();
+    if let Some(old_id) = old_id.filter(|old| *old != source.id) {
+        for (t, tie) in network.ties.iter().enumerate() {
+            if tie.evidence.iter().any(|e| e.source == old_id) {
+                let mut tie = tie.clone();
+                for evidence in &mut tie.evidence {
+                    if evidence.source == old_id {
+                        evidence.source.clone_from(&source.id);
+                    }
+                }
+                edits.push(change_tie(t, tie));
+            }
+        }
+    }
+    edits.push(Edit::Replace {
+        at,
+        item: Item::Source(source),
+    });
+    batch(edits)
+}
+
+/// Deletes the source at `at` with the evidence items that quote it; returns the edit and
+/// the ids of the ties that lose evidence.
+pub fn delete_source(network: &Network, at: usize) -> (Edit, Vec<String>) {
+    let id = &network.sources[at].id;
+    let mut edits = Vec::new();
+    let mut ties = Vec::new();
+    for (t, tie) in network.ties.iter().enumerate() {
+        if tie.evidence.iter().any(|e| e.source == *id) {
+            let mut tie = tie.clone();
+            tie.evidence.retain(|e| e.source != *id);
+            ties.push(tie.id.clone());
+            edits.push(change_tie(t, tie));
+        }
+    }
+    edits.push(Edit::Remove {
+        list: List::Sources,
+        at,
+    });
+    (batch(edits), ties)
+}
+
+/// Adds a group at the end of the list.
+pub fn add_group(network: &Network, group: Group) -> Edit {
+    Edit::Insert {
+        at: network.groups.len(),
+        item: Item::Group(group),
+    }
+}
+
+/// One edit, or a batch of several.
+fn batch(mut edits: Vec<Edit>) -> Edit {
+    if edits.len() == 1 {
+        edits.remove(0)
+    } else {
+        Edit::Batch(edits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::apply_checked;
+    use crate::network::dataset::load_default_network;
+    use crate::network::model::{EntityKind, LocalizedText, TieKind};
+
+    fn samsung() -> Network {
+        load_default_network()
+            .expect("the default network loads")
+            .network
+    }
+
+    fn position(network: &Network, id: &str) -> usize {
+        network
+            .entities
+            .iter()
+            .position(|e| e.id == id)
+            .expect("entity")
+    }
+
+    /// Applies, checks, undoes and checks the network is back as it was.
+    fn apply_and_undo(network: &mut Network, edit: Edit) -> Network {
+        let before = network.clone();
+        let undo = apply_checked(network, edit).expect("the edit applies");
+        let after = network.clone();
+        apply_checked(network, undo).expect("the undo applies");
+        assert_eq!(*network, before, "undo did not give back the network");
+        after
+    }
+
+    #[test]
+    fn fresh_ids_are_slugs_numbered_when_taken() {
+        let network = samsung();
+        assert_eq!(
+            fresh_id(&network, List::Entities, "Tim Cook", "person"),
+            "tim-cook"
+        );
+        let taken = &network.entities[0].id;
+        assert_eq!(
+            fresh_id(&network, List::Entities, taken, "person"),
+            format!("{taken}-2")
+        );
+        assert_eq!(
+            fresh_id(&network, List::Entities, "이재용", "person"),
+            "person-1"
+        );
+    }
+
+    #[test]
+    fn deleting_an_entity_takes_its_two_party_ties_and_undo_brings_them_back() {
+        let mut network = samsung();
+        let lee = position(&network, "lee-jae-yong");
+        let deletion = delete_entity(&network, lee);
+        let going: Vec<&Tie> = network
+            .ties
+            .iter()
+            .filter(|t| t.participants.iter().any(|p| p == "lee-jae-yong"))
+            .collect();
+        assert_eq!(
+            deletion.ties_removed.len() + deletion.ties_shrunk.len(),
+            going.len()
+        );
+        assert!(!deletion.ties_removed.is_empty());
+        let after = apply_and_undo(&mut network, deletion.edit);
+        assert!(after.entity("lee-jae-yong").is_none());
+        assert!(
+            after
+                .ties
+                .iter()
+                .all(|t| !t.participants.iter().any(|p| p == "lee-jae-yong"))
+        );
+        for id in &deletion.ties_shrunk {
+            assert!(after.tie(id).is_some_and(|t| t.participants.len() >= 2));
+        }
+    }
+
+    #[test]
+    fn a_changed_entity_id_is_followed_in_its_ties() {
+        let mut network = samsung();
+        let lee = position(&network, "lee-jae-yong");
+        let mut renamed = network.entities[lee].clone();
+        renamed.id = "jy".to_owned();
+        let edit = change_entity(&network, lee, renamed);
+        let after = apply_and_undo(&mut network, edit);
+        assert!(
+            after
+                .ties
+                .iter()
+                .any(|t| t.participants.contains(&"jy".to_owned()))
+        );
+        assert!(
+            after
+                .ties
+                .iter()
+                .all(|t| !t.participants.contains(&"lee-jae-yong".to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_changed_source_id_is_followed_in_the_evidence_and_a_deleted_source_takes_its_quotes() {
+        let mut network = samsung();
+        let old = network.sources[0].id.clone();
+        let mut renamed = network.sources[0].clone();
+        renamed.id = "renamed".to_owned();
+        let edit = change_source(&network, 0, renamed);
+        let after = apply_and_undo(&mut network, edit);
+        let quoting = |n: &Network, id: &str| {
+            n.ties
+                .iter()
+                .flat_map(|t| &t.evidence)
+                .filter(|e| e.source == id)
+                .count()
+        };
+        assert_eq!(quoting(&after, &old), 0);
+        assert_eq!(quoting(&after, "renamed"), quoting(&network, &old));
+
+        let (edit, ties) = delete_source(&network, 0);
+        assert!(!ties.is_empty());
+        let after = apply_and_undo(&mut network, edit);
+        assert!(after.source(&old).is_none());
+        assert_eq!(quoting(&after, &old), 0);
+    }
+
+    #[test]
+    fn added_and_moved_entities_and_ties_undo() {
+        let mut network = samsung();
+        let name = LocalizedText::from([("en".to_owned(), "Tim Cook".to_owned())]);
+        let mut cook = Entity::new("tim-cook", EntityKind::Person, name);
+        cook.position = Some(Position { x: 1.0, y: 2.0 });
+        let edit = add_entity(&network, cook.clone());
+        let after = apply_and_undo(&mut network, edit);
+        assert_eq!(after.entities.last(), Some(&cook));
+
+        let tie = Tie::new("t-new", TieKind::Meeting, &["lee-jae-yong", "elon-musk"]);
+        let edit = add_tie(&network, tie.clone());
+        let after = apply_and_undo(&mut network, edit);
+        assert_eq!(after.ties.last(), Some(&tie));
+
+        let lee = position(&network, "lee-jae-yong");
+        let edit = move_entity(&network, lee, Position { x: 5.0, y: 6.0 }, true);
+        let after = apply_and_undo(&mut network, edit);
+        assert_eq!(
+            after.entities[lee].position,
+            Some(Position { x: 5.0, y: 6.0 })
+        );
+        assert!(after.entities[lee].pinned);
+        apply_and_undo(&mut network, delete_tie(0));
+    }
+}

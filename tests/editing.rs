@@ -1,0 +1,370 @@
+//! Making maps in the window: a new map built field by field, saved and opened again;
+//! undo and redo; refused values beside their fields; merging duplicates; and the
+//! questions and recovery copies that keep work from being lost.
+
+mod common;
+
+use std::path::Path;
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use powermap::app::{Command, PowermapApp, Selection};
+use powermap::edit::ops;
+use powermap::network::model::{Entity, EntityKind, LocalizedText, Network, Tie, TieKind};
+
+use common::{entity_index, harness, send, tie_index};
+
+/// Replaces the text of the field with this accessible name and presses Enter.
+fn fill(harness: &mut Harness<'static, PowermapApp>, field: &str, text: &str) {
+    harness.get_by_label(field).focus();
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label(field).type_text(text);
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+}
+
+/// Adds an entity with the toolbar button and names it in English.
+fn add_entity(harness: &mut Harness<'static, PowermapApp>, name: &str) {
+    harness.get_by_label("+ Entity").click();
+    harness.run_steps(3);
+    harness.get_by_label("Edit entity");
+    fill(harness, "name (en)", name);
+}
+
+/// The network without where its entities are: the layout moves them between frames.
+fn without_positions(network: &Network) -> Network {
+    let mut network = network.clone();
+    for entity in &mut network.entities {
+        entity.position = None;
+    }
+    network
+}
+
+fn entity_named(app: &PowermapApp, name: &str) -> Entity {
+    app.document
+        .network
+        .entities
+        .iter()
+        .find(|e| e.name.get("en").map(String::as_str) == Some(name))
+        .unwrap_or_else(|| panic!("no entity named {name}"))
+        .clone()
+}
+
+/// A new map with two people and an organisation, the people tied by a meeting on
+/// 2025-10-01 quoting one source, made through the window.
+fn make_a_map(harness: &mut Harness<'static, PowermapApp>) {
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("New map…").click();
+    harness.run_steps(3);
+    harness
+        .get_by_label("Map title")
+        .type_text("Chip diplomacy");
+    harness.get_by_label("in English").click();
+    harness.run_steps(1);
+    harness.get_by_label("Create").click();
+    harness.run_steps(3);
+    assert!(harness.state().document.network.entities.is_empty());
+
+    add_entity(harness, "Lee Jae-yong");
+    add_entity(harness, "Jensen Huang");
+    add_entity(harness, "Nvidia");
+    harness.get_by_label("kind").click();
+    harness.run_steps(2);
+    harness.get_by_label("Company").click();
+    harness.run_steps(3);
+    assert_eq!(
+        entity_named(harness.state(), "Nvidia").kind,
+        EntityKind::Company
+    );
+
+    // Lee's panel: Add tie…, then pick Huang as the map would on a click.
+    let lee = entity_named(harness.state(), "Lee Jae-yong").id;
+    let huang = entity_named(harness.state(), "Jensen Huang").id;
+    let lee_ix = entity_index(harness.state(), &lee);
+    send(harness, Command::Select(Selection::Entity(lee_ix)));
+    harness.get_by_label("Add tie…").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("Click the other end of the new tie");
+    let huang_ix = entity_index(harness.state(), &huang);
+    send(harness, Command::Select(Selection::Entity(huang_ix)));
+    harness.get_by_label("Edit tie");
+    fill(harness, "date", "2025-10-01");
+
+    // The article it comes from, then the sentence.
+    harness.get_by_label("Add source").click();
+    harness.run_steps(3);
+    harness.get_by_label("Edit source");
+    fill(harness, "outlet (en)", "The Daily");
+    fill(harness, "title", "Lee meets Huang");
+    fill(harness, "url", "https://example.com/lee-huang");
+    let tie = harness.state().document.network.ties[0].id.clone();
+    let tie_ix = tie_index(harness.state(), &tie);
+    send(harness, Command::Select(Selection::Tie(tie_ix)));
+    harness.get_by_label("New quote").focus();
+    harness.run_steps(1);
+    harness
+        .get_by_label("New quote")
+        .type_text("Lee met Huang in Seoul.");
+    harness.run_steps(1);
+    harness.get_by_label("Add this evidence").click();
+    harness.run_steps(3);
+}
+
+#[test]
+fn a_new_map_made_in_the_window_is_saved_and_opens_again_as_made() {
+    let mut harness = harness();
+    make_a_map(&mut harness);
+    let network = harness.state().document.network.clone();
+    assert_eq!(network.title, "Chip diplomacy");
+    assert_eq!(network.entities.len(), 3);
+    assert_eq!(network.ties.len(), 1);
+    let tie = &network.ties[0];
+    assert_eq!(tie.kind, TieKind::Meeting);
+    assert_eq!(
+        tie.date.map(|d| d.to_string()).as_deref(),
+        Some("2025-10-01")
+    );
+    assert_eq!(tie.evidence.len(), 1);
+    assert_eq!(tie.evidence[0].quote, "Lee met Huang in Seoul.");
+    assert!(harness.state().document.window_title().starts_with("• "));
+
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("chips.json");
+    send(&mut harness, Command::SaveAs(path.clone()));
+    assert!(!harness.state().document.is_dirty());
+    assert!(!harness.state().document.window_title().starts_with("• "));
+
+    send(&mut harness, Command::OpenDefault);
+    send(&mut harness, Command::Open(path.clone()));
+    harness.run_steps(5);
+    let reopened = &harness.state().document.network;
+    assert_eq!(reopened.title, network.title);
+    assert_eq!(reopened.ties, network.ties);
+    assert_eq!(reopened.sources, network.sources);
+    let names = |n: &powermap::network::model::Network| {
+        n.entities
+            .iter()
+            .map(|e| (e.id.clone(), e.name.clone(), e.kind))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(reopened), names(&network));
+}
+
+#[test]
+fn every_step_undoes_and_redoes_and_the_edit_menu_names_it() {
+    let mut harness = harness();
+    make_a_map(&mut harness);
+    let made = without_positions(&harness.state().document.network);
+    harness.get_by_label("Edit").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Undo add evidence");
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+
+    // Back step by step to the empty map, and forward again to the same map (where the
+    // layout has moved the entities aside).
+    let mut seen = vec![made.clone()];
+    while harness.state().document.history.undo_name().is_some() {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run_steps(2);
+        seen.push(without_positions(&harness.state().document.network));
+    }
+    let empty = seen.last().expect("undone").clone();
+    assert!(empty.entities.is_empty() && empty.ties.is_empty() && empty.sources.is_empty());
+    assert!(
+        seen.len() >= 9,
+        "each field was a step of its own: {}",
+        seen.len()
+    );
+    for expected in seen.iter().rev().skip(1) {
+        harness.key_press_modifiers(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+        harness.run_steps(2);
+        assert_eq!(
+            &without_positions(&harness.state().document.network),
+            expected
+        );
+    }
+    // Ctrl+Y redoes too.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run_steps(2);
+    assert_eq!(without_positions(&harness.state().document.network), made);
+}
+
+#[test]
+fn an_impossible_date_and_a_taken_id_are_refused_beside_their_fields() {
+    let mut harness = harness();
+    let tie = tie_index(
+        harness.state(),
+        &harness.state().document.network.ties[0].id.clone(),
+    );
+    send(&mut harness, Command::Select(Selection::Tie(tie)));
+    harness.get_by_label("✏ Edit").click();
+    harness.run_steps(3);
+    let before = without_positions(&harness.state().document.network);
+    fill(&mut harness, "date", "2025-02-30");
+    harness.get_by_label_contains("2025-02 has 28 days");
+    assert_eq!(without_positions(&harness.state().document.network), before);
+
+    fill(&mut harness, "amount", "-5 USD");
+    harness.get_by_label_contains("-5 is not an amount");
+    assert_eq!(without_positions(&harness.state().document.network), before);
+
+    let lee = entity_index(harness.state(), "lee-jae-yong");
+    send(&mut harness, Command::Select(Selection::Entity(lee)));
+    fill(&mut harness, "id", "elon-musk");
+    harness.get_by_label_contains("duplicate id \"elon-musk\"");
+    assert_eq!(without_positions(&harness.state().document.network), before);
+    assert!(!harness.state().document.is_dirty());
+}
+
+#[test]
+fn merging_two_entities_puts_their_ties_on_the_one_that_stays() {
+    let mut harness = harness();
+    send(
+        &mut harness,
+        Command::SetLanguage(powermap::app::LabelLanguage::English),
+    );
+    // A second Lee, as an import would bring him, met by Elon Musk.
+    let network = &harness.state().document.network;
+    let twin = Entity::new(
+        "jy-lee",
+        EntityKind::Person,
+        LocalizedText::from([("en".to_owned(), "LEE JAE YONG".to_owned())]),
+    );
+    let mut tie = Tie::new("jy-musk", TieKind::Meeting, &["jy-lee", "elon-musk"]);
+    tie.summary = "Lee and Musk".to_owned();
+    let edit = powermap::edit::Edit::Batch(vec![
+        ops::add_entity(network, twin),
+        ops::add_tie(network, tie),
+    ]);
+    send(
+        &mut harness,
+        Command::Edit {
+            what: "import".to_owned(),
+            edit,
+            field: None,
+        },
+    );
+
+    harness.get_by_label("Edit").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label_contains("Possible duplicates…")
+        .click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("both are called");
+    harness.get_by_label("Merge…").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("Merge LEE JAE YONG into Lee Jae-yong?");
+    harness.get_by_label("Merge").click();
+    harness.run_steps(3);
+
+    let app = harness.state();
+    assert!(app.document.index.entity_ix("jy-lee").is_none());
+    let lee = entity_index(app, "lee-jae-yong");
+    let musk_tie = tie_index(app, "jy-musk");
+    assert!(app.document.index.ties_of(lee).contains(&musk_tie));
+    assert_eq!(app.selection, Some(Selection::Entity(lee)));
+    // The merged entity's panel lists the tie it brought beside Lee's own with Musk.
+    assert_eq!(harness.get_all_by_label("Elon Musk").count(), 2);
+    let aliases = &harness.state().document.network[lee].aliases;
+    assert!(aliases.contains(&"LEE JAE YONG".to_owned()), "{aliases:?}");
+}
+
+#[test]
+fn closing_or_opening_with_unsaved_changes_asks_first() {
+    let mut harness = harness();
+    send(&mut harness, Command::AddEntity(None));
+    assert!(harness.state().document.is_dirty());
+
+    send(&mut harness, Command::Quit);
+    harness.get_by_label_contains("Save the changes to");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("Save the changes to")
+            .is_none()
+    );
+    assert!(harness.state().document.is_dirty(), "still there");
+
+    send(&mut harness, Command::OpenDefault);
+    harness.get_by_label_contains("Save the changes to");
+    harness.get_by_label("Discard").click();
+    harness.run_steps(3);
+    assert!(!harness.state().document.is_dirty());
+    assert_eq!(
+        harness.state().document.network.entities.len(),
+        powermap::network::dataset::load_default_network()
+            .expect("loads")
+            .network
+            .entities
+            .len()
+    );
+}
+
+#[test]
+fn unsaved_work_is_copied_for_recovery_and_offered_back_at_the_next_start() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let dir = folder.path().to_owned();
+    let start = |dir: &Path| {
+        let dir = dir.to_owned();
+        let mut harness = Harness::builder()
+            .with_size([1400.0, 900.0])
+            .build_eframe(move |cc| PowermapApp::with_recovery_dir(cc, None, Some(dir)));
+        harness.run_steps(3);
+        harness
+    };
+    let mut harness = start(&dir);
+    harness.state_mut().recovery.set_interval_secs(0.0);
+    send(&mut harness, Command::AddEntity(None));
+    harness.run_steps(3);
+    let file = harness.state().recovery.file().expect("a recovery file");
+    assert!(file.exists(), "a copy is written while changes are unsaved");
+    // The window goes without asking, as in a crash.
+    drop(harness);
+
+    let mut harness = start(&dir);
+    harness.get_by_label("Restore unsaved work?");
+    harness.get_by_label("Restore").click();
+    harness.run_steps(3);
+    assert!(harness.state().document.is_dirty());
+    assert!(
+        (harness.state().document.network.entities.iter()).any(|e| e.id.starts_with("entity")),
+        "the added entity is back"
+    );
+
+    let saved = folder.path().join("saved.json");
+    send(&mut harness, Command::SaveAs(saved));
+    assert!(!file.exists(), "saving removes the copy");
+}
+
+#[test]
+fn a_drag_is_one_step_that_undo_takes_back() {
+    let mut harness = harness();
+    // At rest, only the drag and its undo move anything.
+    send(&mut harness, Command::ToggleLayout);
+    let lee = entity_index(harness.state(), "lee-jae-yong");
+    let before = harness.state().document.view.positions()[lee.index()];
+    send(
+        &mut harness,
+        Command::MoveEntity {
+            entity: lee,
+            from: before,
+            to: [before[0] + 300.0, before[1]],
+        },
+    );
+    let moved = harness.state().document.view.positions()[lee.index()];
+    assert!((moved[0] - before[0] - 300.0).abs() < 1.0, "{moved:?}");
+    assert!(harness.state().document.view.is_pinned(lee));
+    send(&mut harness, Command::Undo);
+    let back = harness.state().document.view.positions()[lee.index()];
+    assert!((back[0] - before[0]).abs() < 1.0, "{back:?} vs {before:?}");
+    assert!(!harness.state().document.view.is_pinned(lee));
+}
