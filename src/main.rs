@@ -10,7 +10,9 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::Parser;
-use powermap::cli::{Cli, Command, convert_file, generate, layout_file, render, validate_files};
+use powermap::cli::{
+    Cli, Command, convert_file, generate, layout_file, merge_files, render, validate_files,
+};
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -45,6 +47,14 @@ fn main() -> ExitCode {
             output,
             force,
         }) => report(convert_file(&input, &output, force)),
+        Some(Command::Merge {
+            files,
+            output,
+            force,
+        }) => report(
+            merge_files(&files, &output, force, &mut std::io::stdout().lock())
+                .context("cannot merge"),
+        ),
         Some(Command::Render(args)) => report(render(&args)),
         Some(Command::Gen {
             entities,

@@ -1,5 +1,5 @@
 //! The command line on other tools' formats: `convert` there and back, and `validate` and
-//! `render` on files that are not powermap's own.
+//! `render` on files that are not powermap's own; `merge`, combining maps of any format.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -194,4 +194,175 @@ fn render_draws_another_tools_file() {
         picture.contains("Mark Zuckerberg"),
         "the file's labels are drawn"
     );
+}
+
+fn default_dataset() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/samsung-network.json")
+}
+
+/// A small map that names Lee Jae-yong under its own id, dining with someone the default
+/// network does not have.
+const DINNER_MAP: &str = r#"{
+  "format": "powermap",
+  "version": 1,
+  "title": "A dinner",
+  "sources": [
+    {
+      "id": "herald-dinner",
+      "outlet": { "en": "Herald" },
+      "title": "Lee dines with Kim",
+      "published": "2025-11-02",
+      "url": "https://example.com/dinner"
+    }
+  ],
+  "entities": [
+    { "id": "jy-lee", "kind": "person", "name": { "en": "Lee Jae-yong" } },
+    { "id": "kim-do-hyun", "kind": "person", "name": { "en": "Kim Do-hyun" } }
+  ],
+  "ties": [
+    {
+      "id": "lee-dines-with-kim",
+      "kind": "meeting",
+      "participants": ["jy-lee", "kim-do-hyun"],
+      "date": "2025-11",
+      "evidence": [{ "source": "herald-dinner", "quote": "Lee had dinner with Kim." }]
+    }
+  ]
+}
+"#;
+
+fn write_dinner_map(folder: &Path) -> PathBuf {
+    let path = folder.join("dinner.json");
+    #[allow(clippy::disallowed_methods, reason = "a test fixture")]
+    std::fs::write(&path, DINNER_MAP).expect("write");
+    path
+}
+
+#[test]
+fn merge_combines_lee_jae_yong_under_another_id_into_one_entity() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let dinner = write_dinner_map(folder.path());
+    let out = folder.path().join("combined.json");
+
+    let merged = powermap(&[
+        "merge".as_ref(),
+        &default_dataset(),
+        &dinner,
+        "-o".as_ref(),
+        &out,
+    ]);
+    assert!(merged.status.success(), "{}", stderr(&merged));
+    let text = stdout(&merged);
+    assert!(
+        text.contains(&format!(
+            "{}: combined into {}:",
+            dinner.display(),
+            default_dataset().display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("matched \"jy-lee\" to \"lee-jae-yong\": same name \"Lee Jae-yong\""),
+        "{text}"
+    );
+    assert!(text.contains("entities: 1 matched, 1 added"), "{text}");
+    assert!(text.contains("no conflicts"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "{}: written as powermap JSON: 42 entities, 56 ties",
+            out.display()
+        )),
+        "{text}"
+    );
+
+    let network = load_file(&out).expect("the result opens").network;
+    let lees: Vec<&str> = network
+        .entities
+        .iter()
+        .filter(|entity| entity.name.values().any(|name| name == "Lee Jae-yong"))
+        .map(|entity| entity.id.as_str())
+        .collect();
+    assert_eq!(lees, ["lee-jae-yong"]);
+    assert!(network.entity("jy-lee").is_none());
+    let dinner_tie = network.tie("lee-dines-with-kim").expect("the tie is added");
+    assert_eq!(dinner_tie.participants, ["lee-jae-yong", "kim-do-hyun"]);
+    assert_eq!(dinner_tie.evidence[0].source, "herald-dinner");
+    assert!(network.source("herald-dinner").is_some());
+    let default = load_file(&default_dataset()).expect("opens").network;
+    assert_eq!(
+        network.title, default.title,
+        "the first file's title is kept"
+    );
+    assert_eq!(
+        (network.entities.len(), network.ties.len()),
+        (default.entities.len() + 1, default.ties.len() + 1)
+    );
+}
+
+#[test]
+fn merge_refuses_to_replace_without_force() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let dinner = write_dinner_map(folder.path());
+    let out = folder.path().join("combined.json");
+    #[allow(clippy::disallowed_methods, reason = "a test fixture")]
+    std::fs::write(&out, "mine").expect("write");
+    let gexf = interop_fixture("gephi-1.2.gexf");
+
+    let args = [
+        "merge".as_ref(),
+        dinner.as_path(),
+        &gexf,
+        "-o".as_ref(),
+        &out,
+    ];
+    let refused = powermap(&args);
+    assert_eq!(refused.status.code(), Some(1));
+    let message = stderr(&refused);
+    assert!(message.contains("already exists"), "{message}");
+    assert!(message.contains("--force"), "{message}");
+    assert_eq!(std::fs::read_to_string(&out).expect("read"), "mine");
+
+    let forced = powermap(&[&args[..], &["--force".as_ref()]].concat());
+    assert!(forced.status.success(), "{}", stderr(&forced));
+    // Any format powermap opens can be merged: the GEXF file's report is printed too.
+    assert!(stdout(&forced).contains("GEXF 1.2"), "{}", stdout(&forced));
+    let network = load_file(&out).expect("the result opens").network;
+    assert_eq!(network.entities.len(), 2 + 3);
+    assert_eq!(network.title, "A dinner");
+}
+
+#[test]
+fn merge_errors_name_the_file() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let dinner = write_dinner_map(folder.path());
+    let missing = folder.path().join("missing.json");
+    let out = folder.path().join("combined.json");
+
+    let unreadable = powermap(&["merge".as_ref(), &dinner, &missing, "-o".as_ref(), &out]);
+    assert_eq!(unreadable.status.code(), Some(1));
+    let message = stderr(&unreadable);
+    assert!(
+        message.contains(&missing.display().to_string()),
+        "{message}"
+    );
+    assert!(!out.exists(), "nothing is written");
+
+    let gexf_out = folder.path().join("combined.gexf");
+    let wrong_format = powermap(&[
+        "merge".as_ref(),
+        &dinner,
+        &default_dataset(),
+        "-o".as_ref(),
+        &gexf_out,
+    ]);
+    assert_eq!(wrong_format.status.code(), Some(1));
+    assert!(
+        stderr(&wrong_format).contains("merge writes powermap JSON"),
+        "{}",
+        stderr(&wrong_format)
+    );
+    assert!(!gexf_out.exists());
+
+    let one = powermap(&["merge".as_ref(), &dinner, "-o".as_ref(), &out]);
+    assert_eq!(one.status.code(), Some(2), "clap asks for two files");
 }

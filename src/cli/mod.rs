@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 use crate::export::{BASE_WIDTH_PX, Background, ExportOptions, export_map};
@@ -11,13 +12,15 @@ use crate::interop::{
     export_network, import_file,
 };
 use crate::layout::{LayoutParams, Simulation, lay_out, start_positions};
+use crate::network::combine::{Combined, combine};
 use crate::network::dataset::load_default_network;
 use crate::network::diagnostic::{LoadError, count_text, errors_text};
 use crate::network::generate::generate_network;
 use crate::network::index::NetworkIndex;
 use crate::network::load::{MAX_ENTITIES, MAX_TIES};
-use crate::network::model::Position;
+use crate::network::model::{Network, Position};
 use crate::network::save::{Overwrite, SaveError, save_network};
+use crate::network::validate::validate;
 use crate::scene::graph::MapGraph;
 
 /// powermap: who meets whom among executives and firms, and which deals follow.
@@ -50,6 +53,24 @@ pub enum Command {
         /// The file to read.
         input: PathBuf,
         /// The file to write.
+        output: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Combine maps into one, printing what was matched, added and conflicted.
+    ///
+    /// The files may be in any format powermap opens; each is combined into the ones
+    /// before it, left to right. Entities are matched by id, then by a name or alias
+    /// (ignoring case, spaces and hyphens); sources, ties and evidence that both maps have
+    /// are kept once. Where the maps differ, the earlier file's value is kept and the
+    /// report lists the conflict. The output is powermap JSON.
+    Merge {
+        /// The files to combine, at least two.
+        #[arg(required = true, num_args = 2.., value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The file to write, as powermap JSON (a name ending in .json).
+        #[arg(short, long)]
         output: PathBuf,
         /// Replace the output file if it exists.
         #[arg(long)]
@@ -247,6 +268,87 @@ pub fn convert_file(input: &Path, output: &Path, force: bool) -> anyhow::Result<
         export_format_name(format),
         size_text(report.counts.entities, report.counts.ties)
     ))
+}
+
+/// Combines `files` left to right and saves the result to `output` as powermap JSON.
+///
+/// Writes to `out` each file's import report and, for each file after the first, what
+/// combining it matched, added and conflicted; returns a line saying what was written.
+pub fn merge_files(
+    files: &[PathBuf],
+    output: &Path,
+    force: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<String> {
+    if let Some(format) =
+        ExportFormat::from_path(output).filter(|&format| format != ExportFormat::Powermap)
+    {
+        anyhow::bail!(
+            "{}: merge writes powermap JSON, not {}; name the output .json, then convert it \
+             with powermap convert",
+            output.display(),
+            export_format_name(format)
+        );
+    }
+    let exists_error = |file: &Path| {
+        anyhow::anyhow!(
+            "{}: already exists; give --force to replace it",
+            file.display()
+        )
+    };
+    // Refuse before reading anything; the save below refuses again, should the file
+    // appear meanwhile.
+    if !force && output.exists() {
+        return Err(exists_error(output));
+    }
+    let (first, rest) = files
+        .split_first()
+        .ok_or_else(|| anyhow::anyhow!("no files to merge"))?;
+    let mut network = read_to_merge(first, out)?;
+    for (i, file) in rest.iter().enumerate() {
+        let other = read_to_merge(file, out)?;
+        let Combined {
+            network: combined,
+            report,
+        } = combine(&network, &other);
+        let into = if i == 0 {
+            first.display().to_string()
+        } else {
+            "the files before it".to_owned()
+        };
+        write!(out, "{}: combined into {into}:\n{report}", file.display())
+            .context("cannot write the report")?;
+        network = combined;
+    }
+    let errors: Vec<String> = validate(&network)
+        .iter()
+        .filter(|diagnostic| diagnostic.is_error())
+        .map(ToString::to_string)
+        .collect();
+    anyhow::ensure!(
+        errors.is_empty(),
+        "the combined network is not valid (a bug in merging): {}",
+        errors.join("; ")
+    );
+    match save_network(&network, output, overwrite(force)) {
+        Err(SaveError::Exists { file }) => return Err(exists_error(&file)),
+        result => result?,
+    }
+    Ok(format!(
+        "{}: written as powermap JSON: {}, {}",
+        output.display(),
+        size_text(network.entities.len(), network.ties.len()),
+        count_text(network.sources.len(), "source", "sources")
+    ))
+}
+
+/// Imports one file to merge, writing its import report to `out`.
+fn read_to_merge(file: &Path, out: &mut impl Write) -> anyhow::Result<Network> {
+    let Imported {
+        network, report, ..
+    } = import_file(file)?;
+    write!(out, "{report}").context("cannot write the report")?;
+    Ok(network)
 }
 
 /// What `convert` says it wrote.

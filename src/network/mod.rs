@@ -1,9 +1,10 @@
 //! The network a map shows, free of any window: the file [`model`] and its dates, the
 //! [`load`]er and [`validate`]or that report every problem with its place
 //! ([`diagnostic`]), the [`index`] that looks entities and ties up once for everyone,
-//! [`save`] for atomic writes, the embedded [`dataset`] and the synthetic networks of
-//! [`generate`].
+//! [`save`] for atomic writes, [`combine`] for joining another map into one, the embedded
+//! [`dataset`] and the synthetic networks of [`generate`].
 
+pub mod combine;
 pub mod dataset;
 pub mod date;
 pub mod diagnostic;
