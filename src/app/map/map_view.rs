@@ -18,8 +18,7 @@ use crate::app::map::force::{ForceState, LiveLayout, PowermapLayout, SharedLayou
 use crate::app::map::looks::MapLooks;
 use crate::app::map::map_painter::{MapPainter, MapScene};
 use crate::app::map::shapes::{
-    Emphasis, EntityHitArea, EntityNode, EntityStyle, MapLine, color32, halfway, line_at,
-    line_points,
+    Emphasis, EntityHitArea, EntityNode, EntityStyle, MapLine, color32, line_at,
 };
 use crate::app::selection::{LabelLanguage, Selection};
 use crate::layout::{LayoutParams, Link, Point, start_positions};
@@ -320,6 +319,7 @@ impl MapView {
     /// The screen position of the middle of a tie's first line, as last drawn.
     #[cfg(feature = "testing")]
     pub fn tie_screen_pos(&self, tie: TieIx) -> Option<Pos2> {
+        use crate::app::map::shapes::{halfway, line_points};
         let line = self.lines.iter().find(|line| line.tie == tie)?;
         let location =
             |entity: EntityIx| Some(self.graph.node(self.nodes[entity.index()])?.location());

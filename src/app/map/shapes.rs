@@ -168,6 +168,7 @@ pub fn line_points(a: Pos2, b: Pos2, bend: f32, out: &mut Vec<Pos2>) {
 }
 
 /// The point halfway along a polyline.
+#[cfg(feature = "testing")]
 pub fn halfway(points: &[Pos2]) -> Pos2 {
     match points {
         [] => Pos2::ZERO,

@@ -36,7 +36,7 @@ pub fn entity_editor_ui(
             ui.end_row();
 
             ui.label("Name");
-            let names = localized_ui(ui, fields, &entity.id, "name", &entity.name);
+            let names = localized_ui(ui, fields, (&entity.id, "name"), &entity.name, false);
             if let Some((id, name)) = names {
                 let mut changed = entity.clone();
                 changed.name = name;
@@ -74,7 +74,7 @@ pub fn entity_editor_ui(
 
             ui.label("Role");
             let role = entity.role.clone().unwrap_or_default();
-            if let Some((id, role)) = localized_ui(ui, fields, &entity.id, "role", &role) {
+            if let Some((id, role)) = localized_ui(ui, fields, (&entity.id, "role"), &role, false) {
                 let mut changed = entity.clone();
                 changed.role = (!role.is_empty()).then_some(role);
                 fields.edit(id, "change role", change(changed));
@@ -87,7 +87,7 @@ pub fn entity_editor_ui(
 
             ui.label("Description");
             let description = entity.description.clone().unwrap_or_default();
-            let described = localized_ui(ui, fields, &entity.id, "description", &description);
+            let described = localized_ui(ui, fields, (&entity.id, "description"), &description, true);
             if let Some((id, description)) = described {
                 let mut changed = entity.clone();
                 changed.description = (!description.is_empty()).then_some(description);

@@ -86,7 +86,7 @@ impl Fields<'_> {
             let response = ui.add(
                 edit.id(id)
                     .hint_text(hint)
-                    .desired_width(ui.available_width().min(320.0)),
+                    .desired_width(ui.available_width().clamp(200.0, 320.0)),
             );
             if let Some((_, label)) = self.labels.iter().rev().find(|(field, _)| *field == id) {
                 name_for_access(ui, response.id, label);

@@ -14,14 +14,15 @@ use crate::network::model::{Attributes, LocalizedText};
 /// The languages every localized field offers, in this order, then any other it has.
 const LANGUAGES: [&str; 2] = ["ko", "en"];
 
-/// A text in Korean and English (and any other language it has), one line each; returns
-/// the field committed and the whole text as it is then (an emptied language goes).
+/// A text in Korean and English (and any other language it has), one field each (on
+/// several lines when `multiline`); returns the field committed and the whole text as it
+/// is then (an emptied language goes).
 pub fn localized_ui(
     ui: &mut egui::Ui,
     fields: &mut Fields<'_>,
-    item: &str,
-    field: &str,
+    (item, field): (&str, &str),
     text: &LocalizedText,
+    multiline: bool,
 ) -> Option<(egui::Id, LocalizedText)> {
     let others = text.keys().filter(|l| !LANGUAGES.contains(&l.as_str()));
     let languages: Vec<String> = (LANGUAGES.iter().map(|l| (*l).to_owned()))
@@ -34,7 +35,12 @@ pub fn localized_ui(
                 ui.label(egui::RichText::new(language).small().weak());
                 let id = fields.id(item, &format!("{field}.{language}"));
                 let current = text.get(language).map_or("", String::as_str);
-                if let Some(value) = fields.text_ui(ui, id, current, "") {
+                let committed_text = if multiline {
+                    fields.multiline_ui(ui, id, current, "")
+                } else {
+                    fields.text_ui(ui, id, current, "")
+                };
+                if let Some(value) = committed_text {
                     let mut changed = text.clone();
                     match non_empty(&value) {
                         Some(value) => changed.insert(language.clone(), value),
@@ -57,29 +63,25 @@ pub fn attributes_ui(
     attributes: &Attributes,
 ) -> Option<(egui::Id, Attributes)> {
     let mut committed = None;
-    egui::Grid::new(("attributes", item))
-        .num_columns(3)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            for (name, value) in attributes {
-                ui.label(name);
-                let id = fields.id(item, &format!("attribute.{name}"));
-                if let Some(value) = fields.text_ui(ui, id, value, "") {
-                    let mut changed = attributes.clone();
-                    match non_empty(&value) {
-                        Some(value) => changed.insert(name.clone(), value),
-                        None => changed.remove(name),
-                    };
-                    committed = Some((id, changed));
-                }
-                if ui.small_button("×").on_hover_text("Remove").clicked() {
-                    let mut changed = attributes.clone();
-                    changed.remove(name);
-                    committed = Some((id, changed));
-                }
-                ui.end_row();
+    for (name, value) in attributes {
+        ui.horizontal(|ui| {
+            ui.add_sized([110.0, 18.0], egui::Label::new(name).truncate());
+            let id = fields.id(item, &format!("attribute.{name}"));
+            if let Some(value) = fields.text_ui(ui, id, value, "") {
+                let mut changed = attributes.clone();
+                match non_empty(&value) {
+                    Some(value) => changed.insert(name.clone(), value),
+                    None => changed.remove(name),
+                };
+                committed = Some((id, changed));
+            }
+            if ui.small_button("×").on_hover_text("Remove").clicked() {
+                let mut changed = attributes.clone();
+                changed.remove(name);
+                committed = Some((id, changed));
             }
         });
+    }
     let id = fields.id(item, "attribute.new");
     if let Some(line) = fields.text_ui(ui, id, "", "add one: name = value") {
         match line

@@ -26,7 +26,7 @@ pub fn source_editor_ui(ui: &mut egui::Ui, network: &Network, at: usize, fields:
 
             ui.label("Outlet");
             if let Some((id, outlet)) =
-                localized_ui(ui, fields, &source.id, "outlet", &source.outlet)
+                localized_ui(ui, fields, (&source.id, "outlet"), &source.outlet, false)
             {
                 let mut changed = source.clone();
                 changed.outlet = outlet;

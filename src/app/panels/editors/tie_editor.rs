@@ -128,7 +128,7 @@ pub fn tie_editor_ui(
 
             ui.label("Place");
             let place = tie.place.clone().unwrap_or_default();
-            if let Some((id, place)) = localized_ui(ui, fields, &tie.id, "place", &place) {
+            if let Some((id, place)) = localized_ui(ui, fields, (&tie.id, "place"), &place, false) {
                 let mut changed = tie.clone();
                 changed.place = (!place.is_empty()).then_some(place);
                 fields.edit(id, "change place", change(changed));
