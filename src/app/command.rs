@@ -68,6 +68,12 @@ pub enum Command {
     },
     /// Close File ▸ New's dialog.
     CloseNewMap,
+    /// File ▸ Merge another map…: ask for a file with the native dialog, then merge it.
+    MergeMapDialog,
+    /// Combine another network file into the open one: one step of the history.
+    MergeMap(PathBuf),
+    /// Close the report of the last merge of another map.
+    CloseMergeReport,
     /// Take the last edit back.
     Undo,
     /// Make the last undone edit again.
@@ -202,6 +208,9 @@ impl Command {
             Self::NewMapDialog => "New map…",
             Self::CreateMap { .. } => "Create the map",
             Self::CloseNewMap => "Close the new map dialog",
+            Self::MergeMapDialog => "Merge another map…",
+            Self::MergeMap(_) => "Merge a map",
+            Self::CloseMergeReport => "Close the merge report",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::Edit { .. } => "Edit",
@@ -281,6 +290,9 @@ impl Command {
             Self::ToggleShortcuts => "Every keyboard shortcut and what the mouse does on the map",
             Self::ToggleAbout => "powermap's version and licences",
             Self::NewMapDialog => "Start an empty map",
+            Self::MergeMapDialog => {
+                "Combine another network into this one: entities matched by id, then by name or alias"
+            }
             Self::Undo => "Take the last change back",
             Self::Redo => "Make the last undone change again",
             Self::AddEntity(_) => {

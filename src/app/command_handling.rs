@@ -124,6 +124,21 @@ impl PowermapApp {
             }
             Command::CreateMap { title, language } => self.create_map(title, language),
             Command::CloseNewMap => self.windows.new_map = false,
+            Command::MergeMapDialog => {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Merge another map into this one")
+                    .add_filter(
+                        "Networks (powermap, GEXF, GraphML, CSV, node-link, Cytoscape)",
+                        &["json", "gexf", "graphml", "xml", "csv", "tsv", "cyjs"],
+                    )
+                    .add_filter("All files", &["*"])
+                    .pick_file();
+                if let Some(path) = picked {
+                    self.commands.push(Command::MergeMap(path));
+                }
+            }
+            Command::MergeMap(path) => self.merge_map(&path),
+            Command::CloseMergeReport => self.merge_report = None,
             Command::Undo => self.undo_or_redo(false),
             Command::Redo => self.undo_or_redo(true),
             Command::Edit { what, edit, field } => {

@@ -14,6 +14,7 @@ use crate::app::selection::{LabelLanguage, Selection};
 use crate::edit::merge::{Choice, merge_entities};
 use crate::edit::{List, ops};
 use crate::interop::ExportFormat;
+use crate::network::combine::combine;
 use crate::network::diagnostic::count_text;
 use crate::network::index::{EntityIx, TieIx};
 use crate::network::load::Loaded;
@@ -332,6 +333,24 @@ impl PowermapApp {
                 "{what}: {} re-pointed",
                 count_text(repointed, "tie", "ties")
             ));
+        }
+    }
+
+    /// Combines another network file into the open one, as one step; its report shows what
+    /// was matched, added and in conflict. A file that does not open shows its errors.
+    pub(super) fn merge_map(&mut self, path: &std::path::Path) {
+        let imported = match crate::interop::import_file(path) {
+            Ok(imported) => imported,
+            Err(err) => {
+                self.failures.load = Some(crate::app::windows::failures::LoadFailure::from(&err));
+                return;
+            }
+        };
+        let combined = combine(&self.document.network, &imported.network);
+        let name = saving::display_name(path);
+        let edit = crate::edit::Edit::ReplaceNetwork(Box::new(combined.network));
+        if self.apply_edit(format!("merge {name}"), edit, None) {
+            self.merge_report = Some((name, combined.report.to_string()));
         }
     }
 

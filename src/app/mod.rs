@@ -86,6 +86,9 @@ pub struct PowermapApp {
     pub unsaved_question: Option<Command>,
     /// The recovery copy of unsaved work: where it is written, and one found at start.
     pub recovery: Recovery,
+    /// What the last merge of another map matched, added and found in conflict, until
+    /// its window is closed: `(file name, report)`.
+    pub merge_report: Option<(String, String)>,
     /// Closing the window was confirmed: the next close request is let through.
     closing: bool,
     /// Discard was chosen: the next command that drops unsaved changes goes ahead.
@@ -117,6 +120,7 @@ pub struct AppStateRef<'a> {
     pub confirm_delete: Option<EntityIx>,
     pub unsaved_question: Option<&'a Command>,
     pub recovery: &'a Recovery,
+    pub merge_report: Option<&'a (String, String)>,
 }
 
 impl PowermapApp {
@@ -171,6 +175,7 @@ impl PowermapApp {
             confirm_delete: None,
             unsaved_question: None,
             recovery: Recovery::default(),
+            merge_report: None,
             closing: false,
             discard_confirmed: false,
             stopping_loads: Vec::new(),
@@ -203,6 +208,7 @@ impl PowermapApp {
             confirm_delete: self.confirm_delete,
             unsaved_question: self.unsaved_question.as_ref(),
             recovery: &self.recovery,
+            merge_report: self.merge_report.as_ref(),
         }
     }
 }

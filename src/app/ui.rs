@@ -158,6 +158,9 @@ fn windows_ui(ctx: &egui::Context, state: &AppStateRef<'_>, commands: &mut Vec<C
     if state.windows.duplicates {
         merge::duplicates_window_ui(ctx, document, state.language, commands);
     }
+    if let Some(report) = state.merge_report {
+        merge::merge_report_ui(ctx, report, commands);
+    }
     if let Some(pair) = state.merging {
         merge::merge_dialog_ui(ctx, document, pair, state.language, commands);
     }

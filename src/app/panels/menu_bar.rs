@@ -66,6 +66,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppStateRef<'_>, commands: &mut Ve
                 let items = [
                     Some(Command::OpenDefault),
                     None,
+                    Some(Command::MergeMapDialog),
+                    None,
                     Some(Command::Save),
                     Some(Command::SaveAsDialog),
                     None,

@@ -1,6 +1,6 @@
-//! Merging duplicates: the merge dialog, which shows where the two entities disagree and
-//! lets the person choose each side, and Edit ▸ Possible duplicates, which lists the
-//! pairs that may be one.
+//! Merging: the merge dialog, which shows where two entities disagree and lets the person
+//! choose each side; Edit ▸ Possible duplicates, which lists the pairs that may be one;
+//! and the report of File ▸ Merge another map.
 
 use crate::app::command::Command;
 use crate::app::document::Document;
@@ -172,5 +172,28 @@ pub fn duplicates_window_ui(
         });
     if !open {
         commands.push(Command::TogglePossibleDuplicates);
+    }
+}
+
+/// What merging another map matched, added and found in conflict.
+pub fn merge_report_ui(
+    ctx: &egui::Context,
+    (file, report): &(String, String),
+    commands: &mut Vec<Command>,
+) {
+    let mut open = true;
+    egui::Window::new(format!("Merged {file}"))
+        .id(egui::Id::new("merge-report"))
+        .open(&mut open)
+        .default_width(560.0)
+        .show(ctx, |ui| {
+            ui.label("Entities were matched by id, then by name or alias; Edit ▸ Undo takes the merge back.");
+            ui.add_space(4.0);
+            egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
+                ui.add(egui::Label::new(egui::RichText::new(report).monospace()).wrap());
+            });
+        });
+    if !open {
+        commands.push(Command::CloseMergeReport);
     }
 }
