@@ -5,7 +5,7 @@ use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use powermap::app::{Command, Emphasis, PowermapApp, Selection, SizeBy};
 use powermap::network::index::{EntityIx, TieIx};
-use powermap::network::model::TieKind;
+use powermap::network::model::{TieKind, TieStatus};
 
 mod common;
 use common::{entity_index, harness, send, tie_index, wait_for_label};
@@ -303,6 +303,75 @@ fn filters_hide_a_tie_kind() {
         tie_emphases(harness.state(), role)
             .iter()
             .all(|&e| e == Emphasis::Normal)
+    );
+}
+
+/// Three entities, a reported role and an alleged payment.
+const ALLEGED_PAYMENT: &str = r#"{
+  "format": "powermap",
+  "version": 1,
+  "label_language": "en",
+  "sources": [{ "id": "paper", "outlet": { "en": "The Paper" }, "title": "Claims" }],
+  "entities": [
+    { "id": "ada", "kind": "person", "name": { "en": "Ada Park" } },
+    { "id": "acme", "kind": "company", "name": { "en": "Acme" } },
+    { "id": "globex", "kind": "company", "name": { "en": "Globex" } }
+  ],
+  "ties": [
+    { "id": "ada-acme", "kind": "role", "participants": ["ada", "acme"],
+      "evidence": [{ "source": "paper", "quote": "Ada Park runs Acme." }] },
+    { "id": "acme-globex", "kind": "contract", "participants": ["acme", "globex"],
+      "status": "alleged",
+      "evidence": [{ "source": "paper", "quote": "Globex is said to have paid Acme." }] }
+  ]
+}"#;
+
+#[test]
+fn a_tie_status_shows_in_the_legend_and_the_tie_panel_and_filters() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("alleged.json");
+    powermap::network::save::write_atomically(
+        &path,
+        ALLEGED_PAYMENT.as_bytes(),
+        powermap::network::save::Overwrite::Refuse,
+    )
+    .expect("writes the fixture");
+    let mut harness = harness();
+    send(&mut harness, Command::Open(path));
+    harness.get_by_label_contains("3 entities · 2 ties");
+    // The legend explains the alleged tie's dashes; reported ties need no entry.
+    assert_eq!(harness.get_all_by_label("Alleged").count(), 1, "the legend");
+    assert!(harness.query_by_label("Reported").is_none());
+    let alleged = tie_index(harness.state(), "acme-globex");
+    let reported = tie_index(harness.state(), "ada-acme");
+
+    send(&mut harness, Command::Select(Selection::Tie(alleged)));
+    harness.get_by_label("Status");
+    assert_eq!(
+        harness.get_all_by_label("Alleged").count(),
+        2,
+        "the legend and the tie panel"
+    );
+    send(&mut harness, Command::Select(Selection::Tie(reported)));
+    harness.get_by_label("Reported");
+
+    send(&mut harness, Command::ToggleFilters);
+    harness.get_by_label("Reported (1)");
+    harness.get_by_label("Alleged (1)").click();
+    harness.run_steps(3);
+    let filter = harness.state().document.explore.filter();
+    assert_eq!(
+        filter.hidden_tie_statuses,
+        std::collections::BTreeSet::from([TieStatus::Alleged])
+    );
+    assert!(
+        tie_emphases(harness.state(), alleged)
+            .iter()
+            .all(|&e| e == Emphasis::Hidden)
+    );
+    assert!(
+        !tie_emphases(harness.state(), reported).contains(&Emphasis::Hidden),
+        "the reported tie stays"
     );
 }
 

@@ -6,7 +6,7 @@ use powermap::export::{Background, ExportError, ExportOptions, credit_line, expo
 use powermap::layout::{Point, lay_out};
 use powermap::network::dataset::load_default_network;
 use powermap::network::index::NetworkIndex;
-use powermap::network::model::Network;
+use powermap::network::model::{Network, TieKind, TieStatus};
 use powermap::network::save::{Overwrite, SaveError};
 use powermap::scene::graph::MapGraph;
 use powermap::scene::style::{SAMSUNG_BLUE, kind_color};
@@ -150,6 +150,117 @@ fn svg_parses_and_names_the_entities_in_the_chosen_language() {
         credit_line(&network, "ko"),
         "Sources: 아이뉴스24 (2025-12-23); CBS 노컷뉴스 (2024-06-13). Map: powermap."
     );
+}
+
+/// The attributes of the SVG line that draws the tie `id`, by name.
+fn tie_line_attributes(svg: &str, id: &str) -> Vec<(String, String)> {
+    let document = roxmltree::Document::parse(svg).expect("the SVG is XML");
+    let line = document
+        .descendants()
+        .filter(|node| node.has_tag_name("path"))
+        .find(|node| {
+            node.children().any(|child| {
+                child.has_tag_name("title")
+                    && child
+                        .text()
+                        .is_some_and(|title| title.ends_with(&format!(": {id}")))
+            })
+        })
+        .unwrap_or_else(|| panic!("no line for {id}"));
+    line.attributes()
+        .map(|attribute| (attribute.name().to_owned(), attribute.value().to_owned()))
+        .collect()
+}
+
+fn has_attribute(attributes: &[(String, String)], name: &str) -> bool {
+    attributes.iter().any(|(known, _)| known == name)
+}
+
+fn legend_texts(svg: &str) -> Vec<String> {
+    let document = roxmltree::Document::parse(svg).expect("the SVG is XML");
+    let legend = document
+        .descendants()
+        .find(|node| node.attribute("id") == Some("legend"))
+        .expect("a legend");
+    legend
+        .descendants()
+        .filter_map(|node| node.text())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn svg_lines_are_dashed_and_faded_by_their_status_and_the_legend_says_so() {
+    let (mut network, map, positions) = default_map();
+    let options = options(1200, Background::White, "en");
+    let before = map_svg(&network, &map, &positions, &options).expect("draws");
+    let meetings: Vec<String> = (network.ties.iter())
+        .filter(|tie| tie.kind == TieKind::Meeting)
+        .map(|tie| tie.id.clone())
+        .take(3)
+        .collect();
+    let [alleged, denied, reported] = &meetings[..] else {
+        panic!("the default network has three meetings: {meetings:?}");
+    };
+    assert!(!has_attribute(
+        &tie_line_attributes(&before, alleged),
+        "stroke-dasharray"
+    ));
+    for status in TieStatus::ALL {
+        assert!(
+            !legend_texts(&before).contains(&status.label().to_owned()),
+            "every tie is reported: nothing to explain"
+        );
+    }
+
+    for tie in &mut network.ties {
+        if tie.id == *alleged {
+            tie.status = TieStatus::Alleged;
+        } else if tie.id == *denied {
+            tie.status = TieStatus::Denied;
+        }
+    }
+    let svg = map_svg(&network, &map, &positions, &options).expect("draws");
+    let alleged_line = tie_line_attributes(&svg, alleged);
+    assert!(
+        has_attribute(&alleged_line, "stroke-dasharray"),
+        "{alleged_line:?}"
+    );
+    assert!(
+        !has_attribute(&alleged_line, "stroke-opacity"),
+        "{alleged_line:?}"
+    );
+    let denied_line = tie_line_attributes(&svg, denied);
+    assert!(
+        has_attribute(&denied_line, "stroke-dasharray"),
+        "{denied_line:?}"
+    );
+    let opacity: f32 = (denied_line.iter())
+        .find(|(name, _)| name == "stroke-opacity")
+        .and_then(|(_, value)| value.parse().ok())
+        .unwrap_or_else(|| panic!("a denied tie is faint: {denied_line:?}"));
+    assert!(opacity < 0.6, "{opacity}");
+    let reported_line = tie_line_attributes(&svg, reported);
+    assert!(
+        !has_attribute(&reported_line, "stroke-dasharray"),
+        "{reported_line:?}"
+    );
+    assert!(
+        !has_attribute(&reported_line, "stroke-opacity"),
+        "{reported_line:?}"
+    );
+    let legend = legend_texts(&svg);
+    for (status, listed) in [
+        (TieStatus::Alleged, true),
+        (TieStatus::Denied, true),
+        (TieStatus::Reported, false),
+    ] {
+        assert_eq!(
+            legend.contains(&status.label().to_owned()),
+            listed,
+            "{status} in {legend:?}"
+        );
+    }
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use powermap::network::dataset::{DEFAULT_DATASET_JSON, load_default_network};
 use powermap::network::diagnostic::{Diagnostic, LoadError, ReadError, Severity, TextPosition};
 use powermap::network::load::{MAX_ENTITIES, MAX_FILE_BYTES, load_file, parse_network};
-use powermap::network::model::{EntityKind, TieKind};
+use powermap::network::model::{EntityKind, TieKind, TieStatus};
 use powermap::network::save::{Overwrite, save_network};
 
 mod common;
@@ -282,6 +282,16 @@ fn unknown_kinds_and_newer_versions_are_errors() {
 }
 
 #[test]
+fn an_unknown_tie_status_is_a_located_error_naming_the_statuses() {
+    let error = only_error("unknown-status.json", "ties[1].status", "rumoured");
+    assert_eq!(error.position.map(|p| p.line), Some(98), "{error}");
+    for status in TieStatus::ALL {
+        let name = status.label().to_lowercase();
+        assert!(error.message.contains(&name), "{name} not in {error}");
+    }
+}
+
+#[test]
 fn a_tie_without_evidence_is_a_warning_only() {
     let loaded = load_file(&fixture("no-evidence.json")).expect("warnings do not stop loading");
     assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
@@ -451,6 +461,7 @@ fn the_schema_refuses_what_the_loader_refuses() {
         "malformed-date.json",
         "negative-amount.json",
         "unknown-kind.json",
+        "unknown-status.json",
         "newer-version.json",
         "one-participant.json",
         "empty-name.json",

@@ -10,7 +10,7 @@ use powermap::interop::{
 };
 use powermap::network::dataset::load_default_network;
 use powermap::network::load::load_file;
-use powermap::network::model::{EntityKind, Network, Position, TieKind};
+use powermap::network::model::{EntityKind, Network, Position, TieKind, TieStatus};
 use powermap::network::save::{Overwrite, SaveError, save_network};
 
 fn fixture(name: &str) -> PathBuf {
@@ -1171,6 +1171,12 @@ fn round_trips_keep_positions_pins_attributes_and_awkward_text() {
     tie.attributes
         .insert("attribute:x".into(), "prefixed already".into());
     tie.summary = "quotes \" and ' and \r\n newlines".into();
+    tie.status = TieStatus::Alleged;
+    // A user's own `status` that is not one of powermap's travels as an attribute.
+    network.ties[1]
+        .attributes
+        .insert("status".into(), "alleged, says who?".into());
+    network.ties[2].status = TieStatus::Denied;
     for (format, name) in [
         (ExportFormat::GraphMl, "t.graphml"),
         (ExportFormat::NodeLink, "t.nodelink.json"),

@@ -1,10 +1,10 @@
-//! Filters: hiding kinds of entities, kinds of ties and groups, as visibility masks that
-//! combine with the timeline's.
+//! Filters: hiding kinds of entities, kinds and statuses of ties and groups, as visibility
+//! masks that combine with the timeline's.
 
 use std::collections::BTreeSet;
 
 use crate::network::index::NetworkIndex;
-use crate::network::model::{EntityKind, Network, TieKind};
+use crate::network::model::{EntityKind, Network, TieKind, TieStatus};
 
 /// What the map hides. The default hides nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -13,6 +13,8 @@ pub struct Filter {
     pub hidden_entity_kinds: BTreeSet<EntityKind>,
     /// Ties of these kinds are hidden.
     pub hidden_tie_kinds: BTreeSet<TieKind>,
+    /// Ties of these statuses are hidden.
+    pub hidden_tie_statuses: BTreeSet<TieStatus>,
     /// Entities in these groups (by group id) are hidden.
     pub hidden_groups: BTreeSet<String>,
 }
@@ -32,11 +34,13 @@ impl Filter {
     pub fn hides_nothing(&self) -> bool {
         self.hidden_entity_kinds.is_empty()
             && self.hidden_tie_kinds.is_empty()
+            && self.hidden_tie_statuses.is_empty()
             && self.hidden_groups.is_empty()
     }
 
     /// The entities and ties this filter leaves visible. An entity is hidden when its kind
-    /// or its group is; a tie when its kind is, or any of its participants is hidden.
+    /// or its group is; a tie when its kind or its status is, or any of its participants is
+    /// hidden.
     pub fn visibility(&self, network: &Network, index: &NetworkIndex) -> Visibility {
         let entities: Vec<bool> = network
             .entities
@@ -53,6 +57,7 @@ impl Filter {
             .ties()
             .map(|tie| {
                 !self.hidden_tie_kinds.contains(&network[tie].kind)
+                    && !self.hidden_tie_statuses.contains(&network[tie].status)
                     && (index.participants(tie).iter()).all(|entity| entities[entity.index()])
             })
             .collect();
@@ -114,6 +119,7 @@ mod tests {
                 &["openai", "stargate"],
                 None,
             )
+            .with_status(TieStatus::Confirmed)
             .tie("altman-role", TieKind::Role, &["altman", "openai"], None)
             .build()
     }
@@ -163,6 +169,29 @@ mod tests {
         let visible = filter.visibility(&network, &NetworkIndex::new(&network));
         assert_eq!(visible.entities, [true; 5]);
         assert_eq!(visible.ties, [false, true, true, false, false]);
+    }
+
+    #[test]
+    fn hiding_a_status_hides_its_ties_and_leaves_entities_visible() {
+        let mut network = network();
+        network.ties[1].status = TieStatus::Alleged;
+        network.ties[2].status = TieStatus::Alleged;
+        let index = NetworkIndex::new(&network);
+        let filter = Filter {
+            hidden_tie_statuses: BTreeSet::from([TieStatus::Alleged]),
+            ..Filter::default()
+        };
+        assert!(!filter.hides_nothing());
+        let visible = filter.visibility(&network, &index);
+        assert_eq!(visible.entities, [true; 5]);
+        assert_eq!(visible.ties, [true, false, false, true, true]);
+        // Hiding reported ties, the default status, leaves the others.
+        let filter = Filter {
+            hidden_tie_statuses: BTreeSet::from([TieStatus::Reported]),
+            ..Filter::default()
+        };
+        let visible = filter.visibility(&network, &index);
+        assert_eq!(visible.ties, [false, true, true, true, false]);
     }
 
     #[test]

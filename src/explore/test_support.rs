@@ -2,7 +2,7 @@
 
 use crate::network::date::PartialDate;
 use crate::network::index::{EntityIx, NetworkIndex, TieIx};
-use crate::network::model::{Entity, EntityKind, LocalizedText, Network, Tie, TieKind};
+use crate::network::model::{Entity, EntityKind, LocalizedText, Network, Tie, TieKind, TieStatus};
 
 /// Builds a network entity by entity and tie by tie.
 pub(crate) struct NetworkBuilder {
@@ -69,6 +69,13 @@ impl NetworkBuilder {
         let mut tie = Tie::new(id, kind, participants);
         tie.date = date.map(|text| text.parse::<PartialDate>().expect("a test date"));
         self.network.ties.push(tie);
+        self
+    }
+
+    /// Gives the last tie added a status other than reported.
+    pub(crate) fn with_status(mut self, status: TieStatus) -> Self {
+        let tie = (self.network.ties.last_mut()).expect("with_status follows a tie");
+        tie.status = status;
         self
     }
 

@@ -1,15 +1,16 @@
-//! The map as SVG, in the window's style: entities, lines, labels that fit, a title, a
-//! legend built from what the network contains, and a credit line naming the sources.
+//! The map as SVG, in the window's style: entities, lines dashed and faded by their kinds
+//! and statuses, labels that fit, a title, a legend built from what the network contains,
+//! and a credit line naming the sources.
 
 use std::fmt::Write as _;
 
 use super::{Background, ExportError, ExportOptions, MAX_PIXELS, MAX_SIDE_PX, MIN_WIDTH_PX};
 use crate::layout::Point;
-use crate::network::model::{EntityKind, Network, TieKind, localized};
+use crate::network::model::{EntityKind, Network, TieKind, TieStatus, localized};
 use crate::scene::fonts::NANUM_GOTHIC_FAMILY;
 use crate::scene::graph::MapGraph;
 use crate::scene::labels::{LABEL_EVERY_ENTITY_UP_TO, LabelBox, LabelPlacer, by_degree};
-use crate::scene::style::{self, Dash, NodeShape, Rgba};
+use crate::scene::style::{self, Dash, NodeShape, Rgba, TieStyle};
 
 /// Colours that depend on the background.
 struct Palette {
@@ -17,6 +18,8 @@ struct Palette {
     text: &'static str,
     weak_text: &'static str,
     halo: &'static str,
+    /// The legend's samples of what applies to lines of any colour.
+    line_sample: Rgba,
 }
 
 impl Palette {
@@ -27,18 +30,21 @@ impl Palette {
                 text: "#1f1f1f",
                 weak_text: "#555555",
                 halo: "#ffffff",
+                line_sample: Rgba::rgb(0x1f, 0x1f, 0x1f),
             },
             Background::Dark => Self {
                 background: Some("#1b1b1b"),
                 text: "#e8e8e8",
                 weak_text: "#a0a0a0",
                 halo: "#1b1b1b",
+                line_sample: Rgba::rgb(0xe8, 0xe8, 0xe8),
             },
             Background::Transparent => Self {
                 background: None,
                 text: "#1f1f1f",
                 weak_text: "#555555",
                 halo: "#ffffff",
+                line_sample: Rgba::rgb(0x1f, 0x1f, 0x1f),
             },
         }
     }
@@ -74,6 +80,42 @@ enum LegendIcon {
     Node(NodeShape, Rgba),
     Swatch(Rgba),
     Line(TieKind),
+    /// A tie status's dash and opacity (see [`style::status_sample`]).
+    Status(TieStatus),
+}
+
+/// The attributes that stroke a line in `tie_style`, `u` being one unit of stroke.
+fn stroke_attributes(tie_style: &TieStyle, u: f32) -> String {
+    let mut attributes = format!(" stroke=\"{}\"", tie_style.color.hex());
+    let opacity = tie_style.color.opacity();
+    if opacity < 1.0 {
+        let _ = write!(attributes, " stroke-opacity=\"{opacity:.2}\"");
+    }
+    let width = match tie_style.dash {
+        // Round caps on nearly empty dashes make the dots; they look thinner than a line.
+        Dash::Dotted { .. } => tie_style.width * 1.3,
+        Dash::Solid | Dash::Dashed { .. } => tie_style.width,
+    };
+    let _ = write!(attributes, " stroke-width=\"{:.2}\"", width * u);
+    match tie_style.dash {
+        Dash::Solid => {}
+        Dash::Dashed { on, off } => {
+            let _ = write!(
+                attributes,
+                " stroke-dasharray=\"{:.1} {:.1}\"",
+                on * u,
+                off * u
+            );
+        }
+        Dash::Dotted { spacing } => {
+            let _ = write!(
+                attributes,
+                " stroke-dasharray=\"0.1 {:.1}\" stroke-linecap=\"round\"",
+                spacing * u
+            );
+        }
+    }
+    attributes
 }
 
 /// Draws the whole map as SVG.
@@ -193,6 +235,13 @@ pub fn map_svg(
     for kind in tie_kinds {
         legend.push((LegendIcon::Line(kind), kind.label().to_owned()));
     }
+    let statuses: std::collections::BTreeSet<TieStatus> = (network.ties.iter())
+        .map(|t| t.status)
+        .filter(|&status| style::status_changes_the_stroke(status))
+        .collect();
+    for status in statuses {
+        legend.push((LegendIcon::Status(status), status.label().to_owned()));
+    }
     let legend_size = 12.0 * u;
     let icon_width = 30.0 * u;
     let row_height = 22.0 * u;
@@ -263,7 +312,7 @@ pub fn map_svg(
             to_px(positions[edge.b.index()]),
         );
         let tie = &network[edge.tie];
-        let tie_style = style::tie_style(tie.kind);
+        let tie_style = style::line_style(tie.kind, tie.status);
         let path = if edge.bend == 0.0 {
             format!("M{:.1} {:.1}L{:.1} {:.1}", a[0], a[1], b[0], b[1])
         } else {
@@ -273,25 +322,16 @@ pub fn map_svg(
                 a[0], a[1], c[0], c[1], b[0], b[1]
             )
         };
-        let dash = match tie_style.dash {
-            Dash::Solid => String::new(),
-            Dash::Dashed => format!(" stroke-dasharray=\"{:.1} {:.1}\"", 8.0 * u, 5.0 * u),
-            Dash::Dotted => format!(
-                " stroke-dasharray=\"0.1 {:.1}\" stroke-linecap=\"round\"",
-                5.0 * u
-            ),
-        };
-        let width = if tie_style.dash == Dash::Dotted {
-            tie_style.width * 1.3
+        let title = if tie.status.is_reported() {
+            format!("{}: {}", tie.kind.label(), tie.id)
         } else {
-            tie_style.width
+            format!("{} ({}): {}", tie.kind.label(), tie.status, tie.id)
         };
         let _ = write!(
             svg,
-            "\n<path d=\"{path}\" stroke=\"{}\" stroke-width=\"{:.2}\"{dash}><title>{}</title></path>",
-            tie_style.color.hex(),
-            width * u,
-            escape(&format!("{}: {}", tie.kind.label(), tie.id))
+            "\n<path d=\"{path}\"{}><title>{}</title></path>",
+            stroke_attributes(&tie_style, u),
+            escape(&title)
         );
     }
     svg.push_str("\n</g>\n<g id=\"entities\">");
@@ -377,23 +417,11 @@ pub fn map_svg(
                 );
             }
             LegendIcon::Line(kind) => {
-                let tie_style = style::tie_style(*kind);
-                let dash = match tie_style.dash {
-                    Dash::Solid => String::new(),
-                    Dash::Dashed => format!(" stroke-dasharray=\"{:.1} {:.1}\"", 6.0 * u, 4.0 * u),
-                    Dash::Dotted => format!(
-                        " stroke-dasharray=\"0.1 {:.1}\" stroke-linecap=\"round\"",
-                        5.0 * u
-                    ),
-                };
-                let _ = write!(
-                    svg,
-                    "<path d=\"M{:.1} {y:.1}H{:.1}\" stroke=\"{}\" stroke-width=\"{:.2}\"{dash}/>",
-                    x,
-                    x + icon_width,
-                    tie_style.color.hex(),
-                    tie_style.width * u * 1.2
-                );
+                svg.push_str(&legend_line(style::tie_style(*kind), x, y, icon_width, u));
+            }
+            LegendIcon::Status(status) => {
+                let sample = style::status_sample(*status, palette.line_sample);
+                svg.push_str(&legend_line(sample, x, y, icon_width, u));
             }
         }
         let _ = write!(
@@ -420,6 +448,16 @@ pub fn map_svg(
     }
     svg.push_str("</text>\n</svg>\n");
     Ok(svg)
+}
+
+/// A legend's line sample, `width` long from `x`, a little thicker than on the map.
+fn legend_line(mut sample: TieStyle, x: f32, y: f32, width: f32, u: f32) -> String {
+    sample.width *= 1.2;
+    format!(
+        "<path d=\"M{x:.1} {y:.1}H{:.1}\"{}/>",
+        x + width,
+        stroke_attributes(&sample, u)
+    )
 }
 
 /// Breaks `text` at spaces into lines no wider than `width` (by the [`text_width`] estimate).

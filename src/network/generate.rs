@@ -5,7 +5,7 @@
 use crate::layout::{Link, splitmix64};
 use crate::network::date::PartialDate;
 use crate::network::model::{
-    Entity, EntityKind, Evidence, Group, LocalizedText, Network, Source, Tie, TieKind,
+    Entity, EntityKind, Evidence, Group, LocalizedText, Network, Source, Tie, TieKind, TieStatus,
 };
 
 /// A small deterministic random number generator (splitmix64).
@@ -171,6 +171,7 @@ pub fn generate_network(entities: usize, ties: usize, seed: u64) -> Network {
                 place: None,
                 amount: None,
                 summary: format!("{} between {a} and {b}.", kind.label()),
+                status: TieStatus::Reported,
                 evidence: vec![Evidence {
                     source: format!("s{}", random.below(source_count)),
                     quote: format!("합성 보도: {a}와 {b}의 {}.", kind.label()),

@@ -242,6 +242,59 @@ impl fmt::Display for TieKind {
     }
 }
 
+/// How far the sources stand behind a tie. A file that gives no status means
+/// [`Reported`](Self::Reported): a source says so.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum TieStatus {
+    /// Confirmed by the parties or by a record (a filing, a registry).
+    Confirmed,
+    /// Reported by a source.
+    #[default]
+    Reported,
+    /// Claimed by someone, not established.
+    Alleged,
+    /// Denied by a party.
+    Denied,
+    /// Not checked yet.
+    Unverified,
+}
+
+impl TieStatus {
+    pub const ALL: [Self; 5] = [
+        Self::Confirmed,
+        Self::Reported,
+        Self::Alleged,
+        Self::Denied,
+        Self::Unverified,
+    ];
+
+    /// A capitalised English name for legends and panels.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Confirmed => "Confirmed",
+            Self::Reported => "Reported",
+            Self::Alleged => "Alleged",
+            Self::Denied => "Denied",
+            Self::Unverified => "Unverified",
+        }
+    }
+
+    /// Whether this is the status a tie has when its file gives none, which is left out
+    /// when writing.
+    pub fn is_reported(&self) -> bool {
+        *self == Self::Reported
+    }
+}
+
+impl fmt::Display for TieStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
 impl fmt::Display for EntityKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label())
@@ -320,6 +373,9 @@ pub struct Tie {
     pub amount: Option<Amount>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
+    /// How far the sources stand behind the tie; reported unless the file says otherwise.
+    #[serde(default, skip_serializing_if = "TieStatus::is_reported")]
+    pub status: TieStatus,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
     #[serde(default, skip_serializing_if = "Attributes::is_empty")]
@@ -327,7 +383,8 @@ pub struct Tie {
 }
 
 impl Tie {
-    /// A tie of `kind` among `participants` (entity ids), undated and without evidence yet.
+    /// A reported tie of `kind` among `participants` (entity ids), undated and without
+    /// evidence yet.
     pub fn new(id: impl Into<String>, kind: TieKind, participants: &[&str]) -> Self {
         Self {
             id: id.into(),
@@ -337,6 +394,7 @@ impl Tie {
             place: None,
             amount: None,
             summary: String::new(),
+            status: TieStatus::default(),
             evidence: Vec::new(),
             attributes: Attributes::new(),
         }
@@ -416,5 +474,29 @@ mod tests {
         assert_eq!(amount.to_string(), "16,500,000,000 USD (165억달러)");
         assert_eq!(group_thousands(999.0), "999");
         assert_eq!(group_thousands(1234.5), "1,234.50");
+    }
+
+    #[test]
+    fn a_tie_is_reported_unless_its_file_says_otherwise() {
+        let reported: Tie =
+            serde_json::from_str(r#"{"id": "t", "kind": "meeting", "participants": ["a", "b"]}"#)
+                .expect("a tie without status");
+        assert_eq!(reported.status, TieStatus::Reported);
+        assert_eq!(reported, Tie::new("t", TieKind::Meeting, &["a", "b"]));
+        // Reported is left out when writing, so files without statuses stay as they were.
+        let written = serde_json::to_value(&reported).expect("encodes");
+        assert_eq!(written.get("status"), None, "{written}");
+
+        for status in TieStatus::ALL {
+            let mut tie = Tie::new("t", TieKind::Contract, &["a", "b"]);
+            tie.status = status;
+            let written = serde_json::to_value(&tie).expect("encodes");
+            if status != TieStatus::Reported {
+                let name = status.label().to_lowercase();
+                assert_eq!(written["status"], serde_json::Value::String(name));
+            }
+            let back: Tie = serde_json::from_value(written).expect("decodes");
+            assert_eq!(back.status, status);
+        }
     }
 }

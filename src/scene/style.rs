@@ -1,8 +1,9 @@
 //! How the map looks, shared by the window and the exporters so that a snapshot looks like
-//! the window: the shape and colour of each kind of entity, the colour and dash of each
-//! kind of tie. Colours are plain sRGB so that this module needs no UI crate.
+//! the window: the shape and colour of each kind of entity, the colour, width and dash of
+//! each kind of tie, and the dash and opacity of each tie status. Colours are plain sRGB so
+//! that this module needs no UI crate.
 
-use crate::network::model::{Entity, EntityKind, TieKind};
+use crate::network::model::{Entity, EntityKind, TieKind, TieStatus};
 
 /// An sRGB colour with alpha.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,10 +14,26 @@ impl Rgba {
         Self([r, g, b, 255])
     }
 
-    /// `#rrggbb`, for SVG.
+    /// `#rrggbb`, for SVG, which takes the alpha apart (see [`Self::opacity`]).
     pub fn hex(self) -> String {
         let [r, g, b, _] = self.0;
         format!("#{r:02x}{g:02x}{b:02x}")
+    }
+
+    /// The alpha as a share: 1 for opaque.
+    pub fn opacity(self) -> f32 {
+        f32::from(self.0[3]) / 255.0
+    }
+
+    /// The same colour with its alpha multiplied by `share` (0 to 1).
+    pub fn faded(self, share: f32) -> Self {
+        let [r, g, b, a] = self.0;
+        Self([
+            r,
+            g,
+            b,
+            (f32::from(a) * share.clamp(0.0, 1.0)).round() as u8,
+        ])
     }
 }
 
@@ -30,20 +47,42 @@ pub enum NodeShape {
     Hexagon,
 }
 
-/// How a line is stroked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How a line is stroked, with its lengths in points of a 1200-point-wide map: screen
+/// points in the window, scaled with the picture in SVG.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Dash {
     Solid,
-    Dashed,
-    Dotted,
+    /// Dashes `on` long, `off` apart.
+    Dashed {
+        on: f32,
+        off: f32,
+    },
+    /// Round dots `spacing` apart.
+    Dotted {
+        spacing: f32,
+    },
 }
 
-/// A tie kind's stroke.
+/// The dashes of the tie kinds that are dashed.
+const KIND_DASHES: Dash = Dash::Dashed { on: 8.0, off: 5.0 };
+/// The dots of the tie kinds that are dotted.
+const KIND_DOTS: Dash = Dash::Dotted { spacing: 5.0 };
+
+/// A tie's stroke: its kind's colour and width, and a dash.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TieStyle {
     pub color: Rgba,
     pub width: f32,
     pub dash: Dash,
+}
+
+/// How a tie's status changes its kind's stroke.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StatusStroke {
+    /// The dash that replaces the kind's; `None` keeps the kind's.
+    pub dash: Option<Dash>,
+    /// The share of the kind's opacity it keeps: 1 for all of it.
+    pub alpha: f32,
 }
 
 /// Groups a legend names; beyond these it only counts them, so it never hides the map.
@@ -113,17 +152,64 @@ pub fn tie_style(kind: TieKind) -> TieStyle {
     let (color, width, dash) = match kind {
         TieKind::Meeting => (Rgba::rgb(0xD1, 0x49, 0x5B), 2.2, Dash::Solid),
         TieKind::Contract => (Rgba::rgb(0x1F, 0x77, 0xB4), 2.8, Dash::Solid),
-        TieKind::LetterOfIntent => (Rgba::rgb(0x1F, 0x77, 0xB4), 2.2, Dash::Dashed),
+        TieKind::LetterOfIntent => (Rgba::rgb(0x1F, 0x77, 0xB4), 2.2, KIND_DASHES),
         TieKind::Supply => (Rgba::rgb(0x2C, 0xA0, 0x2C), 2.6, Dash::Solid),
-        TieKind::Partnership => (Rgba::rgb(0x94, 0x67, 0xBD), 2.0, Dash::Dashed),
-        TieKind::Visit => (Rgba::rgb(0xE6, 0x9F, 0x00), 2.0, Dash::Dotted),
+        TieKind::Partnership => (Rgba::rgb(0x94, 0x67, 0xBD), 2.0, KIND_DASHES),
+        TieKind::Visit => (Rgba::rgb(0xE6, 0x9F, 0x00), 2.0, KIND_DOTS),
         TieKind::Role => (Rgba::rgb(0x9A, 0xA0, 0xA6), 1.3, Dash::Solid),
-        TieKind::Affiliate => (Rgba::rgb(0x6C, 0x75, 0x7D), 1.3, Dash::Dashed),
+        TieKind::Affiliate => (Rgba::rgb(0x6C, 0x75, 0x7D), 1.3, KIND_DASHES),
         // Solid and thin: networks from other tools have only this kind, and thousands of
         // dotted lines would be noise.
         TieKind::Other => (Rgba::rgb(0x8A, 0x9B, 0xB5), 1.3, Dash::Solid),
     };
     TieStyle { color, width, dash }
+}
+
+/// The dashes of alleged and unverified ties: longer than the kinds' own, so the two do
+/// not read alike.
+const STATUS_DASHES: Dash = Dash::Dashed { on: 14.0, off: 6.0 };
+
+/// What a status does to a tie's stroke. Confirmed and reported ties look as their kind;
+/// alleged and unverified ones are broken into long dashes, denied ones into dots, and
+/// they are fainter the less the sources stand behind them. (Short dashes read as dots
+/// once faint, so unverified differs from alleged by its faintness alone.)
+pub fn status_stroke(status: TieStatus) -> StatusStroke {
+    let (dash, alpha) = match status {
+        TieStatus::Confirmed | TieStatus::Reported => (None, 1.0),
+        TieStatus::Alleged => (Some(STATUS_DASHES), 1.0),
+        TieStatus::Unverified => (Some(STATUS_DASHES), 0.5),
+        TieStatus::Denied => (Some(Dash::Dotted { spacing: 7.0 }), 0.4),
+    };
+    StatusStroke { dash, alpha }
+}
+
+/// Whether ties of this status are drawn otherwise than their kind, so that a legend has
+/// something to explain.
+pub fn status_changes_the_stroke(status: TieStatus) -> bool {
+    status_stroke(status) != status_stroke(TieStatus::Reported)
+}
+
+/// A legend's sample of a status: a line in `color` (the text's, as a status applies to
+/// ties of any kind) with the status's dash and opacity.
+pub fn status_sample(status: TieStatus, color: Rgba) -> TieStyle {
+    let status_stroke = status_stroke(status);
+    TieStyle {
+        color: color.faded(status_stroke.alpha),
+        width: 1.8,
+        dash: status_stroke.dash.unwrap_or(Dash::Solid),
+    }
+}
+
+/// A tie's stroke on the map: its kind's colour and width, its status's dash where the
+/// status has one, its kind's otherwise, and as faint as its status says.
+pub fn line_style(kind: TieKind, status: TieStatus) -> TieStyle {
+    let kind_style = tie_style(kind);
+    let status_stroke = status_stroke(status);
+    TieStyle {
+        color: kind_style.color.faded(status_stroke.alpha),
+        width: kind_style.width,
+        dash: status_stroke.dash.unwrap_or(kind_style.dash),
+    }
 }
 
 /// The corners of the polygon outlines (diamond, triangle, hexagon) around `center`;
@@ -159,4 +245,54 @@ pub fn bend_control_point(a: [f32; 2], b: [f32; 2], bend: f32) -> [f32; 2] {
         (a[0] + b[0]) / 2.0 - dy * offset,
         (a[1] + b[1]) / 2.0 + dx * offset,
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_in_doubt_are_broken_up_and_fainter_and_the_rest_look_as_their_kind() {
+        for kind in TieKind::ALL {
+            for status in [TieStatus::Confirmed, TieStatus::Reported] {
+                assert_eq!(line_style(kind, status), tie_style(kind), "{kind} {status}");
+            }
+        }
+        let contract = tie_style(TieKind::Contract);
+        let alleged = line_style(TieKind::Contract, TieStatus::Alleged);
+        assert!(matches!(alleged.dash, Dash::Dashed { .. }), "{alleged:?}");
+        assert_eq!(
+            (alleged.color, alleged.width),
+            (contract.color, contract.width)
+        );
+        let unverified = line_style(TieKind::Contract, TieStatus::Unverified);
+        assert!(
+            matches!(unverified.dash, Dash::Dashed { .. }),
+            "{unverified:?}"
+        );
+        let denied = line_style(TieKind::Contract, TieStatus::Denied);
+        assert!(matches!(denied.dash, Dash::Dotted { .. }), "{denied:?}");
+        assert!(
+            denied.color.opacity() < unverified.color.opacity()
+                && unverified.color.opacity() < alleged.color.opacity()
+                && alleged.color.opacity() == 1.0,
+            "{denied:?} {unverified:?} {alleged:?}"
+        );
+        assert!(!status_changes_the_stroke(TieStatus::Confirmed));
+        assert!(status_changes_the_stroke(TieStatus::Alleged));
+        // A dashed kind in doubt takes its status's dash, which is not the kind's own.
+        let letter = line_style(TieKind::LetterOfIntent, TieStatus::Alleged);
+        assert_ne!(letter.dash, tie_style(TieKind::LetterOfIntent).dash);
+        assert_ne!(unverified.dash, KIND_DASHES);
+        assert_ne!(denied.dash, KIND_DOTS);
+    }
+
+    #[test]
+    fn fading_keeps_the_colour_and_scales_its_alpha() {
+        let red = Rgba::rgb(200, 10, 20);
+        assert_eq!(red.faded(0.5), Rgba([200, 10, 20, 128]));
+        assert_eq!(red.faded(0.5).faded(0.5).hex(), "#c80a14");
+        assert_eq!(red.faded(2.0), red);
+        assert!((red.faded(0.4).opacity() - 0.4).abs() < 0.01);
+    }
 }

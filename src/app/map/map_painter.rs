@@ -32,11 +32,6 @@ const DASH_MIN_LENGTH: f32 = 24.0;
 /// Below this zoom lines are drawn solid: dashes and dots too small to read would only
 /// cost time.
 const PATTERN_MIN_ZOOM: f32 = 0.3;
-/// Dashed lines: dash and gap lengths, in screen points.
-const DASH: f32 = 8.0;
-const GAP: f32 = 5.0;
-/// Dotted lines: distance between dots, in screen points.
-const DOT_SPACING: f32 = 5.0;
 /// Lines handed to one worker at least: fewer are not worth a thread.
 const LINES_PER_WORKER: usize = 2048;
 const ENTITIES_PER_WORKER: usize = 2048;
@@ -370,7 +365,8 @@ struct Pen {
 }
 
 impl Pen {
-    /// A line in its tie kind's colour, width and dash, bowed in its lane.
+    /// A line in its tie kind's colour and width, dashed and faded as its kind and status
+    /// say, bowed in its lane.
     fn line(&mut self, scene: &MapScene, line: usize, palette: &Palette, mesh: &mut Mesh) {
         let emphasis = scene.line_emphasis(line);
         let map_line = &scene.lines[line];
@@ -387,7 +383,7 @@ impl Pen {
         if !self.clip.intersects(Rect::from_two_pos(a, b).expand(reach)) {
             return;
         }
-        let tie_style = style::tie_style(map_line.kind);
+        let tie_style = style::line_style(map_line.kind, map_line.status);
         let base = crate::app::map::shapes::color32(tie_style.color);
         // Zoomed far out, thinner lines keep a dense network from turning into a blot.
         let thinning = (scene.zoom * 1.5).clamp(0.35, 1.0);
@@ -414,11 +410,11 @@ impl Pen {
         let visible = self.clip.expand(width + 2.0);
         match if plain { Dash::Solid } else { tie_style.dash } {
             Dash::Solid => self.polyline(&points, stroke, mesh),
-            Dash::Dashed => for_each_dash(&points, DASH, GAP, visible, |from, to| {
+            Dash::Dashed { on, off } => for_each_dash(&points, on, off, visible, |from, to| {
                 self.tessellator
                     .tessellate_line_segment([from, to], stroke, mesh);
             }),
-            Dash::Dotted => for_each_dot(&points, DOT_SPACING, visible, |at| {
+            Dash::Dotted { spacing } => for_each_dot(&points, spacing, visible, |at| {
                 self.tessellator
                     .tessellate_circle(CircleShape::filled(at, width * 0.6 + 0.4, color), mesh);
             }),
@@ -561,10 +557,17 @@ mod tests {
     use super::*;
     use crate::explore::test_support::NetworkBuilder;
     use crate::network::index::NetworkIndex;
-    use crate::network::model::{EntityKind, TieKind};
+    use crate::network::model::{EntityKind, TieKind, TieStatus};
 
-    /// The labels a frame of the map shows, in the order they were placed.
-    fn labels_drawn(screen: &[Pos2], names: &[&str], looks: &MapLooks, zoom: f32) -> Vec<String> {
+    /// What a frame of the map draws: entities at `screen` named `names`, the first two
+    /// joined by a meeting of `status`.
+    fn frame_shapes(
+        screen: &[Pos2],
+        names: &[&str],
+        status: TieStatus,
+        looks: &MapLooks,
+        zoom: f32,
+    ) -> Vec<egui::epaint::ClippedShape> {
         let ctx = egui::Context::default();
         ctx.set_fonts(crate::app::font_definitions());
         let styles: Vec<EntityStyle> = names
@@ -587,6 +590,7 @@ mod tests {
             a: entity(0),
             b: entity(1),
             kind: TieKind::Meeting,
+            status,
             bend: 0.0,
         }];
         let label_order: Vec<usize> = (0..names.len()).collect();
@@ -612,6 +616,11 @@ mod tests {
             shapes = output.shapes;
         }
         shapes
+    }
+
+    /// The labels a frame of the map shows, in the order they were placed.
+    fn labels_drawn(screen: &[Pos2], names: &[&str], looks: &MapLooks, zoom: f32) -> Vec<String> {
+        frame_shapes(screen, names, TieStatus::Reported, looks, zoom)
             .iter()
             .filter_map(|clipped| match &clipped.shape {
                 Shape::Text(text) => Some(text.galley.text().to_owned()),
@@ -648,6 +657,52 @@ mod tests {
             ..MapLooks::default()
         };
         assert!(labels_drawn(&screen, &names, &looks, 0.1).contains(&"fifth".to_owned()));
+    }
+
+    /// The mesh of the lines in the back (the first the map draws) of a frame with one
+    /// meeting of `status`, 400 points long.
+    fn line_mesh(status: TieStatus) -> Arc<Mesh> {
+        let screen = [Pos2::new(100.0, 300.0), Pos2::new(500.0, 300.0)];
+        let shapes = frame_shapes(&screen, &["a", "b"], status, &MapLooks::default(), 1.0);
+        shapes
+            .into_iter()
+            .find_map(|clipped| match clipped.shape {
+                Shape::Mesh(mesh) => Some(mesh),
+                _ => None,
+            })
+            .expect("the lines' mesh")
+    }
+
+    fn most_opaque(mesh: &Mesh) -> u8 {
+        mesh.vertices.iter().map(|v| v.color.a()).max().unwrap_or(0)
+    }
+
+    #[test]
+    fn a_status_in_doubt_breaks_the_line_up_and_fades_it() {
+        let reported = line_mesh(TieStatus::Reported);
+        let confirmed = line_mesh(TieStatus::Confirmed);
+        assert_eq!(confirmed.vertices.len(), reported.vertices.len());
+        // 400 points in 20-point periods: about twenty dashes, each a segment of its own.
+        let alleged = line_mesh(TieStatus::Alleged);
+        assert!(
+            alleged.vertices.len() >= 15 * reported.vertices.len(),
+            "{} vertices alleged, {} reported",
+            alleged.vertices.len(),
+            reported.vertices.len()
+        );
+        assert_eq!(most_opaque(&alleged), most_opaque(&reported));
+        let unverified = line_mesh(TieStatus::Unverified);
+        let denied = line_mesh(TieStatus::Denied);
+        assert_eq!(unverified.vertices.len(), alleged.vertices.len());
+        assert!(denied.vertices.len() > alleged.vertices.len(), "dots");
+        assert!(
+            most_opaque(&denied) < most_opaque(&unverified)
+                && most_opaque(&unverified) < most_opaque(&reported),
+            "denied {}, unverified {}, reported {}",
+            most_opaque(&denied),
+            most_opaque(&unverified),
+            most_opaque(&reported)
+        );
     }
 
     #[test]

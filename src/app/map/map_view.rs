@@ -115,6 +115,7 @@ impl MapView {
                 a: edge.a,
                 b: edge.b,
                 kind: network[edge.tie].kind,
+                status: network[edge.tie].status,
                 bend: edge.bend,
             })
             .collect();

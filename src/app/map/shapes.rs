@@ -11,7 +11,7 @@ use petgraph::EdgeType;
 use petgraph::stable_graph::IndexType;
 
 use crate::network::index::{EntityIx, TieIx};
-use crate::network::model::{EntityKind, TieKind};
+use crate::network::model::{EntityKind, TieKind, TieStatus};
 use crate::scene::style::{self, NodeShape, Rgba};
 
 /// How an item stands out given the current selection.
@@ -61,6 +61,7 @@ pub struct MapLine {
     pub a: EntityIx,
     pub b: EntityIx,
     pub kind: TieKind,
+    pub status: TieStatus,
     /// Lanes this line bows out by (see [`crate::scene::graph::MapEdge::bend`]).
     pub bend: f32,
 }

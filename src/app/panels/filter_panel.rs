@@ -1,4 +1,5 @@
-//! Filters: checkboxes for the entity kinds, tie kinds and groups the open network has.
+//! Filters: checkboxes for the entity kinds, tie kinds, tie statuses and groups the open
+//! network has.
 //! Hidden items are not drawn and cannot be clicked; the layout keeps its positions.
 
 use std::collections::BTreeSet;
@@ -6,7 +7,7 @@ use std::collections::BTreeSet;
 use crate::app::command::Command;
 use crate::app::selection::LabelLanguage;
 use crate::explore::filter::Filter;
-use crate::network::model::{EntityKind, Network, TieKind, localized};
+use crate::network::model::{EntityKind, Network, TieKind, TieStatus, localized};
 
 /// The checkboxes; a change queues the new filter.
 pub fn filters_ui(
@@ -19,6 +20,7 @@ pub fn filters_ui(
     let mut edited = filter.clone();
     let entity_kinds: BTreeSet<EntityKind> = network.entities.iter().map(|e| e.kind).collect();
     let tie_kinds: BTreeSet<TieKind> = network.ties.iter().map(|t| t.kind).collect();
+    let tie_statuses: BTreeSet<TieStatus> = network.ties.iter().map(|t| t.status).collect();
     let groups = network.groups_in_use();
 
     ui.label(egui::RichText::new("Entities").strong());
@@ -45,6 +47,21 @@ pub fn filters_ui(
             );
         }
     });
+    // One status alone (all reported, say) filters nothing the tie kinds do not.
+    if tie_statuses.len() > 1 {
+        ui.label(egui::RichText::new("Status").strong());
+        ui.horizontal_wrapped(|ui| {
+            for status in tie_statuses {
+                let count = network.ties.iter().filter(|t| t.status == status).count();
+                shown_checkbox_ui(
+                    ui,
+                    &mut edited.hidden_tie_statuses,
+                    status,
+                    &format!("{} ({count})", status.label()),
+                );
+            }
+        });
+    }
     if !groups.is_empty() {
         ui.label(egui::RichText::new("Groups").strong());
         ui.horizontal_wrapped(|ui| {

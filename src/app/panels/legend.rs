@@ -1,5 +1,6 @@
 //! The legend, built from what the open network contains: the shapes of its entity kinds,
-//! the colours of its groups and the strokes of its tie kinds.
+//! the colours of its groups, the strokes of its tie kinds and of the tie statuses that
+//! change them.
 
 use std::collections::BTreeSet;
 
@@ -7,8 +8,8 @@ use egui::{Sense, Shape, Stroke, Vec2};
 
 use crate::app::LabelLanguage;
 use crate::app::map::shapes::{color32, node_outline};
-use crate::network::model::{EntityKind, Network, TieKind, localized};
-use crate::scene::style::{self, Dash};
+use crate::network::model::{EntityKind, Network, TieKind, TieStatus, localized};
+use crate::scene::style::{self, Dash, TieStyle};
 
 const ICON: Vec2 = Vec2::new(28.0, 14.0);
 
@@ -17,6 +18,8 @@ const ICON: Vec2 = Vec2::new(28.0, 14.0);
 pub struct LegendEntries {
     entity_kinds: BTreeSet<EntityKind>,
     tie_kinds: BTreeSet<TieKind>,
+    /// The statuses in use that draw ties otherwise than their kind.
+    tie_statuses: BTreeSet<TieStatus>,
     /// Indexes into `network.groups` of the groups some entity belongs to, in file order.
     groups: Vec<usize>,
 }
@@ -26,6 +29,10 @@ impl LegendEntries {
         Self {
             entity_kinds: network.entities.iter().map(|e| e.kind).collect(),
             tie_kinds: network.ties.iter().map(|t| t.kind).collect(),
+            tie_statuses: (network.ties.iter())
+                .map(|t| t.status)
+                .filter(|&status| style::status_changes_the_stroke(status))
+                .collect(),
             groups: network
                 .groups_in_use()
                 .into_iter()
@@ -92,32 +99,44 @@ pub fn legend_ui(
                         ui.add_space(4.0);
                         for &kind in &entries.tie_kinds {
                             entry_ui(ui, kind.label(), |painter, rect| {
-                                let tie_style = style::tie_style(kind);
-                                let color = color32(tie_style.color);
-                                let points = vec![rect.left_center(), rect.right_center()];
-                                let stroke = Stroke::new(tie_style.width, color);
-                                match tie_style.dash {
-                                    Dash::Solid => {
-                                        painter.add(Shape::line(points, stroke));
-                                    }
-                                    Dash::Dashed => {
-                                        painter
-                                            .extend(Shape::dashed_line(&points, stroke, 6.0, 4.0));
-                                    }
-                                    Dash::Dotted => {
-                                        painter.extend(Shape::dotted_line(
-                                            &points,
-                                            color,
-                                            5.0,
-                                            tie_style.width * 0.6 + 0.4,
-                                        ));
-                                    }
-                                }
+                                line_sample(painter, rect, style::tie_style(kind));
+                            });
+                        }
+                        if !entries.tie_statuses.is_empty() {
+                            ui.add_space(4.0);
+                        }
+                        let text = style::Rgba(ui.visuals().text_color().to_srgba_unmultiplied());
+                        for &status in &entries.tie_statuses {
+                            entry_ui(ui, status.label(), |painter, rect| {
+                                line_sample(painter, rect, style::status_sample(status, text));
                             });
                         }
                     });
             });
         });
+}
+
+/// A short line across `rect` in `sample`'s colour, width and dash, as the map draws it.
+fn line_sample(painter: &egui::Painter, rect: egui::Rect, sample: TieStyle) {
+    let color = color32(sample.color);
+    let points = [rect.left_center(), rect.right_center()];
+    let stroke = Stroke::new(sample.width, color);
+    match sample.dash {
+        Dash::Solid => {
+            painter.line_segment(points, stroke);
+        }
+        Dash::Dashed { on, off } => {
+            painter.extend(Shape::dashed_line(&points, stroke, on, off));
+        }
+        Dash::Dotted { spacing } => {
+            painter.extend(Shape::dotted_line(
+                &points,
+                color,
+                spacing,
+                sample.width * 0.6 + 0.4,
+            ));
+        }
+    }
 }
 
 fn entry_ui(ui: &mut egui::Ui, label: &str, icon: impl FnOnce(&egui::Painter, egui::Rect)) {

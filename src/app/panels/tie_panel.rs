@@ -50,6 +50,9 @@ pub fn tie_panel_ui(
                 }
             });
             ui.end_row();
+            ui.label("Status");
+            ui.label(tie.status.label());
+            ui.end_row();
             ui.label("Date");
             ui.label(match tie.date {
                 Some(date) => format!("{date} ({})", precision_text(date.precision())),

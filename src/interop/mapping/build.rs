@@ -208,6 +208,7 @@ pub(crate) fn build(
             place: fields.place,
             amount: fields.amount,
             summary: fields.summary,
+            status: fields.status,
             evidence: fields.evidence,
             attributes: fields.attributes,
         });

@@ -41,7 +41,9 @@ const TIE_FIELDS: &[&[&str]] = &[
     DATE_NAMES,
     &["end"],
     TIME_SET_NAMES,
-    &["place", "amount", "summary", "evidence", "sources"],
+    &[
+        "place", "amount", "summary", "status", "evidence", "sources",
+    ],
 ];
 
 /// An attribute value for the writers: text, or JSON that node-link JSON writes as it is
@@ -190,6 +192,9 @@ pub(crate) fn records(network: &Network) -> OutGraph {
         }
         if !tie.summary.is_empty() {
             attributes.push(("summary".to_owned(), OutValue::Text(tie.summary.clone())));
+        }
+        if !tie.status.is_reported() {
+            attributes.push(("status".to_owned(), OutValue::Text(json_name(&tie.status))));
         }
         if !tie.evidence.is_empty() {
             attributes.push(("evidence".to_owned(), json(&tie.evidence)));

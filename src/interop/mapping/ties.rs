@@ -1,9 +1,12 @@
 //! One edge's attributes as a tie's fields: its direction, kind, date, place, amount,
-//! summary, evidence and sources, the tie it is part of, and the rest kept as attributes.
+//! summary, status, evidence and sources, the tie it is part of, and the rest kept as
+//! attributes.
 
 use crate::interop::report::ImportReport;
 use crate::network::date::PartialDate;
-use crate::network::model::{Amount, Attributes, Evidence, LocalizedText, Source, TieKind};
+use crate::network::model::{
+    Amount, Attributes, Evidence, LocalizedText, Source, TieKind, TieStatus,
+};
 
 use super::attributes::{keep_rest, split_attributes};
 use super::dates::take_date;
@@ -18,6 +21,7 @@ pub(super) struct TieFields {
     pub place: Option<LocalizedText>,
     pub amount: Option<Amount>,
     pub summary: String,
+    pub status: TieStatus,
     pub evidence: Vec<Evidence>,
     pub sources: Vec<Source>,
     pub tie: Option<String>,
@@ -50,6 +54,8 @@ pub(super) fn map_tie_fields(
         .take("summary")
         .map(|text| text.trim().to_owned())
         .unwrap_or_default();
+    // Another tool's `status` that names none of powermap's stays an attribute.
+    let status = attrs.take_if("status", tie_status).unwrap_or_default();
     let evidence = take_json::<Vec<Evidence>>(
         &mut attrs,
         "evidence",
@@ -82,11 +88,32 @@ pub(super) fn map_tie_fields(
         place,
         amount,
         summary,
+        status,
         evidence: evidence.unwrap_or_default(),
         sources: sources.unwrap_or_default(),
         tie,
         participants,
         attributes: keep_rest(attrs, verbatim, context, report),
         directed,
+    }
+}
+
+/// The status a value names, as powermap writes it (`alleged`), in any case.
+fn tie_status(value: &str) -> Option<TieStatus> {
+    let value = value.trim();
+    TieStatus::ALL
+        .into_iter()
+        .find(|status| status.label().eq_ignore_ascii_case(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_are_read_by_name_and_other_values_are_left_alone() {
+        assert_eq!(tie_status("alleged"), Some(TieStatus::Alleged));
+        assert_eq!(tie_status(" Unverified "), Some(TieStatus::Unverified));
+        assert_eq!(tie_status("active"), None);
     }
 }
