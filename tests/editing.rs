@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use egui::{Key, Modifiers};
+use egui::{Event, Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use powermap::app::{Command, PowermapApp, Selection};
@@ -367,4 +367,231 @@ fn a_drag_is_one_step_that_undo_takes_back() {
     let back = harness.state().document.view.positions()[lee.index()];
     assert!((back[0] - before[0]).abs() < 1.0, "{back:?} vs {before:?}");
     assert!(!harness.state().document.view.is_pinned(lee));
+}
+
+#[test]
+fn another_map_merged_in_the_window_matches_lee_by_name_and_undoes() {
+    let mut harness = harness();
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("more.json");
+    let small = r#"{
+      "format": "powermap", "version": 1,
+      "sources": [{"id": "s", "outlet": {"en": "The Daily"}, "title": "More"}],
+      "entities": [
+        {"id": "jy", "kind": "person", "name": {"en": "Lee Jae-yong"}},
+        {"id": "tim-cook", "kind": "person", "name": {"en": "Tim Cook"}}
+      ],
+      "ties": [{"id": "lee-cook", "kind": "meeting", "participants": ["jy", "tim-cook"],
+                "evidence": [{"source": "s", "quote": "Lee met Cook."}]}]
+    }"#;
+    #[allow(clippy::disallowed_methods, reason = "a test fixture")]
+    std::fs::write(&path, small).expect("write");
+    let before = harness.state().document.network.entities.len();
+    send(&mut harness, Command::MergeMap(path));
+    harness.get_by_label("Merged more.json");
+    harness.get_by_label_contains("1 matched, 1 added");
+    let app = harness.state();
+    assert_eq!(app.document.network.entities.len(), before + 1);
+    let tie = app
+        .document
+        .network
+        .tie("lee-cook")
+        .expect("the tie came along");
+    assert!(tie.participants.contains(&"lee-jae-yong".to_owned()));
+    send(&mut harness, Command::Undo);
+    assert_eq!(harness.state().document.network.entities.len(), before);
+}
+
+#[test]
+fn a_ties_status_is_chosen_in_its_editor_and_shows_in_the_legend() {
+    let mut harness = harness();
+    let tie = tie_index(harness.state(), "samsung-electronics-tesla-ai6-contract");
+    send(&mut harness, Command::Select(Selection::Tie(tie)));
+    send(&mut harness, Command::SetEditing(true));
+    harness.get_by_label("status").click();
+    harness.run_steps(2);
+    harness.get_by_label("Alleged").click();
+    harness.run_steps(3);
+    let network = &harness.state().document.network;
+    assert_eq!(
+        network
+            .tie("samsung-electronics-tesla-ai6-contract")
+            .map(|t| t.status),
+        Some(powermap::network::model::TieStatus::Alleged)
+    );
+    assert_eq!(
+        harness.state().document.history.undo_name(),
+        Some("change status")
+    );
+    // With the panel closed, only the legend names it: it explains the dashes.
+    send(&mut harness, Command::ClearSelection);
+    harness.get_by_label("Alleged");
+}
+
+/// Presses the primary button at `from`, moves to `to` and lets go there, with `modifiers`
+/// held throughout.
+fn drag(harness: &mut Harness<'static, PowermapApp>, from: Pos2, to: Pos2, modifiers: Modifiers) {
+    harness.event(Event::ModifiersChanged(modifiers));
+    harness.hover_at(from);
+    harness.run_steps(2);
+    let button = |pos, pressed| Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers,
+    };
+    harness.event(button(from, true));
+    harness.run_steps(1);
+    for step in 1..=10 {
+        harness.hover_at(from + (to - from) * (step as f32 / 10.0));
+        harness.run_steps(1);
+    }
+    harness.event(button(to, false));
+    harness.run_steps(2);
+    harness.event(Event::ModifiersChanged(Modifiers::NONE));
+    harness.run_steps(2);
+}
+
+/// A point of the map far from every entity and line ends, right of the legend.
+fn empty_spot(app: &PowermapApp) -> Pos2 {
+    let view = &app.document.view;
+    let rect = view.screen_rect().shrink(40.0);
+    let entities: Vec<Pos2> = (app.document.index.entities())
+        .filter_map(|e| view.entity_screen_pos(e))
+        .collect();
+    let mut best = (0.0, rect.center());
+    for i in 0..20 {
+        for j in 0..20 {
+            let point = Pos2::new(
+                rect.left() + rect.width() * (i as f32 + 0.5) / 20.0,
+                rect.top() + rect.height() * (j as f32 + 0.5) / 20.0,
+            );
+            if point.x < 200.0 && point.y > rect.center().y {
+                continue; // the legend
+            }
+            let nearest = (entities.iter().map(|e| e.distance(point))).fold(f32::MAX, f32::min);
+            if nearest > best.0 {
+                best = (nearest, point);
+            }
+        }
+    }
+    best.1
+}
+
+#[test]
+fn a_double_click_adds_an_entity_and_shift_dragging_from_one_to_another_ties_them() {
+    // Frames a sixtieth of a second apart, as on screen: two clicks four frames apart are
+    // a double click.
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(|cc| PowermapApp::with_recovery_dir(cc, None, None));
+    harness.run_steps(5);
+    send(&mut harness, Command::ToggleLayout);
+    send(&mut harness, Command::FitView);
+    let (lei, musk) = (
+        entity_index(harness.state(), "lei-jun"),
+        entity_index(harness.state(), "elon-musk"),
+    );
+    let view = &harness.state().document.view;
+    let (from, to) = (
+        view.entity_screen_pos(lei).expect("drawn"),
+        view.entity_screen_pos(musk).expect("drawn"),
+    );
+    // A double click on empty map space: a new entity there.
+    let entities = harness.state().document.network.entities.len();
+    let empty = empty_spot(harness.state());
+    harness.hover_at(empty);
+    harness.run_steps(2);
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            harness.event(Event::PointerButton {
+                pos: empty,
+                button: PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+            harness.run_steps(1);
+        }
+    }
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(app.document.network.entities.len(), entities + 1);
+    let added = app.document.network.entities.last().expect("added");
+    let at = app.document.index.entity_ix(&added.id).expect("indexed");
+    let drawn = app.document.view.entity_screen_pos(at).expect("drawn");
+    assert!(
+        drawn.distance(empty) < 2.0,
+        "placed where clicked: {drawn:?}"
+    );
+    send(&mut harness, Command::ClearSelection);
+
+    let ties = harness.state().document.network.ties.len();
+    drag(&mut harness, from, to, Modifiers::SHIFT);
+    let network = &harness.state().document.network;
+    assert_eq!(network.ties.len(), ties + 1, "one new tie");
+    let tie = network.ties.last().expect("tie");
+    assert_eq!(tie.kind, TieKind::Meeting);
+    assert_eq!(tie.participants, ["lei-jun", "elon-musk"]);
+    harness.get_by_label("Edit tie");
+    let moved = harness
+        .state()
+        .document
+        .view
+        .entity_screen_pos(lei)
+        .expect("drawn");
+    assert!(moved.distance(from) < 1.0, "Shift-drag moves nothing");
+}
+
+#[test]
+fn deleting_an_entity_names_the_ties_that_go_and_undo_brings_them_back() {
+    let mut harness = harness();
+    send(
+        &mut harness,
+        Command::SetLanguage(powermap::app::LabelLanguage::English),
+    );
+    let musk = entity_index(harness.state(), "elon-musk");
+    let before = without_positions(&harness.state().document.network);
+    send(&mut harness, Command::Select(Selection::Entity(musk)));
+    harness.key_press(Key::Delete);
+    harness.run_steps(3);
+    harness.get_by_label("Delete Elon Musk?");
+    harness.get_by_label_contains("Meeting with Lee Jae-yong, 2023");
+    harness.get_by_label("Delete").click();
+    harness.run_steps(3);
+    let network = &harness.state().document.network;
+    assert!(network.entity("elon-musk").is_none());
+    assert!(
+        network
+            .ties
+            .iter()
+            .all(|t| !t.participants.contains(&"elon-musk".to_owned()))
+    );
+    send(&mut harness, Command::Undo);
+    assert_eq!(without_positions(&harness.state().document.network), before);
+}
+
+#[test]
+fn a_meeting_takes_more_participants_picked_in_search() {
+    let mut harness = harness();
+    let tie = tie_index(harness.state(), "samsung-electronics-tesla-ai6-contract");
+    send(&mut harness, Command::Select(Selection::Tie(tie)));
+    send(&mut harness, Command::SetEditing(true));
+    harness.get_by_label("Add participant…").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("Click one more participant");
+    // A search result picks, as a click on the map does.
+    let musk = entity_index(harness.state(), "elon-musk");
+    send(&mut harness, Command::ShowEntity(musk));
+    let network = &harness.state().document.network;
+    let tie = network
+        .tie("samsung-electronics-tesla-ai6-contract")
+        .expect("tie");
+    assert_eq!(tie.participants.len(), 3);
+    assert!(tie.participants.contains(&"elon-musk".to_owned()));
+    assert!(
+        harness
+            .query_by_label_contains("Click one more participant")
+            .is_none()
+    );
 }

@@ -187,7 +187,7 @@ pub fn merge_report_ui(
         .open(&mut open)
         .default_width(560.0)
         .show(ctx, |ui| {
-            ui.label("Entities were matched by id, then by name or alias; Edit ▸ Undo takes the merge back.");
+            ui.label("Entities were matched by id, then by name or alias; Ctrl+Z (Edit, Undo) takes the merge back.");
             ui.add_space(4.0);
             egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
                 ui.add(egui::Label::new(egui::RichText::new(report).monospace()).wrap());

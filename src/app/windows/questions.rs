@@ -148,7 +148,7 @@ pub fn confirm_delete_ui(
                 )
             ));
         }
-        ui.label(egui::RichText::new("Edit ▸ Undo brings it all back.").weak());
+        ui.label(egui::RichText::new("Ctrl+Z (Edit, Undo) brings it all back.").weak());
         ui.add_space(8.0);
         answer = answers_ui(
             ui,

@@ -87,7 +87,8 @@ pub fn entity_editor_ui(
 
             ui.label("Description");
             let description = entity.description.clone().unwrap_or_default();
-            let described = localized_ui(ui, fields, (&entity.id, "description"), &description, true);
+            let described =
+                localized_ui(ui, fields, (&entity.id, "description"), &description, true);
             if let Some((id, description)) = described {
                 let mut changed = entity.clone();
                 changed.description = (!description.is_empty()).then_some(description);

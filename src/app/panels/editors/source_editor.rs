@@ -100,7 +100,7 @@ pub fn source_editor_ui(ui: &mut egui::Ui, network: &Network, at: usize, fields:
     let delete = ui.button("Delete source");
     let delete = if quoting > 0 {
         delete.on_hover_text(format!(
-            "Its evidence goes too, from {quoting} ties (Edit ▸ Undo brings it back)"
+            "Its evidence goes too, from {quoting} ties (Ctrl+Z brings it back)"
         ))
     } else {
         delete

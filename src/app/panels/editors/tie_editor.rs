@@ -1,4 +1,4 @@
-//! The selected tie's fields, to edit in place: id, kind, participants, date with its
+//! The selected tie's fields, to edit in place: id, kind, status, participants, date with its
 //! precision, place, amount and currency, summary, attributes, and its evidence items
 //! (a source, the quoted sentence and its translation); with Delete.
 
@@ -10,7 +10,7 @@ use crate::app::panels::editors::{attributes_ui, localized_ui};
 use crate::edit::ops;
 use crate::network::date::PartialDate;
 use crate::network::index::TieIx;
-use crate::network::model::{Amount, Evidence, Tie, TieKind, localized};
+use crate::network::model::{Amount, Evidence, Tie, TieKind, TieStatus, localized};
 
 /// The evidence item being written, before it is added.
 #[derive(Clone, Debug, Default)]
@@ -60,6 +60,24 @@ pub fn tie_editor_ui(
                 changed.kind = kind;
                 let id = fields.id(&tie.id, "kind");
                 fields.edit(id, "change tie kind", change(changed));
+            }
+            ui.end_row();
+
+            ui.label("Status");
+            let mut status = tie.status;
+            let combo = egui::ComboBox::from_id_salt(("tie-status", &tie.id))
+                .selected_text(status.label())
+                .show_ui(ui, |ui| {
+                    for choice in TieStatus::ALL {
+                        ui.selectable_value(&mut status, choice, choice.label());
+                    }
+                });
+            name_for_access(ui, combo.response.id, "status");
+            if status != tie.status {
+                let mut changed = tie.clone();
+                changed.status = status;
+                let id = fields.id(&tie.id, "status");
+                fields.edit(id, "change status", change(changed));
             }
             ui.end_row();
 
