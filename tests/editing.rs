@@ -26,12 +26,17 @@ fn fill(harness: &mut Harness<'static, PowermapApp>, field: &str, text: &str) {
     harness.run_steps(3);
 }
 
-/// Adds an entity with the toolbar button and names it in English.
+/// Adds an entity with the toolbar button and names it in English by typing at once: the
+/// new entity's name is selected, ready to be typed over.
 fn add_entity(harness: &mut Harness<'static, PowermapApp>, name: &str) {
     harness.get_by_label("+ Entity").click();
     harness.run_steps(3);
     harness.get_by_label("Edit entity");
-    fill(harness, "name (en)", name);
+    assert!(harness.get_by_label("name (en)").is_focused());
+    harness.get_by_label("name (en)").type_text(name);
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
 }
 
 /// The network without where its entities are: the layout moves them between frames.

@@ -7,6 +7,7 @@ use crate::app::PowermapApp;
 use crate::app::command::Command;
 use crate::app::editing::Picking;
 use crate::app::export_settings::{ExportRequest, ExportScope};
+use crate::app::panels::editors::fields::{field_id, focus_and_select};
 use crate::app::saving;
 use crate::app::selection::Selection;
 use crate::export::{ExportOptions, ImageFormat, encode_png, export_map, file_stem};
@@ -144,7 +145,16 @@ impl PowermapApp {
             Command::Edit { what, edit, field } => {
                 self.apply_edit(what, edit, field);
             }
-            Command::AddEntity(at) => self.add_entity(at),
+            Command::AddEntity(at) => {
+                self.add_entity(at);
+                // Typing names the entity just added.
+                if let Some(Selection::Entity(entity)) = self.selection {
+                    let entity = &self.document.network[entity];
+                    let language = self.language.code();
+                    let id = field_id(&entity.id, &format!("name.{language}"), self.document.id());
+                    focus_and_select(ctx, id);
+                }
+            }
             Command::AddSource => self.add_source(),
             Command::AddTieBetween(a, b) => self.add_tie_between(a, b),
             Command::StartTie(from) => self.picking = Some(Picking::TieFrom(from)),

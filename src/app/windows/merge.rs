@@ -157,9 +157,11 @@ pub fn duplicates_window_ui(
                                     continue;
                                 };
                                 ui.label(format!(
-                                    "{} · {}",
+                                    "{} ({}) · {} ({})",
                                     first.display_name(language.code()),
-                                    second.display_name(language.code())
+                                    first.id,
+                                    second.display_name(language.code()),
+                                    second.id
                                 ));
                                 ui.label(egui::RichText::new(&candidate.reason).small());
                                 if ui.button("Merge…").clicked() {

@@ -24,7 +24,7 @@ impl Fields<'_> {
     /// The id of a field: its item and its name, for this version of the network. The
     /// name is the field's accessible name too: `name.en` is read "name (en)".
     pub fn id(&mut self, item: &str, field: &str) -> egui::Id {
-        let id = egui::Id::new(("field", item, field, self.generation));
+        let id = field_id(item, field, self.generation);
         let label = match field.split_once('.') {
             Some(("attribute", name)) => name.to_owned(),
             Some((field, language)) => format!("{field} ({language})"),
@@ -88,6 +88,7 @@ impl Fields<'_> {
                     .hint_text(hint)
                     .desired_width(ui.available_width().clamp(200.0, 320.0)),
             );
+            take_focus_request(ui, &response, &draft);
             if let Some((_, label)) = self.labels.iter().rev().find(|(field, _)| *field == id) {
                 name_for_access(ui, response.id, label);
             }
@@ -127,6 +128,39 @@ impl Fields<'_> {
             );
         }
     }
+}
+
+/// The id of field `field` of item `item` for a version of the network.
+pub fn field_id(item: &str, field: &str, generation: u64) -> egui::Id {
+    egui::Id::new(("field", item, field, generation))
+}
+
+/// Where the field to put the cursor in next is kept until it is drawn.
+fn focus_request_id() -> egui::Id {
+    egui::Id::new("field-focus-request")
+}
+
+/// Puts the cursor in field `id` with its text selected, the next time the field is drawn,
+/// so that typing replaces the text (the name of an entity just added).
+pub fn focus_and_select(ctx: &egui::Context, id: egui::Id) {
+    ctx.data_mut(|data| data.insert_temp(focus_request_id(), id));
+}
+
+/// Takes a focus request for the field `response` is, if there is one.
+fn take_focus_request(ui: &egui::Ui, response: &egui::Response, text: &str) {
+    let requested = ui.data(|data| data.get_temp::<egui::Id>(focus_request_id()));
+    if requested != Some(response.id) {
+        return;
+    }
+    ui.data_mut(|data| data.remove::<egui::Id>(focus_request_id()));
+    response.request_focus();
+    let mut state = egui::text_edit::TextEditState::load(ui.ctx(), response.id).unwrap_or_default();
+    let all = egui::text::CCursorRange::two(
+        egui::text::CCursor::new(0),
+        egui::text::CCursor::new(text.chars().count()),
+    );
+    state.cursor.set_char_range(Some(all));
+    state.store(ui.ctx(), response.id);
 }
 
 /// Gives a widget the name a screen reader says, and the window tests find it by.
