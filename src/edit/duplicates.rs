@@ -1,11 +1,13 @@
 //! Possible duplicates: pairs of entities that are likely one, as imported data is full
 //! of. Two entities are candidates when a name of one is a name of the other after
-//! normalising case, spacing, hyphens and punctuation; when one's name is the other's
+//! normalising case, spacing, hyphens and punctuation (as combining maps compares them);
+//! when one's name is the other's
 //! alias; or when one's Korean name and the other's English name are paired as one
 //! entity's two names elsewhere in the file.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::network::combine::name_key;
 use crate::network::model::{Entity, Network};
 
 /// Two entities that may be one, and why.
@@ -15,14 +17,6 @@ pub struct Candidate {
     pub first: usize,
     pub second: usize,
     pub reason: String,
-}
-
-/// `"Lee Jae-yong"`, `"lee jaeyong"` and `"LEE-JAE-YONG."` all become `"leejaeyong"`.
-pub fn normalise(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Every pair of entities that may be one, each once, in the order of the first.
@@ -40,15 +34,15 @@ pub fn possible_duplicates(network: &Network) -> Vec<Candidate> {
     let mut by_alias: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, entity) in entities.iter().enumerate() {
         for name in names(entity) {
-            by_name.entry(normalise(name)).or_default().push(i);
+            by_name.entry(name_key(name)).or_default().push(i);
         }
         for alias in &entity.aliases {
-            by_alias.entry(normalise(alias)).or_default().push(i);
+            by_alias.entry(name_key(alias)).or_default().push(i);
         }
     }
     for (i, entity) in entities.iter().enumerate() {
         for name in names(entity) {
-            let key = normalise(name);
+            let key = name_key(name);
             if key.is_empty() {
                 continue;
             }
@@ -65,28 +59,25 @@ pub fn possible_duplicates(network: &Network) -> Vec<Candidate> {
     let mut pairs: HashMap<String, BTreeSet<String>> = HashMap::new();
     for entity in entities {
         if let (Some(ko), Some(en)) = (entity.name.get("ko"), entity.name.get("en")) {
-            pairs
-                .entry(normalise(ko))
-                .or_default()
-                .insert(normalise(en));
+            pairs.entry(name_key(ko)).or_default().insert(name_key(en));
         }
     }
     let mut by_english: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, entity) in entities.iter().enumerate() {
         if let Some(en) = entity.name.get("en") {
-            by_english.entry(normalise(en)).or_default().push(i);
+            by_english.entry(name_key(en)).or_default().push(i);
         }
     }
     for (i, entity) in entities.iter().enumerate() {
         let Some(ko) = entity.name.get("ko") else {
             continue;
         };
-        for en in pairs.get(&normalise(ko)).into_iter().flatten() {
+        for en in pairs.get(&name_key(ko)).into_iter().flatten() {
             for &j in by_english.get(en).into_iter().flatten() {
                 if entities[j]
                     .name
                     .get("ko")
-                    .is_none_or(|other| normalise(other) == normalise(ko))
+                    .is_none_or(|other| name_key(other) == name_key(ko))
                 {
                     let english = &entities[j].name["en"];
                     note(
