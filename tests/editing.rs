@@ -600,3 +600,35 @@ fn a_meeting_takes_more_participants_picked_in_search() {
             .is_none()
     );
 }
+
+#[test]
+fn the_first_entity_of_a_new_map_is_drawn_in_the_middle_of_the_map() {
+    let mut harness = harness();
+    send(
+        &mut harness,
+        Command::CreateMap {
+            title: "Empty".to_owned(),
+            language: powermap::app::LabelLanguage::English,
+        },
+    );
+    send(&mut harness, Command::AddEntity(None));
+    harness.run_steps(30);
+    let app = harness.state();
+    let entity = entity_index(app, "entity-1");
+    let drawn = app.document.view.entity_screen_pos(entity).expect("drawn");
+    let map = app.document.view.screen_rect();
+    assert!(
+        map.shrink(100.0).contains(drawn),
+        "{drawn:?} is not well inside the map {map:?}"
+    );
+    // A second one, tied to the first, stays in view too.
+    send(&mut harness, Command::AddEntity(None));
+    let second = entity_index(harness.state(), "entity-2");
+    send(&mut harness, Command::AddTieBetween(entity, second));
+    harness.run_steps(60);
+    let app = harness.state();
+    for e in [entity, second] {
+        let drawn = app.document.view.entity_screen_pos(e).expect("drawn");
+        assert!(app.document.view.screen_rect().contains(drawn), "{drawn:?}");
+    }
+}

@@ -153,8 +153,8 @@ impl MapView {
     }
 
     /// The map of a network just edited: built afresh, every entity where `self` shows it
-    /// (the network holds those positions now), with the view kept and the layout going
-    /// on as it was, moving or at rest.
+    /// (the network holds those positions now), with the view kept (or still following
+    /// the layout, if it did) and the layout going on as it was, moving or at rest.
     pub fn rebuilt(
         &self,
         network: &Network,
@@ -169,8 +169,10 @@ impl MapView {
         } else {
             LayoutStart::Resting
         });
-        view.follow_layout = false;
-        view.fit_once = network.entities.len() == 1 && self.nodes.is_empty();
+        // A map that still follows its first layout (nobody zoomed or panned it yet, as in
+        // a new map) goes on following it; otherwise the view stays where the person put it.
+        view.follow_layout = self.follow_layout;
+        view.fit_once = false;
         view
     }
 
