@@ -155,6 +155,22 @@ pub fn entity_panel_ui(
             commands.push(Command::SetPathTo(Some(entity_index)));
         }
     });
+    ui.horizontal(|ui| {
+        if ui
+            .button("Add tie…")
+            .on_hover_text("Then click the other end on the map, or find it in search")
+            .clicked()
+        {
+            commands.push(Command::StartTie(entity_index));
+        }
+        if ui
+            .button("Merge with…")
+            .on_hover_text("Then click the entity that is the same, or find it in search")
+            .clicked()
+        {
+            commands.push(Command::StartMerging(entity_index));
+        }
+    });
 
     ui.add_space(10.0);
     // Dated ties in order, then the undated ones in file order.
