@@ -632,3 +632,51 @@ fn the_first_entity_of_a_new_map_is_drawn_in_the_middle_of_the_map() {
         assert!(app.document.view.screen_rect().contains(drawn), "{drawn:?}");
     }
 }
+
+#[test]
+fn undoing_a_change_leaves_the_entity_where_the_layout_took_it() {
+    let mut harness = harness();
+    let lee = entity_index(harness.state(), "lee-jae-yong");
+    let at = lee.index();
+    let mut renamed = harness.state().document.network.entities[at].clone();
+    renamed.aliases.push("JY".to_owned());
+    let edit = ops::change_entity(&harness.state().document.network, at, renamed);
+    send(
+        &mut harness,
+        Command::Edit {
+            what: "change aliases".to_owned(),
+            edit,
+            field: None,
+        },
+    );
+    // The layout moves on, then stops.
+    harness.run_steps(30);
+    send(&mut harness, Command::ToggleLayout);
+    let here = harness.state().document.view.positions()[at];
+    send(&mut harness, Command::Undo);
+    let lee = entity_index(harness.state(), "lee-jae-yong");
+    let after = harness.state().document.view.positions()[lee.index()];
+    assert!(
+        (after[0] - here[0]).abs() < 0.5 && (after[1] - here[1]).abs() < 0.5,
+        "undo moved the entity from {here:?} to {after:?}"
+    );
+    assert!(
+        !harness.state().document.network.entities[lee.index()]
+            .aliases
+            .contains(&"JY".to_owned())
+    );
+}
+
+#[test]
+fn the_status_bar_counts_one_entity_in_the_singular() {
+    let mut harness = harness();
+    send(
+        &mut harness,
+        Command::CreateMap {
+            title: String::new(),
+            language: powermap::app::LabelLanguage::English,
+        },
+    );
+    send(&mut harness, Command::AddEntity(None));
+    harness.get_by_label_contains("1 entity · 0 ties");
+}

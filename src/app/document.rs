@@ -210,6 +210,9 @@ impl Document {
         Before {
             path_from: id(self.explore.path_from()),
             path_to: id(self.explore.path_to()),
+            positions: (self.network.entities.iter())
+                .filter_map(|entity| Some((entity.id.clone(), entity.position?)))
+                .collect(),
         }
     }
 
@@ -225,6 +228,13 @@ impl Document {
                 self.view.place(ix, location, entity.pinned);
             }
             return;
+        }
+        // Where the layout has taken an entity is not a step of the history: an edit or an
+        // undo that puts back an older copy of an entity leaves it where it is now.
+        for entity in &mut self.network.entities {
+            if let Some(&position) = before.positions.get(&entity.id) {
+                entity.position = Some(position);
+            }
         }
         self.index.rebuild(&self.network);
         self.map = MapGraph::new(&self.index);
@@ -242,10 +252,12 @@ impl Document {
     }
 }
 
-/// The path's ends by id, as they were before a change.
+/// The path's ends and the entities' places, by id, as they were before a change.
 struct Before {
     path_from: Option<String>,
     path_to: Option<String>,
+    /// Where each entity was on the map, by id.
+    positions: std::collections::HashMap<String, Position>,
 }
 
 /// The entity an edit only moves or pins, if that is all it does: the map then moves that

@@ -51,9 +51,14 @@ pub fn search_bar_ui(
 ) {
     let network = &document.network;
     let mut search: SearchState = ui.data(|data| data.get_temp(state_id()).unwrap_or_default());
+    // Ctrl+F, or ⌘F on a Mac.
+    let shortcut = (Command::FocusSearch.shortcut())
+        .map(|shortcut| format!(" ({})", ui.ctx().format_shortcut(&shortcut)))
+        .unwrap_or_default();
+    let hint = format!("Search names{shortcut}");
     let edit = egui::TextEdit::singleline(&mut search.query)
         .id_salt("search-box")
-        .hint_text("Search names (Ctrl+F)")
+        .hint_text(hint)
         .desired_width(220.0);
     let response = ui.add(edit);
     if std::mem::take(&mut search.focus_requested) {

@@ -4,6 +4,7 @@
 use crate::app::AppStateRef;
 use crate::app::command::Command;
 use crate::app::windows::import_report::format_name;
+use crate::network::diagnostic::count_text;
 
 pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Vec<Command>) {
     let layout = match app.document.view.layout_moving() {
@@ -18,9 +19,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Ve
             ui.label(egui::RichText::new(&document.name).strong());
             ui.separator();
             ui.label(format!(
-                "{} entities · {} ties",
-                document.network.entities.len(),
-                document.network.ties.len()
+                "{} · {}",
+                count_text(document.network.entities.len(), "entity", "entities"),
+                count_text(document.network.ties.len(), "tie", "ties")
             ));
             ui.separator();
             if let Some(report) = &document.import {
