@@ -680,3 +680,30 @@ fn the_status_bar_counts_one_entity_in_the_singular() {
     send(&mut harness, Command::AddEntity(None));
     harness.get_by_label_contains("1 entity · 0 ties");
 }
+
+#[test]
+fn shortcuts_wait_while_a_dialog_asks() {
+    let mut harness = harness();
+    let (lee, musk) = (
+        entity_index(harness.state(), "lee-jae-yong"),
+        entity_index(harness.state(), "elon-musk"),
+    );
+    send(&mut harness, Command::Select(Selection::Entity(lee)));
+    send(
+        &mut harness,
+        Command::ShowMerge {
+            kept: lee,
+            merged: musk,
+        },
+    );
+    harness.key_press(Key::Delete);
+    harness.key_press(Key::N);
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(
+        app.confirm_delete, None,
+        "Delete waits for the merge dialog"
+    );
+    assert!(!app.document.is_dirty(), "N added nothing");
+    assert!(app.merging.is_some());
+}

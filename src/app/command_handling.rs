@@ -356,12 +356,14 @@ impl PowermapApp {
         }
     }
 
-    /// Shortcuts and dropped files become commands; no shortcut while Save asks its
-    /// question.
+    /// Shortcuts and dropped files become commands; no shortcut while a question or a
+    /// dialog (Save's, Delete's, a merge, File ▸ New) waits for its answer.
     pub(super) fn input_commands(&mut self, ctx: &egui::Context) {
         let asking = self.confirm_replace.is_some()
             || self.unsaved_question.is_some()
             || self.confirm_delete.is_some()
+            || self.merging.is_some()
+            || self.windows.new_map
             || self.recovery.found.is_some();
         if !asking {
             let typing = ctx.egui_wants_keyboard_input();
