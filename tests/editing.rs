@@ -125,7 +125,12 @@ fn a_new_map_made_in_the_window_is_saved_and_opens_again_as_made() {
     make_a_map(&mut harness);
     let network = harness.state().document.network.clone();
     assert_eq!(network.title, "Chip diplomacy");
-    assert_eq!(network.entities.len(), 3);
+    let ids: Vec<&str> = network.entities.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["lee-jae-yong", "jensen-huang", "nvidia"],
+        "named, they take their names as ids"
+    );
     assert_eq!(network.ties.len(), 1);
     let tie = &network.ties[0];
     assert_eq!(tie.kind, TieKind::Meeting);
@@ -226,6 +231,20 @@ fn an_impossible_date_and_a_taken_id_are_refused_beside_their_fields() {
     harness.get_by_label_contains("duplicate id \"elon-musk\"");
     assert_eq!(without_positions(&harness.state().document.network), before);
     assert!(!harness.state().document.is_dirty());
+
+    // A new id that is free is taken, its ties follow, and its panel stays open.
+    fill(&mut harness, "id", "jy-lee");
+    let app = harness.state();
+    assert!(app.document.index.entity_ix("jy-lee").is_some());
+    assert!(
+        app.document
+            .network
+            .ties
+            .iter()
+            .any(|t| t.participants.contains(&"jy-lee".to_owned()))
+    );
+    assert_eq!(app.selection, Some(Selection::Entity(lee)));
+    harness.get_by_label("Edit entity");
 }
 
 #[test]

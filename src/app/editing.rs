@@ -63,10 +63,12 @@ pub struct Refusal {
 }
 
 /// What is selected, by id, to be found again after the network changed.
-enum SelectedId {
-    Entity(String),
-    Tie(String),
-    Source(String),
+struct SelectedId {
+    selection: Selection,
+    id: String,
+    /// How long its list was: if the id is gone but the list is as long, the change gave
+    /// the item a new id, and the selection stays on it.
+    list_len: usize,
 }
 
 impl PowermapApp {
@@ -118,11 +120,23 @@ impl PowermapApp {
 
     /// After the network changed: the selection found again by id, the title's dot.
     fn after_change(&mut self, selected: Option<SelectedId>) {
-        let index = &self.document.index;
-        self.selection = selected.and_then(|selected| match selected {
-            SelectedId::Entity(id) => index.entity_ix(&id).map(Selection::Entity),
-            SelectedId::Tie(id) => index.tie_ix(&id).map(Selection::Tie),
-            SelectedId::Source(id) => index.source_position(&id).map(Selection::Source),
+        let (index, network) = (&self.document.index, &self.document.network);
+        self.selection = selected.and_then(|selected| {
+            let (found, list_len) = match selected.selection {
+                Selection::Entity(_) => (
+                    index.entity_ix(&selected.id).map(Selection::Entity),
+                    network.entities.len(),
+                ),
+                Selection::Tie(_) => (
+                    index.tie_ix(&selected.id).map(Selection::Tie),
+                    network.ties.len(),
+                ),
+                Selection::Source(_) => (
+                    index.source_position(&selected.id).map(Selection::Source),
+                    network.sources.len(),
+                ),
+            };
+            found.or((list_len == selected.list_len).then_some(selected.selection))
         });
         if self.merging.is_some() || self.confirm_delete.is_some() {
             self.merging = None;
@@ -134,12 +148,19 @@ impl PowermapApp {
 
     fn selected_id(&self) -> Option<SelectedId> {
         let network = &self.document.network;
-        Some(match self.selection? {
-            Selection::Entity(entity) => SelectedId::Entity(network[entity].id.clone()),
-            Selection::Tie(tie) => SelectedId::Tie(network[tie].id.clone()),
-            Selection::Source(source) => {
-                SelectedId::Source(network.sources.get(source)?.id.clone())
-            }
+        let selection = self.selection?;
+        let (id, list_len) = match selection {
+            Selection::Entity(entity) => (network[entity].id.clone(), network.entities.len()),
+            Selection::Tie(tie) => (network[tie].id.clone(), network.ties.len()),
+            Selection::Source(source) => (
+                network.sources.get(source)?.id.clone(),
+                network.sources.len(),
+            ),
+        };
+        Some(SelectedId {
+            selection,
+            id,
+            list_len,
         })
     }
 

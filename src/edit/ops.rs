@@ -3,7 +3,7 @@
 //! everywhere it is used, so no reference is left dangling.
 
 use crate::edit::{Edit, Item, List};
-use crate::network::model::{Entity, Group, Network, Position, Source, Tie};
+use crate::network::model::{Entity, Group, LocalizedText, Network, Position, Source, Tie};
 
 /// A new id for an item of `list`: `stem` made into a lower-case slug, numbered when
 /// another item has it already ("lee-jae-yong", "lee-jae-yong-2"). A stem with nothing to
@@ -34,6 +34,25 @@ pub fn fresh_id(network: &Network, list: List, stem: &str, fallback: &str) -> St
         .map(|n| format!("{base}-{n}"))
         .find(|id| !taken(id))
         .unwrap_or_else(|| base.to_owned())
+}
+
+/// Whether an id is one powermap made up for a new entity (`entity-3`), which naming the
+/// entity may replace.
+pub fn is_made_up_id(id: &str) -> bool {
+    id.strip_prefix("entity-")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The id an entity with a made-up id takes when it is first named: its name as a slug
+/// (English first), or `None` when the name gives none (Hangul only) or the id is the
+/// person's own.
+pub fn id_from_name(network: &Network, entity: &Entity, name: &LocalizedText) -> Option<String> {
+    if !is_made_up_id(&entity.id) {
+        return None;
+    }
+    let stem = name.get("en").or_else(|| name.values().next())?;
+    let id = fresh_id(network, List::Entities, stem, "entity");
+    (!is_made_up_id(&id)).then_some(id)
 }
 
 /// Adds an entity at the end of the list.
@@ -273,6 +292,28 @@ mod tests {
             fresh_id(&network, List::Entities, "이재용", "person"),
             "person-1"
         );
+    }
+
+    #[test]
+    fn a_made_up_id_follows_the_first_name_given() {
+        let network = samsung();
+        let made_up = Entity::new("entity-1", EntityKind::Person, LocalizedText::new());
+        let named = |en: &str| LocalizedText::from([("en".to_owned(), en.to_owned())]);
+        assert_eq!(
+            id_from_name(&network, &made_up, &named("Tim Cook")).as_deref(),
+            Some("tim-cook")
+        );
+        assert_eq!(
+            id_from_name(&network, &made_up, &named("Elon Musk")).as_deref(),
+            Some("elon-musk-2"),
+            "an id another entity has is numbered"
+        );
+        let korean = LocalizedText::from([("ko".to_owned(), "팀 쿡".to_owned())]);
+        assert_eq!(id_from_name(&network, &made_up, &korean), None);
+        let own = &network.entities[0];
+        assert_eq!(id_from_name(&network, own, &named("Other")), None);
+        assert!(!is_made_up_id("entity-"));
+        assert!(!is_made_up_id("entity-x"));
     }
 
     #[test]

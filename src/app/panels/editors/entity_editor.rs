@@ -39,6 +39,10 @@ pub fn entity_editor_ui(
             let names = localized_ui(ui, fields, (&entity.id, "name"), &entity.name, false);
             if let Some((id, name)) = names {
                 let mut changed = entity.clone();
+                // A new entity's made-up id becomes its name, as the person would write it.
+                if let Some(new_id) = ops::id_from_name(network, entity, &name) {
+                    changed.id = new_id;
+                }
                 changed.name = name;
                 fields.edit(id, "change name", change(changed));
             }
