@@ -1,4 +1,4 @@
-//! Importing GEXF, GraphML, CSV, node-link and Cytoscape.js files, exporting GEXF, GraphML
+//! Importing GEXF, GraphML, CSV, node-link, Cytoscape.js and GML files, exporting GEXF, GraphML
 //! and node-link JSON, the round trips through each, and hostile or broken files.
 
 use std::path::{Path, PathBuf};
@@ -1983,4 +1983,63 @@ fn real_files_save_and_load_as_powermap_files() {
         let loaded = load_file(&path).unwrap_or_else(|err| panic!("{name}: {err}"));
         assert_eq!(loaded.network, imported.network, "{name}");
     }
+}
+
+#[test]
+fn gml_from_networkx_with_repeated_edges_entities_and_positions() {
+    let imported = import("networkx-multigraph.gml");
+    assert_eq!(imported.format, Format::Gml);
+    let network = &imported.network;
+    assert_eq!(network.title, "Samsung meetings");
+    assert_eq!(name(network, "0", "en"), "Lee Jae-yong");
+    assert_eq!(
+        network
+            .entity("1")
+            .and_then(|e| e.name.values().next().cloned()),
+        Some("일론 머스크".to_owned()),
+        "&#…; entities decoded"
+    );
+    assert_eq!(
+        network
+            .entity("2")
+            .and_then(|e| e.name.values().next().cloned()),
+        Some("Tesla & friends".to_owned())
+    );
+    assert_eq!(
+        network.entity("0").map(|e| e.kind),
+        Some(EntityKind::Person)
+    );
+    assert!(network.entity("0").is_some_and(|e| e.position.is_some()));
+    let between = |a: &str, b: &str| {
+        network
+            .ties
+            .iter()
+            .filter(|t| {
+                t.participants.contains(&a.to_owned()) && t.participants.contains(&b.to_owned())
+            })
+            .count()
+    };
+    assert_eq!(
+        between("0", "1"),
+        2,
+        "both edges between the same two are kept"
+    );
+    assert_eq!(network.ties.len(), 3);
+    assert_eq!(
+        detect_format(b"graph [ node [ id 1 ] ]", Path::new("x.txt")),
+        Some(Format::Gml)
+    );
+}
+
+#[test]
+fn broken_gml_says_where() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("broken.gml");
+    #[allow(clippy::disallowed_methods, reason = "a test fixture")]
+    std::fs::write(&path, "graph [\n  node [ id 1 label \"Lee ]\n]\n").expect("write");
+    let err = import_file(&path).expect_err("refused");
+    let message = err.to_string();
+    assert!(message.contains("broken.gml"), "{message}");
+    assert!(message.contains("line 2"), "{message}");
+    assert!(message.contains("closing quote"), "{message}");
 }

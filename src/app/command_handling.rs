@@ -38,10 +38,7 @@ impl PowermapApp {
                 }
                 let picked = rfd::FileDialog::new()
                     .set_title("Open a network")
-                    .add_filter(
-                        "Networks (powermap, GEXF, GraphML, CSV, node-link, Cytoscape)",
-                        &["json", "gexf", "graphml", "xml", "csv", "tsv", "cyjs"],
-                    )
+                    .add_filter(NETWORK_FILES, NETWORK_EXTENSIONS)
                     .add_filter("All files", &["*"])
                     .pick_file();
                 if let Some(path) = picked {
@@ -128,10 +125,7 @@ impl PowermapApp {
             Command::MergeMapDialog => {
                 let picked = rfd::FileDialog::new()
                     .set_title("Merge another map into this one")
-                    .add_filter(
-                        "Networks (powermap, GEXF, GraphML, CSV, node-link, Cytoscape)",
-                        &["json", "gexf", "graphml", "xml", "csv", "tsv", "cyjs"],
-                    )
+                    .add_filter(NETWORK_FILES, NETWORK_EXTENSIONS)
                     .add_filter("All files", &["*"])
                     .pick_file();
                 if let Some(path) = picked {
@@ -400,6 +394,12 @@ impl PowermapApp {
         }
     }
 }
+
+/// The open dialogs' filter: every format powermap reads.
+const NETWORK_FILES: &str = "Networks (powermap, GEXF, GraphML, CSV, node-link, Cytoscape, GML)";
+const NETWORK_EXTENSIONS: &[&str] = &[
+    "json", "gexf", "graphml", "xml", "csv", "tsv", "cyjs", "gml",
+];
 
 /// Only web addresses open: a file's link must not launch programs or open local files.
 pub fn is_web_address(url: &str) -> bool {

@@ -1,5 +1,5 @@
 //! Opening what people already have and giving it back: GEXF, GraphML, CSV tables,
-//! node-link JSON and Cytoscape.js JSON imported into a [`Network`] with an
+//! node-link JSON, Cytoscape.js JSON and GML imported into a [`Network`] with an
 //! [`ImportReport`]; a network exported to GEXF 1.3, GraphML and node-link JSON.
 //!
 //! Every format goes through the same mapping (`mapping/`): labels become names, `kind`
@@ -12,6 +12,7 @@
 mod csv_tables;
 mod cytoscape;
 mod gexf;
+mod gml;
 mod graphml;
 mod mapping;
 mod node_link;
@@ -50,6 +51,8 @@ pub enum Format {
     NodeLink,
     /// Cytoscape.js JSON (`elements`), also what Cytoscape desktop exports as `.cyjs`.
     Cytoscape,
+    /// GML, as networkx, igraph, Gephi, yEd and Cytoscape write it.
+    Gml,
 }
 
 impl fmt::Display for Format {
@@ -61,6 +64,7 @@ impl fmt::Display for Format {
             Self::Csv => "CSV",
             Self::NodeLink => "node-link JSON",
             Self::Cytoscape => "Cytoscape.js JSON",
+            Self::Gml => "GML",
         })
     }
 }
@@ -255,6 +259,7 @@ fn import_decoded(
         }
         Format::NodeLink => node_link::read(&parse_json(text, file)?, file, &mut report)?,
         Format::Cytoscape => cytoscape::read(&parse_json(text, file)?, file, &mut report)?,
+        Format::Gml => gml::read(text, file, &mut report)?,
         Format::Powermap => RawGraph::default(),
     };
     let network = mapping::build(raw, file, &mut report)?;

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-use super::{Format, ImportError, csv_tables, text};
+use super::{Format, ImportError, csv_tables, gml, text};
 
 /// The keys of a JSON object that tell the formats apart; the rest is skipped unread.
 #[derive(Deserialize)]
@@ -100,6 +100,7 @@ fn by_content(text: &str, file: &Path) -> Result<Option<Format>, ImportError> {
             }
         }
         Some('<') => xml_format(text),
+        Some(_) if gml::looks_like_gml(text) => Some(Format::Gml),
         Some(_) => csv_tables::table_kind(text).map(|_| Format::Csv),
         None => None,
     })
@@ -114,6 +115,7 @@ pub(super) fn by_name(file: &Path) -> Option<(Format, bool)> {
         "graphml" => (Format::GraphMl, true),
         "csv" | "tsv" => (Format::Csv, true),
         "cyjs" => (Format::Cytoscape, true),
+        "gml" => (Format::Gml, true),
         "json" if name.ends_with(".nodelink.json") || name.ends_with(".node-link.json") => {
             (Format::NodeLink, true)
         }
@@ -138,7 +140,7 @@ pub(crate) fn sniff(text: &str, file: &Path) -> Result<(Format, Option<String>),
             file: file.to_owned(),
             message: "cannot tell the format: powermap reads powermap JSON, GEXF, GraphML, \
                       CSV tables (a header with Id, or with Source and Target), node-link \
-                      JSON (nodes and links) and Cytoscape.js JSON (elements)"
+                      JSON (nodes and links), Cytoscape.js JSON (elements) and GML (graph [ … ])"
                 .to_owned(),
         }),
     }
