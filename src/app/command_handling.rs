@@ -10,6 +10,7 @@ use crate::app::export_settings::{ExportRequest, ExportScope};
 use crate::app::panels::editors::fields::{field_id, focus_and_select};
 use crate::app::saving;
 use crate::app::selection::Selection;
+use crate::edit::history::Direction;
 use crate::export::{ExportOptions, ImageFormat, encode_png, export_map, file_stem};
 use crate::interop::ExportFormat;
 use crate::network::save::{Overwrite, write_atomically};
@@ -36,11 +37,7 @@ impl PowermapApp {
                 if !self.may_drop_changes(&Command::OpenDialog) {
                     return;
                 }
-                let picked = rfd::FileDialog::new()
-                    .set_title("Open a network")
-                    .add_filter(NETWORK_FILES, NETWORK_EXTENSIONS)
-                    .add_filter("All files", &["*"])
-                    .pick_file();
+                let picked = pick_network_file("Open a network");
                 if let Some(path) = picked {
                     self.open_path(ctx, &path);
                 }
@@ -123,19 +120,15 @@ impl PowermapApp {
             Command::CreateMap { title, language } => self.create_map(title, language),
             Command::CloseNewMap => self.windows.new_map = false,
             Command::MergeMapDialog => {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Merge another map into this one")
-                    .add_filter(NETWORK_FILES, NETWORK_EXTENSIONS)
-                    .add_filter("All files", &["*"])
-                    .pick_file();
+                let picked = pick_network_file("Merge another map into this one");
                 if let Some(path) = picked {
                     self.commands.push(Command::MergeMap(path));
                 }
             }
             Command::MergeMap(path) => self.merge_map(&path),
             Command::CloseMergeReport => self.merge_report = None,
-            Command::Undo => self.undo_or_redo(false),
-            Command::Redo => self.undo_or_redo(true),
+            Command::Undo => self.walk_history(Direction::Undo),
+            Command::Redo => self.walk_history(Direction::Redo),
             Command::Edit { what, edit, field } => {
                 self.apply_edit(what, edit, field);
             }
@@ -395,11 +388,19 @@ impl PowermapApp {
     }
 }
 
-/// The open dialogs' filter: every format powermap reads.
-const NETWORK_FILES: &str = "Networks (powermap, GEXF, GraphML, CSV, node-link, Cytoscape, GML)";
-const NETWORK_EXTENSIONS: &[&str] = &[
-    "json", "gexf", "graphml", "xml", "csv", "tsv", "cyjs", "gml",
-];
+/// Asks for a network file in any format powermap reads, with the native dialog.
+fn pick_network_file(title: &str) -> Option<PathBuf> {
+    rfd::FileDialog::new()
+        .set_title(title)
+        .add_filter(
+            "Networks (powermap, GEXF, GraphML, CSV, node-link, Cytoscape, GML)",
+            &[
+                "json", "gexf", "graphml", "xml", "csv", "tsv", "cyjs", "gml",
+            ],
+        )
+        .add_filter("All files", &["*"])
+        .pick_file()
+}
 
 /// Only web addresses open: a file's link must not launch programs or open local files.
 pub fn is_web_address(url: &str) -> bool {

@@ -14,7 +14,7 @@ use crate::app::panels::legend::LegendEntries;
 use crate::app::saving;
 use crate::app::selection::{LabelLanguage, Selection};
 use crate::app::windows::failures::LoadFailure;
-use crate::edit::history::History;
+use crate::edit::history::{Direction, History, Step};
 use crate::edit::{Edit, EditError, Item, apply, apply_checked};
 use crate::interop::{
     ExportFormat, Format, ImportError, ImportReport, Imported, export_network, import_file,
@@ -155,37 +155,25 @@ impl Document {
         Ok(())
     }
 
-    /// Takes the last step back; returns its name, or `None` when there is none.
-    pub(super) fn undo(&mut self, language: LabelLanguage) -> Option<Result<String, EditError>> {
-        let step = self.history.take_undo()?;
+    /// Takes the last step back, or makes the last undone one again; returns its name, or
+    /// `None` when there is none.
+    pub(super) fn walk_history(
+        &mut self,
+        direction: Direction,
+        language: LabelLanguage,
+    ) -> Option<Result<String, EditError>> {
+        let step = self.history.take(direction)?;
         let before = self.before_change();
         let moved = moved_entity(&self.network, &step.edit);
         Some(match apply(&mut self.network, step.edit.clone()) {
-            Ok(redo) => {
-                self.history.undone(step.what.clone(), redo);
+            Ok(edit) => {
+                let what = step.what.clone();
+                self.history.taken(direction, Step { what, edit });
                 self.after_change(moved, before, language);
                 Ok(step.what)
             }
             Err(err) => {
-                self.history.put_back_undo(step);
-                Err(err)
-            }
-        })
-    }
-
-    /// Makes the last undone step again; returns its name, or `None` when there is none.
-    pub(super) fn redo(&mut self, language: LabelLanguage) -> Option<Result<String, EditError>> {
-        let step = self.history.take_redo()?;
-        let before = self.before_change();
-        let moved = moved_entity(&self.network, &step.edit);
-        Some(match apply(&mut self.network, step.edit.clone()) {
-            Ok(undo) => {
-                self.history.redone(step.what.clone(), undo);
-                self.after_change(moved, before, language);
-                Ok(step.what)
-            }
-            Err(err) => {
-                self.history.put_back_redo(step);
+                self.history.put_back(direction, step);
                 Err(err)
             }
         })

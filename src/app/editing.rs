@@ -11,6 +11,7 @@ use crate::app::document::Document;
 use crate::app::recovery::RecoveredWork;
 use crate::app::saving;
 use crate::app::selection::{LabelLanguage, Selection};
+use crate::edit::history::Direction;
 use crate::edit::merge::{Choice, merge_entities};
 use crate::edit::{List, ops};
 use crate::interop::ExportFormat;
@@ -99,18 +100,18 @@ impl PowermapApp {
         }
     }
 
-    /// Takes the last step back (or with `redo`, makes the last undone one again).
-    pub(super) fn undo_or_redo(&mut self, redo: bool) {
+    /// Takes the last step back, or makes the last undone one again.
+    pub(super) fn walk_history(&mut self, direction: Direction) {
         let selected = self.selected_id();
-        let done = if redo {
-            self.document.redo(self.language)
-        } else {
-            self.document.undo(self.language)
-        };
+        let done = self.document.walk_history(direction, self.language);
         match done {
             Some(Ok(what)) => {
                 self.refusal = None;
-                self.notice = Some(format!("{} {what}", if redo { "Redid" } else { "Undid" }));
+                let done = match direction {
+                    Direction::Undo => "Undid",
+                    Direction::Redo => "Redid",
+                };
+                self.notice = Some(format!("{done} {what}"));
                 self.after_change(selected);
             }
             Some(Err(err)) => self.failures.save = Some(format!("Cannot undo: {err}")),
@@ -278,22 +279,18 @@ impl PowermapApp {
             return;
         };
         let [x, y] = self.document.view.positions()[entity.index()];
-        let entity = &self.document.network[entity];
-        let (pinned, name) = (!entity.pinned, entity.display_name(self.language.code()));
+        let network = &self.document.network;
+        let (pinned, name) = (
+            !network[entity].pinned,
+            network[entity].display_name(self.language.code()),
+        );
         let what = format!("{} {name}", if pinned { "pin" } else { "unpin" });
         let position = Position {
             x: f64::from(x),
             y: f64::from(y),
         };
-        let at = self
-            .document
-            .index
-            .entity_ix(&entity.id)
-            .map(EntityIx::index);
-        if let Some(at) = at {
-            let edit = ops::move_entity(&self.document.network, at, position, pinned);
-            self.apply_edit(what, edit, None);
-        }
+        let edit = ops::move_entity(network, entity.index(), position, pinned);
+        self.apply_edit(what, edit, None);
     }
 
     /// Deletes the selected tie or source; an entity is asked about first.

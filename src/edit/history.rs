@@ -11,6 +11,22 @@ pub struct Step {
     pub edit: Edit,
 }
 
+/// Which way through the history: back a step, or forward again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Undo,
+    Redo,
+}
+
+impl Direction {
+    fn reversed(self) -> Self {
+        match self {
+            Self::Undo => Self::Redo,
+            Self::Redo => Self::Undo,
+        }
+    }
+}
+
 /// Every step made since the network opened, without limit.
 #[derive(Debug, Default)]
 pub struct History {
@@ -48,36 +64,27 @@ impl History {
         });
     }
 
-    /// The step to undo next, taken off the list: apply its edit, then hand its inverse to
-    /// [`History::undone`].
-    pub fn take_undo(&mut self) -> Option<Step> {
-        self.undo.pop()
+    /// The step to undo or redo next, taken off its list: apply its edit, then hand the
+    /// step with that edit's inverse to [`History::taken`].
+    pub fn take(&mut self, direction: Direction) -> Option<Step> {
+        self.list(direction).pop()
     }
 
-    /// Files a step just undone, with the edit that redoes it.
-    pub fn undone(&mut self, what: String, redo: Edit) {
-        self.redo.push(Step { what, edit: redo });
-    }
-
-    /// The step to redo next, taken off the list: apply its edit, then hand its inverse to
-    /// [`History::redone`].
-    pub fn take_redo(&mut self) -> Option<Step> {
-        self.redo.pop()
-    }
-
-    /// Files a step just redone, with the edit that undoes it again.
-    pub fn redone(&mut self, what: String, undo: Edit) {
-        self.undo.push(Step { what, edit: undo });
+    /// Files a step just undone (or redone), with the edit that takes it the other way.
+    pub fn taken(&mut self, direction: Direction, step: Step) {
+        self.list(direction.reversed()).push(step);
     }
 
     /// Puts back a step whose edit could not be applied, where it was taken from.
-    pub fn put_back_undo(&mut self, step: Step) {
-        self.undo.push(step);
+    pub fn put_back(&mut self, direction: Direction, step: Step) {
+        self.list(direction).push(step);
     }
 
-    /// As [`History::put_back_undo`], for the redo list.
-    pub fn put_back_redo(&mut self, step: Step) {
-        self.redo.push(step);
+    fn list(&mut self, direction: Direction) -> &mut Vec<Step> {
+        match direction {
+            Direction::Undo => &mut self.undo,
+            Direction::Redo => &mut self.redo,
+        }
     }
 
     /// The name of the step Undo would take back.
@@ -121,16 +128,24 @@ mod tests {
         history.record(format!("title {title}"), undo);
     }
 
+    fn walk(history: &mut History, network: &mut Network, direction: Direction) {
+        let step = history.take(direction).expect("a step to take");
+        let edit = apply(network, step.edit).expect("applies");
+        history.taken(
+            direction,
+            Step {
+                what: step.what,
+                edit,
+            },
+        );
+    }
+
     fn undo(history: &mut History, network: &mut Network) {
-        let step = history.take_undo().expect("something to undo");
-        let redo = apply(network, step.edit).expect("applies");
-        history.undone(step.what, redo);
+        walk(history, network, Direction::Undo);
     }
 
     fn redo(history: &mut History, network: &mut Network) {
-        let step = history.take_redo().expect("something to redo");
-        let undo = apply(network, step.edit).expect("applies");
-        history.redone(step.what, undo);
+        walk(history, network, Direction::Redo);
     }
 
     #[test]

@@ -5,7 +5,9 @@ use crate::app::Document;
 use crate::app::command::Command;
 use crate::app::explore_state::MAX_FOCUS_STEPS;
 use crate::app::panels::contact_deal_panel::entity_name;
-use crate::app::panels::widgets::{clear_selection_button, panel_header_ui};
+use crate::app::panels::widgets::{
+    clear_selection_button, panel_header_ui, tie_and_merge_buttons_ui,
+};
 use crate::app::selection::{LabelLanguage, Selection};
 use crate::network::index::EntityIx;
 use crate::network::model::localized;
@@ -155,22 +157,7 @@ pub fn entity_panel_ui(
             commands.push(Command::SetPathTo(Some(entity_index)));
         }
     });
-    ui.horizontal(|ui| {
-        if ui
-            .button("Add tie…")
-            .on_hover_text("Then click the other end on the map, or find it in search")
-            .clicked()
-        {
-            commands.push(Command::StartTie(entity_index));
-        }
-        if ui
-            .button("Merge with…")
-            .on_hover_text("Then click the entity that is the same, or find it in search")
-            .clicked()
-        {
-            commands.push(Command::StartMerging(entity_index));
-        }
-    });
+    ui.horizontal(|ui| tie_and_merge_buttons_ui(ui, entity_index, commands));
 
     ui.add_space(10.0);
     // Dated ties in order, then the undated ones in file order.

@@ -1,9 +1,9 @@
-//! Small pieces the panels share: a panel's header with its close button, and a name
-//! that selects its entity.
+//! Small pieces the panels share: a panel's header with its close button, a name that
+//! selects its entity, and an entity's Add tie… and Merge with… buttons.
 
 use crate::app::command::Command;
 use crate::app::selection::{LabelLanguage, Selection};
-use crate::network::index::NetworkIndex;
+use crate::network::index::{EntityIx, NetworkIndex};
 use crate::network::model::Network;
 
 /// A panel's first line: its heading on the left (drawn by `heading`), and on the right a
@@ -54,5 +54,26 @@ pub fn entity_link_ui(
         None => {
             ui.label(entity_id);
         }
+    }
+}
+
+/// Add tie… and Merge with…: each starts picking another entity, on the map or in search.
+pub fn tie_and_merge_buttons_ui(ui: &mut egui::Ui, entity: EntityIx, commands: &mut Vec<Command>) {
+    if ui
+        .button("Add tie…")
+        .on_hover_text(
+            "Then click the other end on the map, or find it in search (or Shift-drag from one \
+             entity to another)",
+        )
+        .clicked()
+    {
+        commands.push(Command::StartTie(entity));
+    }
+    if ui
+        .button("Merge with…")
+        .on_hover_text("Then click the entity that is the same, or find it in search")
+        .clicked()
+    {
+        commands.push(Command::StartMerging(entity));
     }
 }

@@ -4,8 +4,9 @@
 
 use crate::app::command::Command;
 use crate::app::document::Document;
-use crate::app::panels::editors::fields::{Fields, name_for_access, non_empty};
+use crate::app::panels::editors::fields::{Fields, choice_ui, name_for_access, non_empty};
 use crate::app::panels::editors::{attributes_ui, localized_ui};
+use crate::app::panels::widgets::tie_and_merge_buttons_ui;
 use crate::edit::{Edit, Item, List, ops};
 use crate::network::index::EntityIx;
 use crate::network::model::{Entity, EntityKind, Group, LocalizedText, localized};
@@ -59,16 +60,15 @@ pub fn entity_editor_ui(
             ui.end_row();
 
             ui.label("Kind");
-            let mut kind = entity.kind;
-            let combo = egui::ComboBox::from_id_salt(("entity-kind", &entity.id))
-                .selected_text(kind.label())
-                .show_ui(ui, |ui| {
-                    for choice in EntityKind::ALL {
-                        ui.selectable_value(&mut kind, choice, choice.label());
-                    }
-                });
-            name_for_access(ui, combo.response.id, "kind");
-            if kind != entity.kind {
+            let kinds = (entity.kind, &EntityKind::ALL[..]);
+            let picked = choice_ui(
+                ui,
+                ("entity-kind", &entity.id),
+                "kind",
+                kinds,
+                EntityKind::label,
+            );
+            if let Some(kind) = picked {
                 let mut changed = entity.clone();
                 changed.kind = kind;
                 let id = fields.id(&entity.id, "kind");
@@ -109,20 +109,7 @@ pub fn entity_editor_ui(
     }
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        if ui
-            .button("Add tie…")
-            .on_hover_text("Then click the other end on the map, or find it in search (or Shift-drag from one entity to another)")
-            .clicked()
-        {
-            fields.commands.push(Command::StartTie(entity_ix));
-        }
-        if ui
-            .button("Merge with…")
-            .on_hover_text("Then click the entity that is the same, or find it in search")
-            .clicked()
-        {
-            fields.commands.push(Command::StartMerging(entity_ix));
-        }
+        tie_and_merge_buttons_ui(ui, entity_ix, fields.commands);
         if ui.button("Delete…").clicked() {
             fields.commands.push(Command::DeleteSelected);
         }

@@ -163,6 +163,27 @@ fn take_focus_request(ui: &egui::Ui, response: &egui::Response, text: &str) {
     state.store(ui.ctx(), response.id);
 }
 
+/// A drop-down of `choices` named `name`, showing `current`; returns the choice picked,
+/// when it is another.
+pub fn choice_ui<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    name: &str,
+    (current, choices): (T, &[T]),
+    label: impl Fn(T) -> &'static str,
+) -> Option<T> {
+    let mut chosen = current;
+    let combo = egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(label(current))
+        .show_ui(ui, |ui| {
+            for &choice in choices {
+                ui.selectable_value(&mut chosen, choice, label(choice));
+            }
+        });
+    name_for_access(ui, combo.response.id, name);
+    (chosen != current).then_some(chosen)
+}
+
 /// Gives a widget the name a screen reader says, and the window tests find it by.
 pub fn name_for_access(ui: &egui::Ui, widget: egui::Id, name: &str) {
     let name = name.to_owned();

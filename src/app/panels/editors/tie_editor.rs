@@ -5,12 +5,12 @@
 use crate::app::command::Command;
 use crate::app::document::Document;
 use crate::app::explore_state::precision_text;
-use crate::app::panels::editors::fields::{Fields, name_for_access, non_empty, refuse};
+use crate::app::panels::editors::fields::{Fields, choice_ui, name_for_access, non_empty, refuse};
 use crate::app::panels::editors::{attributes_ui, localized_ui};
 use crate::edit::ops;
 use crate::network::date::PartialDate;
 use crate::network::index::TieIx;
-use crate::network::model::{Amount, Evidence, Tie, TieKind, TieStatus, localized};
+use crate::network::model::{Amount, Evidence, Network, Tie, TieKind, TieStatus, localized};
 
 /// The evidence item being written, before it is added.
 #[derive(Clone, Debug, Default)]
@@ -46,16 +46,9 @@ pub fn tie_editor_ui(
             ui.end_row();
 
             ui.label("Kind");
-            let mut kind = tie.kind;
-            let combo = egui::ComboBox::from_id_salt(("tie-kind", &tie.id))
-                .selected_text(kind.label())
-                .show_ui(ui, |ui| {
-                    for choice in TieKind::ALL {
-                        ui.selectable_value(&mut kind, choice, choice.label());
-                    }
-                });
-            name_for_access(ui, combo.response.id, "kind");
-            if kind != tie.kind {
+            let kinds = (tie.kind, &TieKind::ALL[..]);
+            if let Some(kind) = choice_ui(ui, ("tie-kind", &tie.id), "kind", kinds, TieKind::label)
+            {
                 let mut changed = tie.clone();
                 changed.kind = kind;
                 let id = fields.id(&tie.id, "kind");
@@ -64,16 +57,15 @@ pub fn tie_editor_ui(
             ui.end_row();
 
             ui.label("Status");
-            let mut status = tie.status;
-            let combo = egui::ComboBox::from_id_salt(("tie-status", &tie.id))
-                .selected_text(status.label())
-                .show_ui(ui, |ui| {
-                    for choice in TieStatus::ALL {
-                        ui.selectable_value(&mut status, choice, choice.label());
-                    }
-                });
-            name_for_access(ui, combo.response.id, "status");
-            if status != tie.status {
+            let statuses = (tie.status, &TieStatus::ALL[..]);
+            let picked = choice_ui(
+                ui,
+                ("tie-status", &tie.id),
+                "status",
+                statuses,
+                TieStatus::label,
+            );
+            if let Some(status) = picked {
                 let mut changed = tie.clone();
                 changed.status = status;
                 let id = fields.id(&tie.id, "status");
@@ -235,6 +227,33 @@ fn parse_amount(text: &str) -> Result<Option<(f64, String)>, String> {
     Ok(Some((value, currency.trim().to_uppercase())))
 }
 
+/// A drop-down of the network's sources, each by its outlet and title.
+fn source_ui(
+    ui: &mut egui::Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    network: &Network,
+    language: &str,
+    source: &mut String,
+) {
+    let name = |id: &str| {
+        network.source(id).map_or_else(
+            || id.to_owned(),
+            |source| {
+                let outlet = localized(&source.outlet, language).unwrap_or(&source.id);
+                format!("{outlet}: {}", source.title)
+            },
+        )
+    };
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(name(source))
+        .width(ui.available_width().min(320.0))
+        .show_ui(ui, |ui| {
+            for choice in &network.sources {
+                ui.selectable_value(source, choice.id.clone(), name(&choice.id));
+            }
+        });
+}
+
 /// The tie's evidence items, each editable, and a new one to write and add.
 fn evidence_ui(
     ui: &mut egui::Ui,
@@ -245,33 +264,19 @@ fn evidence_ui(
     fields: &mut Fields<'_>,
 ) {
     let network = &document.network;
-    let source_name = |id: &str| {
-        network.source(id).map_or_else(
-            || id.to_owned(),
-            |source| {
-                let outlet = localized(&source.outlet, language).unwrap_or(&source.id);
-                format!("{outlet}: {}", source.title)
-            },
-        )
-    };
     ui.strong(format!("Evidence ({})", tie.evidence.len()));
     for (e, evidence) in tie.evidence.iter().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             let item = format!("{}#evidence{e}", tie.id);
             let mut source = evidence.source.clone();
-            egui::ComboBox::from_id_salt(("evidence-source", &item))
-                .selected_text(source_name(&source))
-                .width(ui.available_width().min(320.0))
-                .show_ui(ui, |ui| {
-                    for choice in &network.sources {
-                        ui.selectable_value(
-                            &mut source,
-                            choice.id.clone(),
-                            source_name(&choice.id),
-                        );
-                    }
-                });
+            source_ui(
+                ui,
+                ("evidence-source", &item),
+                network,
+                language,
+                &mut source,
+            );
             let mut changed = tie.clone();
             if source != evidence.source {
                 changed.evidence[e].source = source;
@@ -326,14 +331,13 @@ fn evidence_ui(
                 let source = draft
                     .source
                     .get_or_insert_with(|| network.sources[0].id.clone());
-                egui::ComboBox::from_id_salt(("new-evidence-source", &tie.id))
-                    .selected_text(source_name(source))
-                    .width(ui.available_width().min(320.0))
-                    .show_ui(ui, |ui| {
-                        for choice in &network.sources {
-                            ui.selectable_value(source, choice.id.clone(), source_name(&choice.id));
-                        }
-                    });
+                source_ui(
+                    ui,
+                    ("new-evidence-source", &tie.id),
+                    network,
+                    language,
+                    source,
+                );
                 for (shown, label, text, hint) in [
                     (
                         "Quote",
