@@ -58,7 +58,7 @@ fn convert_to_gexf_and_back_keeps_the_network() {
     assert!(text.contains("mapped 41 entities"), "{text}");
     assert!(
         text.contains(&format!(
-            "{}: written as GEXF 1.3: 41 entities, 55 ties",
+            "{}: written as GEXF 1.3: 41 entities, 56 ties",
             gexf.display()
         )),
         "{text}"
@@ -68,13 +68,23 @@ fn convert_to_gexf_and_back_keeps_the_network() {
     assert!(from.status.success(), "{}", stderr(&from));
     let text = stdout(&from);
     assert!(text.contains("GEXF 1.3"), "{text}");
-    assert!(text.contains("55 with evidence"), "{text}");
+    assert!(text.contains("56 with evidence"), "{text}");
     assert!(text.contains("written as powermap JSON"), "{text}");
 
     let before = load_file(&original).expect("the original opens").network;
     let after = load_file(&back).expect("the result opens").network;
     assert_eq!(counts(&after), counts(&before));
-    assert_eq!(counts(&after), (41, 55, 55));
+    assert_eq!(counts(&after), (41, 56, 56));
+    assert_eq!(
+        after.sources, before.sources,
+        "the sources come back, each article's text with them"
+    );
+    let written = std::fs::read_to_string(&gexf).expect("read");
+    let lead = "이재용 삼성전자 회장이 2주간의 미국 출장을 마치고";
+    assert!(
+        written.matches(lead).count() <= 2,
+        "an article's text is written once, not on every edge (its sentence may also be quoted)"
+    );
 }
 
 #[test]
@@ -269,7 +279,7 @@ fn merge_combines_lee_jae_yong_under_another_id_into_one_entity() {
     assert!(text.contains("no conflicts"), "{text}");
     assert!(
         text.contains(&format!(
-            "{}: written as powermap JSON: 42 entities, 56 ties",
+            "{}: written as powermap JSON: 42 entities, 57 ties",
             out.display()
         )),
         "{text}"

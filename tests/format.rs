@@ -278,7 +278,7 @@ fn empty_names_and_lonely_ties_are_errors() {
 #[test]
 fn unknown_kinds_and_newer_versions_are_errors() {
     only_error("unknown-kind.json", "entities[1].kind", "corporation");
-    only_error("newer-version.json", "version", "format version 2");
+    only_error("newer-version.json", "version", "format version 3");
 }
 
 #[test]
@@ -494,4 +494,43 @@ fn validate_command_reports_and_sets_the_exit_status() {
     assert!(report.contains("many-errors.json: line "), "{report}");
     assert!(report.contains("sources[0].published"), "{report}");
     assert!(report.contains("cannot open: 4 errors"), "{report}");
+}
+
+#[test]
+fn validate_warns_on_a_quote_one_character_off_its_article() {
+    let report = succeeds(
+        powermap_command()
+            .args(["validate"])
+            .arg(fixture("quote-differs.json")),
+    );
+    assert!(report.contains("ok: 3 entities, 2 ties"), "{report}");
+    assert!(
+        report.contains("1 warning"),
+        "only the drifted quote warns: {report}"
+    );
+    let warning = report
+        .lines()
+        .find(|line| line.contains(": warning: "))
+        .expect("a warning line");
+    assert!(warning.contains("ties[1].evidence[0].quote"), "{warning}");
+    assert!(
+        warning.contains("not in the text stored for source \"inews24\""),
+        "{warning}"
+    );
+    // "타진했다" became "타진하였다": the first 62 characters agree.
+    assert!(warning.contains("first 62 characters"), "{warning}");
+    assert!(
+        warning.contains("parts from it at \"하였다.\""),
+        "{warning}"
+    );
+}
+
+#[test]
+fn every_quote_of_the_default_dataset_is_in_its_article() {
+    let loaded = load_default_network().expect("loads");
+    assert!(
+        loaded.network.sources.iter().all(|s| s.text.is_some()),
+        "both articles store their text"
+    );
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
 }

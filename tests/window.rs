@@ -60,7 +60,7 @@ fn sds_openai_contract(app: &PowermapApp) -> TieIx {
 fn the_default_network_opens_and_settles() {
     let mut harness = harness();
     harness.get_by_label("samsung-network.json");
-    harness.get_by_label_contains("41 entities · 55 ties");
+    harness.get_by_label_contains("41 entities · 56 ties");
     harness.get_by_label("Samsung: owner contact first, affiliate execution after");
     harness.get_by_label("Legend");
     settle(&mut harness);
@@ -174,7 +174,7 @@ fn a_broken_file_shows_its_errors_and_keeps_the_network() {
     harness.get_by_label_contains("could not be opened: 4 errors");
     harness.get_by_label_contains("sources[0].published: \"2024-13\" is impossible");
     harness.get_by_label_contains("line 30, column 22: error: entities[0].kind");
-    harness.get_by_label_contains("41 entities · 55 ties");
+    harness.get_by_label_contains("41 entities · 56 ties");
     harness.get_by_label("samsung-network.json");
 }
 
@@ -380,7 +380,7 @@ fn a_broken_xml_file_shows_where_and_keeps_the_network() {
     harness.get_by_label_contains("truncated.gexf could not be opened: 1 error");
     harness.get_by_label_contains("line 12, column 9: error: gexf/graph/attributes/attribute");
     harness.get_by_label_contains("it is truncated");
-    harness.get_by_label_contains("41 entities · 55 ties");
+    harness.get_by_label_contains("41 entities · 56 ties");
     harness.get_by_label("samsung-network.json");
     assert!(harness.query_by_label("Import report").is_none());
 }
@@ -395,7 +395,7 @@ fn save_as_gexf_writes_what_reopens_the_same() {
     harness.get_by_label_contains(&format!("Saved {}", path.display()));
     let imported = powermap::interop::import_file(&path).expect("the saved file imports");
     let network = &imported.network;
-    assert_eq!((network.entities.len(), network.ties.len()), (41, 55));
+    assert_eq!((network.entities.len(), network.ties.len()), (41, 56));
     assert!(
         network
             .entities
@@ -408,7 +408,7 @@ fn save_as_gexf_writes_what_reopens_the_same() {
 
     send(&mut harness, Command::Open(path.clone()));
     harness.get_by_label("samsung.gexf");
-    harness.get_by_label_contains("41 entities · 55 ties");
+    harness.get_by_label_contains("41 entities · 56 ties");
     harness.get_by_label("Import report");
 
     // A name without an extension is saved as powermap JSON beside it, never replacing.
@@ -432,7 +432,7 @@ fn save_as_gexf_writes_what_reopens_the_same() {
     let saved = powermap::network::load::load_file(&own).expect("the saved file opens");
     assert_eq!(
         (saved.network.entities.len(), saved.network.ties.len()),
-        (41, 55)
+        (41, 56)
     );
 }
 
@@ -514,7 +514,7 @@ fn a_large_file_opens_in_the_background_with_progress() {
     harness.run_steps(2);
     harness.get_by_label_contains("Opening large.json");
     // The old network stays on screen, and usable, meanwhile.
-    harness.get_by_label_contains("41 entities · 55 ties");
+    harness.get_by_label_contains("41 entities · 56 ties");
     wait_for_label(&mut harness, "6000 entities · 12000 ties");
     assert!(
         harness
@@ -548,7 +548,7 @@ fn opening_a_large_file_can_be_cancelled() {
         "the load never stopped"
     );
     harness.run_steps(3);
-    harness.get_by_label_contains("41 entities · 55 ties");
+    harness.get_by_label_contains("41 entities · 56 ties");
     assert!(harness.state().loading.is_none());
 }
 
@@ -836,7 +836,7 @@ fn closing_an_error_dismisses_it_and_keeps_the_network() {
     harness.get_by_label("Could not open the file");
     send(&mut harness, Command::DismissErrors);
     assert!(harness.query_by_label("Could not open the file").is_none());
-    harness.get_by_label_contains("41 entities · 55 ties");
+    harness.get_by_label_contains("41 entities · 56 ties");
     // A failed export too: a folder that does not exist.
     let missing = std::env::temp_dir().join("powermap-no-such-folder/a/b/map.png");
     send(

@@ -203,6 +203,7 @@ impl PowermapApp {
             published: None,
             url: None,
             language: None,
+            text: None,
         };
         let edit = ops::add_source(network, source);
         if self.apply_edit("add source".to_owned(), edit, None) {

@@ -681,6 +681,15 @@ impl Combiner {
                         base.url.clone_from(&source.url);
                     }
                     fields.value("language", &mut base.language, source.language.as_ref());
+                    match (&base.text, &source.text) {
+                        (None, Some(text)) => base.text = Some(text.clone()),
+                        (Some(kept), Some(other)) if kept != other => fields.conflict(
+                            "text",
+                            &format!("its own text ({} characters)", kept.chars().count()),
+                            &format!("another text ({} characters)", other.chars().count()),
+                        ),
+                        _ => {}
+                    }
                     self.source_ids.insert(source.id.clone(), base.id.clone());
                     self.report.sources.matched.push(Matched {
                         other_id: source.id.clone(),
@@ -1080,6 +1089,7 @@ mod tests {
             published: None,
             url: url.map(str::to_owned),
             language: None,
+            text: None,
         }
     }
 

@@ -98,6 +98,7 @@ pub fn generate_network(entities: usize, ties: usize, seed: u64) -> Network {
             published: PartialDate::ymd(2025, 1 + (i % 12) as u8, 1 + (i % 28) as u8),
             url: None,
             language: Some("en".to_owned()),
+            text: None,
         })
         .collect();
     let group_count = (entities / 500).clamp(1, 200);

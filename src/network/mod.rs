@@ -1,7 +1,7 @@
 //! The network a map shows, free of any window: the file [`model`] and its dates, the
 //! [`load`]er and [`validate`]or that report every problem with its place
 //! ([`diagnostic`]), the [`index`] that looks entities and ties up once for everyone,
-//! [`save`] for atomic writes, [`combine`] for joining another map into one, the embedded
+//! [`quotes`] checked against their articles, [`save`] for atomic writes, [`combine`] for joining another map into one, the embedded
 //! [`dataset`] and the synthetic networks of [`generate`].
 
 pub mod combine;
@@ -12,5 +12,6 @@ pub mod generate;
 pub mod index;
 pub mod load;
 pub mod model;
+pub mod quotes;
 pub mod save;
 pub mod validate;

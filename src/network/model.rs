@@ -14,7 +14,7 @@ use crate::network::date::PartialDate;
 pub const FORMAT_NAME: &str = "powermap";
 
 /// The format version this program writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Text in one or more languages, keyed by language code: `{"ko": "이재용", "en": "Lee Jae-yong"}`.
 pub type LocalizedText = BTreeMap<String, String>;
@@ -37,6 +37,10 @@ pub fn localized<'a>(text: &'a LocalizedText, language: &str) -> Option<&'a str>
 #[serde(deny_unknown_fields)]
 pub struct Network {
     pub format: String,
+    /// The version the file was written in; it is kept while the network is open (an
+    /// older file is not rewritten by opening it) and always written as
+    /// [`FORMAT_VERSION`], so a saved file is in the current format.
+    #[serde(serialize_with = "current_version")]
     pub version: u32,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
@@ -52,6 +56,10 @@ pub struct Network {
     pub entities: Vec<Entity>,
     #[serde(default)]
     pub ties: Vec<Tie>,
+}
+
+fn current_version<S: serde::Serializer>(_: &u32, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u32(FORMAT_VERSION)
 }
 
 fn default_label_language() -> String {
@@ -73,6 +81,10 @@ pub struct Source {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// The article's full text, as published (format version 2): evidence quotes are
+    /// checked against it, and the article view shows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// A named set of entities, such as a conglomerate and its affiliates.

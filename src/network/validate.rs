@@ -1,10 +1,12 @@
 //! Checks a parsed network for what serde cannot: duplicate ids, dangling references,
-//! empty names, impossible amounts and positions, ties without evidence.
+//! empty names, impossible amounts and positions, ties without evidence, quotes that are
+//! not in their article's stored text.
 
 use std::collections::HashMap;
 
 use crate::network::diagnostic::Diagnostic;
 use crate::network::model::{LocalizedText, Network};
+use crate::network::quotes::{QuoteCheck, check_quote, not_found_reason};
 
 /// Where each element of one list came from in the file, when some failed to parse.
 #[derive(Debug, Default)]
@@ -208,6 +210,14 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
                 found.push(Diagnostic::error(
                     format!("{evidence_path}.quote"),
                     "empty quote",
+                ));
+            } else if let Some(&s) = source_ids.get(evidence.source.as_str())
+                && let QuoteCheck::NotFound { agrees_for } =
+                    check_quote(network.sources.get(s), &evidence.quote)
+            {
+                found.push(Diagnostic::warning(
+                    format!("{evidence_path}.quote"),
+                    not_found_reason(&evidence.source, &evidence.quote, agrees_for),
                 ));
             }
         }

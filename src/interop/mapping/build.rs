@@ -196,7 +196,7 @@ pub(crate) fn build(
             continue;
         }
         for source in fields.sources {
-            sources.add(&source.id.clone(), source, &context, report);
+            sources.add_source(source, &context, report);
         }
         report.counts.tie_kinds += usize::from(fields.kind.is_some());
         tie_index.insert(tie_id.clone(), network.ties.len());

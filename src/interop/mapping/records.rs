@@ -167,6 +167,8 @@ pub(crate) fn records(network: &Network) -> OutGraph {
         .collect();
 
     let mut used: HashSet<String> = network.ties.iter().map(|tie| tie.id.clone()).collect();
+    // An article's text is written once, with the first tie citing it, not on every edge.
+    let mut texts_written: HashSet<&str> = HashSet::new();
     let mut edges = Vec::new();
     for tie in &network.ties {
         let mut attributes = vec![("kind".to_owned(), OutValue::Text(json_name(&tie.kind)))];
@@ -198,12 +200,19 @@ pub(crate) fn records(network: &Network) -> OutGraph {
         }
         if !tie.evidence.is_empty() {
             attributes.push(("evidence".to_owned(), json(&tie.evidence)));
-            let mut cited: Vec<&Source> = Vec::new();
+            let mut cited: Vec<Source> = Vec::new();
             for item in &tie.evidence {
                 if let Some(source) = network.source(&item.source)
                     && !cited.iter().any(|known| known.id == source.id)
                 {
-                    cited.push(source);
+                    let text = source
+                        .text
+                        .clone()
+                        .filter(|_| texts_written.insert(source.id.as_str()));
+                    cited.push(Source {
+                        text,
+                        ..source.clone()
+                    });
                 }
             }
             attributes.push(("sources".to_owned(), json(&cited)));

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::interop::report::{Finding, ImportReport};
+use crate::network::model::Source;
 
 use super::raw::Context;
 
@@ -37,5 +38,27 @@ impl<T: PartialEq> Registry<T> {
                 self.items.push(item);
             }
         }
+    }
+}
+
+impl Registry<Source> {
+    /// As [`Registry::add`], for a source whose article text the exporters write only on
+    /// the first element that cites it: a copy without the text agrees with one that has
+    /// it, and the text is taken from whichever copy carries it.
+    pub fn add_source(&mut self, source: Source, context: &Context<'_>, report: &mut ImportReport) {
+        if let Some(&i) = self.index.get(&source.id) {
+            let known = &mut self.items[i];
+            let same_but_text = Source {
+                text: known.text.clone(),
+                ..source.clone()
+            } == *known;
+            if same_but_text && (source.text.is_none() || known.text.is_none()) {
+                if known.text.is_none() {
+                    known.text = source.text;
+                }
+                return;
+            }
+        }
+        self.add(&source.id.clone(), source, context, report);
     }
 }
