@@ -11,7 +11,8 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::Parser;
 use powermap::cli::{
-    Cli, Command, convert_file, generate, layout_file, merge_files, render, validate_files,
+    Cli, Command, convert_file, generate, layout_file, mentions, merge_files, render,
+    validate_files,
 };
 
 fn main() -> ExitCode {
@@ -63,6 +64,13 @@ fn main() -> ExitCode {
             output,
             force,
         }) => report(generate(entities, ties, seed, &output, force)),
+        Some(Command::Mentions(args)) => match mentions(&args, &mut std::io::stdout().lock()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("powermap: {err:#}");
+                ExitCode::FAILURE
+            }
+        },
         Some(Command::Layout {
             file,
             steps,

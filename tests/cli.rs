@@ -1,10 +1,12 @@
 //! The command line on other tools' formats: `convert` there and back, and `validate` and
-//! `render` on files that are not powermap's own; `merge`, combining maps of any format.
+//! `render` on files that are not powermap's own; `merge`, combining maps of any format;
+//! `mentions`, the ties a news article proposes.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
-use powermap::network::dataset::DEFAULT_DATASET_JSON;
+use powermap::network::dataset::{DEFAULT_DATASET_JSON, load_default_network};
 use powermap::network::load::load_file;
 use powermap::network::model::Network;
 
@@ -375,4 +377,142 @@ fn merge_errors_name_the_file() {
 
     let one = powermap(&["merge".as_ref(), &dinner, "-o".as_ref(), &out]);
     assert_eq!(one.status.code(), Some(2), "clap asks for two files");
+}
+
+/// The lines `powermap mentions` printed, each read as JSON.
+fn proposal_lines(output: &Output) -> Vec<serde_json::Value> {
+    assert!(output.status.success(), "{}", stderr(output));
+    stdout(output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|err| panic!("{err}: {line}")))
+        .collect()
+}
+
+#[test]
+fn mentions_prints_the_ties_an_article_proposes() {
+    let network = load_default_network().expect("the default network").network;
+    let source = network
+        .source("nocutnews-2024-06-13")
+        .expect("the CBS NoCut News article");
+    let folder = tempfile::tempdir().expect("tempdir");
+    let article = folder.path().join("nocut.txt");
+    #[allow(clippy::disallowed_methods, reason = "a test fixture")]
+    std::fs::write(&article, source.text.as_deref().expect("its text")).expect("write");
+
+    let output = powermap(&[
+        "mentions".as_ref(),
+        &article,
+        "--published".as_ref(),
+        "2024-06-13".as_ref(),
+    ]);
+    let lines = proposal_lines(&output);
+    assert!(lines.len() > 10, "{}", stdout(&output));
+    assert!(
+        stdout(&output).starts_with("{\"sentence\":"),
+        "the fields in their order: {}",
+        stdout(&output)
+    );
+    let amazon = lines
+        .iter()
+        .find(|line| {
+            line["sentence"] == "지난 12일에는 시애틀 아마존 본사를 찾아 앤디 재시 CEO를 만났다."
+        })
+        .expect("the Amazon meeting");
+    assert_eq!(
+        amazon["entities"],
+        serde_json::json!(["lee-jae-yong", "amazon", "andy-jassy"])
+    );
+    assert_eq!(amazon["kind"], "meeting");
+    assert_eq!(amazon["date"], "2024-06-12");
+    assert_eq!(amazon["precision"], "day");
+    let because = amazon["because"].as_str().expect("a reason");
+    assert!(
+        because.contains("subject dropped: the article is about 이재용"),
+        "{because}"
+    );
+
+    // Without --published the text gives no date line: only dates with their year resolve.
+    let undated = proposal_lines(&powermap(&["mentions".as_ref(), &article]));
+    let dates: Vec<&serde_json::Value> = undated
+        .iter()
+        .map(|line| &line["date"])
+        .filter(|date| !date.is_null())
+        .collect();
+    assert_eq!(dates, [&serde_json::json!("2011")], "{undated:#?}");
+}
+
+#[test]
+fn mentions_reads_standard_input_against_another_map() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let dinner = write_dinner_map(folder.path());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_powermap"))
+        .args([
+            "mentions".as_ref(),
+            "-".as_ref(),
+            "--map".as_ref(),
+            dinner.as_os_str(),
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    child
+        .stdin
+        .take()
+        .expect("its input")
+        .write_all(
+            "Published: 31 Oct. 2025\n\nSamsung's Lee Jae-yong had dinner with Kim Do-hyun on Oct 30. \
+             Mr. Lee met him again on Thursday."
+                .as_bytes(),
+        )
+        .expect("written");
+    let output = child.wait_with_output().expect("finishes");
+    let lines = proposal_lines(&output);
+    assert_eq!(lines.len(), 1, "{}", stdout(&output));
+    assert_eq!(
+        lines[0]["entities"],
+        serde_json::json!(["jy-lee", "kim-do-hyun"])
+    );
+    assert_eq!(
+        lines[0]["date"], "2025-10-30",
+        "resolved against the date line"
+    );
+    assert_eq!(lines[0]["kind"], serde_json::Value::Null);
+}
+
+#[test]
+fn mentions_errors_name_the_file() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let missing = folder.path().join("missing.txt");
+    let output = powermap(&["mentions".as_ref(), &missing]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains(&format!("{}: cannot read the article", missing.display())),
+        "{}",
+        stderr(&output)
+    );
+
+    let latin1 = folder.path().join("latin1.txt");
+    #[allow(clippy::disallowed_methods, reason = "a test fixture")]
+    std::fs::write(&latin1, b"Caf\xe9 Samsung").expect("write");
+    let output = powermap(&["mentions".as_ref(), &latin1]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("is not UTF-8 text"),
+        "{}",
+        stderr(&output)
+    );
+
+    let broken_map = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/syntax-error.json");
+    let article = folder.path().join("article.txt");
+    #[allow(clippy::disallowed_methods, reason = "a test fixture")]
+    std::fs::write(&article, "이재용 삼성전자 회장").expect("write");
+    let output = powermap(&["mentions".as_ref(), &article, "--map".as_ref(), &broken_map]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("syntax-error.json") && message.contains("line 13, column 7"),
+        "{message}"
+    );
 }

@@ -8,7 +8,8 @@ use crate::article::script::{find_word, fold, is_hangul, occurrences};
 use crate::network::model::TieKind;
 
 /// The words of one kind: Korean ones anywhere in a word (Korean glues endings on:
-/// 만났다, 방문해), English ones as whole words in any case.
+/// 만났다, 방문해), Latin ones as whole words in any case (written as they usually are,
+/// for the "because" text: "LOI").
 struct KindWords {
     kind: TieKind,
     korean: &'static [&'static str],
@@ -24,8 +25,8 @@ const KIND_WORDS: [KindWords; 7] = [
             "letter of intent",
             "letters of intent",
             "memorandum of understanding",
-            "loi",
-            "mou",
+            "LOI",
+            "MOU",
         ],
     },
     KindWords {

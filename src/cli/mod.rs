@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
+use crate::article::dates::precision_name;
+use crate::article::{analyse_in, guess_language, published_in_text};
 use crate::export::{BASE_WIDTH_PX, Background, ExportOptions, export_map};
 use crate::interop::{
     ConvertError, ExportError, ExportFormat, Format, ImportError, Imported, convert,
@@ -14,11 +16,12 @@ use crate::interop::{
 use crate::layout::{LayoutParams, Simulation, lay_out, start_positions};
 use crate::network::combine::{Combined, combine};
 use crate::network::dataset::load_default_network;
+use crate::network::date::PartialDate;
 use crate::network::diagnostic::{LoadError, count_text, errors_text};
 use crate::network::generate::generate_network;
 use crate::network::index::NetworkIndex;
 use crate::network::load::{MAX_ENTITIES, MAX_TIES};
-use crate::network::model::{Network, Position};
+use crate::network::model::{Network, Position, TieKind};
 use crate::network::save::{Overwrite, SaveError, save_network};
 use crate::network::validate::validate;
 use crate::scene::graph::MapGraph;
@@ -95,6 +98,14 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Find a map's entities in a news article and print the ties its sentences propose,
+    /// one JSON object a line.
+    ///
+    /// Each line holds a sentence naming two or more entities: {"sentence", "entities"
+    /// (ids, in order), "kind" (or null), "date" and its "precision" (or null), "because"}.
+    /// Dates such as "지난 10월" or "11일(현지시간)" are resolved against the publication
+    /// date. See docs/articles.md for the rules.
+    Mentions(MentionsArgs),
     /// Lay a network out headless from its deterministic start and save the positions
     /// into a copy of the file, printing the time the layout took.
     Layout {
@@ -111,6 +122,25 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// The options of `powermap mentions`.
+#[derive(Debug, clap::Args)]
+pub struct MentionsArgs {
+    /// The article: a UTF-8 text file, or - to read standard input.
+    pub article: PathBuf,
+    /// The map whose entities to look for, in any format powermap opens; without one,
+    /// the embedded Samsung network.
+    #[arg(long, value_name = "MAP")]
+    pub map: Option<PathBuf>,
+    /// When the article was published (YYYY-MM-DD, or YYYY-MM, YYYY); without it, the
+    /// date line near its top ("입력 2025-10-30 20:39", "Published: 31 Oct. 2025"), if any.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<PartialDate>,
+    /// The language the article is written in, which names the entities in "because";
+    /// by default the script most of its letters are in.
+    #[arg(long, value_parser = ["ko", "en"])]
+    pub language: Option<String>,
 }
 
 /// The options of `powermap render`.
@@ -244,6 +274,68 @@ pub fn render(args: &RenderArgs) -> anyhow::Result<String> {
         count_text(network.entities.len(), "entity", "entities"),
         count_text(network.ties.len(), "tie", "ties")
     ))
+}
+
+/// Writes to `out` the ties `args.article` proposes, one JSON object a line.
+pub fn mentions(args: &MentionsArgs, out: &mut impl Write) -> anyhow::Result<()> {
+    let text = read_article(&args.article)?;
+    let network = match &args.map {
+        Some(file) => import_file(file)?.network,
+        None => load_default_network()?.network,
+    };
+    let published = args.published.or_else(|| published_in_text(&text));
+    let language = args
+        .language
+        .as_deref()
+        .unwrap_or_else(|| guess_language(&text));
+    let analysis = analyse_in(&text, published, &network.entities, language);
+    for proposal in &analysis.proposals {
+        let line = ProposalLine {
+            sentence: &text[proposal.sentence.clone()],
+            entities: &proposal.entities,
+            kind: proposal.kind,
+            date: proposal.date.as_ref().map(|guess| guess.date),
+            precision: proposal
+                .date
+                .as_ref()
+                .map(|guess| precision_name(guess.date.precision())),
+            because: &proposal.because,
+        };
+        let line = serde_json::to_string(&line).context("cannot write the proposals")?;
+        writeln!(out, "{line}").context("cannot write the proposals")?;
+    }
+    Ok(())
+}
+
+/// One line `powermap mentions` prints, its fields in this order.
+#[derive(serde::Serialize)]
+struct ProposalLine<'a> {
+    sentence: &'a str,
+    entities: &'a [String],
+    kind: Option<TieKind>,
+    date: Option<PartialDate>,
+    precision: Option<&'static str>,
+    because: &'a str,
+}
+
+/// The text of an article file, or of standard input for `-`.
+fn read_article(path: &Path) -> anyhow::Result<String> {
+    let (name, bytes) = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+            .context("cannot read the article from standard input")?;
+        ("standard input".to_owned(), bytes)
+    } else {
+        let bytes = std::fs::read(path)
+            .with_context(|| format!("{}: cannot read the article", path.display()))?;
+        (path.display().to_string(), bytes)
+    };
+    String::from_utf8(bytes).map_err(|err| {
+        anyhow::anyhow!(
+            "{name}: the article is not UTF-8 text (byte {} is not)",
+            err.utf8_error().valid_up_to()
+        )
+    })
 }
 
 /// Converts `input` to the format `output`'s name asks for; returns the import report and a
