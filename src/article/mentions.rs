@@ -245,8 +245,21 @@ mod tests {
             .map(|m| m.rule)
             .collect();
         assert_eq!(rules, [MentionRule::SurnameTitle, MentionRule::Name]);
-        // A surname whose person the article never names stays unresolved.
+        // A surname whose person the article never names stays unresolved, and a title
+        // that begins with a surname's syllable is only a title.
         assert!(ids("박 회장이 왔다.").is_empty());
+        let text = format!("{HEADLINE}이재용 삼성전자 회장이 재단 이사장을 만났다.");
+        assert_eq!(
+            ids(&text),
+            [
+                "lee-jae-yong",
+                "tesla",
+                "openai",
+                "byd",
+                "lee-jae-yong",
+                "samsung-electronics"
+            ]
+        );
     }
 
     #[test]

@@ -3,14 +3,15 @@
 //! A line break always ends a sentence: headlines, decks, photo captions and subheads are
 //! lines of their own. Within a line, a Korean sentence ends in 다. / 요. / 까? / 죠. (also
 //! with no space after, as in "만났다.이 자리에는"), possibly followed by a closing quote;
-//! an English one at . ! or ? followed by a space and a capital or an opening quote, or by
+//! any sentence ends at . ! or ? followed by a space and a capital, an opening quote or a
+//! Hangul syllable (a Korean sentence may end in a noun: "…할 계획. 삼성전자는"), or by
 //! the end of the line. Nothing splits inside quotation marks that close on the same line
 //! (“…다.”라고 말했다 is one sentence), at a decimal point (1.5) or after an abbreviation
 //! or initial (Oct., Mr., U.S., Jay Y. Lee).
 
 use std::ops::Range;
 
-use crate::article::script::char_before;
+use crate::article::script::{char_before, is_hangul};
 
 /// The sentences of `text`, in order, as byte ranges trimmed of white space; empty lines
 /// give none.
@@ -72,7 +73,10 @@ fn sentence_end(line: &str, at: usize) -> Option<usize> {
     let spaced = after.starts_with(char::is_whitespace);
     let english_end = match next {
         None => true,
-        Some(next) => spaced && (next.is_ascii_uppercase() || matches!(next, '“' | '‘' | '"')),
+        Some(next) => {
+            let starts_sentence = next.is_ascii_uppercase() || matches!(next, '“' | '‘' | '"');
+            spaced && (starts_sentence || is_hangul(next))
+        }
     };
     (english_end && !(line[at..].starts_with('.') && ends_abbreviation(&line[..at]))).then_some(end)
 }
@@ -217,15 +221,30 @@ mod tests {
                 "서초사옥 찾아온 샘 올트먼 만난 李",
             ]
         );
-        // A caption: "사업부장." is no Korean ending, so the credit stays with the names.
+        // A caption: the names end in a noun and a full stop, then the credit; the
+        // bracketed credit after "모습." is the caption's own.
         let caption = "10일(현지시간) 미국 새너제이에 있는 삼성전자 DSA에서 기념 사진을 촬영하고 있다. \
                        좌측부터 한진만 DSA 부사장, 이정배 메모리사업부장. 삼성전자 제공";
         assert_eq!(
             sentences(caption),
             [
                 "10일(현지시간) 미국 새너제이에 있는 삼성전자 DSA에서 기념 사진을 촬영하고 있다.",
-                "좌측부터 한진만 DSA 부사장, 이정배 메모리사업부장. 삼성전자 제공",
+                "좌측부터 한진만 DSA 부사장, 이정배 메모리사업부장.",
+                "삼성전자 제공",
             ]
+        );
+        let caption = "이재용 삼성전자 회장과 레이쥔 샤오미 회장. [사진=연합뉴스]";
+        assert_eq!(sentences(caption), [caption]);
+        assert_eq!(
+            sentences("삼성전자는 이달 말 전략회의를 열 계획. 이 회장은 귀국했다."),
+            [
+                "삼성전자는 이달 말 전략회의를 열 계획.",
+                "이 회장은 귀국했다."
+            ]
+        );
+        assert_eq!(
+            sentences("그는 U.S. 시장을 봤다."),
+            ["그는 U.S. 시장을 봤다."]
         );
     }
 

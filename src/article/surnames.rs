@@ -228,12 +228,11 @@ pub(super) fn short_forms(text: &str, folded: &str, named: &Named) -> Vec<Found>
             if !starts_word(text, start, &surname) {
                 continue;
             }
-            let after = start + surname.len();
-            let title_start = if text[after..].starts_with(' ') {
-                after + 1
-            } else {
-                after
-            };
+            // The space is required: "이사장" is a title of its own, not 이 + 사장.
+            let title_start = start + surname.len() + 1;
+            if !text[start + surname.len()..].starts_with(' ') {
+                continue;
+            }
             let Some(title) = title_at(text, title_start) else {
                 continue;
             };
