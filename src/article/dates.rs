@@ -789,6 +789,9 @@ mod tests {
             "2024-06",
             "이달",
         );
+        resolves("오늘 귀국했다.", NOCUT, "2024-06-13", "오늘");
+        resolves("어제 귀국했다.", NOCUT, "2024-06-12", "어제");
+        resolves("어제 귀국했다.", "2024-03-01", "2024-02-29", "어제");
         assert_eq!(
             guess("31일 만났다.", "2024-07-15"),
             None,
@@ -823,6 +826,9 @@ mod tests {
             "2025년 10월 1일",
         );
         resolves("올해 12월 출시한다.", NOCUT, "2024", "올해 12월");
+        resolves("2025.10.30 서울에서", INEWS24, "2025-10-30", "2025.10.30");
+        resolves("작년 5월 만났다.", NOCUT, "2023-05", "작년 5월");
+        resolves("재작년 만났다.", NOCUT, "2022", "재작년");
     }
 
     #[test]
@@ -896,6 +902,11 @@ mod tests {
             "last month",
         );
         resolves("Profits fell last year.", INEWS24, "2024", "last year");
+        resolves("Profits rose this year.", INEWS24, "2025", "this year");
+        resolves("Sales rose this month.", INEWS24, "2025-12", "this month");
+        resolves("Lee flew in yesterday.", INEWS24, "2025-12-22", "yesterday");
+        resolves("Lee flies out today.", INEWS24, "2025-12-23", "today");
+        resolves("They have met since 2019.", INEWS24, "2019", "since 2019");
         resolves(
             "He landed in Gimpo on Thursday.",
             NOCUT,

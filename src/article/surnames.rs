@@ -186,7 +186,8 @@ impl<'a> Named<'a> {
             })
     }
 
-    /// The surnames of the people named, Korean and English, each once.
+    /// The Korean surnames of the people named (with `korean` false, the English ones),
+    /// each once.
     fn surnames(&self, korean: bool) -> Vec<String> {
         let mut surnames: Vec<String> = Vec::new();
         for (ix, entity) in self.entities.iter().enumerate() {
