@@ -36,7 +36,8 @@ pub enum MentionRule {
     Name,
     /// One of its aliases ("올트먼 CEO").
     Alias,
-    /// Another spelling of a romanised Korean name ("Euisun Chung" for "Chung Eui-sun").
+    /// Another spelling of a name: a romanised Korean name in another order or hyphenation
+    /// ("Euisun Chung" for "Chung Eui-sun"), a group's name without "Group" ("Samsung").
     NameVariant,
     /// A surname and a title, for a person the article names ("이 회장", "Mr. Lee").
     SurnameTitle,
