@@ -3,6 +3,7 @@
 //! tooltip and its shortcut, so that the menus, the shortcut handling and Help ▸ Keyboard
 //! shortcuts all come from this one list.
 
+use std::ops::Range;
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
@@ -10,11 +11,13 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use crate::app::explore_state::SizeBy;
 use crate::app::export_settings::{ExportRequest, ExportSettings};
 use crate::app::selection::{LabelLanguage, Selection};
+use crate::app::windows::add_article::ArticleForm;
 use crate::edit::Edit;
 use crate::edit::merge::Choice;
 use crate::explore::filter::Filter;
 use crate::explore::timeline::UndatedTies;
 use crate::network::index::{EntityIx, TieIx};
+use crate::network::model::EntityKind;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -74,6 +77,36 @@ pub enum Command {
     MergeMap(PathBuf),
     /// Close the report of the last merge of another map.
     CloseMergeReport,
+    /// File ▸ Add article…: ask for an article's text and details.
+    AddArticleDialog,
+    /// Ask for an article file (`.txt`, `.md`, `.html`) with the native dialog, then read it
+    /// into File ▸ Add article…'s form.
+    ChooseArticleFile,
+    /// Read an article file into File ▸ Add article…'s form.
+    ReadArticleFile(PathBuf),
+    /// File ▸ Add article…'s form as the person changed it.
+    SetArticleForm(Box<ArticleForm>),
+    /// Add the form's article to the map as a source: one step of the history.
+    AddArticle,
+    /// Close File ▸ Add article… without adding.
+    CloseAddArticle,
+    /// Show a source's article in the article view, with a quote's bytes highlighted.
+    OpenArticle {
+        source: String,
+        highlight: Option<Range<usize>>,
+    },
+    /// Close the article view.
+    CloseArticle,
+    /// Select a sentence of the article view (its index).
+    SelectSentence(usize),
+    /// Choose part of the selected sentence to quote (bytes of the article), or all of it.
+    SetArticleSpan(Option<Range<usize>>),
+    /// Make the article view's selection a new tie: one step, opened in the tie editor.
+    MakeTieFromArticle,
+    /// Add the article view's selection to a tie as evidence: one step.
+    AddEvidenceFromArticle(TieIx),
+    /// Make the name chosen in the article view an entity of this kind: one step.
+    EntityFromArticle(EntityKind),
     /// Take the last edit back.
     Undo,
     /// Make the last undone edit again.
@@ -211,6 +244,19 @@ impl Command {
             Self::MergeMapDialog => "Merge another map…",
             Self::MergeMap(_) => "Merge a map",
             Self::CloseMergeReport => "Close the merge report",
+            Self::AddArticleDialog => "Add article…",
+            Self::ChooseArticleFile => "Open an article file…",
+            Self::ReadArticleFile(_) => "Read an article file",
+            Self::SetArticleForm(_) => "Change the article's details",
+            Self::AddArticle => "Add article",
+            Self::CloseAddArticle => "Close Add article",
+            Self::OpenArticle { .. } => "Read the article",
+            Self::CloseArticle => "Close the article",
+            Self::SelectSentence(_) => "Select a sentence",
+            Self::SetArticleSpan(_) => "Choose words to quote",
+            Self::MakeTieFromArticle => "Make a tie from this",
+            Self::AddEvidenceFromArticle(_) => "Add as evidence to the selected tie",
+            Self::EntityFromArticle(_) => "Make a new entity",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::Edit { .. } => "Edit",
@@ -292,6 +338,9 @@ impl Command {
             Self::NewMapDialog => "Start an empty map",
             Self::MergeMapDialog => {
                 "Combine another network into this one: entities matched by id, then by name or alias"
+            }
+            Self::AddArticleDialog => {
+                "Paste an article or open a .txt, .md or .html file: its sentences propose ties"
             }
             Self::Undo => "Take the last change back",
             Self::Redo => "Make the last undone change again",

@@ -3,13 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::app::PowermapApp;
 use crate::app::command::Command;
 use crate::app::editing::Picking;
 use crate::app::export_settings::{ExportRequest, ExportScope};
 use crate::app::panels::editors::fields::{field_id, focus_and_select};
 use crate::app::saving;
 use crate::app::selection::Selection;
+use crate::app::{ArticleForm, PowermapApp};
 use crate::edit::history::Direction;
 use crate::export::{ExportOptions, ImageFormat, encode_png, export_map, file_stem};
 use crate::interop::ExportFormat;
@@ -29,6 +29,8 @@ impl PowermapApp {
                 self.run_command(ctx, command);
             }
         }
+        // An open article is read against the map as it is now.
+        self.refresh_article();
     }
 
     fn run_command(&mut self, ctx: &egui::Context, command: Command) {
@@ -127,6 +129,33 @@ impl PowermapApp {
             }
             Command::MergeMap(path) => self.merge_map(&path),
             Command::CloseMergeReport => self.merge_report = None,
+            Command::AddArticleDialog => {
+                self.add_article.get_or_insert_with(ArticleForm::default);
+            }
+            Command::ChooseArticleFile => {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Add an article")
+                    .add_filter(
+                        "Articles (text, Markdown, saved web pages)",
+                        &["txt", "md", "html", "htm"],
+                    )
+                    .add_filter("All files", &["*"])
+                    .pick_file();
+                if let Some(path) = picked {
+                    self.read_article_file(&path);
+                }
+            }
+            Command::ReadArticleFile(path) => self.read_article_file(&path),
+            Command::SetArticleForm(form) => self.add_article = Some(*form),
+            Command::AddArticle => self.add_article(),
+            Command::CloseAddArticle => self.add_article = None,
+            Command::OpenArticle { source, highlight } => self.open_article(&source, highlight),
+            Command::CloseArticle => self.article = None,
+            Command::SelectSentence(sentence) => self.select_sentence(sentence),
+            Command::SetArticleSpan(span) => self.set_article_span(span),
+            Command::MakeTieFromArticle => self.make_tie_from_article(),
+            Command::AddEvidenceFromArticle(tie) => self.add_evidence_from_article(tie),
+            Command::EntityFromArticle(kind) => self.entity_from_article(kind),
             Command::Undo => self.walk_history(Direction::Undo),
             Command::Redo => self.walk_history(Direction::Redo),
             Command::Edit { what, edit, field } => {

@@ -6,6 +6,7 @@
 //! and turns input into them, and `ui` lays the frame out. Panels get a read-only
 //! [`AppStateRef`] and push commands; none changes the state itself.
 
+mod articles;
 mod command;
 mod command_handling;
 mod document;
@@ -25,6 +26,7 @@ mod windows;
 
 use std::path::{Path, PathBuf};
 
+pub use articles::ArticleView;
 pub use command::Command;
 pub use document::{Document, Opened};
 pub use editing::{Picking, Refusal};
@@ -36,6 +38,7 @@ pub use map::shapes::{Emphasis, node_outline};
 pub use recovery::Recovery;
 pub use selection::{LabelLanguage, Selection};
 pub use settings::Settings;
+pub use windows::add_article::{ArticleForm, Detail, DetailField};
 pub use windows::failures::{Failures, LoadFailure};
 
 use crate::network::dataset::{DEFAULT_DATASET_NAME, load_default_network};
@@ -89,6 +92,10 @@ pub struct PowermapApp {
     /// What the last merge of another map matched, added and found in conflict, until
     /// its window is closed: `(file name, report)`.
     pub merge_report: Option<(String, String)>,
+    /// File ▸ Add article…'s form, while it is open.
+    pub add_article: Option<ArticleForm>,
+    /// The article open in the article view.
+    pub article: Option<ArticleView>,
     /// Closing the window was confirmed: the next close request is let through.
     closing: bool,
     /// Discard was chosen: the next command that drops unsaved changes goes ahead.
@@ -121,6 +128,8 @@ pub struct AppStateRef<'a> {
     pub unsaved_question: Option<&'a Command>,
     pub recovery: &'a Recovery,
     pub merge_report: Option<&'a (String, String)>,
+    pub add_article: Option<&'a ArticleForm>,
+    pub article: Option<&'a ArticleView>,
 }
 
 impl PowermapApp {
@@ -176,6 +185,8 @@ impl PowermapApp {
             unsaved_question: None,
             recovery: Recovery::default(),
             merge_report: None,
+            add_article: None,
+            article: None,
             closing: false,
             discard_confirmed: false,
             stopping_loads: Vec::new(),
@@ -209,6 +220,8 @@ impl PowermapApp {
             unsaved_question: self.unsaved_question.as_ref(),
             recovery: &self.recovery,
             merge_report: self.merge_report.as_ref(),
+            add_article: self.add_article.as_ref(),
+            article: self.article.as_ref(),
         }
     }
 }

@@ -15,6 +15,8 @@ use crate::app::panels::status_bar;
 use crate::app::panels::timeline_bar;
 use crate::app::saving;
 use crate::app::selection::Selection;
+use crate::app::windows::add_article;
+use crate::app::windows::article_view;
 use crate::app::windows::export_dialog;
 use crate::app::windows::failures;
 use crate::app::windows::help;
@@ -157,6 +159,12 @@ fn windows_ui(ctx: &egui::Context, state: &AppStateRef<'_>, commands: &mut Vec<C
     }
     if state.windows.duplicates {
         merge::duplicates_window_ui(ctx, document, state.language, commands);
+    }
+    if let Some(view) = state.article {
+        article_view::article_view_ui(ctx, state, view, commands);
+    }
+    if let Some(form) = state.add_article {
+        add_article::add_article_ui(ctx, form, commands);
     }
     if let Some(report) = state.merge_report {
         merge::merge_report_ui(ctx, report, commands);

@@ -3,14 +3,17 @@
 //! it with the rule that found each ([`mentions`]: names, aliases, surname and title,
 //! Hanja, dropped subjects…); each sentence gives a [`dates`] guess and a [`kinds`]
 //! suggestion; and every sentence naming two or more entities becomes a proposed tie
-//! ([`proposals`]) with a sentence saying why. `docs/articles.md` describes the rules
+//! ([`proposals`]) with a sentence saying why. An article comes in as text or a saved page
+//! ([`page`]), and a selection of it becomes a tie's evidence ([`accept`]). `docs/articles.md` describes the rules
 //! and how far they reach on the default dataset's two articles.
 
+pub mod accept;
 pub mod dates;
 mod implied;
 pub mod kinds;
 pub mod mentions;
 mod names;
+pub mod page;
 pub mod particles;
 pub mod proposals;
 mod script;

@@ -67,6 +67,27 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppStateRef<'_>, commands: &mut Ve
                     Some(Command::OpenDefault),
                     None,
                     Some(Command::MergeMapDialog),
+                    Some(Command::AddArticleDialog),
+                ];
+                command_buttons(ui, &items, commands);
+                ui.menu_button("Articles", |ui| {
+                    let articles: Vec<_> = (state.document.network.sources.iter())
+                        .filter(|source| source.text.is_some())
+                        .collect();
+                    if articles.is_empty() {
+                        ui.label("No article of this map stores its text");
+                    }
+                    for source in articles {
+                        if ui.button(&source.title).clicked() {
+                            commands.push(Command::OpenArticle {
+                                source: source.id.clone(),
+                                highlight: None,
+                            });
+                            ui.close();
+                        }
+                    }
+                });
+                let items = [
                     None,
                     Some(Command::Save),
                     Some(Command::SaveAsDialog),

@@ -1,5 +1,6 @@
 //! The panel of a selected tie: what it is, who it joins, when and where, the contacts
-//! or deals it chains to, and the quoted evidence behind it with its source.
+//! or deals it chains to, and the quoted evidence behind it with its source, each quote
+//! marked as found in its article's stored text or not.
 
 use crate::app::command::Command;
 use crate::app::explore_state::{ExploreState, precision_text};
@@ -7,7 +8,8 @@ use crate::app::panels::contact_deal_panel::contact_deal_ui;
 use crate::app::panels::widgets::{clear_selection_button, entity_link_ui, panel_header_ui};
 use crate::app::selection::LabelLanguage;
 use crate::network::index::{NetworkIndex, TieIx};
-use crate::network::model::{Network, localized};
+use crate::network::model::{Network, Source, localized};
+use crate::network::quotes::{QuoteCheck, check_quote, not_found_reason};
 
 pub fn tie_panel_ui(
     ui: &mut egui::Ui,
@@ -120,6 +122,7 @@ pub fn tie_panel_ui(
                         }
                         ui.label(egui::RichText::new(line).small().strong());
                         ui.label(egui::RichText::new(&source.title).small());
+                        quote_check_ui(ui, source, &evidence.quote, commands);
                         match &source.url {
                             Some(url) => {
                                 if ui
@@ -148,5 +151,37 @@ pub fn tie_panel_ui(
             .on_hover_ui(|ui| {
                 ui.label(format!("Evidence {}", i + 1));
             });
+    }
+}
+
+/// Whether the quote is in its article's stored text: found (a click shows it there), not
+/// found (with where it parts from the text), or no text to check against.
+fn quote_check_ui(ui: &mut egui::Ui, source: &Source, quote: &str, commands: &mut Vec<Command>) {
+    let check = check_quote(Some(source), quote);
+    let label = check.label();
+    match check {
+        QuoteCheck::Found(range) => {
+            let response = ui
+                .link(egui::RichText::new(format!("✔ {label}")).small())
+                .on_hover_text("Show the sentence in the article");
+            if response.clicked() {
+                commands.push(Command::OpenArticle {
+                    source: source.id.clone(),
+                    highlight: Some(range),
+                });
+            }
+        }
+        QuoteCheck::NotFound { agrees_for } => {
+            ui.label(
+                egui::RichText::new(format!("✖ {label}"))
+                    .small()
+                    .color(ui.visuals().warn_fg_color),
+            )
+            .on_hover_text(not_found_reason(&source.id, quote, agrees_for));
+        }
+        QuoteCheck::NoText => {
+            ui.label(egui::RichText::new(label).small().weak())
+                .on_hover_text("The source stores no article text to check the quote against");
+        }
     }
 }

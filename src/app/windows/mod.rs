@@ -1,7 +1,9 @@
 //! The app's own windows: the export dialog, the import report, help (keyboard shortcuts,
-//! about), what went wrong, File ▸ New, merging duplicates, and the questions that keep
-//! work from being lost.
+//! about), what went wrong, File ▸ New, merging duplicates, the questions that keep work
+//! from being lost, File ▸ Add article… and the article view.
 
+pub mod add_article;
+pub mod article_view;
 pub mod export_dialog;
 pub mod failures;
 pub mod help;

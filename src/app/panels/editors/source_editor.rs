@@ -1,5 +1,6 @@
 //! The selected source's fields, to edit in place: id, outlet in Korean and English,
-//! title, author, publication date, address and language; with Delete.
+//! title, author, publication date, address and language; the article it stores, to
+//! read; with Delete.
 
 use crate::app::command::Command;
 use crate::app::panels::editors::fields::{Fields, non_empty, refuse};
@@ -91,6 +92,30 @@ pub fn source_editor_ui(ui: &mut egui::Ui, network: &Network, at: usize, fields:
             }
             ui.end_row();
         });
+    ui.add_space(6.0);
+    match &source.text {
+        Some(text) => {
+            let read = ui.button("Read the article").on_hover_text(format!(
+                "Its stored text ({} characters), as sentences, with the ties they propose",
+                text.chars().count()
+            ));
+            if read.clicked() {
+                fields.commands.push(Command::OpenArticle {
+                    source: source.id.clone(),
+                    highlight: None,
+                });
+            }
+        }
+        None => {
+            ui.label(
+                egui::RichText::new(
+                    "No article text stored (File, Add article… adds an article with its text)",
+                )
+                .small()
+                .weak(),
+            );
+        }
+    }
     ui.add_space(6.0);
     let quoting = network
         .ties
