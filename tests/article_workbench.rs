@@ -164,3 +164,42 @@ fn a_page_that_is_not_text_or_a_missing_outlet_is_refused_with_why() {
         "the form stays, with the text"
     );
 }
+
+#[test]
+fn a_saved_page_dropped_on_the_window_fills_add_article() {
+    let mut harness = harness();
+    let folder = tempfile::tempdir().expect("tempdir");
+    let page = folder.path().join("article.html");
+    #[allow(clippy::disallowed_methods, reason = "a test fixture")]
+    std::fs::write(
+        &page,
+        format!(
+            "<!DOCTYPE html><html lang=\"ko\"><head><title>{HEADLINE} - 테스트일보</title>\
+             <meta property=\"og:title\" content=\"{HEADLINE}\">\
+             <meta property=\"og:site_name\" content=\"테스트일보\">\
+             <meta property=\"og:url\" content=\"https://example.org/news/1\">\
+             <meta property=\"article:published_time\" content=\"2025-12-23T09:00:00+09:00\">\
+             </head><body><nav>메뉴</nav><article><h1>{HEADLINE}</h1><p>{CONTRACT}</p></article></body></html>"
+        ),
+    )
+    .expect("write");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(common::DroppedPath(page)));
+    harness.run_steps(4);
+    harness.get_by_label("found in og:title");
+    harness.get_by_label("found in article:published_time");
+    let form = harness.state().add_article.clone().expect("the form");
+    assert_eq!(form.detail(Detail::Title), HEADLINE);
+    assert_eq!(form.detail(Detail::Outlet), "테스트일보");
+    assert_eq!(form.detail(Detail::Published), "2025-12-23");
+    assert_eq!(form.detail(Detail::Url), "https://example.org/news/1");
+    assert!(form.text.contains(CONTRACT), "{}", form.text);
+    assert!(!form.text.contains("메뉴"), "the page's menu is left out");
+    let sources = harness.state().document.network.sources.len();
+    harness.get_by_label("Add to the map").click();
+    harness.run_steps(4);
+    assert_eq!(harness.state().document.network.sources.len(), sources + 1);
+    harness.get_by_label(&format!("Article: {HEADLINE}"));
+}

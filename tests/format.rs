@@ -534,3 +534,25 @@ fn every_quote_of_the_default_dataset_is_in_its_article() {
     );
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
 }
+
+#[test]
+fn a_version_1_file_opens_as_it_is_and_is_saved_as_version_2() {
+    let file = fixture("no-evidence.json");
+    let written = std::fs::read_to_string(&file).expect("read");
+    assert!(
+        written.contains("\"version\": 1"),
+        "the fixture is a version 1 file"
+    );
+    let loaded = load_file(&file).expect("opens");
+    assert_eq!(loaded.network.version, 1, "opening rewrites nothing");
+    let folder = tempfile::tempdir().expect("tempdir");
+    let saved = folder.path().join("saved.json");
+    save_network(&loaded.network, &saved, Overwrite::Refuse).expect("saves");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&saved).expect("read")).expect("json");
+    assert_eq!(json["version"], 2);
+    assert_eq!(
+        load_file(&saved).expect("reopens").network.ties,
+        loaded.network.ties
+    );
+}

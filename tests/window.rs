@@ -9,7 +9,7 @@ use powermap::app::{Command, LabelLanguage, PowermapApp, Selection};
 use powermap::network::index::{EntityIx, TieIx};
 
 mod common;
-use common::{entity_index, harness, send, tie_index, wait_for_label};
+use common::{DroppedPath, entity_index, harness, send, tie_index, wait_for_label};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -640,20 +640,6 @@ fn fit_shows_the_whole_network_with_room_for_the_labels_at_its_edges() {
         span.x > inner.width() * 0.9 || span.y > inner.height() * 0.9,
         "{span:?} in {inner:?}"
     );
-}
-
-/// A file dropped on the window, as the windowing backend hands it over.
-#[derive(Debug)]
-struct DroppedPath(PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|err| err.to_string())
-    }
 }
 
 #[test]

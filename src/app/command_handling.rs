@@ -1,5 +1,5 @@
 //! Where every [`Command`] is applied, in one place at the end of the frame, and where
-//! shortcuts and dropped files become commands.
+//! shortcuts and dropped files (networks to open, articles to add) become commands.
 
 use std::path::{Path, PathBuf};
 
@@ -412,7 +412,15 @@ impl PowermapApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next_back() {
-            self.commands.push(Command::Open(path));
+            // An article (text, Markdown, a saved page) is added to the map, not opened.
+            let article = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                ["txt", "md", "html", "htm"].contains(&e.to_ascii_lowercase().as_str())
+            });
+            self.commands.push(if article {
+                Command::ReadArticleFile(path)
+            } else {
+                Command::Open(path)
+            });
         }
     }
 }
