@@ -1,7 +1,9 @@
 //! The whole map as a picture fit to publish: SVG (vector, text as text) and PNG (the same
 //! SVG rendered by resvg with the bundled Hangul font), with a title, a legend built from
-//! what the network contains, and a credit line naming the sources. No window, no GPU.
+//! what the network contains, and a credit line naming the sources; and the timeline as a
+//! film ([`film`]). No window, no GPU.
 
+pub mod film;
 mod png;
 mod svg;
 
