@@ -74,6 +74,22 @@ fn text_width(text: &str, size: f32) -> f32 {
         * size
 }
 
+/// `text` in lines no wider than `width` at `size`, broken between words (a word wider
+/// than the line stands alone); none for empty text.
+fn wrapped(text: &str, size: f32, width: f32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if text_width(&format!("{line} {word}"), size) <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
+}
+
 /// A legend entry: an icon and its text.
 enum LegendIcon {
     Blank,
@@ -186,10 +202,11 @@ pub fn map_svg(
     let map_width = span[0] * scale;
     let offset_x =
         margin + left_overhang + ((w - 2.0 * margin - overhang(scale)) - map_width).max(0.0) / 2.0;
-    let title_height = if network.title.is_empty() {
-        0.0
-    } else {
-        34.0 * u
+    // A long title (a story's caption) wraps to the picture's width.
+    let title_lines = wrapped(&network.title, 22.0 * u, w - 2.0 * margin);
+    let title_height = match title_lines.len() {
+        0 => 0.0,
+        lines => 34.0 * u + (lines - 1) as f32 * 28.0 * u,
     };
     // Entities reach their radius beyond their centres, and labels hang under them.
     let largest_radius = network
@@ -294,14 +311,14 @@ pub fn map_svg(
             "\n<rect width=\"100%\" height=\"100%\" fill=\"{background}\"/>"
         );
     }
-    if !network.title.is_empty() {
+    for (i, line) in title_lines.iter().enumerate() {
         let _ = write!(
             svg,
             "\n<text x=\"{margin:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" font-weight=\"bold\" fill=\"{}\">{}</text>",
-            margin + 22.0 * u,
+            margin + 22.0 * u + i as f32 * 28.0 * u,
             22.0 * u,
             palette.text,
-            escape(&network.title)
+            escape(line)
         );
     }
 
