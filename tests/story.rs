@@ -257,6 +257,17 @@ fn the_story_plays_step_by_step_and_esc_leaves_it() {
     harness.key_press(Key::Escape);
     harness.run_steps(4);
     assert!(harness.state().presenting.is_none());
+    // The caption box goes and the map widens about the same middle: step 1's.
+    let step_1 = harness.state().document.network.story[0]
+        .view
+        .expect("a view");
+    let ([x, y], _) = harness.state().document.view.view();
+    assert!(
+        (f64::from(x) - step_1.x).abs() < 0.5 && (f64::from(y) - step_1.y).abs() < 0.5,
+        "the map looks at ({x}, {y}), step 1 at ({}, {})",
+        step_1.x,
+        step_1.y
+    );
     assert!(harness.query_by_label_contains("Story · step").is_none());
     assert_eq!(
         harness.state().document.explore.timeline(),

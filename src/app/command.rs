@@ -382,7 +382,9 @@ impl Command {
                 "A step highlighting what is selected (or the path, or the focus), with this \
                  view and the timeline's date"
             }
-            Self::PlayStory => "Show the story one step at a time: ← and → step, Esc leaves",
+            Self::PlayStory => {
+                "Show the story one step at a time: the left and right arrow keys step, Esc leaves"
+            }
             Self::ShowStoryStep(_) => "Play the story from this step",
             Self::NextStoryStep => "Show the story's next step",
             Self::PreviousStoryStep => "Show the story's step before",

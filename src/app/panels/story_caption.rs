@@ -77,7 +77,8 @@ pub fn story_caption_ui(
             ui.add_space(10.0);
             ui.label(
                 egui::RichText::new(
-                    "← and → step, Esc leaves. Click a highlighted line to read its evidence.",
+                    "The arrow keys step, Esc leaves. Click a highlighted line to read its \
+                     evidence.",
                 )
                 .small()
                 .weak(),
