@@ -1,7 +1,7 @@
 //! Telling a story in the window: three steps made in the Story window from what the map
 //! shows, played (→ shows step 2's caption and highlights, a highlighted tie still shows
-//! its evidence, the keys wait while typing, Esc leaves), and a caption's edit, a move and
-//! a deletion each undone by Ctrl+Z.
+//! its evidence, the keys wait while typing, Esc leaves), a caption's edit, a move and a
+//! deletion each undone by Ctrl+Z, a step retaken, and undoing while the story plays.
 
 mod common;
 
@@ -280,7 +280,7 @@ fn the_story_plays_step_by_step_and_esc_leaves_it() {
 }
 
 #[test]
-fn a_caption_a_move_and_a_deletion_each_undo() {
+fn a_caption_a_move_and_a_deletion_each_undo_and_a_step_is_retaken() {
     let mut harness = harness();
     make_a_story(&mut harness);
     write_caption(&mut harness, "step 2 caption (en)", "A contract");
@@ -327,4 +327,54 @@ fn a_caption_a_move_and_a_deletion_each_undo() {
         (harness.get_by_label("move up step 1").accesskit_node()).is_disabled(),
         "the first step cannot move up"
     );
+
+    // Retake: step 3 highlights the tie selected now; its caption stays.
+    let role = tie_index(harness.state(), ROLE);
+    send(&mut harness, Command::Select(Selection::Tie(role)));
+    harness.get_by_label("retake step 3").click();
+    harness.run_steps(3);
+    let retaken = &harness.state().document.network.story[2];
+    assert_eq!(retaken.ties, [ROLE]);
+    assert!(retaken.entities.is_empty());
+    assert_eq!(retaken.caption["en"], "Lee, at the centre");
+}
+
+#[test]
+fn undoing_while_the_story_plays_keeps_a_step_on_show() {
+    let mut harness = harness();
+    make_a_story(&mut harness);
+    send(&mut harness, Command::ShowStoryStep(2));
+    harness.get_by_label("Story · step 3 of 3");
+    // The caption of step 3 undone while step 2 shows: step 2 shows on, as of its date.
+    send(&mut harness, Command::ShowStoryStep(1));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    harness.get_by_label("Story · step 2 of 3");
+    let july = timeline_step(harness.state(), "2025-07");
+    let timeline = |harness: &Harness<'static, PowermapApp>| {
+        (harness.state().document.explore.timeline()).map(|position| position.step)
+    };
+    assert_eq!(timeline(&harness), Some(july), "step 2's date still");
+    // Step 3 itself undone while it shows: step 2 shows.
+    send(&mut harness, Command::ShowStoryStep(2));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(harness.state().document.network.story.len(), 2);
+    harness.get_by_label("Story · step 2 of 2");
+    harness.get_by_label("Samsung signs with Tesla");
+    let july = timeline_step(harness.state(), "2025-07");
+    let timeline = harness.state().document.explore.timeline();
+    assert_eq!(
+        timeline.map(|position| position.step),
+        Some(july),
+        "step 2's date"
+    );
+    // Everything undone, the story ends.
+    while harness.state().document.history.undo_name().is_some() {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run_steps(2);
+    }
+    assert!(harness.state().document.network.story.is_empty());
+    assert!(harness.state().presenting.is_none());
+    assert!(harness.query_by_label_contains("Story · step").is_none());
 }

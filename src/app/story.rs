@@ -210,15 +210,16 @@ impl PowermapApp {
         }
     }
 
-    /// After the network changed while the story plays (an undo): the step on show is
-    /// kept if it is still there, else the last; no step left ends the story.
+    /// After the network changed while the story plays (an undo): the step on show shows
+    /// again (an edit turns the timeline off), or the last if it is gone; no step left ends
+    /// the story.
     pub(super) fn keep_story_in_range(&mut self) {
-        let steps = self.document.network.story.len();
-        if let Some(presentation) = &mut self.presenting {
-            match steps.checked_sub(1) {
-                Some(last) => presentation.step = presentation.step.min(last),
-                None => self.leave_story(),
-            }
+        let Some(presentation) = self.presenting else {
+            return;
+        };
+        match self.document.network.story.len().checked_sub(1) {
+            Some(last) => self.show_story_step(presentation.step.min(last)),
+            None => self.leave_story(),
         }
     }
 }
