@@ -100,9 +100,8 @@ fn step_ui(
             ui.strong(format!("Step {number}"));
             ui.label(egui::RichText::new(shows_text(step)).small().weak());
         });
-        let caption = (STORY_ITEM, caption_field_name(at));
-        if let Some((id, text)) =
-            localized_ui(ui, fields, (caption.0, &caption.1), &step.caption, true)
+        let name = caption_field_name(at);
+        if let Some((id, text)) = localized_ui(ui, fields, (STORY_ITEM, &name), &step.caption, true)
         {
             let changed = StoryStep {
                 caption: text,
