@@ -214,6 +214,21 @@ pub enum Command {
     ClearPath,
     /// Scale the entities by a metric, or not.
     SetSizeBy(SizeBy),
+    /// View ▸ Story…: show or hide the Story window, where the map's story is made.
+    ToggleStory,
+    /// Add a story step made from what the map shows (the selection, path or focus, the
+    /// view, the timeline's date): one step of the history.
+    AddStoryStep,
+    /// Play the story from its first step.
+    PlayStory,
+    /// Play the story from this step (an index into it), or show it if it plays.
+    ShowStoryStep(usize),
+    /// Show the playing story's next step.
+    NextStoryStep,
+    /// Show the playing story's step before.
+    PreviousStoryStep,
+    /// Stop playing the story.
+    LeaveStory,
     /// Show or hide Help ▸ Keyboard shortcuts.
     ToggleShortcuts,
     /// Show or hide Help ▸ About.
@@ -311,6 +326,13 @@ impl Command {
             Self::SetPathTo(_) => "Path to here",
             Self::ClearPath => "Clear the path",
             Self::SetSizeBy(_) => "Size entities by",
+            Self::ToggleStory => "Story…",
+            Self::AddStoryStep => "Add step",
+            Self::PlayStory => "Play story",
+            Self::ShowStoryStep(_) => "Play from here",
+            Self::NextStoryStep => "Next step",
+            Self::PreviousStoryStep => "Step before",
+            Self::LeaveStory => "Leave the story",
             Self::ToggleShortcuts => "Keyboard shortcuts",
             Self::ToggleAbout => "About powermap",
         }
@@ -362,6 +384,21 @@ impl Command {
                 "Entities that may be one: the same name, a name that is the other's alias…"
             }
             Self::DeleteSelected => "Delete the selected entity, tie or source",
+            Self::ToggleStory => {
+                "Tell the map step by step: each step a caption, the entities and ties it \
+                 highlights, a view and a date"
+            }
+            Self::AddStoryStep => {
+                "A step highlighting what is selected (or the path, or the focus), with this \
+                 view and the timeline's date"
+            }
+            Self::PlayStory => {
+                "Show the story one step at a time: the left and right arrow keys step, Esc leaves"
+            }
+            Self::ShowStoryStep(_) => "Play the story from this step",
+            Self::NextStoryStep => "Show the story's next step",
+            Self::PreviousStoryStep => "Show the story's step before",
+            Self::LeaveStory => "Stop playing the story and go back to the map",
             _ => "",
         }
     }
@@ -386,6 +423,9 @@ impl Command {
             Self::Redo => key(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z),
             Self::AddEntity(None) => key(Modifiers::NONE, Key::N),
             Self::DeleteSelected => key(Modifiers::NONE, Key::Delete),
+            Self::NextStoryStep => key(Modifiers::NONE, Key::ArrowRight),
+            Self::PreviousStoryStep => key(Modifiers::NONE, Key::ArrowLeft),
+            Self::LeaveStory => key(Modifiers::NONE, Key::Escape),
             _ => None,
         }
     }
@@ -412,6 +452,16 @@ impl Command {
             Self::ToggleShortcuts,
         ]
     }
+
+    /// The commands that shortcuts trigger while a story plays, before any of
+    /// [`Command::with_shortcuts`]: Esc leaves the story rather than clearing the selection.
+    pub fn while_story_plays() -> [Self; 3] {
+        [
+            Self::NextStoryStep,
+            Self::PreviousStoryStep,
+            Self::LeaveStory,
+        ]
+    }
 }
 
 #[cfg(test)]
@@ -432,6 +482,23 @@ mod tests {
                 assert_ne!(a.shortcut(), b.shortcut(), "{} and {}", a.text(), b.text());
             }
         }
+    }
+
+    #[test]
+    fn the_story_steps_on_the_arrows_and_ends_on_esc() {
+        let commands = Command::while_story_plays();
+        let keys: Vec<Option<Key>> = (commands.iter())
+            .map(|command| command.shortcut().map(|shortcut| shortcut.logical_key))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                Some(Key::ArrowRight),
+                Some(Key::ArrowLeft),
+                Some(Key::Escape)
+            ]
+        );
+        assert!(commands.iter().all(|command| !command.tooltip().is_empty()));
     }
 
     #[test]

@@ -255,6 +255,13 @@ impl PowermapApp {
                 }
             }
             Command::ToggleFilters => self.windows.filters = !self.windows.filters,
+            Command::ToggleStory => self.windows.story = !self.windows.story,
+            Command::AddStoryStep => self.add_story_step(ctx),
+            Command::PlayStory => self.show_story_step(0),
+            Command::ShowStoryStep(step) => self.show_story_step(step),
+            Command::NextStoryStep => self.step_story(true),
+            Command::PreviousStoryStep => self.step_story(false),
+            Command::LeaveStory => self.leave_story(),
             Command::ToggleShortcuts => self.windows.shortcuts = !self.windows.shortcuts,
             Command::ToggleAbout => self.windows.about = !self.windows.about,
             Command::SetFilter(filter) => {
@@ -422,13 +429,23 @@ impl PowermapApp {
             || self.windows.new_map
             || self.recovery.found.is_some();
         if !asking {
-            let typing = ctx.egui_wants_keyboard_input();
+            let typing = self.was_typing || ctx.egui_wants_keyboard_input();
             // Ctrl+Y redoes too, as on Windows; a text field keeps its own undo.
             let redo_y = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Y);
             if !typing && ctx.input_mut(|input| input.consume_shortcut(&redo_y)) {
                 self.commands.push(Command::Redo);
             }
-            for command in Command::with_shortcuts() {
+            // While a story plays, the arrows step it and Esc leaves it, unless typing.
+            let story_keys = Command::while_story_plays();
+            let story_keys = if self.presenting.is_some() && !typing {
+                &story_keys[..]
+            } else {
+                &[]
+            };
+            for command in (story_keys.iter())
+                .chain(Command::with_shortcuts().iter())
+                .cloned()
+            {
                 let Some(shortcut) = command.shortcut() else {
                     continue;
                 };

@@ -55,8 +55,8 @@ pub struct Document {
     pub file_modified: Option<std::time::SystemTime>,
     /// This run's number for the document, which caches of what it shows are keyed on.
     id: u64,
-    /// The selection and explore generation the map's looks were last set for.
-    looks_key: Option<(Option<Selection>, u64)>,
+    /// The selection, story step and explore generation the map's looks were last set for.
+    looks_key: Option<(Option<Selection>, Option<usize>, u64)>,
 }
 
 impl Document {
@@ -99,11 +99,14 @@ impl Document {
         self.id
     }
 
-    /// Sets the map's looks after the selection and the explore state, when either changed.
-    pub(super) fn update_looks(&mut self, selection: Option<Selection>) {
-        let key = (selection, self.explore.generation());
+    /// Sets the map's looks after the selection, the story step on show (an index into the
+    /// story, while it plays) and the explore state, when any of them changed.
+    pub(super) fn update_looks(&mut self, selection: Option<Selection>, story_step: Option<usize>) {
+        let key = (selection, story_step, self.explore.generation());
         if self.looks_key != Some(key) {
-            let looks = looks::map_looks(&self.index, &self.map, selection, &mut self.explore);
+            let step = story_step.and_then(|step| self.network.story.get(step));
+            let looks =
+                looks::map_looks(&self.index, &self.map, selection, step, &mut self.explore);
             self.view.set_looks(&looks);
             self.looks_key = Some(key);
         }

@@ -144,6 +144,7 @@ impl PowermapApp {
             self.confirm_delete = None;
         }
         self.picking = None;
+        self.keep_story_in_range();
         self.pending_title = Some(self.document.window_title());
     }
 
@@ -399,6 +400,7 @@ impl PowermapApp {
         self.refusal = None;
         self.merging = None;
         self.confirm_delete = None;
+        self.presenting = None;
         self.windows.import_report = self.document.import.is_some();
         self.pending_title = Some(self.document.window_title());
     }

@@ -21,6 +21,7 @@ mod recovery;
 mod saving;
 mod selection;
 mod settings;
+mod story;
 mod ui;
 mod windows;
 
@@ -38,6 +39,7 @@ pub use map::shapes::{Emphasis, node_outline};
 pub use recovery::Recovery;
 pub use selection::{LabelLanguage, Selection};
 pub use settings::Settings;
+pub use story::Presentation;
 pub use windows::add_article::{ArticleForm, Detail, DetailField};
 pub use windows::failures::{Failures, LoadFailure};
 
@@ -56,6 +58,7 @@ pub struct OpenWindows {
     pub about: bool,
     pub new_map: bool,
     pub duplicates: bool,
+    pub story: bool,
 }
 
 /// The powermap window.
@@ -96,6 +99,8 @@ pub struct PowermapApp {
     pub add_article: Option<ArticleForm>,
     /// The article open in the article view.
     pub article: Option<ArticleView>,
+    /// The story as it plays: the step on show.
+    pub presenting: Option<Presentation>,
     /// Closing the window was confirmed: the next close request is let through.
     closing: bool,
     /// Discard was chosen: the next command that drops unsaved changes goes ahead.
@@ -104,6 +109,10 @@ pub struct PowermapApp {
     stopping_loads: Vec<std::thread::JoinHandle<()>>,
     /// The window's title, when it changed and is yet to be sent to the window.
     pending_title: Option<String>,
+    /// Whether a text field had the keyboard as the last frame ended. egui lets go of the
+    /// field when Esc is pressed, before the frame's shortcuts are read; that Esc is the
+    /// field's (it puts the old text back), not a shortcut's.
+    was_typing: bool,
     commands: Vec<Command>,
 }
 
@@ -130,6 +139,7 @@ pub struct AppStateRef<'a> {
     pub merge_report: Option<&'a (String, String)>,
     pub add_article: Option<&'a ArticleForm>,
     pub article: Option<&'a ArticleView>,
+    pub presenting: Option<Presentation>,
 }
 
 impl PowermapApp {
@@ -187,9 +197,11 @@ impl PowermapApp {
             merge_report: None,
             add_article: None,
             article: None,
+            presenting: None,
             closing: false,
             discard_confirmed: false,
             stopping_loads: Vec::new(),
+            was_typing: false,
             commands: Vec::new(),
         }
     }
@@ -222,6 +234,7 @@ impl PowermapApp {
             merge_report: self.merge_report.as_ref(),
             add_article: self.add_article.as_ref(),
             article: self.article.as_ref(),
+            presenting: self.presenting,
         }
     }
 }

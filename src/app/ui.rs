@@ -12,6 +12,7 @@ use crate::app::panels::legend;
 use crate::app::panels::menu_bar;
 use crate::app::panels::side_panel;
 use crate::app::panels::status_bar;
+use crate::app::panels::story_caption;
 use crate::app::panels::timeline_bar;
 use crate::app::saving;
 use crate::app::selection::Selection;
@@ -24,6 +25,7 @@ use crate::app::windows::import_report;
 use crate::app::windows::merge;
 use crate::app::windows::new_map;
 use crate::app::windows::questions;
+use crate::app::windows::story;
 
 impl eframe::App for PowermapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -41,6 +43,7 @@ impl eframe::App for PowermapApp {
         self.commands = commands;
 
         self.run_commands(&ctx);
+        self.was_typing = ctx.egui_wants_keyboard_input();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -64,7 +67,7 @@ impl PowermapApp {
             // The entity panel shows degree and betweenness, computed once.
             document.explore.centrality(&document.index);
         }
-        document.update_looks(self.selection);
+        document.update_looks(self.selection, self.presenting.map(|p| p.step));
     }
 
     /// The map and its legend, filling what the panels leave.
@@ -113,18 +116,25 @@ fn picking_banner_ui(
         });
 }
 
-/// The menu bar, the status bar, the timeline and the side panel.
+/// The menu bar, the status bar, the timeline, the side panel and, while a story plays,
+/// its caption box on the other side of the map.
 fn panels_ui(ui: &mut egui::Ui, state: &AppStateRef<'_>, commands: &mut Vec<Command>) {
     menu_bar::menu_bar_ui(ui, state, commands);
     status_bar::status_bar_ui(ui, state, commands);
     timeline_bar::timeline_bar_ui(ui, &state.document.explore, commands);
     side_panel::side_panel_ui(ui, state, commands);
+    if let Some(presentation) = state.presenting {
+        story_caption::story_caption_ui(ui, state, presentation, commands);
+    }
 }
 
 /// The app's own windows: filters, export, the import report, help, a load's progress,
-/// Save's question and what went wrong.
+/// the story (put away while it plays), Save's question and what went wrong.
 fn windows_ui(ctx: &egui::Context, state: &AppStateRef<'_>, commands: &mut Vec<Command>) {
     let document = state.document;
+    if state.windows.story && state.presenting.is_none() {
+        story::story_window_ui(ctx, state, commands);
+    }
     if state.windows.filters {
         filter_panel::filters_window_ui(
             ctx,

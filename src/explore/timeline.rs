@@ -51,6 +51,16 @@ pub fn step_as_of(steps: &[TimelineStep], day: i64) -> Option<usize> {
         .checked_sub(1)
 }
 
+/// The step a date shows on the timeline (a story step's date): the step of that very
+/// date, else the last one started by its first day, else the first step (the timeline
+/// shows nothing earlier); `None` when no tie has a date.
+pub fn step_of_date(steps: &[TimelineStep], date: PartialDate) -> Option<usize> {
+    let exact = steps.iter().position(|step| step.date == date);
+    exact
+        .or_else(|| step_as_of(steps, date.first_day()))
+        .or_else(|| (!steps.is_empty()).then_some(0))
+}
+
 /// Whether a tie is visible as of `day`: a dated tie from the first day its date covers,
 /// an undated one as `undated` says.
 pub fn is_tie_visible_as_of(tie: &Tie, day: i64, undated: UndatedTies) -> bool {
@@ -194,6 +204,18 @@ mod tests {
         assert_eq!(step_as_of(&steps, day("2025-01-01")), Some(2));
         assert_eq!(step_as_of(&steps, day("2025-06-30")), Some(2));
         assert_eq!(step_as_of(&steps, day("2030-01-01")), Some(3));
+    }
+
+    #[test]
+    fn a_date_shows_its_own_step_or_the_last_one_started() {
+        let steps = timeline_steps(&dated_network());
+        let step = |text: &str| step_of_date(&steps, date(text));
+        assert_eq!(step("2025"), Some(1), "its own step, not 2025-01-01's");
+        assert_eq!(step("2025-07"), Some(3));
+        assert_eq!(step("2025-03"), Some(2));
+        assert_eq!(step("2024"), Some(0));
+        assert_eq!(step("1999"), Some(0), "nothing earlier: the first step");
+        assert_eq!(step_of_date(&[], date("2025")), None);
     }
 
     #[test]

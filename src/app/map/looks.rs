@@ -1,12 +1,14 @@
-//! How every entity and line of the map looks, decided in one place from the selection and
-//! the explore state: hidden by the filter or the timeline, highlighted as part of a path,
-//! a focus, a contact→deal chain or the selection, faded otherwise, and sized by a metric.
+//! How every entity and line of the map looks, decided in one place from the selection,
+//! the story step being played and the explore state: hidden by the filter or the
+//! timeline, highlighted as part of a story step, a path, a focus, a contact→deal chain or
+//! the selection, faded otherwise, and sized by a metric.
 
 use crate::app::explore_state::{ExploreState, SizeBy};
 use crate::app::map::shapes::Emphasis;
 use crate::app::selection::Selection;
 use crate::explore::neighbourhood::neighbourhood;
 use crate::network::index::{NetworkIndex, TieIx};
+use crate::network::model::StoryStep;
 use crate::scene::graph::MapGraph;
 
 /// The looks of the map: one emphasis per entity and per line, one radius scale per entity.
@@ -33,11 +35,13 @@ fn raise(current: &mut Emphasis, to: Emphasis) {
     }
 }
 
-/// The looks of the map for this selection and explore state.
+/// The looks of the map for this selection, story step (while a story plays) and explore
+/// state.
 pub fn map_looks(
     index: &NetworkIndex,
     map: &MapGraph,
     selection: Option<Selection>,
+    story_step: Option<&StoryStep>,
     explore: &mut ExploreState,
 ) -> MapLooks {
     let entity_count = index.entity_count();
@@ -46,90 +50,9 @@ pub fn map_looks(
         edges: vec![Emphasis::Normal; map.edges.len()],
         scales: Vec::new(),
     };
-
-    let focus_centre = match selection {
-        Some(Selection::Entity(entity)) if explore.focus_steps() > 0 => Some(entity),
-        _ => None,
-    };
-    if let Some(hops) = explore.path() {
-        looks.entities.fill(Emphasis::Faded);
-        let ties: Vec<TieIx> = hops.iter().map(|hop| hop.tie).collect();
-        looks.highlight(map, &ties, Emphasis::Selected);
-        for end in [explore.path_from(), explore.path_to()]
-            .into_iter()
-            .flatten()
-        {
-            if let Some(look) = looks.entities.get_mut(end.index()) {
-                raise(look, Emphasis::Selected);
-            }
-        }
-    } else if let Some(centre) = focus_centre {
-        let around = neighbourhood(
-            index,
-            centre,
-            explore.focus_steps(),
-            Some(&explore.visibility().ties),
-        );
-        looks.entities.fill(Emphasis::Faded);
-        looks.highlight(map, &around.ties, Emphasis::Related);
-        for member in &around.members {
-            raise(
-                &mut looks.entities[member.entity.index()],
-                Emphasis::Related,
-            );
-        }
-    } else if selection.is_some() {
-        looks.entities.fill(Emphasis::Faded);
-    }
-    if explore.path().is_some() || focus_centre.is_some() || selection.is_some() {
-        for look in &mut looks.edges {
-            if *look == Emphasis::Normal {
-                *look = Emphasis::Faded;
-            }
-        }
-    }
-
-    match selection {
-        // A source is not on the map; its panel lists the ties that quote it.
-        None | Some(Selection::Source(_)) => {}
-        Some(Selection::Tie(tie)) => {
-            // A deal brings its earlier contacts along, a contact the deals that followed.
-            let chained = explore.contact_deals.contacts_before(tie);
-            let followed = explore.contact_deals.deals_after(tie);
-            let related: Vec<TieIx> = (chained.dated.iter().map(|pair| pair.contact))
-                .chain(chained.undated.iter().map(|pair| pair.contact))
-                .chain(followed.dated.iter().map(|pair| pair.deal))
-                .chain(followed.undated.iter().map(|pair| pair.deal))
-                .collect();
-            looks.highlight(map, &related, Emphasis::Related);
-            looks.highlight(map, &[tie], Emphasis::Selected);
-        }
-        Some(Selection::Entity(entity)) => {
-            if focus_centre.is_none() && explore.path().is_none() {
-                let ties: Vec<TieIx> = map
-                    .edges
-                    .iter()
-                    .filter(|edge| edge.a == entity || edge.b == entity)
-                    .map(|edge| edge.tie)
-                    .collect();
-                looks.highlight(map, &ties, Emphasis::Related);
-            }
-            if let Some(look) = looks.entities.get_mut(entity.index()) {
-                *look = Emphasis::Selected;
-            }
-        }
-    }
-
-    if explore.path().is_none() {
-        // A path's chosen end stands out while the other is being picked.
-        for end in [explore.path_from(), explore.path_to()]
-            .into_iter()
-            .flatten()
-        {
-            if let Some(look) = looks.entities.get_mut(end.index()) {
-                raise(look, Emphasis::Related);
-            }
-        }
+    match story_step {
+        Some(step) => looks.story_emphasis(index, map, step, selection),
+        None => looks.explore_emphasis(index, map, selection, explore),
     }
 
     let visibility = explore.visibility();
@@ -154,6 +77,134 @@ pub fn map_looks(
 }
 
 impl MapLooks {
+    /// A story step's entities and ties highlighted, the rest faded (unless the step
+    /// highlights nothing); what is selected (a tie clicked for its evidence) stands out
+    /// too.
+    fn story_emphasis(
+        &mut self,
+        index: &NetworkIndex,
+        map: &MapGraph,
+        step: &StoryStep,
+        selection: Option<Selection>,
+    ) {
+        let ties: Vec<TieIx> = (step.ties.iter())
+            .filter_map(|id| index.tie_ix(id))
+            .collect();
+        let entities: Vec<usize> = (step.entities.iter())
+            .filter_map(|id| Some(index.entity_ix(id)?.index()))
+            .collect();
+        if ties.is_empty() && entities.is_empty() {
+            return;
+        }
+        self.entities.fill(Emphasis::Faded);
+        self.edges.fill(Emphasis::Faded);
+        self.highlight(map, &ties, Emphasis::Selected);
+        for entity in entities {
+            raise(&mut self.entities[entity], Emphasis::Selected);
+        }
+        match selection {
+            Some(Selection::Tie(tie)) => self.highlight(map, &[tie], Emphasis::Selected),
+            Some(Selection::Entity(entity)) => {
+                if let Some(look) = self.entities.get_mut(entity.index()) {
+                    raise(look, Emphasis::Selected);
+                }
+            }
+            Some(Selection::Source(_)) | None => {}
+        }
+    }
+
+    /// The path, the focus, the selection and what it brings along highlighted, the rest
+    /// faded when any of them is there.
+    fn explore_emphasis(
+        &mut self,
+        index: &NetworkIndex,
+        map: &MapGraph,
+        selection: Option<Selection>,
+        explore: &ExploreState,
+    ) {
+        let focus_centre = match selection {
+            Some(Selection::Entity(entity)) if explore.focus_steps() > 0 => Some(entity),
+            _ => None,
+        };
+        if let Some(hops) = explore.path() {
+            self.entities.fill(Emphasis::Faded);
+            let ties: Vec<TieIx> = hops.iter().map(|hop| hop.tie).collect();
+            self.highlight(map, &ties, Emphasis::Selected);
+            for end in [explore.path_from(), explore.path_to()]
+                .into_iter()
+                .flatten()
+            {
+                if let Some(look) = self.entities.get_mut(end.index()) {
+                    raise(look, Emphasis::Selected);
+                }
+            }
+        } else if let Some(centre) = focus_centre {
+            let around = neighbourhood(
+                index,
+                centre,
+                explore.focus_steps(),
+                Some(&explore.visibility().ties),
+            );
+            self.entities.fill(Emphasis::Faded);
+            self.highlight(map, &around.ties, Emphasis::Related);
+            for member in &around.members {
+                raise(&mut self.entities[member.entity.index()], Emphasis::Related);
+            }
+        } else if selection.is_some() {
+            self.entities.fill(Emphasis::Faded);
+        }
+        if explore.path().is_some() || focus_centre.is_some() || selection.is_some() {
+            for look in &mut self.edges {
+                if *look == Emphasis::Normal {
+                    *look = Emphasis::Faded;
+                }
+            }
+        }
+
+        match selection {
+            // A source is not on the map; its panel lists the ties that quote it.
+            None | Some(Selection::Source(_)) => {}
+            Some(Selection::Tie(tie)) => {
+                // A deal brings its earlier contacts along, a contact the deals that followed.
+                let chained = explore.contact_deals.contacts_before(tie);
+                let followed = explore.contact_deals.deals_after(tie);
+                let related: Vec<TieIx> = (chained.dated.iter().map(|pair| pair.contact))
+                    .chain(chained.undated.iter().map(|pair| pair.contact))
+                    .chain(followed.dated.iter().map(|pair| pair.deal))
+                    .chain(followed.undated.iter().map(|pair| pair.deal))
+                    .collect();
+                self.highlight(map, &related, Emphasis::Related);
+                self.highlight(map, &[tie], Emphasis::Selected);
+            }
+            Some(Selection::Entity(entity)) => {
+                if focus_centre.is_none() && explore.path().is_none() {
+                    let ties: Vec<TieIx> = map
+                        .edges
+                        .iter()
+                        .filter(|edge| edge.a == entity || edge.b == entity)
+                        .map(|edge| edge.tie)
+                        .collect();
+                    self.highlight(map, &ties, Emphasis::Related);
+                }
+                if let Some(look) = self.entities.get_mut(entity.index()) {
+                    *look = Emphasis::Selected;
+                }
+            }
+        }
+
+        if explore.path().is_none() {
+            // A path's chosen end stands out while the other is being picked.
+            for end in [explore.path_from(), explore.path_to()]
+                .into_iter()
+                .flatten()
+            {
+                if let Some(look) = self.entities.get_mut(end.index()) {
+                    raise(look, Emphasis::Related);
+                }
+            }
+        }
+    }
+
     /// Raises the lines of `ties` to `emphasis`, and the entities they join to related.
     fn highlight(&mut self, map: &MapGraph, ties: &[TieIx], emphasis: Emphasis) {
         let mut wanted = vec![

@@ -72,6 +72,9 @@ pub struct MapView {
     tie_from: Option<EntityIx>,
     /// The entity to centre the map on at the next frame.
     centre_on: Option<EntityIx>,
+    /// The point (layout units) to put in the middle of the map at the next frame, and
+    /// the zoom to show it at: a story step's view.
+    look_at: Option<(Point, f32)>,
 }
 
 impl MapView {
@@ -149,6 +152,7 @@ impl MapView {
             drag_from: None,
             tie_from: None,
             centre_on: None,
+            look_at: None,
         }
     }
 
@@ -208,6 +212,18 @@ impl MapView {
     /// Centres the map on an entity on the next frame, keeping the zoom.
     pub fn centre_on(&mut self, entity: EntityIx) {
         self.centre_on = Some(entity);
+        self.follow_layout = false;
+    }
+
+    /// Where the map looks now: the point in the middle of its area, in layout units, and
+    /// the zoom, in screen points per layout unit.
+    pub fn view(&self) -> (Point, f32) {
+        (self.centre(), self.screen.zoom)
+    }
+
+    /// Puts `centre` (layout units) in the middle of the map at `zoom` on the next frame.
+    pub fn look_at(&mut self, centre: Point, zoom: f32) {
+        self.look_at = Some((centre, zoom));
         self.follow_layout = false;
     }
 
@@ -344,6 +360,7 @@ impl MapView {
             self.layout = SharedLayout::new(live);
             set_layout_state(ui, ForceState::new(self.layout.clone()), None);
         }
+        self.keep_centre(ui);
         if let Some(entity) = self.centre_on.take() {
             self.pan_to(ui, entity);
         }
@@ -353,6 +370,9 @@ impl MapView {
         self.fit_once = false;
         if fit {
             self.fit_view(ui);
+        }
+        if let Some((centre, zoom)) = self.look_at.take() {
+            self.show_view(ui, centre, zoom);
         }
 
         // egui_graphs asks for a repaint every frame it shows. Shown only while something
@@ -601,6 +621,29 @@ impl MapView {
         meta.zoom = zoom;
         // screen = canvas × zoom + pan + rect.min, with the network's centre in the middle.
         meta.pan = area / 2.0 - bounds.center().to_vec2() * zoom;
+        meta.save(ui);
+    }
+
+    /// Keeps the point in the middle of the map there when the map's area moves or changes
+    /// size (the story's caption box opens beside it, the side panel is resized), rather
+    /// than keeping its top-left corner.
+    fn keep_centre(&self, ui: &mut egui::Ui) {
+        let (before, now) = (self.screen.rect, ui.available_rect_before_wrap());
+        if !before.is_positive() || !now.is_positive() || before == now {
+            return;
+        }
+        let centre = self.screen.screen_to_canvas(before.center());
+        self.show_view(ui, [centre.x, centre.y], self.screen.zoom);
+    }
+
+    /// Zooms to `zoom` and pans so that `centre` (layout units) sits in the middle of the
+    /// map's area.
+    fn show_view(&self, ui: &mut egui::Ui, centre: Point, zoom: f32) {
+        let rect = ui.available_rect_before_wrap();
+        let mut meta = egui_graphs::MetadataFrame::new(None).load(ui);
+        meta.zoom = zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+        // screen = canvas × zoom + pan + rect.min, with `centre` at the middle.
+        meta.pan = rect.size() / 2.0 - Vec2::new(centre[0], centre[1]) * meta.zoom;
         meta.save(ui);
     }
 

@@ -145,6 +145,16 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppStateRef<'_>, commands: &mut Ve
                         }
                     }
                 });
+                ui.separator();
+                command_button(ui, Command::ToggleStory, commands);
+                if state.presenting.is_some() {
+                    command_button(ui, Command::LeaveStory, commands);
+                } else {
+                    let has_story = !state.document.network.story.is_empty();
+                    ui.add_enabled_ui(has_story, |ui| {
+                        command_button(ui, Command::PlayStory, commands);
+                    });
+                }
             });
             ui.menu_button("Layout", |ui| {
                 let items = [Command::ToggleLayout, Command::Relayout, Command::TogglePin];

@@ -1,5 +1,6 @@
 //! Help ▸ Keyboard shortcuts, listed from the commands themselves with what the mouse
-//! does on the map, and Help ▸ About: the version and the licences.
+//! does on the map and the keys of a playing story, and Help ▸ About: the version and the
+//! licences.
 
 use crate::app::command::Command;
 
@@ -62,6 +63,21 @@ pub fn shortcuts_window_ui(ctx: &egui::Context, commands: &mut Vec<Command>) {
                         ui.label(gesture);
                         ui.label(effect);
                         ui.end_row();
+                    }
+                });
+            ui.add_space(8.0);
+            ui.strong("While a story plays");
+            egui::Grid::new("story-keys-grid")
+                .num_columns(2)
+                .striped(true)
+                .spacing([16.0, 4.0])
+                .show(ui, |ui| {
+                    for command in Command::while_story_plays() {
+                        if let Some(shortcut) = command.shortcut() {
+                            ui.strong(ctx.format_shortcut(&shortcut));
+                            ui.label(command.text()).on_hover_text(command.tooltip());
+                            ui.end_row();
+                        }
                     }
                 });
         });

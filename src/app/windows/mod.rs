@@ -1,6 +1,6 @@
 //! The app's own windows: the export dialog, the import report, help (keyboard shortcuts,
 //! about), what went wrong, File ▸ New, merging duplicates, the questions that keep work
-//! from being lost, File ▸ Add article… and the article view.
+//! from being lost, File ▸ Add article…, the article view and the Story window.
 
 pub mod add_article;
 pub mod article_view;
@@ -11,3 +11,4 @@ pub mod import_report;
 pub mod merge;
 pub mod new_map;
 pub mod questions;
+pub mod story;
