@@ -1136,6 +1136,8 @@ fn round_trips_keep_the_whole_default_network() {
             network, report, ..
         } = round_trip(&original, format, name);
         let mut expected = original.clone();
+        // The story is powermap's own: the other formats have no place for it.
+        expected.story.clear();
         if format == ExportFormat::Gexf {
             // GEXF has no place for a title: the file name gives it.
             expected.title = "back".to_owned();

@@ -11,7 +11,15 @@ use egui_kittest::kittest::{By, NodeT, Queryable};
 use powermap::app::{Command, Emphasis, PowermapApp, Selection};
 use powermap::network::index::TieIx;
 
-use common::{entity_index, harness, send, tie_index};
+use common::{entity_index, send, tie_index};
+
+/// The app on the embedded network without its own story, for stories made from nothing.
+fn harness() -> Harness<'static, PowermapApp> {
+    let mut harness = common::harness();
+    harness.state_mut().document.network.story.clear();
+    harness.run_steps(2);
+    harness
+}
 
 const MEETING: &str = "lee-musk-2023-meeting";
 const CONTRACT: &str = "samsung-electronics-tesla-ai6-contract";

@@ -489,6 +489,6 @@ mod tests {
             [("twin".to_owned(), existing.id.clone())]
         );
         apply_checked(&mut network, merge.edit).expect("applies");
-        assert_eq!(network.story[0].ties, [existing.id]);
+        assert_eq!(network.story.last().expect("the step").ties, [existing.id]);
     }
 }
