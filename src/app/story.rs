@@ -157,6 +157,7 @@ impl PowermapApp {
                 .timeline()
                 .map(|position| position.step),
         };
+        let starting = self.presenting.is_none();
         self.presenting = Some(Presentation {
             step,
             timeline_before,
@@ -175,7 +176,16 @@ impl PowermapApp {
         if let Some(view) = shown.view {
             let centre = [view.x as f32, view.y as f32];
             self.document.view.look_at(centre, view.zoom as f32);
+        } else if starting {
+            self.keep_looking();
         }
+    }
+
+    /// Keeps the map looking at the point in its middle while the caption box opens or
+    /// closes beside it, rather than at the point in its top-left corner.
+    fn keep_looking(&mut self) {
+        let (centre, zoom) = self.document.view.view();
+        self.document.view.look_at(centre, zoom);
     }
 
     /// Shows the step after the one on show (before it, unless `forward`), if there is one.
@@ -197,6 +207,7 @@ impl PowermapApp {
     pub(super) fn leave_story(&mut self) {
         if let Some(presentation) = self.presenting.take() {
             self.selection = None;
+            self.keep_looking();
             if self
                 .document
                 .explore

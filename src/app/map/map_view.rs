@@ -360,7 +360,6 @@ impl MapView {
             self.layout = SharedLayout::new(live);
             set_layout_state(ui, ForceState::new(self.layout.clone()), None);
         }
-        self.keep_centre(ui);
         if let Some(entity) = self.centre_on.take() {
             self.pan_to(ui, entity);
         }
@@ -622,18 +621,6 @@ impl MapView {
         // screen = canvas × zoom + pan + rect.min, with the network's centre in the middle.
         meta.pan = area / 2.0 - bounds.center().to_vec2() * zoom;
         meta.save(ui);
-    }
-
-    /// Keeps the point in the middle of the map there when the map's area moves or changes
-    /// size (the story's caption box opens beside it, the side panel is resized), rather
-    /// than keeping its top-left corner.
-    fn keep_centre(&self, ui: &mut egui::Ui) {
-        let (before, now) = (self.screen.rect, ui.available_rect_before_wrap());
-        if !before.is_positive() || !now.is_positive() || before == now {
-            return;
-        }
-        let centre = self.screen.screen_to_canvas(before.center());
-        self.show_view(ui, [centre.x, centre.y], self.screen.zoom);
     }
 
     /// Zooms to `zoom` and pans so that `centre` (layout units) sits in the middle of the
