@@ -481,3 +481,45 @@ fn rendering_does_not_depend_on_the_number_of_threads() {
         );
     }
 }
+
+#[test]
+fn render_timeline_plays_the_dates_into_a_film_and_refuses_other_names() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let film = folder.path().join("film.gif");
+    let said = succeeds(
+        powermap_command()
+            .args(["render", "--timeline", "--width", "400", "-o"])
+            .arg(&film),
+    );
+    let network = load_default_network().expect("loads").network;
+    let mut dates: Vec<_> = network.ties.iter().filter_map(|t| t.date).collect();
+    dates.sort();
+    dates.dedup();
+    assert!(
+        said.contains(&format!(
+            "the timeline in {} frames (2011 to 2025-12-23)",
+            dates.len()
+        )),
+        "{said}"
+    );
+    let decoder = image::codecs::gif::GifDecoder::new(std::io::BufReader::new(
+        std::fs::File::open(&film).expect("the film is written"),
+    ))
+    .expect("a GIF");
+    let frames = image::AnimationDecoder::into_frames(decoder)
+        .collect_frames()
+        .expect("frames");
+    assert_eq!(frames.len(), dates.len(), "one frame per date");
+
+    let refused = powermap_command()
+        .args(["render", "--timeline", "-o"])
+        .arg(folder.path().join("film.svg"))
+        .output()
+        .expect("runs");
+    assert!(!refused.status.success());
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        message.contains("film.svg: choose a film name ending in .gif or .png"),
+        "{message}"
+    );
+}

@@ -212,6 +212,11 @@ fn the_examples_load() {
             loaded.warnings
         );
     }
+    let three_way = load_file(&repo_file("docs/examples/three-way-meeting.json"))
+        .expect("loads")
+        .network;
+    assert_eq!(three_way.story.len(), 3, "the example tells its story");
+    assert_eq!(three_way.story[0].ties, ["three-way"]);
 }
 
 #[test]
@@ -231,6 +236,17 @@ fn unknown_references_are_named_by_path() {
         "entities[2].group",
         "\"globex-group\"",
     );
+}
+
+#[test]
+fn a_story_step_naming_no_tie_an_empty_caption_or_a_zero_zoom_is_an_error() {
+    only_error(
+        "story-unknown-tie.json",
+        "story[1].ties[0]",
+        "no tie has the id \"acme-initech\"",
+    );
+    only_error("story-empty-caption.json", "story[1].caption", "empty");
+    only_error("story-zero-zoom.json", "story[0].view.zoom", "above 0");
 }
 
 #[test]
@@ -404,6 +420,12 @@ fn load_save_load_keeps_everything() {
                 .expect("loads")
                 .network,
         ),
+        (
+            "three-way-meeting.json",
+            load_file(&repo_file("docs/examples/three-way-meeting.json"))
+                .expect("loads")
+                .network,
+        ),
     ] {
         let path = folder.path().join(name);
         save_network(&network, &path, Overwrite::Refuse).expect("saves");
@@ -465,6 +487,8 @@ fn the_schema_refuses_what_the_loader_refuses() {
         "newer-version.json",
         "one-participant.json",
         "empty-name.json",
+        "story-empty-caption.json",
+        "story-zero-zoom.json",
     ] {
         let value: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(fixture(name)).expect("read"))

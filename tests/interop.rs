@@ -2043,3 +2043,68 @@ fn broken_gml_says_where() {
     assert!(message.contains("line 2"), "{message}");
     assert!(message.contains("closing quote"), "{message}");
 }
+
+#[test]
+fn an_oligrapher_map_opens_with_kinds_positions_links_and_notes() {
+    let imported = import_file(&fixture("oligrapher-map.json")).expect("opens");
+    assert_eq!(imported.format, Format::Oligrapher);
+    let network = &imported.network;
+    assert_eq!(network.title, "Exxon's web");
+    assert!(
+        network
+            .description
+            .starts_with("Who holds and who ran ExxonMobil")
+    );
+    assert!(
+        network
+            .description
+            .contains("Notes on the map: Figures as of 2017"),
+        "captions are notes: {}",
+        network.description
+    );
+    let exxon = network.entity("2").expect("ExxonMobil");
+    assert_eq!(exxon.display_name("en"), "ExxonMobil");
+    assert_eq!(
+        exxon.kind,
+        EntityKind::Company,
+        "from its LittleSis address"
+    );
+    assert!(exxon.position.is_some(), "the map's places are kept");
+    assert_eq!(
+        exxon.attributes.get("image").map(String::as_str),
+        Some("https://littlesis.org/images/profile/74/exxon.png"),
+        "the image is kept as an address, never fetched"
+    );
+    assert_eq!(
+        network.entity("1045").map(|e| e.kind),
+        Some(EntityKind::Person)
+    );
+    let investor = network
+        .ties
+        .iter()
+        .find(|t| t.id == "332141")
+        .expect("the edge");
+    assert_eq!(investor.participants, ["9", "2"]);
+    assert_eq!(investor.summary, "Institutional investor");
+    assert_eq!(
+        investor.attributes.get("arrow").map(String::as_str),
+        Some("1->2")
+    );
+    let source = network
+        .source(&investor.evidence[0].source)
+        .expect("its source");
+    assert_eq!(
+        source.url.as_deref(),
+        Some("https://littlesis.org/relationships/332141")
+    );
+    let chief = network
+        .ties
+        .iter()
+        .find(|t| t.id == "e2")
+        .expect("the second edge");
+    assert_eq!(
+        chief.attributes.get("dash").map(String::as_str),
+        Some("true")
+    );
+    assert!(chief.evidence.is_empty(), "no link, no evidence made up");
+}

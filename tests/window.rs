@@ -887,3 +887,23 @@ fn help_lists_every_shortcut_and_about_names_the_licences() {
     harness.get_by_label_contains("MIT or Apache-2.0");
     harness.get_by_label_contains("NanumGothic, the Hangul font");
 }
+
+#[test]
+fn file_export_timeline_film_writes_a_gif_of_the_map_as_it_is() {
+    let mut harness = harness();
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Export timeline film…");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    let folder = tempfile::tempdir().expect("tempdir");
+    // As the file dialog returns it: a name without an ending becomes a .gif beside it.
+    send(
+        &mut harness,
+        Command::ExportFilm(folder.path().join("samsung")),
+    );
+    let film = folder.path().join("samsung.gif");
+    harness.get_by_label_contains(&format!("Exported {}", film.display()));
+    let bytes = std::fs::read(&film).expect("the film");
+    assert!(bytes.starts_with(b"GIF89a"), "an animated GIF");
+}

@@ -179,6 +179,11 @@ pub enum Command {
     ChooseExportFile(ExportSettings),
     /// Export to a chosen file (the file dialog already confirmed replacing it).
     Export(ExportRequest),
+    /// File ▸ Export timeline film…: ask where, then play the timeline into a film.
+    ExportFilmDialog,
+    /// Play the timeline into a film at this file (`.gif`, `.png`), which the file dialog
+    /// confirmed replacing.
+    ExportFilm(PathBuf),
     /// Open an article's address in the system browser.
     OpenLink(String),
     Quit,
@@ -244,6 +249,8 @@ impl Command {
             Self::MergeMapDialog => "Merge another map…",
             Self::MergeMap(_) => "Merge a map",
             Self::CloseMergeReport => "Close the merge report",
+            Self::ExportFilmDialog => "Export timeline film…",
+            Self::ExportFilm(_) => "Export the timeline film",
             Self::AddArticleDialog => "Add article…",
             Self::ChooseArticleFile => "Open an article file…",
             Self::ReadArticleFile(_) => "Read an article file",
@@ -338,6 +345,9 @@ impl Command {
             Self::NewMapDialog => "Start an empty map",
             Self::MergeMapDialog => {
                 "Combine another network into this one: entities matched by id, then by name or alias"
+            }
+            Self::ExportFilmDialog => {
+                "The timeline as an animated GIF or PNG: one frame per date, each tie appearing at its date"
             }
             Self::AddArticleDialog => {
                 "Paste an article or open a .txt, .md or .html file: its sentences propose ties"

@@ -11,6 +11,7 @@ use crate::app::saving;
 use crate::app::selection::Selection;
 use crate::app::{ArticleForm, PowermapApp};
 use crate::edit::history::Direction;
+use crate::export::film::{FILM_WIDTH_PX, FilmFormat, timeline_film, write_film};
 use crate::export::{ExportOptions, ImageFormat, encode_png, export_map, file_stem};
 use crate::interop::ExportFormat;
 use crate::network::model::is_web_address;
@@ -223,6 +224,19 @@ impl PowermapApp {
                 }
             }
             Command::Export(request) => self.export(ctx, request),
+            Command::ExportFilmDialog => {
+                let stem = file_stem(&self.document.network, "powermap");
+                let picked = rfd::FileDialog::new()
+                    .set_title("Export the timeline as a film")
+                    .add_filter("Animated GIF", &["gif"])
+                    .add_filter("Animated PNG", &["png"])
+                    .set_file_name(format!("{stem}-timeline.gif"))
+                    .save_file();
+                if let Some(path) = picked {
+                    self.commands.push(Command::ExportFilm(path));
+                }
+            }
+            Command::ExportFilm(path) => self.export_film(path),
             Command::OpenLink(url) => {
                 if is_web_address(&url) {
                     ctx.open_url(egui::OpenUrl::new_tab(url));
@@ -358,6 +372,32 @@ impl PowermapApp {
                 });
             self.report_export(&path, result);
         }
+    }
+
+    /// Plays the timeline into a film, with the entities where the map has them.
+    fn export_film(&mut self, path: PathBuf) {
+        // The dialog confirmed replacing the name it returned; a name without a film's
+        // ending is given .gif, and replaces nothing.
+        let (path, overwrite) = match FilmFormat::from_path(&path) {
+            Some(FilmFormat::Gif | FilmFormat::Apng) => (path, Overwrite::Replace),
+            _ => {
+                let mut name = path.into_os_string();
+                name.push(".gif");
+                (PathBuf::from(name), Overwrite::Refuse)
+            }
+        };
+        let format = FilmFormat::from_path(&path).unwrap_or(FilmFormat::Gif);
+        let document = &self.document;
+        let options = ExportOptions {
+            width_px: FILM_WIDTH_PX,
+            background: self.export_settings.background,
+            language: self.language.code().to_owned(),
+        };
+        let result = timeline_film(&document.network, &document.view.positions(), &options)
+            .and_then(|film| write_film(&film, &path, format, overwrite))
+            .map(drop)
+            .map_err(|err| err.to_string());
+        self.report_export(&path, result);
     }
 
     fn report_export(&mut self, path: &Path, result: Result<(), String>) {

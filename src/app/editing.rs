@@ -243,7 +243,7 @@ impl PowermapApp {
                 let id = &network[picked].id;
                 if !changed.participants.contains(id) {
                     changed.participants.push(id.clone());
-                    let edit = ops::change_tie(tie.index(), changed);
+                    let edit = ops::change_tie(network, tie.index(), changed);
                     self.apply_edit("add participant".to_owned(), edit, None);
                 }
             }
@@ -301,7 +301,7 @@ impl PowermapApp {
             Some(Selection::Entity(entity)) => self.confirm_delete = Some(entity),
             Some(Selection::Tie(tie)) => {
                 let what = format!("delete tie {}", network[tie].id);
-                if self.apply_edit(what, ops::delete_tie(tie.index()), None) {
+                if self.apply_edit(what, ops::delete_tie(network, tie.index()), None) {
                     self.selection = None;
                 }
             }

@@ -107,7 +107,7 @@ pub fn added_evidence(network: &Network, at: usize, source: &str, quote: &str) -
         quote: quote.to_owned(),
         translation: None,
     });
-    Some(ops::change_tie(at, tie))
+    Some(ops::change_tie(network, at, tie))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::article::dates::precision_name;
 use crate::article::{analyse_in, guess_language, published_in_text};
+use crate::export::film::{FILM_WIDTH_PX, FilmFormat, timeline_film, write_film};
 use crate::export::{BASE_WIDTH_PX, Background, ExportOptions, ImageFormat, export_map};
 use crate::interop::{
     ConvertError, ExportError, ExportFormat, Format, ImportError, Imported, convert,
@@ -152,9 +153,14 @@ pub struct RenderArgs {
     /// The network file, in any format powermap opens; without one, the embedded Samsung
     /// network.
     pub file: Option<PathBuf>,
-    /// Where to write the picture: a name ending in .png, .svg or .html (a web page).
+    /// Where to write the picture: a name ending in .png, .svg or .html (a web page); with
+    /// --timeline, .gif, .png (an animated PNG) or a folder (numbered PNG frames).
     #[arg(short, long)]
     pub output: PathBuf,
+    /// Play the timeline into a film: one frame per distinct date of the ties, each
+    /// showing the ties dated up to it, with the date as its caption.
+    #[arg(long)]
+    pub timeline: bool,
     /// The picture's width in pixels (up to 16384); the height follows the map.
     #[arg(long, conflicts_with = "scale")]
     pub width: Option<u32>,
@@ -253,6 +259,8 @@ pub fn render(args: &RenderArgs) -> anyhow::Result<String> {
     let width_px = match (args.width, args.scale) {
         (Some(width), _) => width,
         (None, Some(scale)) => (BASE_WIDTH_PX as f32 * scale).round() as u32,
+        // A film's frames are smaller by default: a GIF of 1600-pixel frames is heavy.
+        (None, None) if args.timeline => FILM_WIDTH_PX,
         (None, None) => BASE_WIDTH_PX,
     };
     let options = ExportOptions {
@@ -263,6 +271,38 @@ pub fn render(args: &RenderArgs) -> anyhow::Result<String> {
             .clone()
             .unwrap_or_else(|| network.label_language.clone()),
     };
+    if args.timeline {
+        let format = FilmFormat::from_path(&args.output).ok_or_else(|| {
+            anyhow::anyhow!(
+                "{}: choose a film name ending in .gif or .png, or a folder for numbered frames",
+                args.output.display()
+            )
+        })?;
+        let film = timeline_film(&network, &positions, &options)?;
+        let written = write_film(&film, &args.output, format, overwrite(args.force))?;
+        let first = film
+            .dates
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let last = film
+            .dates
+            .last()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        return Ok(format!(
+            "{}: the timeline in {} ({first} to {last}), {} × {} pixels{}",
+            args.output.display(),
+            count_text(film.frames.len(), "frame", "frames"),
+            film.width,
+            film.height,
+            if written.len() > 1 {
+                format!(", {} files", written.len())
+            } else {
+                String::new()
+            }
+        ));
+    }
     export_map(
         &network,
         &map,

@@ -1,9 +1,11 @@
-//! Merging two entities that are one: the ties of the one that goes are re-pointed to the
-//! one that stays; names, aliases, attributes and evidence are combined; where the two say
-//! different things ([`Conflict`]), the person chooses, and nothing is dropped unsaid.
+//! Merging two entities that are one: the ties and story steps of the one that goes are
+//! re-pointed to the one that stays; names, aliases, attributes and evidence are combined;
+//! where the two say different things ([`Conflict`]), the person chooses, and nothing is
+//! dropped unsaid.
 
 use std::collections::BTreeMap;
 
+use crate::edit::ops::{repoint, story_edits};
 use crate::edit::{Edit, Item, List};
 use crate::network::model::{Entity, LocalizedText, Network, Tie};
 
@@ -199,6 +201,15 @@ pub fn merge_entities(
             });
         }
     }
+    // The story's steps follow: the merged entity is the kept one, a folded tie the one
+    // it went into, and a removed tie is highlighted no more.
+    edits.extend(story_edits(network, |step| {
+        repoint(&mut step.entities, &merged.id, &kept.id);
+        for (gone, into) in &ties_folded {
+            repoint(&mut step.ties, gone, into);
+        }
+        step.ties.retain(|tie| !ties_removed.contains(tie));
+    }));
     edits.push(Edit::Replace {
         at: kept_at,
         item: Item::Entity(entity.clone()),
@@ -432,5 +443,49 @@ mod tests {
         let folded = network.tie(&existing.id).expect("kept tie");
         assert_eq!(folded.evidence.len(), existing.evidence.len() + 1);
         assert!(network.tie("twin").is_none());
+    }
+
+    #[test]
+    fn the_story_follows_a_merge() {
+        use crate::network::model::StoryStep;
+        let mut network = with_duplicate();
+        let caption = |en: &str| LocalizedText::from([("en".to_owned(), en.to_owned())]);
+        let mut twin_step = StoryStep::new(caption("The twin"));
+        twin_step.entities = vec!["jy-lee".to_owned()];
+        twin_step.ties = vec!["jy-musk".to_owned(), "jy-jy".to_owned()];
+        let mut both = StoryStep::new(caption("Both"));
+        both.entities = vec!["lee-jae-yong".to_owned(), "jy-lee".to_owned()];
+        network.story = vec![twin_step, both];
+        let original = network.clone();
+        let (kept, merged) = (at(&network, "lee-jae-yong"), at(&network, "jy-lee"));
+        let merge = merge_entities(&network, kept, merged, &[]);
+        let undo = apply_checked(&mut network, merge.edit).expect("the merge applies");
+        assert_eq!(network.story[0].entities, ["lee-jae-yong"]);
+        assert_eq!(
+            network.story[0].ties,
+            ["jy-musk"],
+            "the tie between the two went"
+        );
+        assert_eq!(network.story[1].entities, ["lee-jae-yong"], "listed once");
+        apply_checked(&mut network, undo).expect("undo applies");
+        assert_eq!(network, original);
+    }
+
+    #[test]
+    fn a_step_of_a_folded_tie_highlights_the_tie_it_went_into() {
+        use crate::network::model::StoryStep;
+        let mut network = with_duplicate();
+        let existing = network.tie("lee-musk-2023-meeting").expect("a tie").clone();
+        let mut twin = Tie::new("twin", existing.kind, &["jy-lee", "elon-musk"]);
+        twin.date = existing.date;
+        network.ties.push(twin);
+        let mut step = StoryStep::new(LocalizedText::from([("en".to_owned(), "Twin".to_owned())]));
+        step.ties = vec!["twin".to_owned()];
+        network.story.push(step);
+        let (kept, merged) = (at(&network, "lee-jae-yong"), at(&network, "jy-lee"));
+        let merge = merge_entities(&network, kept, merged, &[]);
+        assert_eq!(merge.ties_folded, [("twin".to_owned(), existing.id.clone())]);
+        apply_checked(&mut network, merge.edit).expect("applies");
+        assert_eq!(network.story[0].ties, [existing.id]);
     }
 }

@@ -12,7 +12,7 @@ pub mod ops;
 use std::fmt;
 
 use crate::network::diagnostic::Diagnostic;
-use crate::network::model::{Entity, Group, Network, Source, Tie};
+use crate::network::model::{Entity, Group, Network, Source, StoryStep, Tie};
 use crate::network::validate::validate;
 
 /// One element of one of the network's lists.
@@ -22,6 +22,8 @@ pub enum Item {
     Group(Group),
     Entity(Entity),
     Tie(Tie),
+    /// A step of the story.
+    Step(StoryStep),
 }
 
 impl Item {
@@ -32,6 +34,7 @@ impl Item {
             Self::Group(_) => List::Groups,
             Self::Entity(_) => List::Entities,
             Self::Tie(_) => List::Ties,
+            Self::Step(_) => List::Story,
         }
     }
 }
@@ -43,6 +46,8 @@ pub enum List {
     Groups,
     Entities,
     Ties,
+    /// The story's steps.
+    Story,
 }
 
 impl List {
@@ -53,6 +58,7 @@ impl List {
             Self::Groups => "groups",
             Self::Entities => "entities",
             Self::Ties => "ties",
+            Self::Story => "story",
         }
     }
 
@@ -62,6 +68,7 @@ impl List {
             Self::Groups => network.groups.len(),
             Self::Entities => network.entities.len(),
             Self::Ties => network.ties.len(),
+            Self::Story => network.story.len(),
         }
     }
 }
@@ -155,6 +162,7 @@ pub fn apply(network: &mut Network, edit: Edit) -> Result<Edit, EditError> {
                 Item::Group(group) => network.groups.insert(at, group),
                 Item::Entity(entity) => network.entities.insert(at, entity),
                 Item::Tie(tie) => network.ties.insert(at, tie),
+                Item::Step(step) => network.story.insert(at, step),
             }
             Ok(Edit::Remove { list, at })
         }
@@ -167,6 +175,7 @@ pub fn apply(network: &mut Network, edit: Edit) -> Result<Edit, EditError> {
                 List::Groups => Item::Group(network.groups.remove(at)),
                 List::Entities => Item::Entity(network.entities.remove(at)),
                 List::Ties => Item::Tie(network.ties.remove(at)),
+                List::Story => Item::Step(network.story.remove(at)),
             };
             Ok(Edit::Insert { at, item })
         }
@@ -186,6 +195,7 @@ pub fn apply(network: &mut Network, edit: Edit) -> Result<Edit, EditError> {
                     Item::Entity(std::mem::replace(&mut network.entities[at], entity))
                 }
                 Item::Tie(tie) => Item::Tie(std::mem::replace(&mut network.ties[at], tie)),
+                Item::Step(step) => Item::Step(std::mem::replace(&mut network.story[at], step)),
             };
             Ok(Edit::Replace { at, item: before })
         }
@@ -319,6 +329,13 @@ mod tests {
             },
         ]));
         round_trip(Edit::ReplaceNetwork(Box::new(Network::empty())));
+
+        let mut step = crate::network::model::StoryStep::new(names("A step"));
+        step.entities = vec![network.entities[0].id.clone()];
+        round_trip(Edit::Insert {
+            at: network.story.len(),
+            item: Item::Step(step),
+        });
     }
 
     #[test]

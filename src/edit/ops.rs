@@ -1,9 +1,12 @@
 //! The edits a person asks for, worked out from the network as it is: adding, changing,
-//! deleting and moving entities, ties, sources and groups. A changed id is followed
-//! everywhere it is used, so no reference is left dangling.
+//! deleting and moving entities, ties, sources, groups and story steps. A changed id is
+//! followed everywhere it is used (ties, evidence, the story's steps), and a deleted
+//! item leaves the steps that highlighted it, so no reference is left dangling.
 
 use crate::edit::{Edit, Item, List};
-use crate::network::model::{Entity, Group, LocalizedText, Network, Position, Source, Tie};
+use crate::network::model::{
+    Entity, Group, LocalizedText, Network, Position, Source, StoryStep, Tie,
+};
 
 /// A new id for an item of `list`: `stem` made into a lower-case slug, numbered when
 /// another item has it already ("lee-jae-yong", "lee-jae-yong-2"). A stem with nothing to
@@ -24,6 +27,8 @@ pub fn fresh_id(network: &Network, list: List, stem: &str, fallback: &str) -> St
         List::Groups => network.groups.iter().any(|g| g.id == id),
         List::Entities => network.entities.iter().any(|e| e.id == id),
         List::Ties => network.ties.iter().any(|t| t.id == id),
+        // Steps have no ids.
+        List::Story => false,
     };
     if !slug.is_empty() && !taken(base) {
         return base.to_owned();
@@ -63,11 +68,15 @@ pub fn add_entity(network: &Network, entity: Entity) -> Edit {
     }
 }
 
-/// Puts `entity` in place of the entity at `at`; a new id is followed in every tie.
+/// Puts `entity` in place of the entity at `at`; a new id is followed in every tie and
+/// story step.
 pub fn change_entity(network: &Network, at: usize, entity: Entity) -> Edit {
     let old_id = network.entities.get(at).map(|e| e.id.clone());
     let mut edits = Vec::new();
     if let Some(old_id) = old_id.filter(|old| *old != entity.id) {
+        edits.extend(story_edits(network, |step| {
+            repoint(&mut step.entities, &old_id, &entity.id);
+        }));
         for (t, tie) in network.ties.iter().enumerate() {
             if tie.participants.contains(&old_id) {
                 let mut tie = tie.clone();
@@ -112,6 +121,7 @@ pub struct Deletion {
 }
 
 /// Deletes the entity at `at` with the ties it was one of two in; ties of more lose it.
+/// The story's steps no longer highlight it, nor the ties that go.
 pub fn delete_entity(network: &Network, at: usize) -> Deletion {
     let id = &network.entities[at].id;
     let mut edits = Vec::new();
@@ -137,6 +147,10 @@ pub fn delete_entity(network: &Network, at: usize) -> Deletion {
             });
         }
     }
+    edits.extend(story_edits(network, |step| {
+        step.entities.retain(|entity| entity != id);
+        step.ties.retain(|tie| !ties_removed.contains(tie));
+    }));
     edits.push(Edit::Remove {
         list: List::Entities,
         at,
@@ -158,20 +172,33 @@ pub fn add_tie(network: &Network, tie: Tie) -> Edit {
     }
 }
 
-/// Puts `tie` in place of the tie at `at`.
-pub fn change_tie(at: usize, tie: Tie) -> Edit {
-    Edit::Replace {
+/// Puts `tie` in place of the tie at `at`; a new id is followed in every story step.
+pub fn change_tie(network: &Network, at: usize, tie: Tie) -> Edit {
+    let mut edits = Vec::new();
+    if let Some(old_id) = (network.ties.get(at)).and_then(|old| (old.id != tie.id).then_some(&old.id))
+    {
+        edits.extend(story_edits(network, |step| {
+            repoint(&mut step.ties, old_id, &tie.id);
+        }));
+    }
+    edits.push(Edit::Replace {
         at,
         item: Item::Tie(tie),
-    }
+    });
+    batch(edits)
 }
 
-/// Deletes the tie at `at`.
-pub fn delete_tie(at: usize) -> Edit {
-    Edit::Remove {
+/// Deletes the tie at `at`; the story's steps no longer highlight it.
+pub fn delete_tie(network: &Network, at: usize) -> Edit {
+    let mut edits = Vec::new();
+    if let Some(id) = network.ties.get(at).map(|tie| &tie.id) {
+        edits.extend(story_edits(network, |step| step.ties.retain(|tie| tie != id)));
+    }
+    edits.push(Edit::Remove {
         list: List::Ties,
         at,
-    }
+    });
+    batch(edits)
 }
 
 /// Adds a source at the end of the list.
@@ -196,7 +223,10 @@ pub fn change_source(network: &Network, at: usize, source: Source) -> Edit {
                         evidence.source.clone_from(&source.id);
                     }
                 }
-                edits.push(change_tie(t, tie));
+                edits.push(Edit::Replace {
+                    at: t,
+                    item: Item::Tie(tie),
+                });
             }
         }
     }
@@ -218,7 +248,10 @@ pub fn delete_source(network: &Network, at: usize) -> (Edit, Vec<String>) {
             let mut tie = tie.clone();
             tie.evidence.retain(|e| e.source != *id);
             ties.push(tie.id.clone());
-            edits.push(change_tie(t, tie));
+            edits.push(Edit::Replace {
+                at: t,
+                item: Item::Tie(tie),
+            });
         }
     }
     edits.push(Edit::Remove {
@@ -233,6 +266,71 @@ pub fn add_group(network: &Network, group: Group) -> Edit {
     Edit::Insert {
         at: network.groups.len(),
         item: Item::Group(group),
+    }
+}
+
+/// Adds a step at the end of the story.
+pub fn add_step(network: &Network, step: StoryStep) -> Edit {
+    Edit::Insert {
+        at: network.story.len(),
+        item: Item::Step(step),
+    }
+}
+
+/// Puts `step` in place of the story's step at `at`.
+pub fn change_step(at: usize, step: StoryStep) -> Edit {
+    Edit::Replace {
+        at,
+        item: Item::Step(step),
+    }
+}
+
+/// Moves the story's step at `from` to position `to`, the others keeping their order.
+pub fn move_step(network: &Network, from: usize, to: usize) -> Edit {
+    Edit::Batch(vec![
+        Edit::Remove {
+            list: List::Story,
+            at: from,
+        },
+        Edit::Insert {
+            at: to,
+            item: Item::Step(network.story[from].clone()),
+        },
+    ])
+}
+
+/// Deletes the story's step at `at`.
+pub fn delete_step(at: usize) -> Edit {
+    Edit::Remove {
+        list: List::Story,
+        at,
+    }
+}
+
+/// The edits that change each story step as `change` does to it; steps it leaves as they
+/// are are not touched.
+pub(crate) fn story_edits(network: &Network, change: impl Fn(&mut StoryStep)) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    for (at, step) in network.story.iter().enumerate() {
+        let mut changed = step.clone();
+        change(&mut changed);
+        if changed != *step {
+            edits.push(change_step(at, changed));
+        }
+    }
+    edits
+}
+
+/// Puts `new` in place of `old` in a step's list of ids, keeping each id once (the step
+/// may list both, as after a merge).
+pub(crate) fn repoint(ids: &mut Vec<String>, old: &str, new: &str) {
+    let Some(at) = ids.iter().position(|id| id == old) else {
+        return;
+    };
+    if ids.iter().any(|id| id == new) {
+        ids.remove(at);
+    } else {
+        new.clone_into(&mut ids[at]);
     }
 }
 
@@ -414,6 +512,142 @@ mod tests {
             Some(Position { x: 5.0, y: 6.0 })
         );
         assert!(after.entities[lee].pinned);
-        apply_and_undo(&mut network, delete_tie(0));
+        let edit = delete_tie(&network, 0);
+        apply_and_undo(&mut network, edit);
+    }
+
+    fn caption(en: &str) -> LocalizedText {
+        LocalizedText::from([("en".to_owned(), en.to_owned())])
+    }
+
+    /// The Samsung network with a story of three steps: Lee and Musk's meeting, the
+    /// contract after it (with Lee), and a step of only a caption.
+    fn with_story() -> Network {
+        let mut network = samsung();
+        let mut meeting = StoryStep::new(caption("They meet"));
+        meeting.entities = vec!["lee-jae-yong".to_owned(), "elon-musk".to_owned()];
+        meeting.ties = vec!["lee-musk-2023-meeting".to_owned()];
+        let mut contract = StoryStep::new(caption("A contract follows"));
+        contract.entities = vec!["lee-jae-yong".to_owned()];
+        contract.ties = vec!["samsung-electronics-tesla-ai6-contract".to_owned()];
+        network.story = vec![meeting, contract, StoryStep::new(caption("The end"))];
+        network
+    }
+
+    fn tie_position(network: &Network, id: &str) -> usize {
+        network.ties.iter().position(|t| t.id == id).expect("tie")
+    }
+
+    #[test]
+    fn steps_are_added_changed_moved_and_deleted_and_each_undoes() {
+        let mut network = with_story();
+        let added = StoryStep::new(caption("Added"));
+        let edit = add_step(&network, added.clone());
+        let after = apply_and_undo(&mut network, edit);
+        assert_eq!(after.story.len(), 4);
+        assert_eq!(after.story.last(), Some(&added));
+
+        let mut changed = network.story[1].clone();
+        changed.caption.insert("ko".to_owned(), "계약이 뒤따른다".to_owned());
+        let after = apply_and_undo(&mut network, change_step(1, changed.clone()));
+        assert_eq!(after.story[1], changed);
+
+        let captions = |network: &Network| -> Vec<String> {
+            (network.story.iter())
+                .map(|step| step.caption["en"].clone())
+                .collect()
+        };
+        let edit = move_step(&network, 0, 2);
+        let after = apply_and_undo(&mut network, edit);
+        assert_eq!(captions(&after), ["A contract follows", "The end", "They meet"]);
+        let edit = move_step(&network, 2, 1);
+        let after = apply_and_undo(&mut network, edit);
+        assert_eq!(captions(&after), ["They meet", "The end", "A contract follows"]);
+
+        let after = apply_and_undo(&mut network, delete_step(0));
+        assert_eq!(captions(&after), ["A contract follows", "The end"]);
+    }
+
+    #[test]
+    fn a_step_the_validator_refuses_is_not_added() {
+        let mut network = with_story();
+        let before = network.clone();
+        let mut dangling = StoryStep::new(caption("Nobody"));
+        dangling.ties = vec!["no-such-tie".to_owned()];
+        let edit = add_step(&network, dangling);
+        let refused = apply_checked(&mut network, edit);
+        let Err(crate::edit::EditError::Invalid(errors)) = refused else {
+            panic!("a step naming no tie was added: {refused:?}");
+        };
+        assert_eq!(errors[0].path, "story[3].ties[0]");
+        let uncaptioned = StoryStep::new(LocalizedText::new());
+        assert!(apply_checked(&mut network, change_step(0, uncaptioned)).is_err());
+        assert_eq!(network, before);
+    }
+
+    #[test]
+    fn a_deleted_entity_leaves_the_steps_with_the_ties_that_went_with_it() {
+        let mut network = with_story();
+        let musk = position(&network, "elon-musk");
+        let deletion = delete_entity(&network, musk);
+        assert!(
+            (deletion.ties_removed).contains(&"lee-musk-2023-meeting".to_owned()),
+            "{deletion:?}"
+        );
+        let after = apply_and_undo(&mut network, deletion.edit);
+        assert_eq!(after.story[0].entities, ["lee-jae-yong"]);
+        assert!(after.story[0].ties.is_empty(), "{:?}", after.story[0]);
+        assert_eq!(after.story[1], network.story[1], "a step without Musk stays");
+    }
+
+    #[test]
+    fn a_deleted_tie_leaves_the_steps() {
+        let mut network = with_story();
+        let contract = tie_position(&network, "samsung-electronics-tesla-ai6-contract");
+        let edit = delete_tie(&network, contract);
+        let after = apply_and_undo(&mut network, edit);
+        assert!(after.tie("samsung-electronics-tesla-ai6-contract").is_none());
+        assert!(after.story[1].ties.is_empty());
+        assert_eq!(after.story[1].entities, ["lee-jae-yong"]);
+        assert_eq!(after.story[0], network.story[0]);
+    }
+
+    #[test]
+    fn changed_entity_and_tie_ids_are_followed_in_the_steps() {
+        let mut network = with_story();
+        let lee = position(&network, "lee-jae-yong");
+        let mut renamed = network.entities[lee].clone();
+        renamed.id = "jy".to_owned();
+        let edit = change_entity(&network, lee, renamed);
+        let after = apply_and_undo(&mut network, edit);
+        assert_eq!(after.story[0].entities, ["jy", "elon-musk"]);
+        assert_eq!(after.story[1].entities, ["jy"]);
+
+        let meeting = tie_position(&network, "lee-musk-2023-meeting");
+        let mut renamed = network.ties[meeting].clone();
+        renamed.id = "first-meeting".to_owned();
+        let edit = change_tie(&network, meeting, renamed);
+        let after = apply_and_undo(&mut network, edit);
+        assert_eq!(after.story[0].ties, ["first-meeting"]);
+        assert!(after.tie("lee-musk-2023-meeting").is_none());
+
+        // A tie changed but for its id is one edit, and touches no step.
+        let mut summary = network.ties[meeting].clone();
+        summary.summary = "changed".to_owned();
+        assert!(matches!(
+            change_tie(&network, meeting, summary),
+            Edit::Replace { .. }
+        ));
+    }
+
+    #[test]
+    fn repointing_keeps_each_id_once() {
+        let mut ids = vec!["a".to_owned(), "b".to_owned()];
+        repoint(&mut ids, "a", "c");
+        assert_eq!(ids, ["c", "b"]);
+        repoint(&mut ids, "c", "b");
+        assert_eq!(ids, ["b"]);
+        repoint(&mut ids, "absent", "x");
+        assert_eq!(ids, ["b"]);
     }
 }

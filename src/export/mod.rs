@@ -1,8 +1,10 @@
 //! The whole map fit to publish: SVG (vector, text as text) and PNG (the same SVG rendered
 //! by resvg with the bundled Hangul font), with a title, a legend built from what the
-//! network contains, and a credit line naming the sources; and the web page, that SVG made
-//! interactive, with every tie's evidence. No window, no GPU.
+//! network contains, and a credit line naming the sources; the web page, that SVG made
+//! interactive with every tie's evidence ([`web_page`]); and the timeline as a film
+//! ([`film`]). No window, no GPU.
 
+pub mod film;
 mod png;
 mod svg;
 mod web;

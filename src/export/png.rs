@@ -19,6 +19,12 @@ const BANDS: u32 = 8;
 /// Renders SVG to PNG bytes with the bundled fonts (and no system fonts, so the picture
 /// is the same on every machine).
 pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, ExportError> {
+    let (pixels, width, height) = svg_to_rgba(svg)?;
+    encode_png(&pixels, width, height)
+}
+
+/// Renders the SVG to straight RGBA pixels: `(pixels, width, height)`.
+pub fn svg_to_rgba(svg: &str) -> Result<(Vec<u8>, u32, u32), ExportError> {
     let tree = resvg::usvg::Tree::from_str(svg, &svg_options())
         .map_err(|err| ExportError::Render(err.to_string()))?;
     let size = tree.size().to_int_size();
@@ -60,8 +66,7 @@ pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, ExportError> {
                 .collect())
         })
         .collect::<Result<_, ExportError>>()?;
-    let straight = rendered.concat();
-    encode_png(&straight, width, height)
+    Ok((rendered.concat(), width, height))
 }
 
 /// How resvg reads the map's SVG: with the bundled fonts only, NanumGothic first.

@@ -1,5 +1,5 @@
 //! Opening what people already have and giving it back: GEXF, GraphML, CSV tables,
-//! node-link JSON, Cytoscape.js JSON and GML imported into a [`Network`] with an
+//! node-link JSON, Cytoscape.js JSON, GML and Oligrapher maps imported into a [`Network`] with an
 //! [`ImportReport`]; a network exported to GEXF 1.3, GraphML and node-link JSON.
 //!
 //! Every format goes through the same mapping (`mapping/`): labels become names, `kind`
@@ -16,6 +16,7 @@ mod gml;
 mod graphml;
 mod mapping;
 mod node_link;
+mod oligrapher;
 mod report;
 mod sniff;
 mod text;
@@ -53,6 +54,8 @@ pub enum Format {
     Cytoscape,
     /// GML, as networkx, igraph, Gephi, yEd and Cytoscape write it.
     Gml,
+    /// An Oligrapher map, as LittleSis saves and embeds it (`graph.nodes` keyed by id).
+    Oligrapher,
 }
 
 impl fmt::Display for Format {
@@ -65,6 +68,7 @@ impl fmt::Display for Format {
             Self::NodeLink => "node-link JSON",
             Self::Cytoscape => "Cytoscape.js JSON",
             Self::Gml => "GML",
+            Self::Oligrapher => "Oligrapher",
         })
     }
 }
@@ -260,6 +264,7 @@ fn import_decoded(
         Format::NodeLink => node_link::read(&parse_json(text, file)?, file, &mut report)?,
         Format::Cytoscape => cytoscape::read(&parse_json(text, file)?, file, &mut report)?,
         Format::Gml => gml::read(text, file, &mut report)?,
+        Format::Oligrapher => oligrapher::read(&parse_json(text, file)?, file, &mut report)?,
         Format::Powermap => RawGraph::default(),
     };
     let network = mapping::build(raw, file, &mut report)?;

@@ -15,6 +15,14 @@ struct ObjectProbe {
     entities: Option<IgnoredAny>,
     nodes: Option<IgnoredAny>,
     elements: Option<IgnoredAny>,
+    graph: Option<GraphProbe>,
+}
+
+/// An Oligrapher map's `graph`: its `nodes` are an object keyed by id (node-link JSON's
+/// `graph` holds attributes of the whole graph).
+#[derive(Deserialize)]
+struct GraphProbe {
+    nodes: Option<serde_json::Value>,
 }
 
 /// An element of a top-level JSON array: Cytoscape.js elements have `data`.
@@ -51,6 +59,13 @@ fn json_format(text: &str) -> Result<Option<Format>, serde_json::Error> {
             Some(Format::Powermap)
         } else if probe.elements.is_some() {
             Some(Format::Cytoscape)
+        } else if probe
+            .graph
+            .as_ref()
+            .and_then(|graph| graph.nodes.as_ref())
+            .is_some_and(serde_json::Value::is_object)
+        {
+            Some(Format::Oligrapher)
         } else if probe.nodes.is_some() {
             Some(Format::NodeLink)
         } else {

@@ -21,6 +21,10 @@
 //! get a fresh one (`id-2`, `id-3`…). The base map's title, description and label language
 //! are kept; positions of added entities are not, as they belong to the other map's
 //! layout.
+//!
+//! The base map's story is kept, and the other map's steps follow it, highlighting the
+//! entities and ties they were matched or added as (one that was dropped is left out);
+//! their views are left out, as they look at the other map's layout.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt;
@@ -28,7 +32,7 @@ use std::fmt;
 use crate::network::date::PartialDate;
 use crate::network::diagnostic::count_text;
 use crate::network::model::{
-    Attributes, Entity, Evidence, Group, LocalizedText, Network, Source, Tie, TieKind,
+    Attributes, Entity, Evidence, Group, LocalizedText, Network, Source, StoryStep, Tie, TieKind,
 };
 
 /// How many plainly added elements of each kind the report lists by id; matches,
@@ -53,11 +57,13 @@ pub fn combine(base: &Network, other: &Network) -> Combined {
         group_ids: HashMap::new(),
         source_ids: HashMap::new(),
         entity_ids: HashMap::new(),
+        tie_ids: HashMap::new(),
     };
     combiner.groups(&other.groups);
     combiner.sources(&other.sources);
     combiner.entities(&other.entities);
     combiner.ties(&other.ties);
+    combiner.story(&other.story);
     Combined {
         network: combiner.network,
         report: combiner.report,
@@ -223,6 +229,13 @@ pub struct CombineReport {
     pub conflicts: Vec<Conflict>,
     /// Added entities whose position (in the other map's layout) was left out.
     pub positions_dropped: usize,
+    /// The other map's story steps, added after the base map's.
+    pub steps_added: usize,
+    /// Added steps whose view (of the other map's layout) was left out.
+    pub step_views_dropped: usize,
+    /// The other map's steps that the base map's story already tells (the same caption,
+    /// highlights and date), not added again.
+    pub steps_already_told: usize,
 }
 
 impl CombineReport {
@@ -283,6 +296,21 @@ impl fmt::Display for CombineReport {
                 outcomes.added.len()
             )?;
             outcomes_lines(f, outcomes)?;
+        }
+        if self.steps_added + self.steps_already_told > 0 {
+            writeln!(
+                f,
+                "  story: {} added after this map's, {} already told",
+                count_text(self.steps_added, "step", "steps"),
+                self.steps_already_told
+            )?;
+            if self.step_views_dropped > 0 {
+                writeln!(
+                    f,
+                    "    {} left out: they look at the other map's layout",
+                    count_text(self.step_views_dropped, "view", "views")
+                )?;
+            }
         }
         if self.conflicts.is_empty() {
             writeln!(f, "  no conflicts")?;
@@ -487,6 +515,9 @@ struct Combiner {
     group_ids: HashMap<String, String>,
     source_ids: HashMap<String, String>,
     entity_ids: HashMap<String, String>,
+    /// The other map's tie ids, as the ties are called in the combined map (dropped ones
+    /// are not in it).
+    tie_ids: HashMap<String, String>,
 }
 
 /// Records conflicts for one element while combining another into it.
@@ -868,6 +899,7 @@ impl Combiner {
                 .or_else(|| by_key.get(&key).copied());
             if let Some(i) = same {
                 let evidence_added = self.merge_tie(i, &combined);
+                (self.tie_ids).insert(tie.id.clone(), self.network.ties[i].id.clone());
                 self.report.ties.merged.push(MergedTie {
                     other_id: tie.id.clone(),
                     base_id: self.network.ties[i].id.clone(),
@@ -881,6 +913,7 @@ impl Combiner {
                         .to_owned()
                 });
                 by_key.insert(key, self.network.ties.len());
+                self.tie_ids.insert(tie.id.clone(), id.clone());
                 self.network.ties.push(Tie {
                     id: id.clone(),
                     ..combined
@@ -891,6 +924,41 @@ impl Combiner {
                     note,
                 });
             }
+        }
+    }
+
+    /// The other map's steps after the base map's, each highlighting what its entities and
+    /// ties became here, each once; a view is left out, and a step already told is not
+    /// told again.
+    fn story(&mut self, story: &[StoryStep]) {
+        for step in story {
+            let mapped = |ids: &[String], map: &HashMap<String, String>| {
+                let mut mapped: Vec<String> = Vec::with_capacity(ids.len());
+                for id in ids.iter().filter_map(|id| map.get(id)) {
+                    if !mapped.contains(id) {
+                        mapped.push(id.clone());
+                    }
+                }
+                mapped
+            };
+            let combined = StoryStep {
+                caption: step.caption.clone(),
+                entities: mapped(&step.entities, &self.entity_ids),
+                ties: mapped(&step.ties, &self.tie_ids),
+                view: None,
+                date: step.date,
+            };
+            let already_told = (self.network.story.iter())
+                .any(|told| StoryStep { view: None, ..told.clone() } == combined);
+            if already_told {
+                self.report.steps_already_told += 1;
+                continue;
+            }
+            if step.view.is_some() {
+                self.report.step_views_dropped += 1;
+            }
+            self.network.story.push(combined);
+            self.report.steps_added += 1;
         }
     }
 
@@ -1483,5 +1551,55 @@ mod tests {
             }]
         );
         assert_eq!(errors(&network), []);
+    }
+
+    #[test]
+    fn the_other_maps_story_follows_with_its_ids_mapped_and_no_views() {
+        let mut base = default_network();
+        let mut lee = StoryStep::new(text(&[("en", "Lee")]));
+        lee.entities = vec!["lee-jae-yong".to_owned()];
+        base.story = vec![lee.clone()];
+        let mut other = lee_map();
+        other.entities.push(person("lee-again", "Lee Jae-yong"));
+        other
+            .ties
+            .push(tie("lee-lee", &["jy-lee", "lee-again"], "s1", "Lee met Kim."));
+        let mut meets = StoryStep::new(text(&[("en", "Lee meets Kim"), ("ko", "만남")]));
+        meets.entities = ["jy-lee", "lee-again", "kim-min-su"].map(str::to_owned).to_vec();
+        meets.ties = vec!["lee-meets-kim".to_owned(), "lee-lee".to_owned()];
+        meets.view = Some(crate::network::model::StoryView {
+            x: 10.0,
+            y: 20.0,
+            zoom: 2.0,
+        });
+        meets.date = "2025-03".parse().ok();
+        let mut told = lee.clone();
+        told.entities = vec!["jy-lee".to_owned()];
+        other.story = vec![meets.clone(), told];
+
+        let Combined { network, report } = combine(&base, &other);
+        assert_eq!(report.ties.dropped.len(), 1, "{:?}", report.ties);
+        assert_eq!(network.story.len(), 2, "{:#?}", network.story);
+        assert_eq!(network.story[0], lee, "the base map's story comes first");
+        let added = &network.story[1];
+        assert_eq!(added.caption, meets.caption);
+        assert_eq!(added.entities, ["lee-jae-yong", "kim-min-su"]);
+        assert_eq!(added.ties, ["lee-meets-kim"], "the dropped tie is left out");
+        assert_eq!(added.view, None);
+        assert_eq!(added.date, meets.date);
+        assert_eq!(
+            (report.steps_added, report.step_views_dropped, report.steps_already_told),
+            (1, 1, 1)
+        );
+        assert_eq!(errors(&network), []);
+        let text = report.to_string();
+        assert!(
+            text.contains("story: 1 step added after this map's, 1 already told"),
+            "{text}"
+        );
+        assert!(text.contains("1 view left out"), "{text}");
+
+        let Combined { network, .. } = combine(&network, &network);
+        assert_eq!(network.story.len(), 2, "a story combined with itself is told once");
     }
 }

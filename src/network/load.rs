@@ -1,6 +1,6 @@
 //! Reading a network file: size and encoding checks, parsing, then validation.
 //!
-//! Each source, group, entity and tie is parsed on its own, so one malformed element
+//! Each source, group, entity, tie and story step is parsed on its own, so one malformed element
 //! does not hide the problems in the others: every problem is reported in one pass.
 
 use std::fs::File;
@@ -24,6 +24,8 @@ pub const MAX_ENTITIES: usize = 2_000_000;
 pub const MAX_TIES: usize = 4_000_000;
 /// The most sources, and separately the most groups, a file may hold.
 pub const MAX_SOURCES_OR_GROUPS: usize = 100_000;
+/// The most steps a story may have.
+pub const MAX_STORY_STEPS: usize = 10_000;
 
 /// A network that opened, with the warnings found on the way.
 #[derive(Debug)]
@@ -174,6 +176,8 @@ struct Document<'a> {
     entities: Option<RawElements<'a, MAX_ENTITIES>>,
     #[serde(default, borrow)]
     ties: RawElements<'a, MAX_TIES>,
+    #[serde(default, borrow)]
+    story: RawElements<'a, MAX_STORY_STEPS>,
 }
 
 /// The unparsed elements of a JSON array, refused beyond `LIMIT` elements.
@@ -311,6 +315,13 @@ fn parse_document(
         &mut origins.ties,
         diagnostics,
     );
+    network.story = parse_elements(
+        text,
+        "story",
+        &document.story.0,
+        &mut origins.story,
+        diagnostics,
+    );
     Ok((network, origins))
 }
 
@@ -382,4 +393,65 @@ fn strip_position(err: &serde_json::Error) -> String {
 /// A file name for errors about the embedded default network.
 pub fn embedded_file_name(name: &str) -> PathBuf {
     PathBuf::from(format!("<embedded {name}>"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<Diagnostic> {
+        match parse_network(text.as_bytes(), Path::new("story.json")) {
+            Ok(loaded) => panic!("it loaded: {:?}", loaded.network.story),
+            Err(LoadError::Invalid { diagnostics, .. }) => diagnostics,
+            Err(other) => panic!("expected located errors, got {other}"),
+        }
+    }
+
+    const HEAD: &str = r#"{"format": "powermap", "version": 2,
+"entities": [{"id": "a", "kind": "person", "name": {"en": "A"}}],
+"story": ["#;
+
+    #[test]
+    fn a_story_step_is_read_on_its_own_and_its_errors_located() {
+        // The second step is malformed and the third names no entity: both are reported,
+        // each at its own place in the file.
+        let text = format!(
+            "{HEAD}\n{{\"caption\": {{\"en\": \"1\"}}}},\n{{\"caption\": {{\"en\": \"2\"}}, \"view\": {{\"x\": 0, \"y\": 0, \"zoom\": \"far\"}}}},\n{{\"caption\": {{\"en\": \"3\"}}, \"entities\": [\"b\"]}}\n]}}"
+        );
+        let found = errors(&text);
+        let described: Vec<String> = found
+            .iter()
+            .map(|d| format!("{} {:?}", d.path, d.position.map(|p| (p.line, p.column))))
+            .collect();
+        assert_eq!(
+            described,
+            // Line 5 is the second step; column 63 ends its "far".
+            ["story[1].view.zoom Some((5, 63))", "story[2].entities[0] None"],
+            "{found:#?}"
+        );
+        assert!(found[0].message.contains("invalid type"), "{}", found[0]);
+        assert!(found[1].message.contains("no entity has the id \"b\""));
+    }
+
+    #[test]
+    fn an_unknown_field_of_a_step_is_an_error() {
+        let text = format!("{HEAD}{{\"caption\": {{\"en\": \"1\"}}, \"zoom\": 2}}]}}");
+        let found = errors(&text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].path, "story[0].zoom");
+        assert!(found[0].message.contains("unknown field `zoom`"), "{}", found[0]);
+    }
+
+    #[test]
+    fn a_story_loads_as_written() {
+        let text = format!(
+            "{HEAD}{{\"caption\": {{\"ko\": \"시작\", \"en\": \"Start\"}}, \"entities\": [\"a\"], \"view\": {{\"x\": 1.5, \"y\": -2, \"zoom\": 0.5}}, \"date\": \"2025-10\"}}]}}"
+        );
+        let loaded = parse_network(text.as_bytes(), Path::new("story.json")).expect("loads");
+        let step = &loaded.network.story[0];
+        assert_eq!(step.caption["ko"], "시작");
+        assert_eq!(step.entities, ["a"]);
+        assert_eq!(step.view.map(|v| (v.x, v.y, v.zoom)), Some((1.5, -2.0, 0.5)));
+        assert_eq!(step.date.map(|d| d.to_string()).as_deref(), Some("2025-10"));
+    }
 }

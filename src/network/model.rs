@@ -56,6 +56,10 @@ pub struct Network {
     pub entities: Vec<Entity>,
     #[serde(default)]
     pub ties: Vec<Tie>,
+    /// The map told step by step (format version 2): each step highlights some entities
+    /// and ties, with a caption, a view and a timeline date.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub story: Vec<StoryStep>,
 }
 
 fn current_version<S: serde::Serializer>(_: &u32, serializer: S) -> Result<S::Ok, S::Error> {
@@ -421,6 +425,53 @@ impl Tie {
     }
 }
 
+/// One step of a map's story: a caption, what it highlights (the rest of the map fades),
+/// and, if it says so, where the map looks and the date the timeline shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryStep {
+    /// What the step tells, in Korean and English (or any language).
+    pub caption: LocalizedText,
+    /// Ids of the entities the step highlights.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<String>,
+    /// Ids of the ties the step highlights; the entities they join stand out with them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ties: Vec<String>,
+    /// Where the map looks; `None` leaves the view as it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<StoryView>,
+    /// The date the timeline shows the map as of; `None` shows every date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+}
+
+impl StoryStep {
+    /// A step with only its caption: it highlights nothing, keeps the view and shows
+    /// every date.
+    pub fn new(caption: LocalizedText) -> Self {
+        Self {
+            caption,
+            entities: Vec::new(),
+            ties: Vec::new(),
+            view: None,
+            date: None,
+        }
+    }
+}
+
+/// Where the map looks in a story step: the point in the middle of the map, in layout
+/// units (as entity positions are), and the zoom, in screen points per layout unit.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoryView {
+    #[serde(serialize_with = "whole_numbers_without_fraction")]
+    pub x: f64,
+    #[serde(serialize_with = "whole_numbers_without_fraction")]
+    pub y: f64,
+    pub zoom: f64,
+}
+
 impl Network {
     /// An empty network of the current format version.
     pub fn empty() -> Self {
@@ -541,5 +592,37 @@ mod tests {
             let back: Tie = serde_json::from_value(written).expect("decodes");
             assert_eq!(back.status, status);
         }
+    }
+
+    #[test]
+    fn a_story_step_writes_only_what_it_has() {
+        let caption = LocalizedText::from([("en".to_owned(), "Start".to_owned())]);
+        let bare = StoryStep::new(caption.clone());
+        assert_eq!(
+            serde_json::to_value(&bare).expect("encodes"),
+            serde_json::json!({ "caption": { "en": "Start" } })
+        );
+        let full = StoryStep {
+            caption,
+            entities: vec!["a".to_owned()],
+            ties: vec!["t".to_owned()],
+            view: Some(StoryView {
+                x: 12.0,
+                y: -3.5,
+                zoom: 0.75,
+            }),
+            date: "2025-10".parse().ok(),
+        };
+        let written = serde_json::to_string(&full).expect("encodes");
+        assert_eq!(
+            written,
+            r#"{"caption":{"en":"Start"},"entities":["a"],"ties":["t"],"view":{"x":12,"y":-3.5,"zoom":0.75},"date":"2025-10"}"#
+        );
+        let back: StoryStep = serde_json::from_str(&written).expect("decodes");
+        assert_eq!(back, full);
+
+        // A network without a story writes no "story" field at all.
+        let network = serde_json::to_value(Network::empty()).expect("encodes");
+        assert_eq!(network.get("story"), None, "{network}");
     }
 }

@@ -1,6 +1,7 @@
-//! Checks a parsed network for what serde cannot: duplicate ids, dangling references,
-//! empty names, impossible amounts and positions, ties without evidence, quotes that are
-//! not in their article's stored text.
+//! Checks a parsed network for what serde cannot: duplicate ids, dangling references
+//! (from ties, evidence and story steps), empty names and captions, impossible amounts,
+//! positions and views, ties without evidence, quotes that are not in their article's
+//! stored text.
 
 use std::collections::HashMap;
 
@@ -33,6 +34,7 @@ pub struct ElementOrigins {
     pub groups: ListOrigins,
     pub entities: ListOrigins,
     pub ties: ListOrigins,
+    pub story: ListOrigins,
 }
 
 /// Every problem in `network`, errors and warnings, with the JSON path of each.
@@ -132,7 +134,7 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
         }
     }
 
-    check_ids(
+    let tie_ids = check_ids(
         "ties",
         network.ties.iter().map(|t| t.id.as_str()),
         &origins.ties,
@@ -222,6 +224,46 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
             }
         }
     }
+
+    for (i, step) in network.story.iter().enumerate() {
+        let path = origins.story.path("story", i);
+        check_text(&format!("{path}.caption"), &step.caption, &mut found);
+        let references = [
+            ("entities", "entity", &step.entities, &entity_ids, &origins.entities),
+            ("ties", "tie", &step.ties, &tie_ids, &origins.ties),
+        ];
+        for (list, what, ids, known, list_origins) in references {
+            for (r, id) in ids.iter().enumerate() {
+                let reference_path = format!("{path}.{list}[{r}]");
+                if ids[..r].contains(id) {
+                    found.push(Diagnostic::error(
+                        reference_path,
+                        format!("{id:?} is listed twice"),
+                    ));
+                } else if !known.contains_key(id.as_str()) && !list_origins.failed_ids.contains(id)
+                {
+                    found.push(Diagnostic::error(
+                        reference_path,
+                        format!("no {what} has the id {id:?}"),
+                    ));
+                }
+            }
+        }
+        if let Some(view) = step.view {
+            if !(view.x.is_finite() && view.y.is_finite()) {
+                found.push(Diagnostic::error(
+                    format!("{path}.view"),
+                    "the centre's coordinates must be finite numbers",
+                ));
+            }
+            if !(view.zoom.is_finite() && view.zoom > 0.0) {
+                found.push(Diagnostic::error(
+                    format!("{path}.view.zoom"),
+                    format!("{} is not a zoom: it must be a finite number above 0", view.zoom),
+                ));
+            }
+        }
+    }
     found
 }
 
@@ -267,5 +309,93 @@ fn check_text(path: &str, text: &LocalizedText, found: &mut Vec<Diagnostic>) {
                 "empty text",
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::network::model::{StoryStep, StoryView};
+
+    /// Two people and a meeting between them, with this story.
+    fn with_story(story: serde_json::Value) -> Network {
+        serde_json::from_value(serde_json::json!({
+            "format": "powermap",
+            "version": 2,
+            "entities": [
+                { "id": "a", "kind": "person", "name": { "en": "A" } },
+                { "id": "b", "kind": "person", "name": { "en": "B" } }
+            ],
+            "ties": [ { "id": "t", "kind": "meeting", "participants": ["a", "b"],
+                "evidence": [] } ],
+            "story": story
+        }))
+        .expect("a network")
+    }
+
+    /// The errors, as `path: message`.
+    fn errors(network: &Network) -> Vec<String> {
+        validate(network)
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .map(|error| format!("{}: {}", error.path, error.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_story_naming_what_the_map_has_is_valid() {
+        let network = with_story(serde_json::json!([
+            { "caption": { "en": "They meet", "ko": "만남" }, "entities": ["a"], "ties": ["t"],
+              "view": { "x": -3.5, "y": 10, "zoom": 0.25 }, "date": "2025-10" },
+            { "caption": { "ko": "끝" } }
+        ]));
+        assert_eq!(errors(&network), Vec::<String>::new());
+    }
+
+    #[test]
+    fn unknown_or_repeated_ids_in_a_step_are_errors_at_their_path() {
+        let network = with_story(serde_json::json!([
+            { "caption": { "en": "1" } },
+            { "caption": { "en": "2" }, "entities": ["a", "nobody", "a"] },
+            { "caption": { "en": "3" }, "ties": ["gone", "t"] }
+        ]));
+        assert_eq!(
+            errors(&network),
+            [
+                "story[1].entities[1]: no entity has the id \"nobody\"",
+                "story[1].entities[2]: \"a\" is listed twice",
+                "story[2].ties[0]: no tie has the id \"gone\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_caption_needs_a_text_and_a_view_a_zoom_above_zero() {
+        let network = with_story(serde_json::json!([
+            { "caption": {} },
+            { "caption": { "en": " " } },
+            { "caption": { "en": "z" }, "view": { "x": 0, "y": 0, "zoom": 0 } },
+            { "caption": { "en": "n" }, "view": { "x": 0, "y": 0, "zoom": -2 } }
+        ]));
+        let mut network = network;
+        network.story.push(StoryStep {
+            view: Some(StoryView {
+                x: f64::NAN,
+                y: 0.0,
+                zoom: f64::INFINITY,
+            }),
+            ..network.story[2].clone()
+        });
+        assert_eq!(
+            errors(&network),
+            [
+                "story[0].caption: empty: give the text in at least one language",
+                "story[1].caption.en: empty text",
+                "story[2].view.zoom: 0 is not a zoom: it must be a finite number above 0",
+                "story[3].view.zoom: -2 is not a zoom: it must be a finite number above 0",
+                "story[4].view: the centre's coordinates must be finite numbers",
+                "story[4].view.zoom: inf is not a zoom: it must be a finite number above 0",
+            ]
+        );
     }
 }

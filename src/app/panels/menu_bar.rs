@@ -93,6 +93,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppStateRef<'_>, commands: &mut Ve
                     Some(Command::SaveAsDialog),
                     None,
                     Some(Command::ShowExportDialog),
+                    Some(Command::ExportFilmDialog),
                     None,
                     Some(Command::Quit),
                 ];

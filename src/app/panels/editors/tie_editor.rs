@@ -30,7 +30,7 @@ pub fn tie_editor_ui(
     let network = &document.network;
     let at = tie_ix.index();
     let tie = &network[tie_ix];
-    let change = |changed: Tie| ops::change_tie(at, changed);
+    let change = |changed: Tie| ops::change_tie(network, at, changed);
 
     egui::Grid::new("tie-editor")
         .num_columns(2)
@@ -146,7 +146,7 @@ pub fn tie_editor_ui(
             ui.end_row();
 
             ui.label("Amount");
-            amount_ui(ui, tie, at, fields);
+            amount_ui(ui, network, at, fields);
             ui.end_row();
 
             ui.label("Summary");
@@ -174,7 +174,8 @@ pub fn tie_editor_ui(
 }
 
 /// The amount as `16500000000 USD`, and the source's own wording of it.
-fn amount_ui(ui: &mut egui::Ui, tie: &Tie, at: usize, fields: &mut Fields<'_>) {
+fn amount_ui(ui: &mut egui::Ui, network: &Network, at: usize, fields: &mut Fields<'_>) {
+    let tie = &network.ties[at];
     ui.vertical(|ui| {
         let id = fields.id(&tie.id, "amount");
         let current = tie.amount.as_ref().map_or_else(String::new, |amount| {
@@ -190,7 +191,7 @@ fn amount_ui(ui: &mut egui::Ui, tie: &Tie, at: usize, fields: &mut Fields<'_>) {
                         currency,
                         text: wording,
                     });
-                    fields.edit(id, "change amount", ops::change_tie(at, changed));
+                    fields.edit(id, "change amount", ops::change_tie(network, at, changed));
                 }
                 Err(message) => refuse(ui, id, message),
             }
@@ -205,7 +206,7 @@ fn amount_ui(ui: &mut egui::Ui, tie: &Tie, at: usize, fields: &mut Fields<'_>) {
                 if let Some(amount) = &mut changed.amount {
                     amount.text = non_empty(&text);
                 }
-                fields.edit(id, "change amount wording", ops::change_tie(at, changed));
+                fields.edit(id, "change amount wording", ops::change_tie(network, at, changed));
             }
         }
     });
@@ -284,7 +285,7 @@ fn evidence_ui(
                 fields.edit(
                     id,
                     "change evidence source",
-                    ops::change_tie(at, changed.clone()),
+                    ops::change_tie(network, at, changed.clone()),
                 );
             }
             let id = fields.id(&item, "quote");
@@ -292,7 +293,7 @@ fn evidence_ui(
                 fields.multiline_ui(ui, id, &evidence.quote, "the sentence, verbatim")
             {
                 changed.evidence[e].quote = quote;
-                fields.edit(id, "change quote", ops::change_tie(at, changed.clone()));
+                fields.edit(id, "change quote", ops::change_tie(network, at, changed.clone()));
             }
             let id = fields.id(&item, "translation");
             let translation = evidence.translation.as_deref().unwrap_or("");
@@ -302,7 +303,7 @@ fn evidence_ui(
                 fields.edit(
                     id,
                     "change translation",
-                    ops::change_tie(at, changed.clone()),
+                    ops::change_tie(network, at, changed.clone()),
                 );
             }
             if ui.small_button("Remove this evidence").clicked() {
@@ -310,7 +311,7 @@ fn evidence_ui(
                 changed.evidence.remove(e);
                 fields.commands.push(Command::Edit {
                     what: "remove evidence".to_owned(),
-                    edit: ops::change_tie(at, changed),
+                    edit: ops::change_tie(network, at, changed),
                     field: None,
                 });
             }
@@ -369,7 +370,7 @@ fn evidence_ui(
                         quote: draft.quote.clone(),
                         translation: non_empty(&draft.translation),
                     });
-                    fields.edit(id, "add evidence", ops::change_tie(at, changed));
+                    fields.edit(id, "add evidence", ops::change_tie(network, at, changed));
                 }
                 fields.error_ui(ui, id);
             }
