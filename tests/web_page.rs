@@ -12,13 +12,19 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MOUSE_BUTTON_LEFT, MouseActions, PointerAction,
+};
+use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use powermap::export::web_page;
 use powermap::layout::lay_out;
+use powermap::network::dataset::load_default_network;
+use powermap::network::date::PartialDate;
 use powermap::network::index::NetworkIndex;
 use powermap::network::model::{
-    Entity, EntityKind, Evidence, LocalizedText, Network, Source, Tie, TieKind,
+    Entity, EntityKind, Evidence, LocalizedText, Network, Position, Source, StoryStep, StoryView,
+    Tie, TieKind,
 };
 use powermap::scene::graph::MapGraph;
 use serde_json::{Value, json};
@@ -185,6 +191,21 @@ async fn open(client: &Client, page: &Path) {
     .await;
 }
 
+/// Opens the page of a map and leaves its story, if it tells one, for the whole map.
+async fn open_whole_map(client: &Client, page: &Path) {
+    open(client, page).await;
+    press(client, Key::Escape).await;
+}
+
+/// Presses and releases a key, wherever the page has the focus.
+async fn press(client: &Client, key: Key) {
+    let value = key.chars().next().expect("a key's code");
+    let keys = KeyActions::new("keyboard".to_owned())
+        .then(KeyAction::Down { value })
+        .then(KeyAction::Up { value });
+    client.perform_actions(keys).await.expect("presses the key");
+}
+
 /// Runs `script` until it returns true; fails saying `what` never happened.
 async fn wait_until(client: &Client, script: &str, what: &str) {
     let started = Instant::now();
@@ -289,7 +310,7 @@ async fn entity_point(client: &Client, entity: &str) -> [f64; 2] {
 fn a_click_on_the_samsung_tesla_contract_shows_its_amount_and_outlet() {
     let page = default_page();
     with_browser(move |client| async move {
-        open(&client, &page.path).await;
+        open_whole_map(&client, &page.path).await;
         let point = tie_point(&client, "samsung-electronics-tesla-ai6-contract").await;
         click_at(&client, point).await;
         let evidence = text_when(&client, "#evidence", |text| text.contains("165억달러")).await;
@@ -327,7 +348,7 @@ fn a_click_on_the_samsung_tesla_contract_shows_its_amount_and_outlet() {
 fn an_entity_shows_its_ties_by_date_and_search_finds_names_in_either_language() {
     let page = default_page();
     with_browser(move |client| async move {
-        open(&client, &page.path).await;
+        open_whole_map(&client, &page.path).await;
         let point = entity_point(&client, "tesla").await;
         click_at(&client, point).await;
         let entity = text_when(&client, "#entity", |text| text.contains("Ties by date")).await;
@@ -371,7 +392,7 @@ fn an_entity_shows_its_ties_by_date_and_search_finds_names_in_either_language() 
         let results = text_when(&client, "#results", |text| text.contains("found")).await;
         assert!(results.contains("이재용"), "{results}");
         // Enter shows the first one found.
-        search.send_keys("\u{E007}").await.expect("presses Enter");
+        search.send_keys(&Key::Enter).await.expect("presses Enter");
         let entity = text_when(&client, "#entity", |text| text.contains("이재용")).await;
         assert!(entity.contains("Lee Jae-yong"), "{entity}");
 
@@ -527,5 +548,154 @@ fn hostile_text_shows_as_text_and_runs_nothing() {
             Err(err) if err.is_no_such_alert() => {}
             other => panic!("an alert is open: {other:?}"),
         }
+    });
+}
+
+/// The default map with a story of three steps: a meeting in 2023, the contract it led to
+/// in July 2025, then OpenAI, seen close up.
+fn storied_network() -> Network {
+    let mut network = load_default_network().expect("loads").network;
+    // Fixed positions, so that a step's view can name where OpenAI is.
+    let map = MapGraph::new(&NetworkIndex::new(&network));
+    let positions = lay_out(&network, &map.links());
+    for (entity, [x, y]) in network.entities.iter_mut().zip(positions) {
+        entity.position = Some(Position {
+            x: f64::from(x),
+            y: f64::from(y),
+        });
+    }
+    let openai = network
+        .entity("openai")
+        .and_then(|e| e.position)
+        .expect("OpenAI is placed");
+    let caption = |ko: &str, en: &str| {
+        LocalizedText::from([
+            ("ko".to_owned(), ko.to_owned()),
+            ("en".to_owned(), en.to_owned()),
+        ])
+    };
+    let mut meeting = StoryStep::new(caption(
+        "2023년, 이재용 회장이 일론 머스크를 만난다.",
+        "2023: Lee Jae-yong meets Elon Musk.",
+    ));
+    meeting.ties = vec!["lee-musk-2023-meeting".to_owned()];
+    meeting.date = Some(PartialDate::year(2023));
+    let mut contract = StoryStep::new(caption(
+        "2025년 7월, 삼성전자가 테슬라와 165억달러 계약을 맺는다.",
+        "July 2025: Samsung Electronics signs a US$16.5 billion contract with Tesla.",
+    ));
+    contract.ties = vec!["samsung-electronics-tesla-ai6-contract".to_owned()];
+    contract.date = PartialDate::year_month(2025, 7);
+    let mut close_up = StoryStep::new(caption("오픈AI", "OpenAI"));
+    close_up.entities = vec!["openai".to_owned()];
+    close_up.view = Some(StoryView {
+        x: openai.x,
+        y: openai.y,
+        zoom: 4.0,
+    });
+    network.story = vec![meeting, contract, close_up];
+    network
+}
+
+/// What the page shows of its story: the caption, the step's count, whether the story's
+/// ties stand out and whether a tie dated after the step fades.
+async fn story_state(client: &Client) -> Value {
+    client
+        .execute(
+            r#"
+            const on = id => document.querySelector('[data-tie-id="' + id + '"]').classList.contains('on');
+            const box = document.getElementById('map-svg').viewBox.baseVal;
+            const openai = document.querySelector('[data-entity-id="openai"]').getBBox();
+            return {
+              caption: document.getElementById('caption') && document.getElementById('caption').textContent,
+              count: document.querySelector('#story .count') && document.querySelector('#story .count').textContent,
+              meeting: on('lee-musk-2023-meeting'),
+              contract: on('samsung-electronics-tesla-ai6-contract'),
+              laterFades: document.querySelector('[data-tie-id="openai-samsung-sds-loi-2025-10-01"]').classList.contains('later'),
+              focus: document.getElementById('map-svg').classList.contains('focus'),
+              onOpenAi: Math.abs(box.x + box.width / 2 - (openai.x + openai.width / 2)) < 1
+                && Math.abs(box.y + box.height / 2 - (openai.y + openai.height / 2)) < 1,
+            };"#,
+            vec![],
+        )
+        .await
+        .expect("reads the story")
+}
+
+#[test]
+fn the_story_steps_forward_and_back_with_the_arrow_keys() {
+    let page = page_of(&storied_network());
+    with_browser(move |client| async move {
+        open(&client, &page.path).await;
+        // It opens on the first step.
+        assert_eq!(
+            story_state(&client).await,
+            json!({
+                "caption": "2023년, 이재용 회장이 일론 머스크를 만난다.",
+                "count": "Step 1 of 3",
+                "meeting": true,
+                "contract": false,
+                "laterFades": true,
+                "focus": true,
+                "onOpenAi": false,
+            })
+        );
+        press(&client, Key::Right).await;
+        assert_eq!(
+            story_state(&client).await,
+            json!({
+                "caption": "2025년 7월, 삼성전자가 테슬라와 165억달러 계약을 맺는다.",
+                "count": "Step 2 of 3",
+                "meeting": false,
+                "contract": true,
+                "laterFades": true,
+                "focus": true,
+                "onOpenAi": false,
+            })
+        );
+        // The step's tie opens its evidence from the story.
+        client
+            .find(Locator::Css("#story .ties button"))
+            .await
+            .expect("the step's tie")
+            .click()
+            .await
+            .expect("clicks");
+        text_when(&client, "#evidence", |text| text.contains("아이뉴스24")).await;
+        press(&client, Key::Right).await;
+        let close_up = story_state(&client).await;
+        assert_eq!(close_up["count"], "Step 3 of 3");
+        assert_eq!(
+            close_up["onOpenAi"], true,
+            "the view moves to OpenAI: {close_up}"
+        );
+        assert_eq!(
+            close_up["laterFades"], false,
+            "an undated step shows every date"
+        );
+        // The last step stays the last.
+        press(&client, Key::Right).await;
+        assert_eq!(story_state(&client).await["count"], "Step 3 of 3");
+        press(&client, Key::Left).await;
+        assert_eq!(story_state(&client).await["count"], "Step 2 of 3");
+        // The caption follows the label language.
+        client
+            .find(Locator::Css("[data-language=\"en\"]"))
+            .await
+            .expect("the English button")
+            .click()
+            .await
+            .expect("clicks");
+        assert_eq!(
+            story_state(&client).await["caption"],
+            "July 2025: Samsung Electronics signs a US$16.5 billion contract with Tesla."
+        );
+        // Esc leaves the story for the whole map.
+        press(&client, Key::Escape).await;
+        let left = story_state(&client).await;
+        assert_eq!(
+            (left["focus"].clone(), left["caption"].clone()),
+            (json!(false), Value::Null)
+        );
     });
 }

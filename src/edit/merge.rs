@@ -484,7 +484,10 @@ mod tests {
         network.story.push(step);
         let (kept, merged) = (at(&network, "lee-jae-yong"), at(&network, "jy-lee"));
         let merge = merge_entities(&network, kept, merged, &[]);
-        assert_eq!(merge.ties_folded, [("twin".to_owned(), existing.id.clone())]);
+        assert_eq!(
+            merge.ties_folded,
+            [("twin".to_owned(), existing.id.clone())]
+        );
         apply_checked(&mut network, merge.edit).expect("applies");
         assert_eq!(network.story[0].ties, [existing.id]);
     }

@@ -175,7 +175,8 @@ pub fn add_tie(network: &Network, tie: Tie) -> Edit {
 /// Puts `tie` in place of the tie at `at`; a new id is followed in every story step.
 pub fn change_tie(network: &Network, at: usize, tie: Tie) -> Edit {
     let mut edits = Vec::new();
-    if let Some(old_id) = (network.ties.get(at)).and_then(|old| (old.id != tie.id).then_some(&old.id))
+    if let Some(old_id) =
+        (network.ties.get(at)).and_then(|old| (old.id != tie.id).then_some(&old.id))
     {
         edits.extend(story_edits(network, |step| {
             repoint(&mut step.ties, old_id, &tie.id);
@@ -192,7 +193,9 @@ pub fn change_tie(network: &Network, at: usize, tie: Tie) -> Edit {
 pub fn delete_tie(network: &Network, at: usize) -> Edit {
     let mut edits = Vec::new();
     if let Some(id) = network.ties.get(at).map(|tie| &tie.id) {
-        edits.extend(story_edits(network, |step| step.ties.retain(|tie| tie != id)));
+        edits.extend(story_edits(network, |step| {
+            step.ties.retain(|tie| tie != id)
+        }));
     }
     edits.push(Edit::Remove {
         list: List::Ties,
@@ -548,7 +551,9 @@ mod tests {
         assert_eq!(after.story.last(), Some(&added));
 
         let mut changed = network.story[1].clone();
-        changed.caption.insert("ko".to_owned(), "계약이 뒤따른다".to_owned());
+        changed
+            .caption
+            .insert("ko".to_owned(), "계약이 뒤따른다".to_owned());
         let after = apply_and_undo(&mut network, change_step(1, changed.clone()));
         assert_eq!(after.story[1], changed);
 
@@ -559,10 +564,16 @@ mod tests {
         };
         let edit = move_step(&network, 0, 2);
         let after = apply_and_undo(&mut network, edit);
-        assert_eq!(captions(&after), ["A contract follows", "The end", "They meet"]);
+        assert_eq!(
+            captions(&after),
+            ["A contract follows", "The end", "They meet"]
+        );
         let edit = move_step(&network, 2, 1);
         let after = apply_and_undo(&mut network, edit);
-        assert_eq!(captions(&after), ["They meet", "The end", "A contract follows"]);
+        assert_eq!(
+            captions(&after),
+            ["They meet", "The end", "A contract follows"]
+        );
 
         let after = apply_and_undo(&mut network, delete_step(0));
         assert_eq!(captions(&after), ["A contract follows", "The end"]);
@@ -597,7 +608,10 @@ mod tests {
         let after = apply_and_undo(&mut network, deletion.edit);
         assert_eq!(after.story[0].entities, ["lee-jae-yong"]);
         assert!(after.story[0].ties.is_empty(), "{:?}", after.story[0]);
-        assert_eq!(after.story[1], network.story[1], "a step without Musk stays");
+        assert_eq!(
+            after.story[1], network.story[1],
+            "a step without Musk stays"
+        );
     }
 
     #[test]
@@ -606,7 +620,11 @@ mod tests {
         let contract = tie_position(&network, "samsung-electronics-tesla-ai6-contract");
         let edit = delete_tie(&network, contract);
         let after = apply_and_undo(&mut network, edit);
-        assert!(after.tie("samsung-electronics-tesla-ai6-contract").is_none());
+        assert!(
+            after
+                .tie("samsung-electronics-tesla-ai6-contract")
+                .is_none()
+        );
         assert!(after.story[1].ties.is_empty());
         assert_eq!(after.story[1].entities, ["lee-jae-yong"]);
         assert_eq!(after.story[0], network.story[0]);

@@ -234,6 +234,7 @@ struct PageData {
     sources: Vec<PageSource>,
     entities: Vec<PageEntity>,
     ties: Vec<PageTie>,
+    story: Vec<PageStep>,
 }
 
 #[derive(Serialize)]
@@ -281,10 +282,33 @@ struct PageTie {
     date: Option<String>,
     /// How much of the date is known: "year", "month" or "day".
     precision: Option<&'static str>,
+    /// The first day the date covers, as a day number, to compare with a story step's.
+    day: Option<i64>,
     place: Option<Names>,
     amount: Option<String>,
     summary: String,
     evidence: Vec<PageEvidence>,
+}
+
+/// A step of the story, its ids turned into positions.
+#[derive(Serialize)]
+struct PageStep {
+    caption: Names,
+    entities: Vec<usize>,
+    ties: Vec<usize>,
+    view: Option<PageView>,
+    date: Option<String>,
+    /// The last day the date covers, as a day number: ties that start later fade.
+    until: Option<i64>,
+}
+
+/// Where a step looks: the centre, in the map's pixels, and how many CSS pixels one of
+/// them takes (the window's zoom, in screen points per layout unit, over the map's scale).
+#[derive(Serialize)]
+struct PageView {
+    x: f32,
+    y: f32,
+    scale: f32,
 }
 
 #[derive(Serialize)]
@@ -342,6 +366,7 @@ fn page_data(
                     .collect(),
                 date: tie.date.map(|date| date.to_string()),
                 precision: tie.date.map(|date| precision_name(date.precision())),
+                day: tie.date.map(|date| date.first_day()),
                 place: Names::optional(tie.place.as_ref()),
                 amount: tie.amount.as_ref().map(ToString::to_string),
                 summary: tie.summary.clone(),
@@ -391,6 +416,31 @@ fn page_data(
             .collect(),
         entities,
         ties,
+        story: network
+            .story
+            .iter()
+            .map(|step| PageStep {
+                caption: Names::of(&step.caption, ""),
+                entities: (step.entities.iter())
+                    .filter_map(|id| index.entity_ix(id))
+                    .map(|ix| ix.index())
+                    .collect(),
+                ties: (step.ties.iter())
+                    .filter_map(|id| index.tie_ix(id))
+                    .map(|ix| ix.index())
+                    .collect(),
+                view: step.view.map(|view| {
+                    let [x, y] = frame.to_px([view.x as f32, view.y as f32]);
+                    PageView {
+                        x,
+                        y,
+                        scale: view.zoom as f32 / frame.scale,
+                    }
+                }),
+                date: step.date.map(|date| date.to_string()),
+                until: step.date.map(|date| date.last_day()),
+            })
+            .collect(),
     }
 }
 

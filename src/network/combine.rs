@@ -948,8 +948,12 @@ impl Combiner {
                 view: None,
                 date: step.date,
             };
-            let already_told = (self.network.story.iter())
-                .any(|told| StoryStep { view: None, ..told.clone() } == combined);
+            let already_told = (self.network.story.iter()).any(|told| {
+                StoryStep {
+                    view: None,
+                    ..told.clone()
+                } == combined
+            });
             if already_told {
                 self.report.steps_already_told += 1;
                 continue;
@@ -1561,11 +1565,16 @@ mod tests {
         base.story = vec![lee.clone()];
         let mut other = lee_map();
         other.entities.push(person("lee-again", "Lee Jae-yong"));
-        other
-            .ties
-            .push(tie("lee-lee", &["jy-lee", "lee-again"], "s1", "Lee met Kim."));
+        other.ties.push(tie(
+            "lee-lee",
+            &["jy-lee", "lee-again"],
+            "s1",
+            "Lee met Kim.",
+        ));
         let mut meets = StoryStep::new(text(&[("en", "Lee meets Kim"), ("ko", "만남")]));
-        meets.entities = ["jy-lee", "lee-again", "kim-min-su"].map(str::to_owned).to_vec();
+        meets.entities = ["jy-lee", "lee-again", "kim-min-su"]
+            .map(str::to_owned)
+            .to_vec();
         meets.ties = vec!["lee-meets-kim".to_owned(), "lee-lee".to_owned()];
         meets.view = Some(crate::network::model::StoryView {
             x: 10.0,
@@ -1588,7 +1597,11 @@ mod tests {
         assert_eq!(added.view, None);
         assert_eq!(added.date, meets.date);
         assert_eq!(
-            (report.steps_added, report.step_views_dropped, report.steps_already_told),
+            (
+                report.steps_added,
+                report.step_views_dropped,
+                report.steps_already_told
+            ),
             (1, 1, 1)
         );
         assert_eq!(errors(&network), []);
@@ -1600,6 +1613,10 @@ mod tests {
         assert!(text.contains("1 view left out"), "{text}");
 
         let Combined { network, .. } = combine(&network, &network);
-        assert_eq!(network.story.len(), 2, "a story combined with itself is told once");
+        assert_eq!(
+            network.story.len(),
+            2,
+            "a story combined with itself is told once"
+        );
     }
 }

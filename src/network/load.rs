@@ -426,7 +426,10 @@ mod tests {
         assert_eq!(
             described,
             // Line 5 is the second step; column 63 ends its "far".
-            ["story[1].view.zoom Some((5, 63))", "story[2].entities[0] None"],
+            [
+                "story[1].view.zoom Some((5, 63))",
+                "story[2].entities[0] None"
+            ],
             "{found:#?}"
         );
         assert!(found[0].message.contains("invalid type"), "{}", found[0]);
@@ -439,7 +442,11 @@ mod tests {
         let found = errors(&text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].path, "story[0].zoom");
-        assert!(found[0].message.contains("unknown field `zoom`"), "{}", found[0]);
+        assert!(
+            found[0].message.contains("unknown field `zoom`"),
+            "{}",
+            found[0]
+        );
     }
 
     #[test]
@@ -451,7 +458,10 @@ mod tests {
         let step = &loaded.network.story[0];
         assert_eq!(step.caption["ko"], "시작");
         assert_eq!(step.entities, ["a"]);
-        assert_eq!(step.view.map(|v| (v.x, v.y, v.zoom)), Some((1.5, -2.0, 0.5)));
+        assert_eq!(
+            step.view.map(|v| (v.x, v.y, v.zoom)),
+            Some((1.5, -2.0, 0.5))
+        );
         assert_eq!(step.date.map(|d| d.to_string()).as_deref(), Some("2025-10"));
     }
 }

@@ -229,7 +229,13 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
         let path = origins.story.path("story", i);
         check_text(&format!("{path}.caption"), &step.caption, &mut found);
         let references = [
-            ("entities", "entity", &step.entities, &entity_ids, &origins.entities),
+            (
+                "entities",
+                "entity",
+                &step.entities,
+                &entity_ids,
+                &origins.entities,
+            ),
             ("ties", "tie", &step.ties, &tie_ids, &origins.ties),
         ];
         for (list, what, ids, known, list_origins) in references {
@@ -259,7 +265,10 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
             if !(view.zoom.is_finite() && view.zoom > 0.0) {
                 found.push(Diagnostic::error(
                     format!("{path}.view.zoom"),
-                    format!("{} is not a zoom: it must be a finite number above 0", view.zoom),
+                    format!(
+                        "{} is not a zoom: it must be a finite number above 0",
+                        view.zoom
+                    ),
                 ));
             }
         }

@@ -402,11 +402,12 @@
   });
 
   // --- The story, step by step. ---
-  var story = { steps: data.story || [], step: 0, active: false };
+  var story = { steps: data.story, step: 0, active: false };
   function showStep(n) {
     var step = story.steps[n];
     story.step = n;
     story.active = true;
+    shown = { entity: null, tie: null };
     clearMarks();
     panel.entity.hidden = true;
     panel.evidence.hidden = true;
@@ -433,16 +434,16 @@
     panel.story.replaceChildren(
       el('div', { 'class': 'steps' }, [previous, el('span', { 'class': 'count' }, ['Step ' + (n + 1) + ' of ' + story.steps.length]), next]),
       step.date ? el('p', { 'class': 'date' }, [step.date]) : null,
-      el('p', { 'class': 'caption', id: 'caption' }, [pick(step.caption)]),
+      el('p', { 'class': 'caption', id: 'caption', lang: language }, [pick(step.caption)]),
       ties.length ? el('ol', { 'class': 'ties' }, ties) : null,
       leave
     );
     panel.story.hidden = false;
-    if (step.view) centreOn(step.view.x, step.view.y, svg.clientWidth / step.view.scale);
-    else if (step.entities.length || step.ties.length) {
-      var shownEntities = step.entities.slice();
-      step.ties.forEach(function (t) { shownEntities = shownEntities.concat(data.ties[t].participants); });
-      frameEntities(shownEntities);
+    // A step without a view leaves the map where it is.
+    if (step.view) {
+      // The width of the map that fills the window at 1:1, as the viewBox keeps its shape.
+      var fitting = Math.min(svg.clientWidth, svg.clientHeight * (whole.w / whole.h));
+      centreOn(step.view.x, step.view.y, fitting / step.view.scale);
     }
     showHint();
   }

@@ -206,7 +206,11 @@ fn amount_ui(ui: &mut egui::Ui, network: &Network, at: usize, fields: &mut Field
                 if let Some(amount) = &mut changed.amount {
                     amount.text = non_empty(&text);
                 }
-                fields.edit(id, "change amount wording", ops::change_tie(network, at, changed));
+                fields.edit(
+                    id,
+                    "change amount wording",
+                    ops::change_tie(network, at, changed),
+                );
             }
         }
     });
@@ -293,7 +297,11 @@ fn evidence_ui(
                 fields.multiline_ui(ui, id, &evidence.quote, "the sentence, verbatim")
             {
                 changed.evidence[e].quote = quote;
-                fields.edit(id, "change quote", ops::change_tie(network, at, changed.clone()));
+                fields.edit(
+                    id,
+                    "change quote",
+                    ops::change_tie(network, at, changed.clone()),
+                );
             }
             let id = fields.id(&item, "translation");
             let translation = evidence.translation.as_deref().unwrap_or("");
