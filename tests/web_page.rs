@@ -329,6 +329,14 @@ fn a_click_on_the_samsung_tesla_contract_shows_its_amount_and_outlet() {
                 "no {expected:?} in #evidence: {evidence}"
             );
         }
+        // The Hangul is drawn with the page's own font, which needs no Korean font installed.
+        wait_until(
+            &client,
+            "return [...document.fonts].some(font => font.family.replace(/\"/g, '') === 'NanumGothic' \
+             && font.status === 'loaded') && document.fonts.check('14px NanumGothic', '아이뉴스24 165억달러')",
+            "the embedded NanumGothic loads and draws the evidence",
+        )
+        .await;
         // The contract stands out; a line of another tie fades.
         wait_until(
             &client,
