@@ -17,7 +17,7 @@ use fantoccini::actions::{
 };
 use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
-use powermap::export::web_page;
+use powermap::export::{BASE_WIDTH_PX, Background, ExportOptions, export_map};
 use powermap::layout::lay_out;
 use powermap::network::dataset::load_default_network;
 use powermap::network::date::PartialDate;
@@ -26,6 +26,7 @@ use powermap::network::model::{
     Entity, EntityKind, Evidence, LocalizedText, Network, Position, Source, StoryStep, StoryView,
     Tie, TieKind,
 };
+use powermap::network::save::{Overwrite, write_atomically};
 use powermap::scene::graph::MapGraph;
 use serde_json::{Value, json};
 
@@ -163,17 +164,22 @@ fn default_page() -> PageFile {
 fn page_of(network: &Network) -> PageFile {
     let map = MapGraph::new(&NetworkIndex::new(network));
     let positions = lay_out(network, &map.links());
-    let page = web_page(
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("page.html");
+    let options = ExportOptions {
+        width_px: BASE_WIDTH_PX,
+        background: Background::White,
+        language: "ko".to_owned(),
+    };
+    export_map(
         network,
         &map,
         &positions,
-        "ko",
-        powermap::export::Background::White,
+        &options,
+        &path,
+        Overwrite::Refuse,
     )
-    .expect("makes the page");
-    let folder = tempfile::tempdir().expect("tempdir");
-    let path = folder.path().join("page.html");
-    std::fs::write(&path, page).expect("writes the page");
+    .expect("writes the page");
     PageFile {
         path,
         _folder: folder,
@@ -347,7 +353,8 @@ fn a_click_on_the_samsung_tesla_contract_shows_its_amount_and_outlet() {
         .await;
         if let Some(screenshot) = std::env::var_os("POWERMAP_WEB_SCREENSHOT") {
             let png = client.screenshot().await.expect("takes a screenshot");
-            std::fs::write(&screenshot, png).expect("saves the screenshot");
+            write_atomically(Path::new(&screenshot), &png, Overwrite::Replace)
+                .expect("saves the screenshot");
         }
     });
 }

@@ -70,13 +70,13 @@ pub fn web_page(
     };
 
     let mut body = String::with_capacity(4096 + 300 * (map.edges.len() + network.entities.len()));
-    let _ = write!(
+    let _ = writeln!(
         body,
         "<header><h1 id=\"title\">{}</h1>\
          <input id=\"search\" type=\"search\" placeholder=\"Search names\u{2026}\" aria-label=\"Search names\" autocomplete=\"off\" spellcheck=\"false\">\
          <div id=\"languages\" role=\"group\" aria-label=\"Labels\">\
          <button type=\"button\" data-language=\"ko\" lang=\"ko\">한국어</button>\
-         <button type=\"button\" data-language=\"en\" lang=\"en\">English</button></div></header>\n",
+         <button type=\"button\" data-language=\"en\" lang=\"en\">English</button></div></header>",
         escape(title)
     );
     let _ = write!(
