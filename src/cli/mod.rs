@@ -161,7 +161,8 @@ pub struct RenderArgs {
     /// showing the ties dated up to it, with the date as its caption.
     #[arg(long)]
     pub timeline: bool,
-    /// The picture's width in pixels (up to 16384); the height follows the map.
+    /// The picture's width in pixels (up to 16384); the height follows the map. (A web
+    /// page's map takes the width of the browser's window.)
     #[arg(long, conflicts_with = "scale")]
     pub width: Option<u32>,
     /// The picture's size as a multiple of 1600 pixels wide (1 to 4).

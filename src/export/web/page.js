@@ -56,7 +56,7 @@
   function entityName(i) { return pick(data.entities[i].names); }
   function tieParticipants(tie) { return tie.participants.map(entityName).join(' \u2013 '); }
 
-  var precisionText = { year: 'known to the year', month: 'known to the month', day: 'to the day' };
+  var precisionText = { year: 'known to the year', month: 'known to the month', day: 'known to the day' };
   function dateText(tie) {
     return tie.date ? tie.date + ' (' + (precisionText[tie.precision] || tie.precision) + ')' : 'undated';
   }
@@ -110,11 +110,13 @@
   }
   // Shows these entities, with a margin.
   function frameEntities(indexes) {
+    var left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
+    indexes.forEach(function (i) {
+      var entity = data.entities[i];
+      left = Math.min(left, entity.x); right = Math.max(right, entity.x);
+      top = Math.min(top, entity.y); bottom = Math.max(bottom, entity.y);
+    });
     if (!indexes.length) { setView(whole); return; }
-    var xs = indexes.map(function (i) { return data.entities[i].x; });
-    var ys = indexes.map(function (i) { return data.entities[i].y; });
-    var left = Math.min.apply(null, xs), right = Math.max.apply(null, xs);
-    var top = Math.min.apply(null, ys), bottom = Math.max.apply(null, ys);
     var width = Math.max(right - left, (bottom - top) * (whole.w / whole.h), whole.w / 5) * 1.5;
     centreOn((left + right) / 2, (top + bottom) / 2, Math.min(width, whole.w));
   }
