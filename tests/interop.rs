@@ -2107,4 +2107,15 @@ fn an_oligrapher_map_opens_with_kinds_positions_links_and_notes() {
         Some("true")
     );
     assert!(chief.evidence.is_empty(), "no link, no evidence made up");
+
+    // The annotations are the map's story, their HTML made text.
+    assert_eq!(network.story.len(), 2);
+    let first = &network.story[0];
+    assert_eq!(
+        first.caption.values().next().map(String::as_str),
+        Some("The company: ExxonMobil and its largest investors.")
+    );
+    assert_eq!(first.entities, ["2", "9"]);
+    assert_eq!(first.ties, ["332141"]);
+    assert_eq!(network.story[1].ties, ["e2"]);
 }

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::article::dates::precision_name;
 use crate::article::{analyse_in, guess_language, published_in_text};
-use crate::export::film::{FILM_WIDTH_PX, FilmFormat, timeline_film, write_film};
+use crate::export::film::{FILM_WIDTH_PX, FilmFormat, story_film, timeline_film, write_film};
 use crate::export::{BASE_WIDTH_PX, Background, ExportOptions, ImageFormat, export_map};
 use crate::interop::{
     ConvertError, ExportError, ExportFormat, Format, ImportError, Imported, convert,
@@ -159,8 +159,12 @@ pub struct RenderArgs {
     pub output: PathBuf,
     /// Play the timeline into a film: one frame per distinct date of the ties, each
     /// showing the ties dated up to it, with the date as its caption.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "story")]
     pub timeline: bool,
+    /// Play the map's story into a film: one frame per step, showing the ties it
+    /// highlights, with its caption.
+    #[arg(long)]
+    pub story: bool,
     /// The picture's width in pixels (up to 16384); the height follows the map. (A web
     /// page's map takes the width of the browser's window.)
     #[arg(long, conflicts_with = "scale")]
@@ -261,7 +265,7 @@ pub fn render(args: &RenderArgs) -> anyhow::Result<String> {
         (Some(width), _) => width,
         (None, Some(scale)) => (BASE_WIDTH_PX as f32 * scale).round() as u32,
         // A film's frames are smaller by default: a GIF of 1600-pixel frames is heavy.
-        (None, None) if args.timeline => FILM_WIDTH_PX,
+        (None, None) if args.timeline || args.story => FILM_WIDTH_PX,
         (None, None) => BASE_WIDTH_PX,
     };
     let options = ExportOptions {
@@ -272,28 +276,33 @@ pub fn render(args: &RenderArgs) -> anyhow::Result<String> {
             .clone()
             .unwrap_or_else(|| network.label_language.clone()),
     };
-    if args.timeline {
+    if args.timeline || args.story {
         let format = FilmFormat::from_path(&args.output).ok_or_else(|| {
             anyhow::anyhow!(
                 "{}: choose a film name ending in .gif or .png, or a folder for numbered frames",
                 args.output.display()
             )
         })?;
-        let film = timeline_film(&network, &positions, &options)?;
+        let film = if args.story {
+            story_film(&network, &positions, &options)?
+        } else {
+            timeline_film(&network, &positions, &options)?
+        };
         let written = write_film(&film, &args.output, format, overwrite(args.force))?;
-        let first = film
+        let dates: Vec<String> = film
             .dates
-            .first()
+            .iter()
+            .flatten()
             .map(ToString::to_string)
-            .unwrap_or_default();
-        let last = film
-            .dates
-            .last()
-            .map(ToString::to_string)
-            .unwrap_or_default();
+            .collect();
+        let span = match (dates.first(), dates.last()) {
+            (Some(first), Some(last)) => format!(" ({first} to {last})"),
+            _ => String::new(),
+        };
         return Ok(format!(
-            "{}: the timeline in {} ({first} to {last}), {} × {} pixels{}",
+            "{}: the {} in {}{span}, {} × {} pixels{}",
             args.output.display(),
+            if args.story { "story" } else { "timeline" },
             count_text(film.frames.len(), "frame", "frames"),
             film.width,
             film.height,

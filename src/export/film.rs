@@ -1,7 +1,8 @@
 //! The timeline as a film: one frame group per distinct date of the network's ties, in
 //! order, each showing every tie dated up to then (the ties of its date appear in it),
-//! with the date as its caption. Written as an animated GIF or APNG, or as numbered PNG
-//! frames in a folder. Undated ties have no date to appear at, so no frame shows them.
+//! with the date as its caption; and the story the same way, a frame per step. Written as
+//! an animated GIF or APNG, or as numbered PNG frames in a folder. Undated ties have no
+//! date to appear at, so no frame of the timeline shows them.
 
 use std::path::{Path, PathBuf};
 
@@ -11,7 +12,7 @@ use crate::export::{ExportError, ExportOptions, map_svg};
 use crate::layout::Point;
 use crate::network::date::PartialDate;
 use crate::network::index::NetworkIndex;
-use crate::network::model::Network;
+use crate::network::model::{Network, localized};
 use crate::network::save::{Overwrite, write_atomically};
 use crate::scene::graph::MapGraph;
 
@@ -87,8 +88,8 @@ pub struct Film {
     pub height: u32,
     /// Straight RGBA pixels of each frame.
     pub frames: Vec<Vec<u8>>,
-    /// The date each frame shows.
-    pub dates: Vec<PartialDate>,
+    /// The date each frame shows, if it has one (a story's step may not).
+    pub dates: Vec<Option<PartialDate>>,
 }
 
 /// Draws the film of `network`'s timeline with the entities at `positions`.
@@ -103,19 +104,66 @@ pub fn timeline_film(
             "no tie has a date: the timeline has nothing to show".to_owned(),
         ));
     }
-    let mut drawn = Vec::with_capacity(groups.len());
-    for group in &groups {
+    let frames = groups
+        .iter()
+        .map(|group| {
+            let caption = if network.title.is_empty() {
+                group.date.to_string()
+            } else {
+                format!("{} · {}", group.date, network.title)
+            };
+            (caption, group.shown.clone())
+        })
+        .collect();
+    let mut film = film_of(network, positions, options, frames)?;
+    film.dates = groups.iter().map(|group| Some(group.date)).collect();
+    Ok(film)
+}
+
+/// Draws the film of `network`'s story: one frame per step, showing the ties the step
+/// highlights, with its caption (in the options' language) and its date.
+pub fn story_film(
+    network: &Network,
+    positions: &[Point],
+    options: &ExportOptions,
+) -> Result<Film, ExportError> {
+    if network.story.is_empty() {
+        return Err(ExportError::Render(
+            "the map tells no story: add steps in the window's Story panel".to_owned(),
+        ));
+    }
+    let frames = (network.story.iter().enumerate())
+        .map(|(i, step)| {
+            let caption = localized(&step.caption, &options.language).unwrap_or_default();
+            let caption = match step.date {
+                Some(date) => format!("{}. {date} · {caption}", i + 1),
+                None => format!("{}. {caption}", i + 1),
+            };
+            let ties = (network.ties.iter().enumerate())
+                .filter(|(_, tie)| step.ties.contains(&tie.id))
+                .map(|(at, _)| at)
+                .collect();
+            (caption, ties)
+        })
+        .collect();
+    let mut film = film_of(network, positions, options, frames)?;
+    film.dates = network.story.iter().map(|step| step.date).collect();
+    Ok(film)
+}
+
+/// Draws one frame per `(caption, ties shown)`, every entity in its place.
+fn film_of(
+    network: &Network,
+    positions: &[Point],
+    options: &ExportOptions,
+    frames: Vec<(String, Vec<usize>)>,
+) -> Result<Film, ExportError> {
+    let mut drawn = Vec::with_capacity(frames.len());
+    for (caption, shown) in frames {
         let mut frame = network.clone();
-        frame.ties = group
-            .shown
-            .iter()
-            .map(|&i| network.ties[i].clone())
-            .collect();
-        frame.title = if network.title.is_empty() {
-            group.date.to_string()
-        } else {
-            format!("{} · {}", group.date, network.title)
-        };
+        frame.ties = shown.iter().map(|&i| network.ties[i].clone()).collect();
+        frame.story.clear();
+        frame.title = caption;
         let map = MapGraph::new(&NetworkIndex::new(&frame));
         let svg = map_svg(&frame, &map, positions, options)?;
         drawn.push(svg_to_rgba(&svg)?);
@@ -131,7 +179,7 @@ pub fn timeline_film(
         width,
         height,
         frames,
-        dates: groups.iter().map(|group| group.date).collect(),
+        dates: Vec::new(),
     })
 }
 
@@ -279,6 +327,8 @@ mod tests {
         };
         let film = timeline_film(&network, &positions, &options).expect("draws");
         let dates = timeline_groups(&network).len();
+        let story = story_film(&network, &positions, &options).expect("the story draws");
+        assert_eq!(story.frames.len(), network.story.len(), "a frame per step");
         assert_eq!(film.frames.len(), dates);
         assert!(
             film.frames

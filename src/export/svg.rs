@@ -76,6 +76,22 @@ fn text_width(text: &str, size: f32) -> f32 {
         * size
 }
 
+/// `text` in lines no wider than `width` at `size`, broken between words (a word wider
+/// than the line stands alone); none for empty text.
+fn wrapped(text: &str, size: f32, width: f32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if text_width(&format!("{line} {word}"), size) <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
+}
+
 /// A legend entry's icon.
 pub(super) enum LegendIcon {
     Blank,
@@ -254,13 +270,14 @@ pub fn map_svg(
         .iter()
         .map(|e| e.display_name(language))
         .collect();
-    let title_height = if network.title.is_empty() {
-        0.0
-    } else {
-        34.0 * w / 1200.0
+    // A long title (a story's caption) wraps to the picture's width.
+    let (u, margin) = (w / 1200.0, 36.0 * w / 1200.0);
+    let title_lines = wrapped(&network.title, 22.0 * u, w - 2.0 * margin);
+    let title_height = match title_lines.len() {
+        0 => 0.0,
+        lines => 34.0 * u + (lines - 1) as f32 * 28.0 * u,
     };
     let frame = Frame::fit(network, positions, &labels, w, title_height);
-    let (u, margin) = (frame.u, frame.margin);
 
     // The legend flows in rows under the map.
     let legend = legend(network, language);
@@ -316,14 +333,14 @@ pub fn map_svg(
             "\n<rect width=\"100%\" height=\"100%\" fill=\"{background}\"/>"
         );
     }
-    if !network.title.is_empty() {
+    for (i, line) in title_lines.iter().enumerate() {
         let _ = write!(
             svg,
             "\n<text x=\"{margin:.1}\" y=\"{:.1}\" font-size=\"{:.1}\" font-weight=\"bold\" fill=\"{}\">{}</text>",
-            margin + 22.0 * u,
+            margin + 22.0 * u + i as f32 * 28.0 * u,
             22.0 * u,
             palette.text,
-            escape(&network.title)
+            escape(line)
         );
     }
     draw_map(

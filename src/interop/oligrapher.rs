@@ -2,8 +2,8 @@
 //! `graph.nodes`, `graph.edges` and `graph.captions` as objects keyed by id,
 //! `attributes` (title, subtitle) and `annotations` (a click-through story). Nodes become
 //! entities (their `url` and `image` kept as attributes; images are never fetched), edges
-//! ties (label, dash and arrow kept; the edge's `url` a source link of its evidence), and
-//! captions notes in the map's description.
+//! ties (label, dash and arrow kept; the edge's `url` a source link of its evidence),
+//! captions notes in the map's description, and annotations the map's story.
 
 use std::path::Path;
 
@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use crate::network::model::Position;
 
 use super::ImportError;
-use super::mapping::{RawEdge, RawGraph, RawNode};
+use super::mapping::{RawEdge, RawGraph, RawNode, RawStep};
 use super::node_link::{id_text, value_text};
 use super::report::{Finding, ImportReport, Place};
 
@@ -155,6 +155,43 @@ pub(crate) fn read(
             },
             file,
         )?;
+    }
+
+    // Annotations: the map's click-through story, `{"list": […]}` or the list itself.
+    let annotations = match document.get("annotations") {
+        Some(Value::Object(annotations)) => annotations.get("list"),
+        other => other,
+    };
+    if let Some(list) = annotations.and_then(Value::as_array) {
+        for (index, annotation) in list.iter().enumerate() {
+            let ids = |key: &str| -> Vec<String> {
+                (annotation.get(key).and_then(Value::as_array))
+                    .map(|ids| ids.iter().filter_map(id_text).collect())
+                    .unwrap_or_default()
+            };
+            let header = text_of(annotation.get("header"));
+            // The text is HTML; the caption is its text.
+            let body = text_of(annotation.get("text")).map(|html| {
+                html2text::config::plain_no_decorate()
+                    .string_from_read(html.as_bytes(), usize::MAX / 4)
+                    .unwrap_or(html)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            });
+            let caption = [header, body]
+                .into_iter()
+                .flatten()
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(": ");
+            graph.story.push(RawStep {
+                caption,
+                nodes: ids("nodeIds"),
+                edges: ids("edgeIds"),
+                place: Place::Path(format!("annotations[{index}]")),
+            });
+        }
     }
 
     // Captions: text placed on the map, kept as notes in the description.

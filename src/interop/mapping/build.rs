@@ -7,8 +7,8 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::interop::ImportError;
-use crate::interop::report::{Finding, ImportReport};
-use crate::network::model::{Group, Network, Source, Tie, TieKind};
+use crate::interop::report::{Finding, ImportReport, Place};
+use crate::network::model::{Group, LocalizedText, Network, Source, StoryStep, Tie, TieKind};
 
 use super::entities::map_entity;
 use super::positions::fit_spacing;
@@ -31,6 +31,7 @@ pub(crate) fn build(
         written_by_powermap,
         nodes,
         edges,
+        story,
     } = raw;
     let mut network = Network::empty();
     network.title = title
@@ -233,6 +234,21 @@ pub(crate) fn build(
         });
     }
 
+    let language = network.label_language.clone();
+    for (number, step) in story.into_iter().enumerate() {
+        let entities = known_ids(step.nodes, &entity_index, "node", &step.place, report);
+        let ties = known_ids(step.edges, &tie_index, "edge", &step.place, report);
+        let caption = match step.caption.trim() {
+            "" => format!("Step {}", number + 1),
+            caption => caption.to_owned(),
+        };
+        network.story.push(StoryStep {
+            entities,
+            ties,
+            ..StoryStep::new(LocalizedText::from([(language.clone(), caption)]))
+        });
+    }
+
     let counts = &mut report.counts;
     counts.entities = network.entities.len();
     counts.ties = network.ties.len();
@@ -263,6 +279,24 @@ pub(crate) fn build(
         });
     }
     Ok(network)
+}
+
+/// The ids a story step names that the graph has; the others are reported.
+fn known_ids(
+    ids: Vec<String>,
+    index: &HashMap<String, usize>,
+    what: &str,
+    place: &Place,
+    report: &mut ImportReport,
+) -> Vec<String> {
+    let (kept, unknown): (Vec<String>, Vec<String>) =
+        ids.into_iter().partition(|id| index.contains_key(id));
+    if !unknown.is_empty() {
+        report.record(Finding::Ignored, || {
+            format!("story step at {place}: no {what} {unknown:?}")
+        });
+    }
+    kept
 }
 
 #[cfg(test)]

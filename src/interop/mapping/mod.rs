@@ -26,7 +26,7 @@ mod ties;
 pub(crate) use build::build;
 pub(crate) use numbers::parse_number;
 pub(crate) use positions::turn_y;
-pub(crate) use raw::{DIRECTED_NOTE, RawEdge, RawGraph, RawNode};
+pub(crate) use raw::{DIRECTED_NOTE, RawEdge, RawGraph, RawNode, RawStep};
 pub(crate) use records::{OutGraph, OutValue, records};
 
 /// Nodes, edges and a report for the mapping's unit tests.

@@ -45,6 +45,18 @@ pub(crate) struct RawGraph {
     pub written_by_powermap: bool,
     pub nodes: Vec<RawNode>,
     pub edges: Vec<RawEdge>,
+    /// A story the file tells over its graph (Oligrapher's annotations).
+    pub story: Vec<RawStep>,
+}
+
+/// A step of a story as a reader found it: its caption (plain text) and the node and
+/// edge ids it highlights.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct RawStep {
+    pub caption: String,
+    pub nodes: Vec<String>,
+    pub edges: Vec<String>,
+    pub place: Place,
 }
 
 impl RawGraph {
