@@ -2,7 +2,10 @@
 
 use std::path::Path;
 
-use powermap::export::{Background, ExportError, ExportOptions, credit_line, export_map, map_svg};
+use powermap::export::{
+    Background, CONTENT_SECURITY_POLICY, ExportError, ExportOptions, credit_line, export_map,
+    map_svg, web_page,
+};
 use powermap::layout::{Point, lay_out};
 use powermap::network::dataset::load_default_network;
 use powermap::network::index::NetworkIndex;
@@ -383,6 +386,63 @@ fn render_command_writes_png_and_svg() {
         .expect("runs");
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+}
+
+#[test]
+fn the_web_page_is_one_small_file_that_marks_every_tie_and_entity_and_loads_nothing() {
+    let (network, map, positions) = default_map();
+    let page = web_page(&network, &map, &positions, "ko", Background::White).expect("makes it");
+    assert!(
+        page.len() <= 2 * 1024 * 1024,
+        "the default map's page is {} bytes, over 2 MB",
+        page.len()
+    );
+    let document = scraper::Html::parse_document(&page);
+    let select = |css: &str| {
+        let selector = scraper::Selector::parse(css).expect("a selector");
+        document.select(&selector).collect::<Vec<_>>()
+    };
+    let policy = select("meta[http-equiv=Content-Security-Policy]");
+    assert_eq!(policy.len(), 1);
+    assert_eq!(policy[0].attr("content"), Some(CONTENT_SECURITY_POLICY));
+    // Nothing names anything to load: no src, href or link element, and the only url()
+    // in the style is the embedded font's.
+    assert!(select("[src], [href], link, iframe, object, embed").is_empty());
+    let style: String = select("style").iter().flat_map(|s| s.text()).collect();
+    assert_eq!(
+        style.matches("url(").count(),
+        style.matches("url(data:font/ttf;base64,").count()
+    );
+    assert!(
+        style.contains("font-family: \"NanumGothic\""),
+        "no embedded Hangul font"
+    );
+    for tie in &network.ties {
+        let css = format!("#map-svg [data-tie-id=\"{}\"]", tie.id);
+        assert!(!select(&css).is_empty(), "no line for {}", tie.id);
+    }
+    for entity in &network.entities {
+        let css = format!("#map-svg [data-entity-id=\"{}\"]", entity.id);
+        assert_eq!(select(&css).len(), 1, "{} is not drawn once", entity.id);
+        let label = format!("#map-svg [data-label-of=\"{}\"]", entity.id);
+        let text: String = select(&label).iter().flat_map(|l| l.text()).collect();
+        assert_eq!(text, entity.display_name("ko"));
+    }
+    assert_eq!(select("#evidence").len(), 1);
+    // The data the script reads is JSON, with the contract's amount and its quotes.
+    let data: String = select("script#powermap-data")
+        .iter()
+        .flat_map(|s| s.text())
+        .collect();
+    let data: serde_json::Value = serde_json::from_str(&data).expect("the data is JSON");
+    let contract = (data["ties"].as_array().expect("ties"))
+        .iter()
+        .find(|tie| tie["id"] == "samsung-electronics-tesla-ai6-contract")
+        .expect("the contract");
+    assert_eq!(contract["amount"], "16,500,000,000 USD (165억달러)");
+    assert_eq!(contract["date"], "2025-07");
+    assert_eq!(contract["precision"], "month");
+    assert_eq!(contract["evidence"].as_array().map(Vec::len), Some(6));
 }
 
 #[test]

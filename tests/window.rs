@@ -293,6 +293,7 @@ fn ctrl_e_opens_the_export_dialog() {
     harness.get_by_label("Current view, as on screen");
     harness.get_by_label("Transparent");
     harness.get_by_label("3200 pixels wide");
+    harness.get_by_label("Web page (HTML)");
 }
 
 #[test]
@@ -330,6 +331,30 @@ fn exporting_the_whole_map_writes_the_picture_and_says_so() {
     );
     harness.get_by_label("Export failed");
     harness.get_by_label_contains("already exists");
+}
+
+#[test]
+fn exporting_a_web_page_writes_the_map_with_its_evidence() {
+    let mut harness = harness();
+    settle(&mut harness);
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("samsung.html");
+    let settings = powermap::app::ExportSettings {
+        format: powermap::export::ImageFormat::Html,
+        ..Default::default()
+    };
+    send(
+        &mut harness,
+        Command::Export(powermap::app::ExportRequest {
+            path: path.clone(),
+            settings,
+        }),
+    );
+    let page = std::fs::read_to_string(&path).expect("a page was written");
+    assert!(page.starts_with("<!DOCTYPE html>"), "{}", &page[..100]);
+    assert!(page.contains("data-tie-id=\"samsung-electronics-tesla-ai6-contract\""));
+    assert!(page.contains("165억달러"));
+    harness.get_by_label_contains("Exported");
 }
 
 fn interop_fixture(name: &str) -> PathBuf {

@@ -349,7 +349,7 @@ impl Command {
             Self::SaveAsDialog => {
                 "Write the network as it is on screen, as powermap JSON, GEXF, GraphML or node-link JSON"
             }
-            Self::ShowExportDialog => "Export the map as a PNG or SVG picture",
+            Self::ShowExportDialog => "Export the map as a PNG or SVG picture, or as a web page",
             Self::Quit => "Close the window",
             Self::FitView => "Zoom and pan so that the whole network fills the map",
             Self::ClearSelection => "Close the panel of the selected tie or entity",

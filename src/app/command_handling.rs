@@ -14,6 +14,7 @@ use crate::edit::history::Direction;
 use crate::export::film::{FILM_WIDTH_PX, FilmFormat, timeline_film, write_film};
 use crate::export::{ExportOptions, ImageFormat, encode_png, export_map, file_stem};
 use crate::interop::ExportFormat;
+use crate::network::model::is_web_address;
 use crate::network::save::{Overwrite, write_atomically};
 
 impl PowermapApp {
@@ -496,12 +497,6 @@ fn pick_network_file(title: &str) -> Option<PathBuf> {
         .pick_file()
 }
 
-/// Only web addresses open: a file's link must not launch programs or open local files.
-pub fn is_web_address(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
-}
-
 /// `path` with the format's extension, unless it already has it. The file dialog only
 /// confirmed replacing the name it returned, so a changed name must not replace a file.
 fn with_extension(path: PathBuf, format: ImageFormat) -> (PathBuf, Overwrite) {
@@ -512,33 +507,5 @@ fn with_extension(path: PathBuf, format: ImageFormat) -> (PathBuf, Overwrite) {
         name.push(".");
         name.push(format.extension());
         (PathBuf::from(name), Overwrite::Refuse)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_web_addresses_open() {
-        for url in [
-            "https://www.inews24.com/view/1",
-            "http://example.com",
-            "HTTPS://X.KR",
-        ] {
-            assert!(is_web_address(url), "{url} should open");
-        }
-        for url in [
-            "file:///etc/passwd",
-            "javascript:alert(1)",
-            "C:\\Windows\\System32\\calc.exe",
-            "/usr/bin/xterm",
-            "ftp://example.com/a",
-            "mailto:a@b.c",
-            "httpx://example.com",
-            "",
-        ] {
-            assert!(!is_web_address(url), "{url} must not open");
-        }
     }
 }

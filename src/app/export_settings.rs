@@ -1,5 +1,6 @@
 //! What File ▸ Export asks for: the current view as on screen, or the whole map at a
-//! chosen size, as PNG or SVG, on a white, dark or transparent background; and where.
+//! chosen size, as PNG or SVG, or as a web page, on a white, dark or transparent
+//! background; and where.
 
 use std::path::PathBuf;
 

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::article::dates::precision_name;
 use crate::article::{analyse_in, guess_language, published_in_text};
 use crate::export::film::{FILM_WIDTH_PX, FilmFormat, story_film, timeline_film, write_film};
-use crate::export::{BASE_WIDTH_PX, Background, ExportOptions, export_map};
+use crate::export::{BASE_WIDTH_PX, Background, ExportOptions, ImageFormat, export_map};
 use crate::interop::{
     ConvertError, ExportError, ExportFormat, Format, ImportError, Imported, convert,
     export_network, import_file,
@@ -80,7 +80,10 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Draw the whole map to a PNG or SVG file, without a window or GPU.
+    /// Draw the whole map to a PNG or SVG file, or make its web page, without a window or GPU.
+    ///
+    /// A name ending in .html writes one self-contained page: the map to pan, zoom and
+    /// search, each tie's evidence a click away, with nothing loaded from elsewhere.
     ///
     /// The layout runs to rest from the network's deterministic start, or the positions
     /// saved in the file are used when every entity has one.
@@ -150,8 +153,8 @@ pub struct RenderArgs {
     /// The network file, in any format powermap opens; without one, the embedded Samsung
     /// network.
     pub file: Option<PathBuf>,
-    /// Where to write the picture: a name ending in .png or .svg; with --timeline, .gif,
-    /// .png (an animated PNG) or a folder (numbered PNG frames).
+    /// Where to write the picture: a name ending in .png, .svg or .html (a web page); with
+    /// --timeline, .gif, .png (an animated PNG) or a folder (numbered PNG frames).
     #[arg(short, long)]
     pub output: PathBuf,
     /// Play the timeline into a film: one frame per distinct date of the ties, each
@@ -162,7 +165,8 @@ pub struct RenderArgs {
     /// highlights, with its caption.
     #[arg(long)]
     pub story: bool,
-    /// The picture's width in pixels (up to 16384); the height follows the map.
+    /// The picture's width in pixels (up to 16384); the height follows the map. (A web
+    /// page's map takes the width of the browser's window.)
     #[arg(long, conflicts_with = "scale")]
     pub width: Option<u32>,
     /// The picture's size as a multiple of 1600 pixels wide (1 to 4).
@@ -317,12 +321,16 @@ pub fn render(args: &RenderArgs) -> anyhow::Result<String> {
         &args.output,
         overwrite(args.force),
     )?;
-    Ok(format!(
-        "{}: the map of {} and {}, {width_px} pixels wide",
-        args.output.display(),
+    let size = format!(
+        "{} and {}",
         count_text(network.entities.len(), "entity", "entities"),
         count_text(network.ties.len(), "tie", "ties")
-    ))
+    );
+    let output = args.output.display();
+    Ok(match ImageFormat::from_path(&args.output) {
+        Some(ImageFormat::Html) => format!("{output}: the web page of the map of {size}"),
+        _ => format!("{output}: the map of {size}, {width_px} pixels wide"),
+    })
 }
 
 /// Writes to `out` the ties `args.article` proposes, one JSON object a line.

@@ -1,11 +1,13 @@
-//! The whole map as a picture fit to publish: SVG (vector, text as text) and PNG (the same
-//! SVG rendered by resvg with the bundled Hangul font), with a title, a legend built from
-//! what the network contains, and a credit line naming the sources; and the timeline as a
-//! film ([`film`]). No window, no GPU.
+//! The whole map fit to publish: SVG (vector, text as text) and PNG (the same SVG rendered
+//! by resvg with the bundled Hangul font), with a title, a legend built from what the
+//! network contains, and a credit line naming the sources; the web page, that SVG made
+//! interactive with every tie's evidence ([`web_page`]); and the timeline as a film
+//! ([`film`]). No window, no GPU.
 
 pub mod film;
 mod png;
 mod svg;
+mod web;
 
 use std::path::{Path, PathBuf};
 
@@ -16,6 +18,7 @@ use crate::scene::graph::MapGraph;
 
 pub use png::{encode_png, svg_to_png};
 pub use svg::{credit_line, map_svg};
+pub use web::{CONTENT_SECURITY_POLICY, web_page};
 
 /// The widest (and tallest) picture powermap draws, in pixels.
 pub const MAX_SIDE_PX: u32 = 16_384;
@@ -38,18 +41,21 @@ pub enum Background {
 /// How to draw the picture.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExportOptions {
-    /// The picture's width in pixels; its height follows the map's shape.
+    /// The picture's width in pixels; its height follows the map's shape. (A web page's
+    /// map takes the width of its window.)
     pub width_px: u32,
     pub background: Background,
     /// The language of the labels, such as `"ko"` or `"en"`.
     pub language: String,
 }
 
-/// The file formats the map exports to.
+/// The file formats the whole map exports to: two pictures, and the web page around one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImageFormat {
     Png,
     Svg,
+    /// One self-contained HTML file: the map to pan, zoom, search and click for evidence.
+    Html,
 }
 
 impl ImageFormat {
@@ -58,6 +64,7 @@ impl ImageFormat {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "png" => Some(Self::Png),
             "svg" => Some(Self::Svg),
+            "html" | "htm" => Some(Self::Html),
             _ => None,
         }
     }
@@ -66,6 +73,7 @@ impl ImageFormat {
         match self {
             Self::Png => "png",
             Self::Svg => "svg",
+            Self::Html => "html",
         }
     }
 }
@@ -79,7 +87,7 @@ pub enum ExportError {
     TooLarge { width: u64, height: u64 },
     #[error("{width} pixels is too narrow: choose at least {MIN_WIDTH_PX}")]
     TooSmall { width: u32 },
-    #[error("{file}: choose a file name ending in .png or .svg", file = file.display())]
+    #[error("{file}: choose a file name ending in .png, .svg or .html", file = file.display())]
     UnknownFormat { file: PathBuf },
     #[error("cannot draw the map: {0}")]
     Render(String),
@@ -112,7 +120,7 @@ pub fn file_stem(network: &Network, fallback: &str) -> String {
         stem.to_owned()
     }
 }
-/// Draws the whole map into `path` as PNG or SVG (by its extension), atomically.
+/// Draws the whole map into `path` as PNG, SVG or a web page (by its extension), atomically.
 pub fn export_map(
     network: &Network,
     map: &MapGraph,
@@ -124,10 +132,17 @@ pub fn export_map(
     let format = ImageFormat::from_path(path).ok_or_else(|| ExportError::UnknownFormat {
         file: path.to_owned(),
     })?;
-    let svg = map_svg(network, map, positions, options)?;
     let bytes = match format {
-        ImageFormat::Svg => svg.into_bytes(),
-        ImageFormat::Png => svg_to_png(&svg)?,
+        ImageFormat::Svg => map_svg(network, map, positions, options)?.into_bytes(),
+        ImageFormat::Png => svg_to_png(&map_svg(network, map, positions, options)?)?,
+        ImageFormat::Html => web_page(
+            network,
+            map,
+            positions,
+            &options.language,
+            options.background,
+        )?
+        .into_bytes(),
     };
     write_atomically(path, &bytes, overwrite)?;
     Ok(())

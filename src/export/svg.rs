@@ -13,17 +13,17 @@ use crate::scene::labels::{LABEL_EVERY_ENTITY_UP_TO, LabelBox, LabelPlacer, by_d
 use crate::scene::style::{self, Dash, NodeShape, Rgba, TieStyle};
 
 /// Colours that depend on the background.
-struct Palette {
-    background: Option<&'static str>,
-    text: &'static str,
-    weak_text: &'static str,
-    halo: &'static str,
+pub(super) struct Palette {
+    pub background: Option<&'static str>,
+    pub text: &'static str,
+    pub weak_text: &'static str,
+    pub halo: &'static str,
     /// The legend's samples of what applies to lines of any colour.
     line_sample: Rgba,
 }
 
 impl Palette {
-    fn of(background: Background) -> Self {
+    pub fn of(background: Background) -> Self {
         match background {
             Background::White => Self {
                 background: Some("#ffffff"),
@@ -49,7 +49,9 @@ impl Palette {
         }
     }
 }
-fn escape(text: &str) -> String {
+/// `text` made safe for SVG and HTML text and attribute values; control characters,
+/// which XML forbids, are dropped.
+pub(super) fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -90,8 +92,8 @@ fn wrapped(text: &str, size: f32, width: f32) -> Vec<String> {
     lines
 }
 
-/// A legend entry: an icon and its text.
-enum LegendIcon {
+/// A legend entry's icon.
+pub(super) enum LegendIcon {
     Blank,
     Node(NodeShape, Rgba),
     Swatch(Rgba),
@@ -134,6 +136,115 @@ fn stroke_attributes(tie_style: &TieStyle, u: f32) -> String {
     attributes
 }
 
+/// How the map's parts are marked up: as a picture, each line titled with its tie; or as
+/// the web page's map, each line and entity carrying its id for the page's script.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Marks {
+    Picture,
+    Page,
+}
+
+/// Where the map lands on a picture: the transform from layout units to pixels, and the
+/// sizes of what is drawn.
+pub(super) struct Frame {
+    /// One unit of type and stroke: a 1200-pixel picture uses the window's sizes.
+    pub u: f32,
+    /// Pixels per layout unit.
+    pub scale: f32,
+    pub margin: f32,
+    pub label_size: f32,
+    /// The pixel at which the layout's `min` corner lands.
+    origin: Point,
+    min: Point,
+    /// Where the map ends: the bottom of its lowest label.
+    pub bottom: f32,
+}
+
+impl Frame {
+    /// Fits `positions` to a picture `width` pixels wide, under a title `title_height`
+    /// high, leaving room for the `labels` that stick out at the sides.
+    pub fn fit(
+        network: &Network,
+        positions: &[Point],
+        labels: &[&str],
+        width: f32,
+        title_height: f32,
+    ) -> Self {
+        let w = width;
+        let u = w / 1200.0;
+        let margin = 36.0 * u;
+        let label_size = 13.0 * u;
+        let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
+        for p in positions {
+            for axis in 0..2 {
+                min[axis] = min[axis].min(p[axis]);
+                max[axis] = max[axis].max(p[axis]);
+            }
+        }
+        if positions.is_empty() {
+            (min, max) = ([0.0; 2], [1.0; 2]);
+        }
+        let span = [(max[0] - min[0]).max(1.0), (max[1] - min[1]).max(1.0)];
+        // How far an entity reaches sideways from its centre: its label's half or its radius.
+        let reach = |index: usize, scale: f32| {
+            let half_label = text_width(labels[index], label_size) / 2.0 + 4.0 * u;
+            let radius = (style::node_radius(network.entities[index].kind) * scale).max(3.0 * u);
+            half_label.max(radius)
+        };
+        let overhangs = |scale: f32| {
+            let (mut left, mut right) = (0.0_f32, 0.0_f32);
+            for (index, p) in positions.iter().enumerate() {
+                left = left.max(reach(index, scale) - (p[0] - min[0]) * scale);
+                right = right.max(reach(index, scale) - (max[0] - p[0]) * scale);
+            }
+            (left, right)
+        };
+        let overhang = |scale: f32| {
+            let (left, right) = overhangs(scale);
+            left + right
+        };
+        let mut scale = (w - 2.0 * margin) / span[0];
+        scale = ((w - 2.0 * margin - overhang(scale)) / span[0]).max(0.01);
+        // A tall, narrow network must not become absurdly high: cap the height at twice the width.
+        scale = scale.min(2.0 * w / span[1]);
+        let left_overhang = overhangs(scale).0;
+        let map_width = span[0] * scale;
+        let offset_x = margin
+            + left_overhang
+            + ((w - 2.0 * margin - overhang(scale)) - map_width).max(0.0) / 2.0;
+        // Entities reach their radius beyond their centres, and labels hang under them.
+        let largest_radius = network
+            .entities
+            .iter()
+            .map(|entity| (style::node_radius(entity.kind) * scale).max(3.0 * u))
+            .fold(0.0_f32, f32::max);
+        let top = margin + title_height + 12.0 * u + largest_radius;
+        let map_height = span[1] * scale + 2.0 * largest_radius + label_size * 2.0;
+        Self {
+            u,
+            scale,
+            margin,
+            label_size,
+            origin: [offset_x, top],
+            min,
+            bottom: top + map_height,
+        }
+    }
+
+    /// Where a point of the layout lands, in pixels.
+    pub fn to_px(&self, p: Point) -> Point {
+        [
+            self.origin[0] + (p[0] - self.min[0]) * self.scale,
+            self.origin[1] + (p[1] - self.min[1]) * self.scale,
+        ]
+    }
+
+    /// The radius an entity of `kind` is drawn with, in pixels.
+    pub fn radius(&self, kind: EntityKind) -> f32 {
+        (style::node_radius(kind) * self.scale).max(3.0 * self.u)
+    }
+}
+
 /// Draws the whole map as SVG.
 pub fn map_svg(
     network: &Network,
@@ -153,118 +264,29 @@ pub fn map_svg(
     }
     let palette = Palette::of(options.background);
     let w = width as f32;
-    // One unit of type and stroke: a 1200-pixel picture uses the window's sizes.
-    let u = w / 1200.0;
-    let margin = 36.0 * u;
-    let label_size = 13.0 * u;
     let language = options.language.as_str();
     let labels: Vec<&str> = network
         .entities
         .iter()
         .map(|e| e.display_name(language))
         .collect();
-
-    // Fit the map to the width, leaving room for the labels that stick out at the sides.
-    let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
-    for p in positions {
-        for axis in 0..2 {
-            min[axis] = min[axis].min(p[axis]);
-            max[axis] = max[axis].max(p[axis]);
-        }
-    }
-    if positions.is_empty() {
-        (min, max) = ([0.0; 2], [1.0; 2]);
-    }
-    let span = [(max[0] - min[0]).max(1.0), (max[1] - min[1]).max(1.0)];
-    // How far an entity reaches sideways from its centre: its label's half or its radius.
-    let reach = |index: usize, scale: f32| {
-        let half_label = text_width(labels[index], label_size) / 2.0 + 4.0 * u;
-        let radius = (style::node_radius(network.entities[index].kind) * scale).max(3.0 * u);
-        half_label.max(radius)
-    };
-    let overhangs = |scale: f32| {
-        let (mut left, mut right) = (0.0_f32, 0.0_f32);
-        for (index, p) in positions.iter().enumerate() {
-            left = left.max(reach(index, scale) - (p[0] - min[0]) * scale);
-            right = right.max(reach(index, scale) - (max[0] - p[0]) * scale);
-        }
-        (left, right)
-    };
-    let overhang = |scale: f32| {
-        let (left, right) = overhangs(scale);
-        left + right
-    };
-    let mut scale = (w - 2.0 * margin) / span[0];
-    scale = ((w - 2.0 * margin - overhang(scale)) / span[0]).max(0.01);
-    // A tall, narrow network must not become absurdly high: cap the height at twice the width.
-    scale = scale.min(2.0 * w / span[1]);
-    let left_overhang = overhangs(scale).0;
-    let map_width = span[0] * scale;
-    let offset_x =
-        margin + left_overhang + ((w - 2.0 * margin - overhang(scale)) - map_width).max(0.0) / 2.0;
     // A long title (a story's caption) wraps to the picture's width.
+    let (u, margin) = (w / 1200.0, 36.0 * w / 1200.0);
     let title_lines = wrapped(&network.title, 22.0 * u, w - 2.0 * margin);
     let title_height = match title_lines.len() {
         0 => 0.0,
         lines => 34.0 * u + (lines - 1) as f32 * 28.0 * u,
     };
-    // Entities reach their radius beyond their centres, and labels hang under them.
-    let largest_radius = network
-        .entities
-        .iter()
-        .map(|entity| (style::node_radius(entity.kind) * scale).max(3.0 * u))
-        .fold(0.0_f32, f32::max);
-    let top = margin + title_height + 12.0 * u + largest_radius;
-    let map_height = span[1] * scale + 2.0 * largest_radius + label_size * 2.0;
-    let to_px = |p: Point| {
-        [
-            offset_x + (p[0] - min[0]) * scale,
-            top + (p[1] - min[1]) * scale,
-        ]
-    };
+    let frame = Frame::fit(network, positions, &labels, w, title_height);
 
     // The legend flows in rows under the map.
-    let mut legend: Vec<(LegendIcon, String)> = Vec::new();
-    let kinds: std::collections::BTreeSet<EntityKind> =
-        network.entities.iter().map(|e| e.kind).collect();
-    for kind in kinds {
-        legend.push((
-            LegendIcon::Node(style::node_shape(kind), style::kind_color(kind)),
-            kind.label().to_owned(),
-        ));
-    }
-    let groups = network.groups_in_use();
-    for &(position, group) in groups.iter().take(style::LEGEND_GROUPS) {
-        let name = localized(&group.name, language).unwrap_or(&group.id);
-        legend.push((
-            LegendIcon::Swatch(style::group_color(&group.id, position)),
-            format!("{name} (group)"),
-        ));
-    }
-    if groups.len() > style::LEGEND_GROUPS {
-        legend.push((
-            LegendIcon::Blank,
-            format!("and {} more groups", groups.len() - style::LEGEND_GROUPS),
-        ));
-    }
-    let tie_kinds: std::collections::BTreeSet<TieKind> =
-        network.ties.iter().map(|t| t.kind).collect();
-    for kind in tie_kinds {
-        legend.push((LegendIcon::Line(kind), kind.label().to_owned()));
-    }
-    let statuses: std::collections::BTreeSet<TieStatus> = (network.ties.iter())
-        .map(|t| t.status)
-        .filter(|&status| style::status_changes_the_stroke(status))
-        .collect();
-    for status in statuses {
-        legend.push((LegendIcon::Status(status), status.label().to_owned()));
-    }
+    let legend = legend(network, language);
     let legend_size = 12.0 * u;
-    let icon_width = 30.0 * u;
+    let icon_width = LEGEND_ICON_WIDTH * u;
     let row_height = 22.0 * u;
     let mut legend_items = Vec::new();
     let (mut x, mut row) = (margin, 0_u32);
-    for (icon, text) in &legend {
+    for LegendEntry { icon, text, .. } in &legend {
         let item_width = icon_width + 6.0 * u + text_width(text, legend_size) + 18.0 * u;
         if x + item_width > w - margin && x > margin {
             x = margin;
@@ -273,7 +295,7 @@ pub fn map_svg(
         legend_items.push((x, row, icon, text));
         x += item_width;
     }
-    let legend_top = top + map_height + 16.0 * u;
+    let legend_top = frame.bottom + 16.0 * u;
     let legend_height = (row + 1) as f32 * row_height;
     let credit_size = 11.0 * u;
     let credit = wrap(
@@ -321,126 +343,20 @@ pub fn map_svg(
             escape(line)
         );
     }
-
-    svg.push_str("\n<g id=\"ties\" fill=\"none\">");
-    for edge in &map.edges {
-        let (a, b) = (
-            to_px(positions[edge.a.index()]),
-            to_px(positions[edge.b.index()]),
-        );
-        let tie = &network[edge.tie];
-        let tie_style = style::line_style(tie.kind, tie.status);
-        let path = if edge.bend == 0.0 {
-            format!("M{:.1} {:.1}L{:.1} {:.1}", a[0], a[1], b[0], b[1])
-        } else {
-            let c = style::bend_control_point(a, b, edge.bend);
-            format!(
-                "M{:.1} {:.1}Q{:.1} {:.1} {:.1} {:.1}",
-                a[0], a[1], c[0], c[1], b[0], b[1]
-            )
-        };
-        let title = if tie.status.is_reported() {
-            format!("{}: {}", tie.kind.label(), tie.id)
-        } else {
-            format!("{} ({}): {}", tie.kind.label(), tie.status, tie.id)
-        };
-        let _ = write!(
-            svg,
-            "\n<path d=\"{path}\"{}><title>{}</title></path>",
-            stroke_attributes(&tie_style, u),
-            escape(&title)
-        );
-    }
-    svg.push_str("\n</g>\n<g id=\"entities\">");
-    for (index, entity) in network.entities.iter().enumerate() {
-        let center = to_px(positions[index]);
-        let radius = (style::node_radius(entity.kind) * scale).max(3.0 * u);
-        let group_position = entity
-            .group
-            .as_ref()
-            .and_then(|g| network.groups.iter().position(|group| &group.id == g));
-        let fill = style::entity_color(entity, group_position).hex();
-        svg.push('\n');
-        svg.push_str(&node_svg(
-            style::node_shape(entity.kind),
-            center,
-            radius,
-            &fill,
-            palette.halo,
-            u,
-        ));
-    }
-    svg.push_str("\n</g>\n<g id=\"labels\" text-anchor=\"middle\" paint-order=\"stroke\" stroke-linejoin=\"round\">");
-    let label_boxes: Vec<LabelBox> = network
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(index, entity)| {
-            let center = to_px(positions[index]);
-            let radius = (style::node_radius(entity.kind) * scale).max(3.0 * u);
-            let half = text_width(labels[index], label_size) / 2.0;
-            let top = center[1] + radius + 1.0 * u;
-            [
-                center[0] - half,
-                top,
-                center[0] + half,
-                top + label_size * 1.3,
-            ]
-        })
-        .collect();
-    let labelled = labelled_entities(map, &label_boxes);
-    for (index, entity) in network.entities.iter().enumerate() {
-        if !labelled[index] {
-            continue;
-        }
-        let center = to_px(positions[index]);
-        let radius = (style::node_radius(entity.kind) * scale).max(3.0 * u);
-        let _ = write!(
-            svg,
-            "\n<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{label_size:.1}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"{:.1}\">{}</text>",
-            center[0],
-            center[1] + radius + label_size + 1.0 * u,
-            palette.text,
-            palette.halo,
-            3.0 * u,
-            escape(labels[index])
-        );
-    }
-    svg.push_str("\n</g>\n<g id=\"legend\">");
+    draw_map(
+        &mut svg,
+        network,
+        map,
+        positions,
+        &frame,
+        &labels,
+        &palette,
+        Marks::Picture,
+    );
+    svg.push_str("\n<g id=\"legend\">");
     for (x, row, icon, text) in legend_items {
         let y = legend_top + row as f32 * row_height + row_height / 2.0;
-        match icon {
-            LegendIcon::Blank => {}
-            LegendIcon::Node(shape, color) => {
-                svg.push_str(&node_svg(
-                    *shape,
-                    [x + icon_width / 2.0, y],
-                    6.0 * u,
-                    &color.hex(),
-                    palette.halo,
-                    u,
-                ));
-            }
-            LegendIcon::Swatch(color) => {
-                let _ = write!(
-                    svg,
-                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"{:.1}\" fill=\"{}\"/>",
-                    x + 4.0 * u,
-                    y - 5.0 * u,
-                    icon_width - 8.0 * u,
-                    10.0 * u,
-                    2.0 * u,
-                    color.hex()
-                );
-            }
-            LegendIcon::Line(kind) => {
-                svg.push_str(&legend_line(style::tie_style(*kind), x, y, icon_width, u));
-            }
-            LegendIcon::Status(status) => {
-                let sample = style::status_sample(*status, palette.line_sample);
-                svg.push_str(&legend_line(sample, x, y, icon_width, u));
-            }
-        }
+        svg.push_str(&legend_icon_svg(icon, x, y, u, &palette));
         let _ = write!(
             svg,
             "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{legend_size:.1}\" fill=\"{}\">{}</text>",
@@ -465,6 +381,229 @@ pub fn map_svg(
     }
     svg.push_str("</text>\n</svg>\n");
     Ok(svg)
+}
+
+/// Draws the map itself into `svg`: the lines of the ties, the entities over them and the
+/// labels that fit over both, each in its group (`ties`, `entities`, `labels`).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn draw_map(
+    svg: &mut String,
+    network: &Network,
+    map: &MapGraph,
+    positions: &[Point],
+    frame: &Frame,
+    labels: &[&str],
+    palette: &Palette,
+    marks: Marks,
+) {
+    let u = frame.u;
+    svg.push_str("\n<g id=\"ties\" fill=\"none\">");
+    for edge in &map.edges {
+        let (a, b) = (
+            frame.to_px(positions[edge.a.index()]),
+            frame.to_px(positions[edge.b.index()]),
+        );
+        let tie = &network[edge.tie];
+        let tie_style = style::line_style(tie.kind, tie.status);
+        let path = if edge.bend == 0.0 {
+            format!("M{:.1} {:.1}L{:.1} {:.1}", a[0], a[1], b[0], b[1])
+        } else {
+            let c = style::bend_control_point(a, b, edge.bend);
+            format!(
+                "M{:.1} {:.1}Q{:.1} {:.1} {:.1} {:.1}",
+                a[0], a[1], c[0], c[1], b[0], b[1]
+            )
+        };
+        let stroke = stroke_attributes(&tie_style, u);
+        match marks {
+            Marks::Picture => {
+                let title = if tie.status.is_reported() {
+                    format!("{}: {}", tie.kind.label(), tie.id)
+                } else {
+                    format!("{} ({}): {}", tie.kind.label(), tie.status, tie.id)
+                };
+                let _ = write!(
+                    svg,
+                    "\n<path d=\"{path}\"{stroke}><title>{}</title></path>",
+                    escape(&title)
+                );
+            }
+            // A wide, invisible stroke under the line takes the pointer, so that a thin or
+            // dotted line is easy to click.
+            Marks::Page => {
+                let _ = write!(
+                    svg,
+                    "\n<g class=\"tie\" data-tie-id=\"{}\"><path class=\"hit\" d=\"{path}\" stroke=\"transparent\" stroke-width=\"{:.1}\"/><path d=\"{path}\"{stroke}/></g>",
+                    escape(&tie.id),
+                    12.0 * u
+                );
+            }
+        }
+    }
+    svg.push_str("\n</g>\n<g id=\"entities\">");
+    for (index, entity) in network.entities.iter().enumerate() {
+        let center = frame.to_px(positions[index]);
+        let radius = frame.radius(entity.kind);
+        let group_position = entity
+            .group
+            .as_ref()
+            .and_then(|g| network.groups.iter().position(|group| &group.id == g));
+        let fill = style::entity_color(entity, group_position).hex();
+        let shape = node_svg(
+            style::node_shape(entity.kind),
+            center,
+            radius,
+            &fill,
+            palette.halo,
+            u,
+        );
+        svg.push('\n');
+        match marks {
+            Marks::Picture => svg.push_str(&shape),
+            Marks::Page => {
+                let _ = write!(
+                    svg,
+                    "<g class=\"entity\" data-entity-id=\"{}\">{shape}</g>",
+                    escape(&entity.id)
+                );
+            }
+        }
+    }
+    svg.push_str("\n</g>\n<g id=\"labels\" text-anchor=\"middle\" paint-order=\"stroke\" stroke-linejoin=\"round\">");
+    let label_size = frame.label_size;
+    let label_boxes: Vec<LabelBox> = network
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(index, entity)| {
+            let center = frame.to_px(positions[index]);
+            let half = text_width(labels[index], label_size) / 2.0;
+            let top = center[1] + frame.radius(entity.kind) + 1.0 * u;
+            [
+                center[0] - half,
+                top,
+                center[0] + half,
+                top + label_size * 1.3,
+            ]
+        })
+        .collect();
+    let labelled = labelled_entities(map, &label_boxes);
+    for (index, entity) in network.entities.iter().enumerate() {
+        if !labelled[index] {
+            continue;
+        }
+        let center = frame.to_px(positions[index]);
+        let radius = frame.radius(entity.kind);
+        let label_of = match marks {
+            Marks::Picture => String::new(),
+            Marks::Page => format!(" data-label-of=\"{}\"", escape(&entity.id)),
+        };
+        let _ = write!(
+            svg,
+            "\n<text{label_of} x=\"{:.1}\" y=\"{:.1}\" font-size=\"{label_size:.1}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"{:.1}\">{}</text>",
+            center[0],
+            center[1] + radius + label_size + 1.0 * u,
+            palette.text,
+            palette.halo,
+            3.0 * u,
+            escape(labels[index])
+        );
+    }
+    svg.push_str("\n</g>");
+}
+
+/// A legend's entry: an icon, its text and, for a group's, the group's index in the file.
+pub(super) struct LegendEntry {
+    pub icon: LegendIcon,
+    pub text: String,
+    pub group: Option<usize>,
+}
+
+/// The legend of what the network contains: its kinds of entity, its groups (the first
+/// [`style::LEGEND_GROUPS`], then how many more), its kinds of tie and the statuses that
+/// change a line's stroke.
+pub(super) fn legend(network: &Network, language: &str) -> Vec<LegendEntry> {
+    let entry = |icon, text: String| LegendEntry {
+        icon,
+        text,
+        group: None,
+    };
+    let mut legend = Vec::new();
+    let kinds: std::collections::BTreeSet<EntityKind> =
+        network.entities.iter().map(|e| e.kind).collect();
+    for kind in kinds {
+        legend.push(entry(
+            LegendIcon::Node(style::node_shape(kind), style::kind_color(kind)),
+            kind.label().to_owned(),
+        ));
+    }
+    let groups = network.groups_in_use();
+    for &(position, group) in groups.iter().take(style::LEGEND_GROUPS) {
+        let name = localized(&group.name, language).unwrap_or(&group.id);
+        legend.push(LegendEntry {
+            icon: LegendIcon::Swatch(style::group_color(&group.id, position)),
+            text: format!("{name} (group)"),
+            group: Some(position),
+        });
+    }
+    if groups.len() > style::LEGEND_GROUPS {
+        legend.push(entry(
+            LegendIcon::Blank,
+            format!("and {} more groups", groups.len() - style::LEGEND_GROUPS),
+        ));
+    }
+    let tie_kinds: std::collections::BTreeSet<TieKind> =
+        network.ties.iter().map(|t| t.kind).collect();
+    for kind in tie_kinds {
+        legend.push(entry(LegendIcon::Line(kind), kind.label().to_owned()));
+    }
+    let statuses: std::collections::BTreeSet<TieStatus> = (network.ties.iter())
+        .map(|t| t.status)
+        .filter(|&status| style::status_changes_the_stroke(status))
+        .collect();
+    for status in statuses {
+        legend.push(entry(LegendIcon::Status(status), status.label().to_owned()));
+    }
+    legend
+}
+
+/// How wide a legend's icon is, in units of type and stroke.
+pub(super) const LEGEND_ICON_WIDTH: f32 = 30.0;
+
+/// A legend entry's icon as SVG, from `x` on the line at `y`, [`LEGEND_ICON_WIDTH`] wide.
+pub(super) fn legend_icon_svg(
+    icon: &LegendIcon,
+    x: f32,
+    y: f32,
+    u: f32,
+    palette: &Palette,
+) -> String {
+    let icon_width = LEGEND_ICON_WIDTH * u;
+    match icon {
+        LegendIcon::Blank => String::new(),
+        LegendIcon::Node(shape, color) => node_svg(
+            *shape,
+            [x + icon_width / 2.0, y],
+            6.0 * u,
+            &color.hex(),
+            palette.halo,
+            u,
+        ),
+        LegendIcon::Swatch(color) => format!(
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"{:.1}\" fill=\"{}\"/>",
+            x + 4.0 * u,
+            y - 5.0 * u,
+            icon_width - 8.0 * u,
+            10.0 * u,
+            2.0 * u,
+            color.hex()
+        ),
+        LegendIcon::Line(kind) => legend_line(style::tie_style(*kind), x, y, icon_width, u),
+        LegendIcon::Status(status) => {
+            let sample = style::status_sample(*status, palette.line_sample);
+            legend_line(sample, x, y, icon_width, u)
+        }
+    }
 }
 
 /// A legend's line sample, `width` long from `x`, a little thicker than on the map.

@@ -91,6 +91,14 @@ pub struct Source {
     pub text: Option<String>,
 }
 
+/// Whether `url` is a web address (http or https): the only links the window opens and a
+/// web page links to, so that a file's link cannot launch programs, open local files or
+/// run script (`javascript:`).
+pub fn is_web_address(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
 /// A named set of entities, such as a conglomerate and its affiliates.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -512,6 +520,29 @@ impl Network {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_web_addresses_open() {
+        for url in [
+            "https://www.inews24.com/view/1",
+            "http://example.com",
+            "HTTPS://X.KR",
+        ] {
+            assert!(is_web_address(url), "{url} should open");
+        }
+        for url in [
+            "file:///etc/passwd",
+            "javascript:alert(1)",
+            "C:\\Windows\\System32\\calc.exe",
+            "/usr/bin/xterm",
+            "ftp://example.com/a",
+            "mailto:a@b.c",
+            "httpx://example.com",
+            "",
+        ] {
+            assert!(!is_web_address(url), "{url} must not open");
+        }
+    }
 
     #[test]
     fn localized_falls_back_to_english_then_any() {

@@ -1,5 +1,5 @@
 //! File ▸ Export's dialog: what to export (the current view or the whole map), in which
-//! format, at which size and on which background.
+//! format (a picture or the web page), at which size and on which background.
 
 use crate::app::command::Command;
 use crate::app::export_settings::{ExportScope, ExportSettings, ExportSize};
@@ -49,11 +49,22 @@ pub fn export_dialog_ui(
                         ui.radio_value(&mut settings.format, ImageFormat::Png, "PNG");
                         ui.add_enabled_ui(whole_map, |ui| {
                             ui.radio_value(&mut settings.format, ImageFormat::Svg, "SVG (vector)");
+                            ui.radio_value(
+                                &mut settings.format,
+                                ImageFormat::Html,
+                                "Web page (HTML)",
+                            )
+                            .on_hover_text(
+                                "One file to open in a browser or put in an article: the map to \
+                                     pan, zoom and search, each tie's evidence a click away",
+                            );
                         });
                     });
                     ui.end_row();
-                    ui.add_enabled_ui(whole_map, |ui| ui.label("Size"));
-                    ui.add_enabled_ui(whole_map, |ui| size_ui(ui, &mut settings.size));
+                    // A web page's map takes the width of the browser's window.
+                    let sized = whole_map && settings.format != ImageFormat::Html;
+                    ui.add_enabled_ui(sized, |ui| ui.label("Size"));
+                    ui.add_enabled_ui(sized, |ui| size_ui(ui, &mut settings.size));
                     ui.end_row();
                     ui.add_enabled_ui(whole_map, |ui| ui.label("Background"));
                     ui.add_enabled_ui(whole_map, |ui| {
