@@ -2121,3 +2121,22 @@ fn an_oligrapher_map_opens_with_kinds_positions_links_and_notes() {
     assert_eq!(first.ties, ["332141"]);
     assert_eq!(network.story[1].ties, ["e2"]);
 }
+
+#[test]
+fn cytoscape_json_without_its_elements_wrapper_keeps_its_edges() {
+    let imported = import_file(&fixture("cytoscape-no-elements.json")).expect("opens");
+    assert_eq!(imported.format, Format::Cytoscape);
+    let network = &imported.network;
+    assert_eq!(network.entities.len(), 3);
+    assert_eq!(
+        network.ties.len(),
+        2,
+        "every edge is a tie:\n{}",
+        imported.report
+    );
+    assert_eq!(network.ties[0].participants, ["n1", "n2"]);
+    assert_eq!(
+        network.entity("n3").map(|e| e.display_name("en")),
+        Some("Yokohama")
+    );
+}

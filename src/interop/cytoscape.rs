@@ -1,6 +1,6 @@
 //! Cytoscape.js JSON: `elements` as an object (`{"nodes": […], "edges": […]}`, also what
 //! Cytoscape desktop exports as `.cyjs`) or as an array of `{"group", "data", "position"}`
-//! (a bare top-level array too). `data` holds ids and attributes; `position` the place.
+//! (a bare top-level array too), or the nodes and edges without the `elements` wrapper. `data` holds ids and attributes; `position` the place.
 
 use std::path::Path;
 
@@ -56,9 +56,17 @@ pub(crate) fn read(
             if let Some(data) = object.get("data").and_then(Value::as_object) {
                 read_graph_attributes(data, "data", &mut graph, report);
             }
-            object.get("elements").ok_or_else(|| {
-                malformed("elements", "missing: Cytoscape.js JSON has \"elements\"")
-            })?
+            // Some tools leave the `elements` wrapper out: `{"nodes": […], "edges": […]}`.
+            match object.get("elements") {
+                Some(elements) => elements,
+                None if object.contains_key("nodes") => document,
+                None => {
+                    return Err(malformed(
+                        "elements",
+                        "missing: Cytoscape.js JSON has \"elements\"",
+                    ));
+                }
+            }
         }
         _ => {
             return Err(malformed(
@@ -77,7 +85,11 @@ pub(crate) fn read(
                     .as_array()
                     .ok_or_else(|| malformed(&format!("elements.{group}"), "must be an array"))?;
                 for (index, item) in items.iter().enumerate() {
-                    let path = format!("elements.{group}[{index}]");
+                    let path = if std::ptr::eq(elements, document) {
+                        format!("{group}[{index}]")
+                    } else {
+                        format!("elements.{group}[{index}]")
+                    };
                     match item.as_object() {
                         Some(item) => list.push((path, item)),
                         None => {

@@ -13,9 +13,19 @@ use super::{Format, ImportError, csv_tables, gml, text};
 struct ObjectProbe {
     format: Option<serde_json::Value>,
     entities: Option<IgnoredAny>,
-    nodes: Option<IgnoredAny>,
+    nodes: Option<Vec<NodeProbe>>,
     elements: Option<IgnoredAny>,
     graph: Option<GraphProbe>,
+}
+
+/// A node of a `nodes` list: a Cytoscape.js element keeps its fields in `data` (the
+/// `{"nodes": [{"data": …}], "edges": […]}` that some tools write without `elements`);
+/// node-link nodes are objects of their own fields, or bare ids.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum NodeProbe {
+    Object(ElementProbe),
+    Other(IgnoredAny),
 }
 
 /// An Oligrapher map's `graph`: its `nodes` are an object keyed by id (node-link JSON's
@@ -66,8 +76,15 @@ fn json_format(text: &str) -> Result<Option<Format>, serde_json::Error> {
             .is_some_and(serde_json::Value::is_object)
         {
             Some(Format::Oligrapher)
-        } else if probe.nodes.is_some() {
-            Some(Format::NodeLink)
+        } else if let Some(nodes) = &probe.nodes {
+            let elements = nodes
+                .iter()
+                .any(|node| matches!(node, NodeProbe::Object(ElementProbe { data: Some(_) })));
+            Some(if elements {
+                Format::Cytoscape
+            } else {
+                Format::NodeLink
+            })
         } else {
             None
         },
