@@ -5,13 +5,13 @@
 
 mod common;
 
-use egui::{Event, Key, Modifiers, PointerButton, Pos2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
 use powermap::app::{Command, Emphasis, PowermapApp, Selection};
 use powermap::network::index::TieIx;
 
-use common::{entity_index, send, tie_index};
+use common::{click_at, entity_index, send, tie_index};
 
 /// The app on the embedded network without its own story, for stories made from nothing.
 fn harness() -> Harness<'static, PowermapApp> {
@@ -65,21 +65,6 @@ fn captions_en(app: &PowermapApp) -> Vec<String> {
     (app.document.network.story.iter())
         .map(|step| step.caption.get("en").cloned().unwrap_or_default())
         .collect()
-}
-
-fn click_at(harness: &mut Harness<'static, PowermapApp>, pos: Pos2) {
-    harness.hover_at(pos);
-    harness.run_steps(1);
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::default(),
-        });
-        harness.run_steps(1);
-    }
-    harness.run_steps(2);
 }
 
 /// Makes the three steps through the Story window: the 2023 meeting of Lee and Musk as of

@@ -2,14 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Event, PointerButton, Pos2};
+use egui::{Event, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use powermap::app::{Command, LabelLanguage, PowermapApp, Selection};
 use powermap::network::index::{EntityIx, TieIx};
 
 mod common;
-use common::{DroppedPath, entity_index, harness, send, tie_index, wait_for_label};
+use common::{DroppedPath, click_at, entity_index, harness, send, tie_index, wait_for_label};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -26,21 +26,6 @@ fn settle(harness: &mut Harness<'static, PowermapApp>) {
         }
     }
     panic!("the layout never came to rest");
-}
-
-fn click_at(harness: &mut Harness<'static, PowermapApp>, pos: Pos2) {
-    harness.hover_at(pos);
-    harness.run_steps(1);
-    for pressed in [true, false] {
-        harness.event(Event::PointerButton {
-            pos,
-            button: PointerButton::Primary,
-            pressed,
-            modifiers: Default::default(),
-        });
-        harness.run_steps(1);
-    }
-    harness.run_steps(2);
 }
 
 fn sds_openai_contract(app: &PowermapApp) -> TieIx {

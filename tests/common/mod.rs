@@ -86,3 +86,19 @@ impl egui::DroppedFile for DroppedPath {
         std::fs::read(&self.0).map_err(|err| err.to_string())
     }
 }
+
+/// A click of the primary button at `pos`, hovered first, as a person clicks.
+pub fn click_at(harness: &mut Harness<'static, PowermapApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::default(),
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+}
