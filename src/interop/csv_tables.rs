@@ -6,9 +6,12 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::ImportError;
-use super::mapping::{RawEdge, RawGraph, RawNode, parse_number};
+use super::mapping::{self, RawEdge, RawGraph, RawNode, parse_number};
+use super::reader::{Fit, Input, Probe, Reader};
 use super::report::{Finding, ImportReport, Place};
+use super::{Format, ImportError, text};
+use crate::network::load::read_bounded;
+use crate::network::model::Network;
 
 /// Which of Gephi's two tables a CSV file is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -312,6 +315,101 @@ pub(crate) fn sibling(path: &Path, table: Table) -> Option<PathBuf> {
         });
     let only = candidates.next()?;
     candidates.next().is_none().then_some(only)
+}
+
+/// Reads Gephi's two tables, the nodes table optional, into a network; the report names
+/// the edges table as the file.
+pub(crate) fn read_tables(
+    nodes: Option<&Path>,
+    edges: &Path,
+    report: &mut ImportReport,
+) -> Result<Network, ImportError> {
+    report.file = edges.to_owned();
+    let mut raw = RawGraph::default();
+    let mut encodings = Vec::new();
+    if let Some(nodes) = nodes {
+        encodings.push(read_table_file(nodes, Table::Nodes, &mut raw, report)?);
+        report.nodes_table = Some(nodes.to_owned());
+    }
+    encodings.push(read_table_file(edges, Table::Edges, &mut raw, report)?);
+    if nodes.is_none() {
+        nodes_from_edges(&mut raw, edges)?;
+    }
+    encodings.dedup();
+    report.encoding = encodings.join(" (nodes), ");
+    if encodings.len() > 1 {
+        report.encoding.push_str(" (edges)");
+    }
+    mapping::build(raw, edges, report)
+}
+
+/// Reads the CSV file at `path` as the `table` of a network into `raw`; returns the
+/// encoding it was in.
+fn read_table_file(
+    path: &Path,
+    table: Table,
+    raw: &mut RawGraph,
+    report: &mut ImportReport,
+) -> Result<&'static str, ImportError> {
+    let bytes = read_bounded(path)?;
+    let decoded = text::decode(&bytes, path)?;
+    read_table(&decoded.text, path, Some(table), raw, report)?;
+    Ok(decoded.encoding)
+}
+
+/// CSV and TSV tables.
+pub(crate) struct CsvReader;
+
+impl Reader for CsvReader {
+    fn format(&self) -> Format {
+        Format::Csv
+    }
+
+    fn describe(&self) -> &'static str {
+        "CSV tables (a header with Id, or with Source and Target)"
+    }
+
+    fn endings(&self) -> &'static [&'static str] {
+        &[".csv", ".tsv"]
+    }
+
+    fn recognise(&self, probe: &Probe<'_>) -> Option<Fit> {
+        table_kind(probe.text()).map(|_| Fit::Likely)
+    }
+
+    /// Reads the table, and the other one beside it when the file is on disk.
+    fn read(&self, input: Input<'_>, report: &mut ImportReport) -> Result<Network, ImportError> {
+        let table = table_kind(input.text);
+        let other = input
+            .on_disk
+            .then(|| table.and_then(|table| sibling(input.file, table)))
+            .flatten();
+        let network = match (table, &other) {
+            (Some(Table::Edges), Some(nodes)) => read_tables(Some(nodes), input.file, report)?,
+            (Some(Table::Nodes), Some(edges)) => read_tables(Some(input.file), edges, report)?,
+            _ => {
+                let mut raw = RawGraph::default();
+                if read_table(input.text, input.file, None, &mut raw, report)? == Table::Edges {
+                    nodes_from_edges(&mut raw, input.file)?;
+                }
+                report.note(match table {
+                    Some(Table::Edges) => {
+                        "no nodes table found beside it (a CSV named like it with \"nodes\" \
+                         for \"edges\"): the entities were made from Source and Target"
+                    }
+                    _ => "no edges table found beside it: the network has no ties",
+                });
+                mapping::build(raw, input.file, report)?
+            }
+        };
+        if let Some(other) = other {
+            report.note(format!(
+                "found the other table beside it: {}",
+                other.display()
+            ));
+        }
+        Ok(network)
+    }
 }
 
 #[cfg(test)]
