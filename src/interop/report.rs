@@ -85,6 +85,8 @@ pub enum Finding {
     /// A table cell that starts like a spreadsheet formula (`=`, `+`, `-`, `@`). Kept as
     /// plain text, never evaluated.
     FormulaCell,
+    /// NUL and other control characters in an id or a value. Removed; the rest is kept.
+    ControlCharacters,
 }
 
 impl Finding {
@@ -105,6 +107,7 @@ impl Finding {
             Self::TimeOfDay => "times of day in dates",
             Self::Ignored => "parts of the file powermap does not read",
             Self::FormulaCell => "cells that look like spreadsheet formulas",
+            Self::ControlCharacters => "values with control characters (NUL and others)",
         }
     }
 
@@ -123,6 +126,7 @@ impl Finding {
             Self::TimeOfDay => "the day is kept",
             Self::Ignored => "ignored; nothing is fetched",
             Self::FormulaCell => "kept as plain text, never evaluated",
+            Self::ControlCharacters => "the characters removed, the rest kept",
         }
     }
 }
