@@ -82,7 +82,7 @@ impl MapScene<'_> {
     /// not show three boulders.
     fn radius(&self, entity: usize) -> f32 {
         let scale = self.scale(entity);
-        (style::node_radius(self.styles[entity].kind) * scale * self.zoom)
+        (self.styles[entity].radius * scale * self.zoom)
             .clamp(TINY_RADIUS * 0.6, MAX_RADIUS * scale.max(1.0))
     }
 }
@@ -466,7 +466,7 @@ impl Pen {
             _ if stands_out => Stroke::new(2.0, palette.strong_text),
             _ => Stroke::new(1.0, palette.background),
         };
-        let shape = node_outline(style::node_shape(style.kind), center, radius, fill, outline);
+        let shape = node_outline(style.shape, center, radius, fill, outline);
         self.tessellator.tessellate_shape(shape, mesh);
         if scene.pinned.get(entity).copied().unwrap_or(false) {
             let dot = CircleShape::filled(center, (radius * 0.3).max(1.5), palette.background);
@@ -573,8 +573,9 @@ mod tests {
         let styles: Vec<EntityStyle> = names
             .iter()
             .map(|name| EntityStyle {
-                kind: EntityKind::Person,
+                shape: style::node_shape(EntityKind::Person),
                 color: Color32::RED,
+                radius: style::node_radius(EntityKind::Person),
                 label: Arc::from(*name),
             })
             .collect();
