@@ -854,7 +854,7 @@ fn cytoscape_railway_names_its_stations_by_their_names_not_their_codes() {
         .find(|note| note.contains("station_name"))
         .unwrap_or_else(|| panic!("no note on the names: {report}"));
     assert!(note.contains("\"1130101\""), "{note}");
-    assert!(note.contains("View ▸ Label by"), "{note}");
+    assert!(note.contains("View > Label by"), "{note}");
     // The usual Cytoscape file, named by names, is left as it is.
     let Imported { report, .. } = import("cytoscape-object.cyjs");
     assert!(

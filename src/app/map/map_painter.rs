@@ -24,6 +24,9 @@ const LABEL_PADDING: Vec2 = Vec2::new(4.0, 1.5);
 /// The largest radius an entity of normal size is drawn with on screen, however far in the
 /// view is zoomed.
 const MAX_RADIUS: f32 = 16.0;
+/// The radius of the largest kind, in layout units: larger entities are sized by an
+/// attribute.
+const LARGEST_KIND_RADIUS: f32 = 11.0;
 /// Below this radius on screen an entity is drawn as a plain square, without outline.
 const TINY_RADIUS: f32 = 2.5;
 /// Lines shorter than this on screen are drawn straight and solid: their bows and dashes
@@ -82,8 +85,10 @@ impl MapScene<'_> {
     /// not show three boulders.
     fn radius(&self, entity: usize) -> f32 {
         let scale = self.scale(entity);
-        (self.styles[entity].radius * scale * self.zoom)
-            .clamp(TINY_RADIUS * 0.6, MAX_RADIUS * scale.max(1.0))
+        let radius = self.styles[entity].radius;
+        // An entity sized up by an attribute keeps its lead over the others when capped.
+        let lead = (radius / LARGEST_KIND_RADIUS).max(1.0);
+        (radius * scale * self.zoom).clamp(TINY_RADIUS * 0.6, MAX_RADIUS * scale.max(1.0) * lead)
     }
 }
 

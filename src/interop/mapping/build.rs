@@ -62,7 +62,7 @@ pub(crate) fn build(
             ),
         };
         report.note(format!(
-            "names were read from the {:?} column: {kept}. View ▸ Label by shows another \
+            "names were read from the {:?} column: {kept}. View > Label by shows another \
              attribute on the map",
             guess.column
         ));
