@@ -824,6 +824,49 @@ fn cytoscape_object_form_from_cytoscape_desktop() {
 }
 
 #[test]
+fn cytoscape_railway_names_its_stations_by_their_names_not_their_codes() {
+    // As a real Cytoscape export of a railway network: `name` (and `shared_name`) hold
+    // each station's code, `station_name` its name.
+    let Imported {
+        network, report, ..
+    } = import("cytoscape-railway.cyjs");
+    let tokyo = network.entity("3000").expect("3000");
+    assert_eq!(tokyo.display_name("en"), "東京");
+    assert_eq!(attribute(&tokyo.attributes, "name"), Some("1130101"));
+    assert_eq!(attribute(&tokyo.attributes, "line_name"), Some("JR山手線"));
+    assert_eq!(
+        attribute(&tokyo.attributes, "station_name"),
+        None,
+        "it is the name"
+    );
+    let names: Vec<&str> = network
+        .entities
+        .iter()
+        .map(|e| e.display_name("en"))
+        .collect();
+    assert!(
+        names.iter().all(|name| !name.starts_with(char::is_numeric)),
+        "{names:?}"
+    );
+    let note = report
+        .notes
+        .iter()
+        .find(|note| note.contains("station_name"))
+        .unwrap_or_else(|| panic!("no note on the names: {report}"));
+    assert!(note.contains("\"1130101\""), "{note}");
+    assert!(note.contains("View > Label by"), "{note}");
+    // The usual Cytoscape file, named by names, is left as it is.
+    let Imported { report, .. } = import("cytoscape-object.cyjs");
+    assert!(
+        report
+            .notes
+            .iter()
+            .all(|note| !note.contains("names were read")),
+        "{report}"
+    );
+}
+
+#[test]
 fn cytoscape_array_form() {
     let Imported {
         network, format, ..
