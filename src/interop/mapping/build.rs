@@ -23,7 +23,7 @@ pub(crate) fn build(
     file: &Path,
     report: &mut ImportReport,
 ) -> Result<Network, ImportError> {
-    super::controls::remove_controls(&mut raw, report);
+    super::scrub::scrub_graph(&mut raw, report);
     let RawGraph {
         title,
         description,
