@@ -1585,11 +1585,14 @@ mod tests {
             "s1",
             "Lee met Kim.",
         ));
+        other.ties.push(tie("ghost", &["jy-lee", "nobody"], "s1", "Lee met Kim."));
         let mut meets = StoryStep::new(text(&[("en", "Lee meets Kim"), ("ko", "만남")]));
         meets.entities = ["jy-lee", "lee-again", "kim-min-su"]
             .map(str::to_owned)
             .to_vec();
-        meets.ties = vec!["lee-meets-kim".to_owned(), "lee-lee".to_owned()];
+        meets.ties = ["lee-meets-kim", "lee-lee", "ghost"]
+            .map(str::to_owned)
+            .to_vec();
         meets.view = Some(crate::network::model::StoryView {
             x: 10.0,
             y: 20.0,
@@ -1607,7 +1610,11 @@ mod tests {
         let added = &network.story[1];
         assert_eq!(added.caption, meets.caption);
         assert_eq!(added.entities, ["lee-jae-yong", "kim-min-su"]);
-        assert_eq!(added.ties, ["lee-meets-kim"], "the dropped tie is left out");
+        assert_eq!(
+            added.ties,
+            ["lee-meets-kim", "lee-lee"],
+            "the dropped tie is left out, the self-loop kept"
+        );
         assert_eq!(added.view, None);
         assert_eq!(added.date, meets.date);
         assert_eq!(

@@ -361,13 +361,18 @@ mod tests {
     fn a_tie_may_join_an_entity_to_itself_but_lists_no_one_twice_among_others() {
         let mut network = with_story(serde_json::json!([]));
         let tie = network.ties[0].clone();
-        let with = |participants: &[&str]| Tie {
+        let with = |id: &str, participants: &[&str]| Tie {
+            id: id.to_owned(),
             participants: participants.iter().map(|&id| id.to_owned()).collect(),
             ..tie.clone()
         };
-        network.ties = vec![with(&["a", "a"])];
+        network.ties = vec![with("t", &["a", "a"])];
         assert_eq!(errors(&network), Vec::<String>::new(), "a self-loop");
-        network.ties = vec![with(&["a", "a", "b"]), with(&["b"]), with(&["x", "x"])];
+        network.ties = vec![
+            with("t1", &["a", "a", "b"]),
+            with("t2", &["b"]),
+            with("t3", &["x", "x"]),
+        ];
         let found = errors(&network);
         assert_eq!(found.len(), 4, "{found:#?}");
         assert!(found[0].starts_with("ties[0].participants[1]: \"a\" is listed twice"));
