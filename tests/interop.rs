@@ -1222,7 +1222,10 @@ fn self_loops_are_kept_with_their_attributes_in_every_format() {
         );
         let stake = network.tie("stake").expect("the other edge");
         assert_eq!(stake.participants, [globex, acme], "{name}");
-        assert!(report.findings.is_empty(), "{name}: nothing dropped: {report}");
+        assert!(
+            report.findings.is_empty(),
+            "{name}: nothing dropped: {report}"
+        );
     }
 }
 

@@ -1585,7 +1585,9 @@ mod tests {
             "s1",
             "Lee met Kim.",
         ));
-        other.ties.push(tie("ghost", &["jy-lee", "nobody"], "s1", "Lee met Kim."));
+        other
+            .ties
+            .push(tie("ghost", &["jy-lee", "nobody"], "s1", "Lee met Kim."));
         let mut meets = StoryStep::new(text(&[("en", "Lee meets Kim"), ("ko", "만남")]));
         meets.entities = ["jy-lee", "lee-again", "kim-min-su"]
             .map(str::to_owned)
