@@ -172,8 +172,9 @@ fn apply_links(
     params: &LayoutParams,
     alpha: f32,
 ) {
+    // A link from an entity to itself (a self-loop) pulls nothing and weighs nothing.
     let mut degree = vec![0u32; positions.len()];
-    for link in links {
+    for link in links.iter().filter(|link| link.a != link.b) {
         degree[link.a] += 1;
         degree[link.b] += 1;
     }
@@ -312,6 +313,20 @@ mod tests {
         let inside = distance(positions[0], positions[1]);
         let across = distance(positions[0], positions[4]);
         assert!(inside < across, "linked {inside} vs unlinked {across}");
+    }
+
+    #[test]
+    fn a_link_from_an_entity_to_itself_exerts_no_force() {
+        let params = LayoutParams::default();
+        let run = |links: &[Link]| {
+            let mut positions = pivot_embedding(4, links, 5, &params);
+            Simulation::new(4).run(&mut positions, links, &[], &params, 1_000);
+            positions
+        };
+        let plain = run(&links(&[(0, 1), (1, 2), (2, 3)]));
+        let looped = run(&links(&[(0, 1), (1, 1), (1, 2), (2, 3), (3, 3)]));
+        assert_eq!(looped, plain);
+        assert!(looped.iter().flatten().all(|c| c.is_finite()));
     }
 
     #[test]
