@@ -411,3 +411,43 @@ fn snake_name(kind: TieKind) -> String {
         .and_then(|kind| kind.as_str().map(str::to_owned))
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn littlesis_dates_leave_out_what_they_write_as_zeros() {
+        assert_eq!(date_text("1856-00-00"), "1856");
+        assert_eq!(date_text("2016-03-00"), "2016-03");
+        assert_eq!(date_text("2011-08-15"), "2011-08-15");
+    }
+
+    #[test]
+    fn categories_are_read_by_their_ids() {
+        assert_eq!(category(&json!(1)), Some(("Position", TieKind::Role)));
+        assert_eq!(
+            category(&json!("10")),
+            Some(("Ownership", TieKind::Affiliate))
+        );
+        assert_eq!(category(&json!(12)), Some(("Generic", TieKind::Other)));
+        assert_eq!(category(&json!(0)), None);
+        assert_eq!(category(&json!(13)), None);
+    }
+
+    #[test]
+    fn addresses_name_the_entities_they_are_for() {
+        let node = linked_entity(
+            "72489",
+            "https://littlesis.org/person/72489-Robert_Mercer",
+            "x",
+        )
+        .expect("a person");
+        assert_eq!(
+            node.attributes[0],
+            ("label".to_owned(), "Robert Mercer".to_owned())
+        );
+        assert_eq!(node.attributes[1], ("kind".to_owned(), "person".to_owned()));
+        assert!(linked_entity("1", "https://littlesis.org/person/2-Someone_Else", "x").is_none());
+    }
+}
