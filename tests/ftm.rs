@@ -64,6 +64,7 @@ fn ftm_json_lines_become_entities_and_ties_with_kinds() {
         format,
     } = import("ftm-entities.ftm.json");
     assert_eq!(format, Format::Ftm);
+    assert_eq!(network.title, "ftm-entities", "the name without .ftm.json");
     assert_eq!(network.entities.len(), 8, "{report}");
     for (id, kind) in [
         ("p-ada", EntityKind::Person),
@@ -290,7 +291,14 @@ fn ftm_arrays_open_as_json_lines_do() {
         network, format, ..
     } = import("ftm-array.json");
     assert_eq!(format, Format::Ftm);
-    assert_eq!((network.entities.len(), network.ties.len()), (2, 1));
+    assert_eq!((network.entities.len(), network.ties.len()), (2, 2));
+    // OpenSanctions' caption is the name shown; the other names are aliases.
+    let firm = network.entity("c1").expect("the firm");
+    assert_eq!(firm.display_name("en"), "Rossi SpA");
+    assert_eq!(firm.aliases, ["ROSSI S.P.A."]);
+    // A payment with only its amount in euros, as German party donations have it.
+    let amount = tie(&network, "pay1").amount.as_ref().expect("an amount");
+    assert_eq!((amount.value, amount.currency.as_str()), (100_000.0, "EUR"));
     let ceo = tie(&network, "d1");
     assert_eq!(ceo.kind, TieKind::Role);
     assert_eq!(

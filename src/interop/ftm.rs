@@ -65,9 +65,23 @@ impl Reader for FtmReader {
             Some(json) => items_of_document(json),
             None => items_of_lines(input.text, input.file)?,
         };
-        let raw = read_items(items, report)?;
+        let mut raw = read_items(items, report)?;
+        raw.title = title_of(input.file);
         mapping::build(raw, input.file, report)
     }
+}
+
+/// The network's title: the file's name without FtM's endings (`zala.ftm.json` is
+/// "zala"), as FtM files have no title of their own.
+fn title_of(file: &Path) -> Option<String> {
+    let mut name = file.file_name()?.to_string_lossy().into_owned();
+    for ending in [".json", ".ftm", ".ijson", ".jsonl", ".ndjson"] {
+        let cut = name.len().saturating_sub(ending.len());
+        if name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(ending) && cut > 0 {
+            name.truncate(cut);
+        }
+    }
+    Some(name)
 }
 
 /// Whether a JSON value is an FtM entity: an object with a `schema` and `properties`.
@@ -524,11 +538,12 @@ fn entity_node(id: String, schema: &str, kind: EntityKind, item: &Item) -> RawNo
             .unwrap_or_default(),
     );
     let mut attributes = vec![("kind".to_owned(), snake_name(&kind))];
+    // OpenSanctions gives the name to show as `caption`: its `name`s come in no order
+    // ("OSETROVA, Maria Aleksandrovna" before "Maria Aleksandrovna Osetrova").
     let mut names = properties.take("name");
-    if names.is_empty()
-        && let Some(caption) = object.get("caption").and_then(id_text)
-    {
-        names.push(caption);
+    if let Some(caption) = object.get("caption").and_then(id_text) {
+        names.retain(|name| *name != caption);
+        names.insert(0, caption);
     }
     let (name, mut aliases) = localized(names.clone());
     if let Some(first) = names.first() {
