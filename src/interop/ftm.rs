@@ -62,7 +62,7 @@ impl Reader for FtmReader {
         report: &mut ImportReport,
     ) -> Result<Network, ImportError> {
         let items = match input.json.take() {
-            Some(json) => items_of_document(json),
+            Some(parsed) => items_of_document(parsed.into_value(report)),
             None => items_of_lines(input.text, input.file)?,
         };
         let mut raw = read_items(items, report)?;

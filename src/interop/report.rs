@@ -87,6 +87,8 @@ pub enum Finding {
     FormulaCell,
     /// NUL and other control characters in an id or a value. Removed; the rest is kept.
     ControlCharacters,
+    /// A number too large to hold (`1e999`). Dropped; the rest opens.
+    OverflowingNumber,
 }
 
 impl Finding {
@@ -108,6 +110,7 @@ impl Finding {
             Self::Ignored => "parts of the file powermap does not read",
             Self::FormulaCell => "cells that look like spreadsheet formulas",
             Self::ControlCharacters => "values with control characters (NUL and others)",
+            Self::OverflowingNumber => "numbers too large to hold (such as 1e999)",
         }
     }
 
@@ -119,7 +122,7 @@ impl Finding {
             | Self::SelfLoop
             | Self::UnreadablePosition
             | Self::EvidenceWithoutSource => "dropped",
-            Self::MissingNode => "dropped; the rest opens",
+            Self::MissingNode | Self::OverflowingNumber => "dropped; the rest opens",
             Self::DuplicateEntityId | Self::DuplicateTieId => "dropped; the first is kept",
             Self::ConflictingDefinition | Self::LaterValue => "the first is kept",
             Self::UnreadableValue => "kept as attributes, as text",

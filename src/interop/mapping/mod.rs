@@ -11,7 +11,6 @@
 
 mod attributes;
 mod build;
-mod controls;
 mod dates;
 mod entities;
 mod json_fields;
@@ -21,6 +20,7 @@ mod numbers;
 mod positions;
 mod raw;
 mod records;
+mod scrub;
 mod sources;
 mod ties;
 
