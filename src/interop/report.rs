@@ -89,6 +89,9 @@ pub enum Finding {
     ControlCharacters,
     /// A number too large to hold (`1e999`). Dropped; the rest opens.
     OverflowingNumber,
+    /// A compound node whose parent is itself, missing, or would close a cycle. That link
+    /// is dropped; the node stays.
+    BadParent,
 }
 
 impl Finding {
@@ -111,6 +114,7 @@ impl Finding {
             Self::FormulaCell => "cells that look like spreadsheet formulas",
             Self::ControlCharacters => "values with control characters (NUL and others)",
             Self::OverflowingNumber => "numbers too large to hold (such as 1e999)",
+            Self::BadParent => "compound nodes whose parent is themselves, missing or a cycle",
         }
     }
 
@@ -129,6 +133,7 @@ impl Finding {
             Self::TimeOfDay => "the day is kept",
             Self::Ignored => "ignored; nothing is fetched",
             Self::FormulaCell => "kept as plain text, never evaluated",
+            Self::BadParent => "that link dropped; the node stays",
             Self::ControlCharacters => "the characters removed, the rest kept",
         }
     }

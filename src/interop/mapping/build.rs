@@ -237,6 +237,7 @@ pub(crate) fn build(
             attributes: fields.attributes,
         });
     }
+    super::compound::parent_ties(&mut network, &mut tie_index, report);
     if directed > 0 {
         report.note(DIRECTED_NOTE);
     }

@@ -11,6 +11,7 @@
 
 mod attributes;
 mod build;
+mod compound;
 mod dates;
 mod entities;
 mod json_fields;
