@@ -51,8 +51,8 @@ pub enum Command {
     },
     /// Convert a network from any format powermap opens to another, printing the import report.
     ///
-    /// The output's name chooses the format written: .json (powermap), .gexf, .graphml or
-    /// .nodelink.json.
+    /// The output's name chooses the format written: .json (powermap), .gexf, .graphml,
+    /// .nodelink.json or .ftm.json (FollowTheMoney JSON lines, for Aleph and OpenAleph).
     Convert {
         /// The file to read.
         input: PathBuf,
@@ -118,7 +118,7 @@ pub enum Command {
         /// Steps to cool over: the layout settles within this many.
         #[arg(long, default_value_t = 300)]
         steps: u64,
-        /// Where to save it: .gexf, .graphml and .nodelink.json write those formats (for
+        /// Where to save it: .gexf, .graphml, .nodelink.json and .ftm.json write those formats (for
         /// comparing with other tools), anything else powermap JSON.
         #[arg(short, long)]
         output: PathBuf,
@@ -507,6 +507,7 @@ fn export_format_name(format: ExportFormat) -> &'static str {
         ExportFormat::Gexf => "GEXF 1.3",
         ExportFormat::GraphMl => "GraphML",
         ExportFormat::NodeLink => "node-link JSON",
+        ExportFormat::Ftm => "FollowTheMoney JSON lines",
     }
 }
 
