@@ -20,6 +20,10 @@ use super::pack::{Bounds, grid, pack};
 use super::quality::normalized_stress;
 use super::{LayoutParams, Link, Point, Simulation, jitter, pivot_embedding, splitmix64};
 
+/// Components up to this size are laid out in one level, with the whole cooling schedule:
+/// that takes a tenth of a second or less, and draws them a little more faithfully
+/// (normalized stress 0.167 against 0.180 on a 1k preferential-attachment graph).
+const SINGLE_LEVEL: usize = 2_000;
 /// Coarsening stops at this many clusters: the coarsest level is cheap to lay out whole.
 const COARSEST: usize = 300;
 /// A level that keeps more than this share of the finer level's clusters ends the
@@ -502,7 +506,7 @@ fn lay_out_component(
     // The pivot start stays where it helps: when the component's pivot embedding already
     // draws it faithfully (a grid, a mesh), the finest level starts from it and is only
     // refined; coarse levels would blur what it has right.
-    if count > COARSEST {
+    if count > SINGLE_LEVEL {
         let level = &levels[0];
         let start = pivot_embedding(count, level.graph.unique_links(), seed, params);
         if normalized_stress(&start, level.graph.unique_links(), STRESS_SOURCES) < FAITHFUL_STRESS {
@@ -533,7 +537,10 @@ fn lay_out_component(
             return (positions, report);
         }
     }
-    while let Some(last) = levels.last().filter(|l| l.graph.count() > COARSEST) {
+    while let Some(last) = levels
+        .last()
+        .filter(|l| count > SINGLE_LEVEL && l.graph.count() > COARSEST)
+    {
         match coarsen(last) {
             Some(next) => levels.push(next),
             None => break,
