@@ -112,10 +112,16 @@ pub enum Command {
     Mentions(MentionsArgs),
     /// Lay a network out headless from its deterministic start and save the positions
     /// into a copy of the file, printing the time the layout took.
+    ///
+    /// Each connected component is laid out on its own, a large one by levels (the
+    /// coarsest laid out whole, each finer one refined with a few steps), and the
+    /// components are packed largest first; entities without a tie go into a grid.
     Layout {
         /// The network file, in any format powermap opens.
         file: PathBuf,
-        /// Steps to cool over: the layout settles within this many.
+        /// Steps to cool over at the coarsest level (the whole layout of a component of
+        /// up to 2,000 entities), or from the saved positions when the file places some
+        /// entities that are not pinned.
         #[arg(long, default_value_t = 300)]
         steps: u64,
         /// Where to save it: .gexf, .graphml and .nodelink.json write those formats (for

@@ -4,7 +4,9 @@
 //! hundred clusters; the coarsest level is laid out from its pivot embedding with the
 //! whole cooling schedule; then each finer level starts from its clusters' positions,
 //! spread out, and is refined with a few Barnes–Hut steps, the finest with a handful.
-//! The components are then packed (see [`super::pack`]).
+//! The components are then packed (see [`super::pack`]). Small components are laid out in
+//! one level, and a component whose pivot embedding is already faithful (a grid) starts
+//! from it and is only refined.
 //!
 //! Level `l` is laid out in its own units, where links keep their rest length: with
 //! `n_l` clusters in place of `n_0` entities, its picture is `sqrt(n_0 / n_l)` times
