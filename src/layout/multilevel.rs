@@ -44,6 +44,8 @@ const STEP_GROWTH: f32 = 1.5;
 /// preferential-attachment graph 0.3.
 const FAITHFUL_STRESS: f64 = 0.1;
 const STRESS_SOURCES: usize = 8;
+/// The most links an entity of a graph that may be so drawn has (a grid's have 4).
+const MESH_DEGREE: usize = 12;
 /// A cluster of a coarse level keeps its links to this many others, the heaviest.
 const STRONGEST_LINKS: usize = 8;
 /// The coarse levels' springs: their clusters have many links each (see
@@ -507,8 +509,11 @@ fn lay_out_component(
     }];
     // The pivot start stays where it helps: when the component's pivot embedding already
     // draws it faithfully (a grid, a mesh), the finest level starts from it and is only
-    // refined; coarse levels would blur what it has right.
-    if count > SINGLE_LEVEL {
+    // refined; coarse levels would blur what it has right. Only a graph without hubs can
+    // be drawn so (distances to a few pivots cannot tell a hub's leaves apart), so others
+    // are spared the embedding's cost.
+    let most_links = (0..count).map(|node| levels[0].graph.degree(node)).max();
+    if count > SINGLE_LEVEL && most_links.is_some_and(|links| links <= MESH_DEGREE) {
         let level = &levels[0];
         let start = pivot_embedding(count, level.graph.unique_links(), seed, params);
         if normalized_stress(&start, level.graph.unique_links(), STRESS_SOURCES) < FAITHFUL_STRESS {
