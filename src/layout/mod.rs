@@ -374,9 +374,12 @@ pub fn lay_out_in(network: &Network, links: &[Link], steps: u64) -> (Vec<Point>,
             );
             (positions, LayoutRun::Multilevel(report))
         }
-        Saved::All(_) | Saved::Some => {
+        saved @ (Saved::All(_) | Saved::Some) => {
             params.alpha_decay = 1.0 - params.alpha_min.powf(1.0 / steps.max(1) as f32);
-            let mut positions = embedding_with_saved(network, links, &params);
+            let mut positions = match saved {
+                Saved::All(positions) => positions,
+                _ => embedding_with_saved(network, links, &params),
+            };
             let fixed: Vec<bool> = network.entities.iter().map(|e| e.pinned).collect();
             let taken =
                 Simulation::new(positions.len()).run(&mut positions, links, &fixed, &params, steps);
