@@ -60,6 +60,9 @@ pub struct MapView {
     links: Arc<[Link]>,
     pinned: Vec<bool>,
     start_positions: Vec<Point>,
+    /// The live layout's forces and schedule, and its temperature when (re)started.
+    live_params: LayoutParams,
+    live_alpha: f32,
     /// The layout's state, shared with egui_graphs' layout loop.
     layout: SharedLayout,
     /// Hand the layout a fresh state on the next frame (a network opened, or Re-layout).
@@ -90,7 +93,8 @@ impl MapView {
         language: LabelLanguage,
     ) -> Self {
         let links: Arc<[Link]> = map.links().into();
-        let start_positions = start_positions(network, &links, &LayoutParams::default());
+        let start = start_positions(network, &links);
+        let start_positions = start.positions;
         let pinned: Vec<bool> = network.entities.iter().map(|e| e.pinned).collect();
 
         let mut graph = ViewGraph::new();
@@ -143,6 +147,8 @@ impl MapView {
             links,
             pinned,
             start_positions,
+            live_params: start.params,
+            live_alpha: start.alpha,
             layout: SharedLayout::default(),
             // A file that places every entity (one laid out ahead, say) opens as saved.
             restart_layout: Some(
@@ -366,10 +372,14 @@ impl MapView {
     /// Draws the map, filling `ui`, and queues the commands its clicks and drags ask for.
     pub fn ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> egui::Response {
         if let Some(start) = self.restart_layout.take() {
-            let mut live =
-                LiveLayout::start(self.nodes.len(), self.links.clone(), self.pinned.clone());
+            let mut live = LiveLayout::start(
+                self.nodes.len(),
+                self.links.clone(),
+                self.pinned.clone(),
+                self.live_params,
+            );
             match start {
-                LayoutStart::Hot => {}
+                LayoutStart::Hot => live.simulation.alpha = self.live_alpha,
                 LayoutStart::Warm(alpha) => live.simulation.alpha = alpha,
                 LayoutStart::Resting => live.simulation.alpha = 0.0,
             }
