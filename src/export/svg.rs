@@ -2,14 +2,17 @@
 //! and statuses, labels that fit, a title, a legend built from what the network contains,
 //! and a credit line naming the sources.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::{Background, ExportError, ExportOptions, MAX_PIXELS, MAX_SIDE_PX, MIN_WIDTH_PX};
 use crate::layout::Point;
 use crate::network::model::{EntityKind, Network, TieKind, TieStatus, localized};
-use crate::scene::fonts::NANUM_GOTHIC_FAMILY;
+use crate::scene::fonts::{NANUM_GOTHIC_FAMILY, fallback_families};
 use crate::scene::graph::MapGraph;
-use crate::scene::labels::{LABEL_EVERY_ENTITY_UP_TO, LabelBox, LabelPlacer, by_degree};
+use crate::scene::labels::{
+    LABEL_EVERY_ENTITY_UP_TO, LabelBox, LabelPlacer, by_degree, short_label,
+};
 use crate::scene::style::{self, Dash, NodeShape, Rgba, TieStyle};
 
 /// Colours that depend on the background.
@@ -265,11 +268,12 @@ pub fn map_svg(
     let palette = Palette::of(options.background);
     let w = width as f32;
     let language = options.language.as_str();
-    let labels: Vec<&str> = network
+    let short_names: Vec<Cow<'_, str>> = network
         .entities
         .iter()
-        .map(|e| e.display_name(language))
+        .map(|e| short_label(e.display_name(language)))
         .collect();
+    let labels: Vec<&str> = short_names.iter().map(AsRef::as_ref).collect();
     // A long title (a story's caption) wraps to the picture's width.
     let (u, margin) = (w / 1200.0, 36.0 * w / 1200.0);
     let title_lines = wrapped(&network.title, 22.0 * u, w - 2.0 * margin);
@@ -314,9 +318,14 @@ pub fn map_svg(
     }
 
     let mut svg = String::with_capacity(512 + 200 * (map.edges.len() + network.entities.len()));
+    // The bundled font first, then fonts for every script, for viewers that lack it.
+    let fallbacks: String = fallback_families()
+        .iter()
+        .map(|family| format!("'{family}', "))
+        .collect();
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height_px}" viewBox="0 0 {width} {height_px}" font-family="{NANUM_GOTHIC_FAMILY}, 'Noto Sans CJK KR', 'Malgun Gothic', sans-serif">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height_px}" viewBox="0 0 {width} {height_px}" font-family="{NANUM_GOTHIC_FAMILY}, {fallbacks}sans-serif">"#
     );
     let _ = write!(
         svg,

@@ -25,7 +25,7 @@ use crate::layout::{LayoutParams, Link, Point, start_positions};
 use crate::network::index::{EntityIx, NetworkIndex, TieIx};
 use crate::network::model::Network;
 use crate::scene::graph::MapGraph;
-use crate::scene::labels::by_degree;
+use crate::scene::labels::{by_degree, short_label};
 use crate::scene::style;
 
 /// The egui_graphs graph of the map: its entities, for layout and interaction. Lines are
@@ -99,7 +99,7 @@ impl MapView {
                 styles.push(EntityStyle {
                     kind: entity.kind,
                     color: color32(style::entity_color(entity, group_position)),
-                    label: Arc::from(entity.display_name(language.code())),
+                    label: Arc::from(short_label(entity.display_name(language.code()))),
                 });
                 let node = EntityNode {
                     entity: ix,
@@ -191,7 +191,7 @@ impl MapView {
     /// Shows every label in `language`.
     pub fn set_language(&mut self, network: &Network, language: LabelLanguage) {
         for (entity, style) in network.entities.iter().zip(&mut self.styles) {
-            style.label = Arc::from(entity.display_name(language.code()));
+            style.label = Arc::from(short_label(entity.display_name(language.code())));
         }
     }
 
