@@ -156,7 +156,7 @@ impl PowermapApp {
         file: Option<PathBuf>,
         recovery_dir: Option<PathBuf>,
     ) -> Self {
-        cc.egui_ctx.set_fonts(font_definitions());
+        fonts::set_fonts(&cc.egui_ctx);
         let settings = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))

@@ -1,10 +1,10 @@
-//! PNG: the map's SVG rendered by resvg with the bundled fonts only (no system fonts, no
-//! GPU), in horizontal bands drawn in parallel.
+//! PNG: the map's SVG rendered by resvg (no GPU) with the bundled fonts, then the
+//! system's for the scripts they lack, in horizontal bands drawn in parallel.
 
 use rayon::prelude::*;
 
 use super::{ExportError, MAX_PIXELS, MAX_SIDE_PX};
-use crate::scene::fonts::{LATIN_FALLBACK, NANUM_GOTHIC, NANUM_GOTHIC_FAMILY};
+use crate::scene::fonts::{NANUM_GOTHIC_FAMILY, export_database};
 
 /// How many horizontal bands a picture is drawn in, whatever the number of threads.
 ///
@@ -16,8 +16,8 @@ use crate::scene::fonts::{LATIN_FALLBACK, NANUM_GOTHIC, NANUM_GOTHIC_FAMILY};
 /// keep the cores of most machines busy.
 const BANDS: u32 = 8;
 
-/// Renders SVG to PNG bytes with the bundled fonts (and no system fonts, so the picture
-/// is the same on every machine).
+/// Renders SVG to PNG bytes. Latin, Greek, Cyrillic, Hangul and emoji come from the bundled
+/// fonts, the same on every machine; other scripts from the system's fonts.
 pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, ExportError> {
     let (pixels, width, height) = svg_to_rgba(svg)?;
     encode_png(&pixels, width, height)
@@ -69,15 +69,15 @@ pub fn svg_to_rgba(svg: &str) -> Result<(Vec<u8>, u32, u32), ExportError> {
     Ok((rendered.concat(), width, height))
 }
 
-/// How resvg reads the map's SVG: with the bundled fonts only, NanumGothic first.
+/// How resvg reads the map's SVG: with the bundled fonts, NanumGothic first, then the
+/// system's (found once, see [`export_database`]). resvg shapes each run of a script with
+/// its font (Arabic letters join) and orders right-to-left text.
 fn svg_options() -> resvg::usvg::Options<'static> {
-    let mut options = resvg::usvg::Options {
+    resvg::usvg::Options {
         font_family: NANUM_GOTHIC_FAMILY.to_owned(),
+        fontdb: export_database(),
         ..Default::default()
-    };
-    options.fontdb_mut().load_font_data(NANUM_GOTHIC.to_vec());
-    options.fontdb_mut().load_font_data(LATIN_FALLBACK.to_vec());
-    options
+    }
 }
 
 /// Encodes straight (not premultiplied) RGBA pixels as PNG.
@@ -111,6 +111,99 @@ mod tests {
             &mut pixmap.as_mut(),
         );
         pixmap
+    }
+
+    /// The glyphs resvg lays a line of text out in: the glyph and the text it draws,
+    /// left to right.
+    fn glyphs(text: &str) -> Vec<(u32, String)> {
+        let svg = format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="240" height="40"><text x="4" y="28" font-size="24">{text}</text></svg>"#
+        );
+        let tree = resvg::usvg::Tree::from_str(&svg, &svg_options()).expect("parses");
+        let Some(resvg::usvg::Node::Text(text)) = tree.root().children().first() else {
+            panic!("no text in {svg}");
+        };
+        let mut glyphs: Vec<(f32, u32, String)> = (text.layouted().iter())
+            .flat_map(|span| &span.positioned_glyphs)
+            .map(|glyph| (glyph.transform().tx, glyph.id.0, glyph.text.clone()))
+            .collect();
+        glyphs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        glyphs.into_iter().map(|(_, id, text)| (id, text)).collect()
+    }
+
+    /// A name in each script the exports must draw, and the script's name.
+    const SCRIPT_SAMPLES: [(&str, &str); 8] = [
+        ("汉字", "Chinese"),
+        ("辻", "Japanese"),
+        ("Жуков", "Cyrillic"),
+        ("שלום", "Hebrew"),
+        ("عربي", "Arabic"),
+        ("हिन्दी", "Devanagari"),
+        ("ไทย", "Thai"),
+        ("😀", "emoji"),
+    ];
+
+    /// Whether the system has a font for every script, as CI does (it installs
+    /// fonts-noto-core and fonts-noto-cjk); otherwise a test of them says so and passes.
+    fn every_script_has_a_font() -> bool {
+        let fonts = crate::scene::fonts::system_fonts();
+        if fonts.uncovered.is_empty() {
+            return true;
+        }
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "no font for {:?}: run scripts/setup-debian.sh (fonts-noto-core, fonts-noto-cjk)",
+            fonts.uncovered
+        );
+        #[allow(clippy::print_stderr, reason = "says why the test checks nothing")]
+        {
+            eprintln!("skipped: no system font for {:?}", fonts.uncovered);
+        }
+        false
+    }
+
+    #[test]
+    fn system_fonts_draw_every_script_rather_than_boxes() {
+        if !every_script_has_a_font() {
+            return;
+        }
+        // A character no font has: drawn as the missing-glyph box.
+        let tofu = rendered("\u{10FFFD}");
+        assert!(glyphs("\u{10FFFD}").iter().all(|(id, _)| *id == 0));
+        for (text, script) in SCRIPT_SAMPLES {
+            let missing: Vec<String> = glyphs(text)
+                .into_iter()
+                .filter(|(id, _)| *id == 0)
+                .map(|(_, text)| text)
+                .collect();
+            assert!(missing.is_empty(), "{script}: no glyph for {missing:?}");
+            let pixmap = rendered(text);
+            let ink = pixmap.pixels().iter().filter(|p| p.alpha() > 0).count();
+            assert!(ink > 30, "{script}: {text} draws {ink} pixels");
+            assert!(pixmap.data() != tofu.data(), "{script}: {text} draws a box");
+        }
+    }
+
+    #[test]
+    fn system_fonts_join_arabic_and_put_right_to_left_text_in_order() {
+        if !every_script_has_a_font() {
+            return;
+        }
+        // Alone, beh is its isolated form; before teh, its initial form, joined to it.
+        let [(isolated, _)] = glyphs("ب")[..] else {
+            panic!("beh is one glyph");
+        };
+        let joined = glyphs("بت");
+        assert_eq!(joined.len(), 2, "{joined:?}");
+        // Read right to left: teh, the second letter, lies left of beh.
+        assert_eq!(joined[0].1, "ت", "{joined:?}");
+        assert_eq!(joined[1].1, "ب", "{joined:?}");
+        assert_ne!(
+            joined[1].0, isolated,
+            "beh keeps its isolated form: not joined"
+        );
+        let hebrew: String = glyphs("שלום").into_iter().map(|(_, text)| text).collect();
+        assert_eq!(hebrew, "םולש", "left to right on the picture");
     }
 
     #[test]

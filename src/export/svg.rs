@@ -2,15 +2,18 @@
 //! and statuses, labels that fit, a title, a legend built from what the network contains,
 //! and a credit line naming the sources.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use super::{Background, ExportError, ExportOptions, MAX_PIXELS, MAX_SIDE_PX, MIN_WIDTH_PX};
 use crate::layout::Point;
 use crate::network::model::{Network, TieKind, TieStatus, localized};
-use crate::scene::fonts::NANUM_GOTHIC_FAMILY;
+use crate::scene::fonts::{NANUM_GOTHIC_FAMILY, fallback_families};
 use crate::scene::graph::MapGraph;
-use crate::scene::labels::{LABEL_EVERY_ENTITY_UP_TO, LabelBox, LabelPlacer, by_degree};
+use crate::scene::labels::{
+    LABEL_EVERY_ENTITY_UP_TO, LabelBox, LabelPlacer, by_degree, short_label,
+};
 use crate::scene::shown::{self, EntityLooks, EntryIcon, EntryText};
 use crate::scene::style::{self, Dash, NodeShape, Rgba, TieStyle};
 
@@ -281,7 +284,8 @@ pub fn map_svg(
     let palette = Palette::of(options.background);
     let w = width as f32;
     let language = options.language.as_str();
-    let labels = labels(network, language);
+    let short = labels(network, language);
+    let labels: Vec<&str> = short.iter().map(AsRef::as_ref).collect();
     let looks = EntityLooks::new(network);
     // A long title (a story's caption) wraps to the picture's width.
     let (u, margin) = (w / 1200.0, 36.0 * w / 1200.0);
@@ -327,9 +331,14 @@ pub fn map_svg(
     }
 
     let mut svg = String::with_capacity(512 + 200 * (map.edges.len() + network.entities.len()));
+    // The bundled font first, then fonts for every script, for viewers that lack it.
+    let fallbacks: String = fallback_families()
+        .iter()
+        .map(|family| format!("'{family}', "))
+        .collect();
     let _ = write!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height_px}" viewBox="0 0 {width} {height_px}" font-family="{NANUM_GOTHIC_FAMILY}, 'Noto Sans CJK KR', 'Malgun Gothic', sans-serif">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height_px}" viewBox="0 0 {width} {height_px}" font-family="{NANUM_GOTHIC_FAMILY}, {fallbacks}sans-serif">"#
     );
     let _ = write!(
         svg,
@@ -397,11 +406,12 @@ pub fn map_svg(
     Ok(svg)
 }
 
-/// Each entity's label, in `language`, as the map's `shown_by` says.
-pub(super) fn labels<'a>(network: &'a Network, language: &str) -> Vec<&'a str> {
+/// Each entity's label, in `language`, as the map's `shown_by` says, cut short
+/// ([`short_label`]).
+pub(super) fn labels<'a>(network: &'a Network, language: &str) -> Vec<Cow<'a, str>> {
     let label_by = network.shown_by.label.as_deref();
     (network.entities.iter())
-        .map(|e| e.label(label_by, language))
+        .map(|e| short_label(e.label(label_by, language)))
         .collect()
 }
 

@@ -27,8 +27,9 @@ use crate::article::dates::precision_name;
 use crate::layout::Point;
 use crate::network::index::NetworkIndex;
 use crate::network::model::{LocalizedText, Network, is_web_address, localized};
-use crate::scene::fonts::{LATIN_FALLBACK, NANUM_GOTHIC, NANUM_GOTHIC_FAMILY};
+use crate::scene::fonts::{LATIN_FALLBACK, NANUM_GOTHIC, NANUM_GOTHIC_FAMILY, fallback_families};
 use crate::scene::graph::MapGraph;
+use crate::scene::labels::short_label;
 use crate::scene::shown::EntityLooks;
 
 /// The page's style.
@@ -57,7 +58,8 @@ pub fn web_page(
 ) -> Result<String, ExportError> {
     let index = NetworkIndex::new(network);
     let palette = Palette::of(background);
-    let labels = labels(network, language);
+    let short = labels(network, language);
+    let labels: Vec<&str> = short.iter().map(AsRef::as_ref).collect();
     let looks = EntityLooks::new(network);
     let frame = Frame::fit(network, &looks.radii, positions, &labels, MAP_WIDTH, 0.0);
     let height = (frame.bottom + frame.margin).ceil();
@@ -167,9 +169,14 @@ pub fn web_page(
             base64::engine::general_purpose::STANDARD.encode(&subset.bytes)
         );
     }
+    // The embedded fonts first, then the reader's own for the scripts they lack.
+    let fallbacks: String = fallback_families()
+        .iter()
+        .map(|family| format!("\"{family}\", "))
+        .collect();
     let _ = writeln!(
         page,
-        ":root {{ --fonts: \"{NANUM_GOTHIC_FAMILY}\", \"{LATIN_FAMILY}\", sans-serif; --text: {}; --weak-text: {}; --halo: {}; }}",
+        ":root {{ --fonts: \"{NANUM_GOTHIC_FAMILY}\", \"{LATIN_FAMILY}\", {fallbacks}sans-serif; --text: {}; --weak-text: {}; --halo: {}; }}",
         palette.text, palette.weak_text, palette.halo
     );
     page.push_str(STYLE);
@@ -211,6 +218,14 @@ impl Names {
         Self {
             ko: pick("ko"),
             en: pick("en"),
+        }
+    }
+
+    /// The names cut short as the map's labels show them.
+    fn labels(&self) -> Self {
+        Self {
+            ko: short_label(&self.ko).into_owned(),
+            en: short_label(&self.en).into_owned(),
         }
     }
 
@@ -258,7 +273,10 @@ struct PageEntity {
     id: String,
     /// Its kind, or its value of the attribute shown as kinds.
     kind: String,
+    /// The names whole, for the entity's panel.
     names: Names,
+    /// The names as labels, cut short ([`short_label`]), for the map, hover and lists.
+    label: Names,
     aliases: Vec<String>,
     /// Everything search matches: the names in every language and the aliases.
     terms: Vec<String>,
@@ -338,18 +356,20 @@ fn page_data(
                 .filter(|label| !entity.name.values().any(|name| name.as_str() == *label));
             terms.extend(label.map(str::to_owned));
             let [x, y] = frame.to_px(positions[ix.index()]);
+            let names = label.map_or_else(
+                || Names::of(&entity.name, &entity.id),
+                |label| Names {
+                    ko: label.to_owned(),
+                    en: label.to_owned(),
+                },
+            );
             PageEntity {
                 id: entity.id.clone(),
                 kind: (network.shown_by.kind.as_deref())
                     .and_then(|kind_by| entity.attributes.get(kind_by))
                     .map_or_else(|| entity.kind.label().to_owned(), Clone::clone),
-                names: label.map_or_else(
-                    || Names::of(&entity.name, &entity.id),
-                    |label| Names {
-                        ko: label.to_owned(),
-                        en: label.to_owned(),
-                    },
-                ),
+                label: names.labels(),
+                names,
                 aliases: entity.aliases.clone(),
                 terms,
                 role: Names::optional(entity.role.as_ref()),
@@ -488,6 +508,40 @@ mod tests {
         );
         assert_eq!(glyph_of(&font, '똠'), 0, "a syllable the page does not use");
         assert!(font.len() * 10 < NANUM_GOTHIC.len(), "{} bytes", font.len());
+    }
+
+    #[test]
+    fn a_name_of_a_million_characters_is_a_short_label_and_whole_in_the_panel_data() {
+        use crate::explore::test_support::NetworkBuilder;
+        use crate::network::model::{EntityKind, TieKind};
+        use crate::scene::labels::LABEL_MAX_CHARS;
+
+        let huge = "長".repeat(1_000_000);
+        let network = NetworkBuilder::new()
+            .named("huge", EntityKind::Company, &[("en", &huge)], &[])
+            .person("ada")
+            .tie("t", TieKind::Meeting, &["huge", "ada"], None)
+            .build();
+        let map = MapGraph::new(&NetworkIndex::new(&network));
+        let positions = lay_out(&network, &map.links());
+        let page = web_page(&network, &map, &positions, "en", Background::White).expect("makes it");
+        let label_start = page.find("data-label-of=\"huge\"").expect("a label");
+        let label = &page[label_start..];
+        let label =
+            &label[label.find('>').expect("its text") + 1..label.find("</text>").expect("ends")];
+        assert_eq!(label, format!("{}…", "長".repeat(LABEL_MAX_CHARS - 1)));
+        let data = &page[page.find("id=\"powermap-data\">").expect("the data")..];
+        assert!(data.contains(&format!(
+            "\"names\":{{\"ko\":\"{huge}\",\"en\":\"{huge}\"}}"
+        )));
+        assert!(data.contains(&format!(
+            "\"label\":{{\"ko\":\"{label}\",\"en\":\"{label}\"}}"
+        )));
+        // The reader's fonts follow the embedded ones for the scripts they lack.
+        assert!(
+            page.contains("--fonts: \"NanumGothic\", \"powermap-latin\", \"Noto Sans CJK KR\",")
+        );
+        assert!(page.contains("\"Noto Sans Arabic\""));
     }
 
     #[test]

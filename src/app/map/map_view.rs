@@ -26,7 +26,7 @@ use crate::layout::{LayoutParams, Link, Point, start_positions};
 use crate::network::index::{EntityIx, NetworkIndex, TieIx};
 use crate::network::model::Network;
 use crate::scene::graph::{Loops, MapGraph};
-use crate::scene::labels::by_degree;
+use crate::scene::labels::{by_degree, short_label};
 use crate::scene::shown::EntityLooks;
 
 /// The egui_graphs graph of the map: its entities, for layout and interaction. Lines are
@@ -110,7 +110,7 @@ impl MapView {
                     shape: looks.shapes[i],
                     color: color32(looks.colors[i]),
                     radius: looks.radii[i],
-                    label: Arc::from(entity.label(label_by, language.code())),
+                    label: Arc::from(short_label(entity.label(label_by, language.code()))),
                 });
                 let node = EntityNode {
                     entity: ix,
@@ -207,7 +207,7 @@ impl MapView {
     pub fn set_language(&mut self, network: &Network, language: LabelLanguage) {
         let label_by = network.shown_by.label.as_deref();
         for (entity, style) in network.entities.iter().zip(&mut self.styles) {
-            style.label = Arc::from(entity.label(label_by, language.code()));
+            style.label = Arc::from(short_label(entity.label(label_by, language.code())));
         }
     }
 

@@ -54,6 +54,8 @@
 
   function pick(names) { return names ? names[language] : ''; }
   function entityName(i) { return pick(data.entities[i].names); }
+  // The name as the map shows it, a long one cut short; the entity's panel has it whole.
+  function entityLabel(i) { return pick(data.entities[i].label); }
   function tieParticipants(tie) { return tie.participants.map(entityName).join(' \u2013 '); }
 
   var precisionText = { year: 'known to the year', month: 'known to the month', day: 'known to the day' };
@@ -183,8 +185,8 @@
       lines = [tie.kind + (tie.status ? ' (' + tie.status + ')' : '') + (tie.date ? ' \u00b7 ' + tie.date : ''), tieParticipants(tie)];
     } else {
       var entity = data.entities[thing.entity];
-      var other = language === 'ko' ? entity.names.en : entity.names.ko;
-      lines = [entityName(thing.entity), entity.kind + (other !== entityName(thing.entity) ? ' \u00b7 ' + other : '')];
+      var other = language === 'ko' ? entity.label.en : entity.label.ko;
+      lines = [entityLabel(thing.entity), entity.kind + (other !== entityLabel(thing.entity) ? ' \u00b7 ' + other : '')];
     }
     tooltip.replaceChildren(el('strong', {}, [lines[0]]), el('br'), lines[1]);
     tooltip.hidden = false;
@@ -356,7 +358,7 @@
       entityShapes[i].concat(entityLabels[i]).forEach(function (element) { element.classList.add('found'); });
     });
     var items = found.slice(0, 30).map(function (i) {
-      return el('li', {}, [linkButton(entityName(i), function () { showEntity(i, false); }, { 'data-entity': data.entities[i].id })]);
+      return el('li', {}, [linkButton(entityLabel(i), function () { showEntity(i, false); }, { 'data-entity': data.entities[i].id })]);
     });
     panel.results.replaceChildren(
       el('h2', {}, [found.length === 1 ? '1 name found' : found.length + ' names found']),
@@ -386,7 +388,7 @@
       button.setAttribute('aria-pressed', String(button.getAttribute('data-language') === next));
     });
     entityLabels.forEach(function (labels, i) {
-      labels.forEach(function (label) { label.textContent = entityName(i); });
+      labels.forEach(function (label) { label.textContent = entityLabel(i); });
     });
     document.querySelectorAll('#legend [data-group]').forEach(function (span) {
       var group = data.groups[Number(span.getAttribute('data-group'))];
