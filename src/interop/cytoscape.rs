@@ -12,8 +12,8 @@ use super::ImportError;
 use super::mapping::{RawEdge, RawGraph, RawNode};
 use super::node_link::{id_text, read_graph_attributes, value_text};
 use super::report::{Finding, ImportReport, Place};
+use crate::interop::Format;
 use crate::interop::reader::{Fit, Input, Probe, Reader};
-use crate::interop::{Format, mapping};
 use crate::network::model::Network;
 
 /// Whether an element of the array form is an edge: its `group` says so, or its data has a
@@ -205,13 +205,8 @@ impl Reader for CytoscapeReader {
         .then_some(Fit::Sure)
     }
 
-    fn read(
-        &self,
-        mut input: Input<'_>,
-        report: &mut ImportReport,
-    ) -> Result<Network, ImportError> {
-        let raw = read(&input.json(report)?, input.file, report)?;
-        mapping::build(raw, input.file, report)
+    fn read(&self, input: Input<'_>, report: &mut ImportReport) -> Result<Network, ImportError> {
+        input.map_json(report, read)
     }
 }
 

@@ -17,8 +17,8 @@ use super::mapping::{
 };
 use super::report::{Finding, ImportReport};
 use super::xml::{Element, XmlReader, escape};
+use crate::interop::Format;
 use crate::interop::reader::{self, Fit, Input, Probe};
-use crate::interop::{Format, mapping};
 use crate::network::model::Network;
 
 /// A declared attribute: its title and default value.
@@ -479,8 +479,7 @@ impl reader::Reader for GexfReader {
     }
 
     fn read(&self, input: Input<'_>, report: &mut ImportReport) -> Result<Network, ImportError> {
-        let raw = read(input.text, input.file, report)?;
-        mapping::build(raw, input.file, report)
+        input.map_text(report, read)
     }
 }
 

@@ -5,12 +5,12 @@
 
 use std::path::Path;
 
+use crate::interop::Format;
 use crate::interop::ImportError;
 use crate::interop::mapping::{RawEdge, RawGraph, RawNode};
 use crate::interop::reader::{Fit, Input, Probe, Reader};
 use crate::interop::report::ImportReport;
 use crate::interop::text::{MAX_DEPTH, place_of};
-use crate::interop::{Format, mapping};
 use crate::network::model::Network;
 use crate::network::model::Position;
 
@@ -311,8 +311,7 @@ impl Reader for GmlReader {
     }
 
     fn read(&self, input: Input<'_>, report: &mut ImportReport) -> Result<Network, ImportError> {
-        let raw = read(input.text, input.file, report)?;
-        mapping::build(raw, input.file, report)
+        input.map_text(report, read)
     }
 }
 

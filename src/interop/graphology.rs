@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use super::mapping::{self, DIRECTED_NOTE, RawEdge, RawGraph, RawNode};
+use super::mapping::{DIRECTED_NOTE, RawEdge, RawGraph, RawNode};
 use super::node_link::{id_text, read_graph_attributes, value_text};
 use super::reader::{Fit, Input, Probe, Reader};
 use super::report::{Finding, ImportReport, Place};
@@ -47,13 +47,8 @@ impl Reader for GraphologyReader {
         (keyed || pairs || empty).then_some(Fit::Sure)
     }
 
-    fn read(
-        &self,
-        mut input: Input<'_>,
-        report: &mut ImportReport,
-    ) -> Result<Network, ImportError> {
-        let raw = read(&input.json(report)?, input.file, report)?;
-        mapping::build(raw, input.file, report)
+    fn read(&self, input: Input<'_>, report: &mut ImportReport) -> Result<Network, ImportError> {
+        input.map_json(report, read)
     }
 }
 

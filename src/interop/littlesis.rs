@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value, json};
 
-use super::mapping::{self, RawEdge, RawGraph, RawNode};
+use super::mapping::{RawEdge, RawGraph, RawNode};
 use super::node_link::{id_text, value_text};
 use super::reader::{Fit, Input, Probe, Reader};
 use super::report::{ImportReport, Place};
@@ -45,13 +45,8 @@ impl Reader for LittleSisReader {
             .then_some(Fit::Sure)
     }
 
-    fn read(
-        &self,
-        mut input: Input<'_>,
-        report: &mut ImportReport,
-    ) -> Result<Network, ImportError> {
-        let raw = read(&input.json(report)?, input.file, report)?;
-        mapping::build(raw, input.file, report)
+    fn read(&self, input: Input<'_>, report: &mut ImportReport) -> Result<Network, ImportError> {
+        input.map_json(report, read)
     }
 }
 

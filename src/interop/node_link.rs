@@ -11,8 +11,8 @@ use serde_json::{Map, Value};
 use super::mapping::{OutGraph, RawEdge, RawGraph, RawNode};
 use super::report::{Finding, ImportReport, Place};
 use super::{ExportError, ImportError};
+use crate::interop::Format;
 use crate::interop::reader::{Fit, Input, Probe, Reader};
-use crate::interop::{Format, mapping};
 use crate::network::model::Network;
 
 /// A JSON value as attribute text: strings as they are, anything else as compact JSON.
@@ -285,13 +285,8 @@ impl Reader for NodeLinkReader {
         })
     }
 
-    fn read(
-        &self,
-        mut input: Input<'_>,
-        report: &mut ImportReport,
-    ) -> Result<Network, ImportError> {
-        let raw = read(&input.json(report)?, input.file, report)?;
-        mapping::build(raw, input.file, report)
+    fn read(&self, input: Input<'_>, report: &mut ImportReport) -> Result<Network, ImportError> {
+        input.map_json(report, read)
     }
 }
 

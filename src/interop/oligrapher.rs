@@ -15,8 +15,8 @@ use super::ImportError;
 use super::mapping::{RawEdge, RawGraph, RawNode, RawStep};
 use super::node_link::{id_text, value_text};
 use super::report::{Finding, ImportReport, Place};
+use crate::interop::Format;
 use crate::interop::reader::{Fit, Input, Probe, Reader};
-use crate::interop::{Format, mapping};
 use crate::network::model::Network;
 
 /// Reads an Oligrapher map.
@@ -258,12 +258,7 @@ impl Reader for OligrapherReader {
             .then_some(Fit::Sure)
     }
 
-    fn read(
-        &self,
-        mut input: Input<'_>,
-        report: &mut ImportReport,
-    ) -> Result<Network, ImportError> {
-        let raw = read(&input.json(report)?, input.file, report)?;
-        mapping::build(raw, input.file, report)
+    fn read(&self, input: Input<'_>, report: &mut ImportReport) -> Result<Network, ImportError> {
+        input.map_json(report, read)
     }
 }

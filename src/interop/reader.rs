@@ -9,6 +9,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::json::{self, Parsed};
+use super::mapping::{self, RawGraph};
 use super::report::ImportReport;
 use super::{Format, ImportError};
 use crate::network::model::Network;
@@ -113,7 +114,32 @@ pub(crate) struct Input<'a> {
     pub on_disk: bool,
 }
 
+/// How a format's file reads its text, or its parsed JSON, into a raw graph.
+pub(crate) type ReadRaw<T> = fn(&T, &Path, &mut ImportReport) -> Result<RawGraph, ImportError>;
+
 impl Input<'_> {
+    /// Reads a JSON format: the document through `read`, then the mapping every format
+    /// shares.
+    pub(crate) fn map_json(
+        mut self,
+        report: &mut ImportReport,
+        read: ReadRaw<Value>,
+    ) -> Result<Network, ImportError> {
+        let document = self.json(report)?;
+        let raw = read(&document, self.file, report)?;
+        mapping::build(raw, self.file, report)
+    }
+
+    /// Reads a text format: the text through `read`, then the mapping every format shares.
+    pub(crate) fn map_text(
+        self,
+        report: &mut ImportReport,
+        read: ReadRaw<str>,
+    ) -> Result<Network, ImportError> {
+        let raw = read(self.text, self.file, report)?;
+        mapping::build(raw, self.file, report)
+    }
+
     /// The text as JSON: the parse sniffing made, or a located syntax error. Numbers too
     /// large to hold are reported.
     pub(crate) fn json(&mut self, report: &mut ImportReport) -> Result<Value, ImportError> {
