@@ -9,6 +9,7 @@
 //! as attributes, so that a network survives the round trip. `docs/formats.md` describes it
 //! for people.
 
+mod columns;
 mod csv_tables;
 mod cytoscape;
 mod gexf;
@@ -19,6 +20,7 @@ mod node_link;
 mod oligrapher;
 mod report;
 mod sniff;
+mod spreadsheet;
 mod text;
 mod xml;
 
@@ -30,6 +32,7 @@ use crate::network::load::{check_size, read_bounded};
 use crate::network::model::Network;
 use crate::network::save::{Overwrite, SaveError, write_atomically};
 
+pub use columns::{ColumnMapping, PREVIEW_ROWS, Role, TablePreview};
 pub use report::{Counts, Examples, Finding, ImportReport, MAX_EXAMPLES, Place};
 pub use sniff::detect_format;
 pub use text::MAX_DEPTH;
@@ -56,6 +59,10 @@ pub enum Format {
     Gml,
     /// An Oligrapher map, as LittleSis saves and embeds it (`graph.nodes` keyed by id).
     Oligrapher,
+    /// An Excel workbook (`.xlsx`): a sheet of ties, perhaps one of entities.
+    Xlsx,
+    /// An OpenDocument spreadsheet (`.ods`), as LibreOffice saves it.
+    Ods,
 }
 
 impl fmt::Display for Format {
@@ -69,6 +76,8 @@ impl fmt::Display for Format {
             Self::Cytoscape => "Cytoscape.js JSON",
             Self::Gml => "GML",
             Self::Oligrapher => "Oligrapher",
+            Self::Xlsx => "Excel workbook",
+            Self::Ods => "OpenDocument spreadsheet",
         })
     }
 }
@@ -107,6 +116,21 @@ pub enum ImportError {
         place: Place,
         /// What is wrong.
         message: String,
+    },
+    /// A table of ties whose headers do not say which columns are the two ends of each
+    /// tie: the person is to say, with a [`ColumnMapping`] (the window asks with a dialog,
+    /// the command line with `--source-column` and `--target-column`).
+    #[error(
+        "{file}: cannot tell which columns are the two ends of each tie{sheet}; the header has {headers}",
+        file = file.display(),
+        sheet = table.sheet.as_ref().map(|sheet| format!(" in sheet {sheet:?}")).unwrap_or_default(),
+        headers = columns::header_list(&table.headers)
+    )]
+    UnknownColumns {
+        /// The file.
+        file: PathBuf,
+        /// The table's header and first rows.
+        table: Box<TablePreview>,
     },
     /// Something powermap will not read for safety: entity declarations, deep nesting.
     #[error("{file}: {place}: refused: {message}", file = file.display())]
@@ -154,7 +178,23 @@ fn list(diagnostics: &[Diagnostic]) -> String {
 /// (`… [Nodes].csv` next to `… [Edges].csv`, `nodes.csv` next to `edges.csv`), and says in
 /// the report whether it found one.
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
+    import_file_with(path, &ImportOptions::default())
+}
+
+/// How to read a file, where it cannot tell by itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Which columns of a table of ties (CSV, TSV, a workbook's sheet) hold what; roles
+    /// left out are recognised by their headers' words.
+    pub columns: ColumnMapping,
+}
+
+/// As [`import_file`], with `options`.
+pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported, ImportError> {
     let bytes = read_bounded(path)?;
+    if let Some(format) = spreadsheet::workbook_format(&bytes) {
+        return import_workbook(&bytes, format, path, options);
+    }
     let decoded = decode(&bytes, path)?;
     let (format, note) = sniff::sniff(&decoded.text, path)?;
     if format == Format::Csv {
@@ -164,7 +204,7 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
             (Some(Table::Edges), Some(nodes)) => import_csv_tables(Some(nodes), path)?,
             (Some(Table::Nodes), Some(edges)) => import_csv_tables(Some(path), edges)?,
             _ => {
-                let mut imported = import_decoded(&bytes, decoded, format, path)?;
+                let mut imported = import_decoded(&bytes, decoded, format, path, options)?;
                 imported.report.note(match table {
                     Some(Table::Edges) => {
                         "no nodes table found beside it (a CSV named like it with \"nodes\" \
@@ -184,18 +224,47 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
         imported.report.notes.extend(note);
         return Ok(imported);
     }
-    let mut imported = import_decoded(&bytes, decoded, format, path)?;
+    let mut imported = import_decoded(&bytes, decoded, format, path, options)?;
     imported.report.notes.extend(note);
     Ok(imported)
+}
+
+/// Reads a workbook.
+fn import_workbook(
+    bytes: &[u8],
+    format: Format,
+    file: &Path,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    let mut report = ImportReport::new(file, format);
+    let raw = spreadsheet::read(bytes, format, &options.columns, file, &mut report)?;
+    let network = mapping::build(raw, file, &mut report)?;
+    Ok(Imported {
+        network,
+        report,
+        format,
+    })
 }
 
 /// Imports a file already read; `file` names it in the report and errors. It never reads
 /// other files, so a CSV edges table is imported alone.
 pub fn import_bytes(bytes: &[u8], file: &Path) -> Result<Imported, ImportError> {
+    import_bytes_with(bytes, file, &ImportOptions::default())
+}
+
+/// As [`import_bytes`], with `options`.
+pub fn import_bytes_with(
+    bytes: &[u8],
+    file: &Path,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
     check_size(file, bytes.len() as u64)?;
+    if let Some(format) = spreadsheet::workbook_format(bytes) {
+        return import_workbook(bytes, format, file, options);
+    }
     let decoded = decode(bytes, file)?;
     let (format, note) = sniff::sniff(&decoded.text, file)?;
-    let mut imported = import_decoded(bytes, decoded, format, file)?;
+    let mut imported = import_decoded(bytes, decoded, format, file, options)?;
     imported.report.notes.extend(note);
     Ok(imported)
 }
@@ -216,6 +285,7 @@ fn import_decoded(
     decoded: text::Decoded<'_>,
     format: Format,
     file: &Path,
+    options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
     if format == Format::Powermap {
         let loaded = crate::network::load::parse_network(bytes, file)?;
@@ -255,7 +325,14 @@ fn import_decoded(
         Format::GraphMl => graphml::read(text, file, &mut report)?,
         Format::Csv => {
             let mut raw = RawGraph::default();
-            let table = csv_tables::read_table(text, file, None, &mut raw, &mut report)?;
+            let table = csv_tables::read_table(
+                text,
+                file,
+                None,
+                &ColumnMapping::default(),
+                &mut raw,
+                &mut report,
+            )?;
             if table == Table::Edges {
                 csv_tables::nodes_from_edges(&mut raw, file)?;
             }
@@ -265,6 +342,9 @@ fn import_decoded(
         Format::Cytoscape => cytoscape::read(&parse_json(text, file)?, file, &mut report)?,
         Format::Gml => gml::read(text, file, &mut report)?,
         Format::Oligrapher => oligrapher::read(&parse_json(text, file)?, file, &mut report)?,
+        Format::Xlsx | Format::Ods => {
+            spreadsheet::read(bytes, format, &options.columns, file, &mut report)?
+        }
         Format::Powermap => RawGraph::default(),
     };
     let network = mapping::build(raw, file, &mut report)?;
@@ -342,7 +422,14 @@ fn read_csv_table(
 ) -> Result<&'static str, ImportError> {
     let bytes = read_bounded(path)?;
     let decoded = text::decode(&bytes, path)?;
-    csv_tables::read_table(&decoded.text, path, Some(table), raw, report)?;
+    csv_tables::read_table(
+        &decoded.text,
+        path,
+        Some(table),
+        &ColumnMapping::default(),
+        raw,
+        report,
+    )?;
     Ok(decoded.encoding)
 }
 

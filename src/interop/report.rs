@@ -29,6 +29,13 @@ pub enum Place {
     Line(usize),
     /// A path in a JSON document, such as `links[3].source`.
     Path(String),
+    /// A row of a workbook's sheet, counted from 1 as the spreadsheet shows it.
+    Row {
+        /// The sheet's name.
+        sheet: String,
+        /// The row, from 1.
+        row: usize,
+    },
 }
 
 impl fmt::Display for Place {
@@ -47,6 +54,7 @@ impl fmt::Display for Place {
             }
             Self::Line(line) => write!(f, "line {line}"),
             Self::Path(path) => f.write_str(path),
+            Self::Row { sheet, row } => write!(f, "sheet {sheet:?}, row {row}"),
         }
     }
 }
@@ -85,6 +93,11 @@ pub enum Finding {
     /// A table cell that starts like a spreadsheet formula (`=`, `+`, `-`, `@`). Kept as
     /// plain text, never evaluated.
     FormulaCell,
+    /// A table row with fewer cells than the header. Kept, the missing cells empty.
+    ShortRow,
+    /// A table row with more cells than the header (a delimiter too many, a quote not
+    /// closed). Left out; the rest opens.
+    LongRow,
 }
 
 impl Finding {
@@ -105,6 +118,8 @@ impl Finding {
             Self::TimeOfDay => "times of day in dates",
             Self::Ignored => "parts of the file powermap does not read",
             Self::FormulaCell => "cells that look like spreadsheet formulas",
+            Self::ShortRow => "rows with fewer cells than the header",
+            Self::LongRow => "rows with more cells than the header",
         }
     }
 
@@ -123,6 +138,8 @@ impl Finding {
             Self::TimeOfDay => "the day is kept",
             Self::Ignored => "ignored; nothing is fetched",
             Self::FormulaCell => "kept as plain text, never evaluated",
+            Self::ShortRow => "kept; the missing cells are empty",
+            Self::LongRow => "left out; the rest opens",
         }
     }
 }
@@ -378,5 +395,10 @@ mod tests {
         assert_eq!(place.to_string(), "line 3, column 7 (in gexf/graph)");
         assert_eq!(Place::Line(4).to_string(), "line 4");
         assert_eq!(Place::Path("links[2]".into()).to_string(), "links[2]");
+        let row = Place::Row {
+            sheet: "관계".into(),
+            row: 3,
+        };
+        assert_eq!(row.to_string(), "sheet \"관계\", row 3");
     }
 }

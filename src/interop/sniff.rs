@@ -146,6 +146,8 @@ pub(super) fn by_name(file: &Path) -> Option<(Format, bool)> {
         "gexf" => (Format::Gexf, true),
         "graphml" => (Format::GraphMl, true),
         "csv" | "tsv" => (Format::Csv, true),
+        "xlsx" => (Format::Xlsx, true),
+        "ods" => (Format::Ods, true),
         "cyjs" => (Format::Cytoscape, true),
         "gml" => (Format::Gml, true),
         "json" if name.ends_with(".nodelink.json") || name.ends_with(".node-link.json") => {

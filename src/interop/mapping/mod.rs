@@ -24,6 +24,7 @@ mod sources;
 mod ties;
 
 pub(crate) use build::build;
+pub(crate) use kinds::TIE_KIND_NAMES;
 pub(crate) use numbers::parse_number;
 pub(crate) use positions::turn_y;
 pub(crate) use raw::{DIRECTED_NOTE, RawEdge, RawGraph, RawNode, RawStep};
