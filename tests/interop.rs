@@ -2141,3 +2141,69 @@ fn cytoscape_json_without_its_elements_wrapper_keeps_its_edges() {
         Some("Yokohama")
     );
 }
+
+#[test]
+fn graphology_json_keeps_every_edge_with_its_key_and_attributes() {
+    let imported = import("graphology.json");
+    assert_eq!(imported.format, Format::Graphology);
+    let network = &imported.network;
+    assert_eq!(network.title, "Board interlocks");
+    assert_eq!(network.entities.len(), 4, "{}", imported.report);
+    assert_eq!(
+        network.ties.len(),
+        4,
+        "parallel edges and unkeyed edges are kept:\n{}",
+        imported.report
+    );
+    assert_eq!(name(network, "lee", "ko"), "이재용");
+    assert_eq!(
+        network.entity("lee").map(|lee| lee.kind),
+        Some(EntityKind::Person)
+    );
+    assert!(
+        network
+            .entity("samsung")
+            .is_some_and(|s| s.position.is_some())
+    );
+    assert_eq!(date(network, "e1").as_deref(), Some("2022-10-27"));
+    assert_eq!(date(network, "e2").as_deref(), Some("2025-07"));
+    let ai5 = network.tie("e3").expect("the parallel edge");
+    assert_eq!(ai5.participants, ["samsung", "tesla"]);
+}
+
+#[test]
+fn sigma_demo_json_reads_pairs_and_clusters() {
+    let imported = import("sigma-demo.json");
+    assert_eq!(imported.format, Format::Graphology);
+    let network = &imported.network;
+    assert_eq!(network.entities.len(), 3);
+    assert_eq!(
+        network.ties.len(),
+        3,
+        "[source, target] pairs are ties:\n{}",
+        imported.report
+    );
+    assert_eq!(network.ties[1].participants, ["gephi", "sigma.js"]);
+    let cytoscape = network.entity("cytoscape").expect("a node keyed cytoscape");
+    assert_eq!(cytoscape.display_name("en"), "Cytoscape");
+    assert_eq!(
+        attribute(&cytoscape.attributes, "cluster"),
+        Some("Desktop tools")
+    );
+    assert_eq!(attribute(&cytoscape.attributes, "color"), Some("#6c3e81"));
+    let sigma = network.entity("sigma.js").expect("sigma.js");
+    assert_eq!(
+        attribute(&sigma.attributes, "color"),
+        Some("#ff0000"),
+        "a node's own colour wins over its cluster's"
+    );
+    assert!(
+        imported
+            .report
+            .notes
+            .iter()
+            .any(|note| note.contains("2 clusters")),
+        "{}",
+        imported.report
+    );
+}

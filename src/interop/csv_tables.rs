@@ -8,10 +8,13 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::ImportError;
 use super::columns::{self, ColumnMapping, Columns, Sheet, header_list};
-use super::mapping::{RawGraph, RawNode, parse_number};
+use super::mapping::{self, RawGraph, RawNode, parse_number};
+use super::reader::{Fit, Input, Probe, Reader};
 use super::report::{Finding, ImportReport, Place};
+use super::{Format, ImportError, text};
+use crate::network::load::read_bounded;
+use crate::network::model::Network;
 
 /// Which of Gephi's two tables a CSV file is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -254,13 +257,13 @@ pub(crate) fn read_table(
     text: &str,
     file: &Path,
     expected: Option<Table>,
-    columns: &ColumnMapping,
+    given: &ColumnMapping,
     graph: &mut RawGraph,
     report: &mut ImportReport,
 ) -> Result<Table, ImportError> {
     let sheet = read_sheet(text, file, report)?;
     let table = match kind_of(&sheet.headers) {
-        Some(Table::Nodes) if columns.source.is_none() || columns.target.is_none() => Table::Nodes,
+        Some(Table::Nodes) if given.source.is_none() || given.target.is_none() => Table::Nodes,
         _ => Table::Edges,
     };
     if let Some(expected) = expected
@@ -386,6 +389,122 @@ pub(crate) fn sibling(path: &Path, table: Table) -> Option<PathBuf> {
         });
     let only = candidates.next()?;
     candidates.next().is_none().then_some(only)
+}
+
+/// Reads Gephi's two tables, the nodes table optional, into a network, the edges table's
+/// columns `given` (the others recognised); the report names the edges table as the file.
+pub(crate) fn read_tables(
+    nodes: Option<&Path>,
+    edges: &Path,
+    given: &ColumnMapping,
+    report: &mut ImportReport,
+) -> Result<Network, ImportError> {
+    report.file = edges.to_owned();
+    let mut raw = RawGraph::default();
+    let mut encodings = Vec::new();
+    if let Some(nodes) = nodes {
+        encodings.push(read_table_file(
+            nodes,
+            Table::Nodes,
+            given,
+            &mut raw,
+            report,
+        )?);
+        report.nodes_table = Some(nodes.to_owned());
+    }
+    encodings.push(read_table_file(
+        edges,
+        Table::Edges,
+        given,
+        &mut raw,
+        report,
+    )?);
+    if nodes.is_none() {
+        nodes_from_edges(&mut raw, edges)?;
+    }
+    encodings.dedup();
+    report.encoding = encodings.join(" (nodes), ");
+    if encodings.len() > 1 {
+        report.encoding.push_str(" (edges)");
+    }
+    mapping::build(raw, edges, report)
+}
+
+/// Reads the CSV file at `path` as the `table` of a network into `raw`; returns the
+/// encoding it was in.
+fn read_table_file(
+    path: &Path,
+    table: Table,
+    given: &ColumnMapping,
+    raw: &mut RawGraph,
+    report: &mut ImportReport,
+) -> Result<&'static str, ImportError> {
+    let bytes = read_bounded(path)?;
+    let decoded = text::decode(&bytes, path)?;
+    read_table(&decoded.text, path, Some(table), given, raw, report)?;
+    Ok(decoded.encoding)
+}
+
+/// CSV and TSV tables.
+pub(crate) struct CsvReader;
+
+impl Reader for CsvReader {
+    fn format(&self) -> Format {
+        Format::Csv
+    }
+
+    fn describe(&self) -> &'static str {
+        "CSV and TSV tables (Gephi's, or ties with any headers)"
+    }
+
+    fn endings(&self) -> &'static [&'static str] {
+        &[".csv", ".tsv"]
+    }
+
+    fn recognise(&self, probe: &Probe<'_>) -> Option<Fit> {
+        table_kind(probe.text()).map(|_| Fit::Likely)
+    }
+
+    /// Reads the table, and the other one beside it when the file is on disk.
+    fn read(&self, input: Input<'_>, report: &mut ImportReport) -> Result<Network, ImportError> {
+        let given = &input.options.columns;
+        let table = table_kind(input.text);
+        let other = input
+            .on_disk
+            .then(|| table.and_then(|table| sibling(input.file, table)))
+            .flatten();
+        let network = match (table, &other) {
+            (Some(Table::Edges), Some(nodes)) => {
+                read_tables(Some(nodes), input.file, given, report)?
+            }
+            (Some(Table::Nodes), Some(edges)) => {
+                read_tables(Some(input.file), edges, given, report)?
+            }
+            _ => {
+                let mut raw = RawGraph::default();
+                let read = read_table(input.text, input.file, None, given, &mut raw, report)?;
+                if read == Table::Edges {
+                    nodes_from_edges(&mut raw, input.file)?;
+                }
+                report.note(match (read, table) {
+                    (Table::Edges, Some(Table::Edges)) => {
+                        "no nodes table found beside it (a CSV named like it with \"nodes\" \
+                         for \"edges\"): the entities were made from the ends of the ties"
+                    }
+                    (Table::Edges, _) => "the entities were made from the ends of the ties",
+                    (Table::Nodes, _) => "no edges table found beside it: the network has no ties",
+                });
+                mapping::build(raw, input.file, report)?
+            }
+        };
+        if let Some(other) = other {
+            report.note(format!(
+                "found the other table beside it: {}",
+                other.display()
+            ));
+        }
+        Ok(network)
+    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,9 @@ use super::ImportError;
 use super::mapping::{RawEdge, RawGraph, RawNode};
 use super::node_link::{id_text, read_graph_attributes, value_text};
 use super::report::{Finding, ImportReport, Place};
+use crate::interop::reader::{Fit, Input, Probe, Reader};
+use crate::interop::{Format, mapping};
+use crate::network::model::Network;
 
 /// Whether an element of the array form is an edge: its `group` says so, or its data has a
 /// source and a target (Cytoscape.js infers the group the same way).
@@ -171,6 +174,45 @@ pub(crate) fn read(
         )?;
     }
     Ok(graph)
+}
+
+/// Cytoscape.js JSON (elements, or nodes with data).
+pub(crate) struct CytoscapeReader;
+
+impl Reader for CytoscapeReader {
+    fn format(&self) -> Format {
+        Format::Cytoscape
+    }
+
+    fn describe(&self) -> &'static str {
+        "Cytoscape.js JSON (elements, or nodes with data)"
+    }
+
+    fn endings(&self) -> &'static [&'static str] {
+        &[".cyjs"]
+    }
+
+    fn recognise(&self, probe: &Probe<'_>) -> Option<Fit> {
+        let has_data = |items: &Value| {
+            items
+                .as_array()
+                .is_some_and(|items| items.iter().any(|item| item.get("data").is_some()))
+        };
+        let json = probe.json()?;
+        (has_data(json)
+            || json.get("elements").is_some()
+            || json.get("nodes").is_some_and(has_data))
+        .then_some(Fit::Sure)
+    }
+
+    fn read(
+        &self,
+        mut input: Input<'_>,
+        report: &mut ImportReport,
+    ) -> Result<Network, ImportError> {
+        let raw = read(&input.json()?, input.file, report)?;
+        mapping::build(raw, input.file, report)
+    }
 }
 
 #[cfg(test)]

@@ -17,6 +17,9 @@ use super::mapping::{
 };
 use super::report::{Finding, ImportReport};
 use super::xml::{Element, XmlReader, escape};
+use crate::interop::reader::{self, Fit, Input, Probe};
+use crate::interop::{Format, mapping};
+use crate::network::model::Network;
 
 /// A declared attribute: its title and default value.
 #[derive(Debug, Default)]
@@ -453,6 +456,32 @@ pub(crate) fn write(graph: &OutGraph) -> String {
     }
     out.push_str("    </edges>\n  </graph>\n</gexf>\n");
     out
+}
+
+/// GEXF (a <gexf> root).
+pub(crate) struct GexfReader;
+
+impl reader::Reader for GexfReader {
+    fn format(&self) -> Format {
+        Format::Gexf
+    }
+
+    fn describe(&self) -> &'static str {
+        "GEXF (a <gexf> root)"
+    }
+
+    fn endings(&self) -> &'static [&'static str] {
+        &[".gexf"]
+    }
+
+    fn recognise(&self, probe: &Probe<'_>) -> Option<Fit> {
+        (probe.xml_root()? == "gexf").then_some(Fit::Sure)
+    }
+
+    fn read(&self, input: Input<'_>, report: &mut ImportReport) -> Result<Network, ImportError> {
+        let raw = read(input.text, input.file, report)?;
+        mapping::build(raw, input.file, report)
+    }
 }
 
 #[cfg(test)]

@@ -7,8 +7,11 @@ use std::path::Path;
 
 use crate::interop::ImportError;
 use crate::interop::mapping::{RawEdge, RawGraph, RawNode};
+use crate::interop::reader::{Fit, Input, Probe, Reader};
 use crate::interop::report::ImportReport;
 use crate::interop::text::{MAX_DEPTH, place_of};
+use crate::interop::{Format, mapping};
+use crate::network::model::Network;
 use crate::network::model::Position;
 
 /// A value of a GML list, with where its key starts in the text.
@@ -282,6 +285,32 @@ impl Parser<'_> {
 
     fn error(&self, offset: usize, message: &str) -> ImportError {
         malformed(self.text, self.file, offset, message)
+    }
+}
+
+/// GML (graph [ … ]).
+pub(crate) struct GmlReader;
+
+impl Reader for GmlReader {
+    fn format(&self) -> Format {
+        Format::Gml
+    }
+
+    fn describe(&self) -> &'static str {
+        "GML (graph [ … ])"
+    }
+
+    fn endings(&self) -> &'static [&'static str] {
+        &[".gml"]
+    }
+
+    fn recognise(&self, probe: &Probe<'_>) -> Option<Fit> {
+        looks_like_gml(probe.text()).then_some(Fit::Sure)
+    }
+
+    fn read(&self, input: Input<'_>, report: &mut ImportReport) -> Result<Network, ImportError> {
+        let raw = read(input.text, input.file, report)?;
+        mapping::build(raw, input.file, report)
     }
 }
 

@@ -15,6 +15,9 @@ use super::mapping::{
 };
 use super::report::{Finding, ImportReport};
 use super::xml::{Element, XmlReader, escape};
+use crate::interop::reader::{self, Fit, Input, Probe};
+use crate::interop::{Format, mapping};
+use crate::network::model::Network;
 
 /// A `<key>`: the attribute it declares.
 #[derive(Debug)]
@@ -492,6 +495,32 @@ pub(crate) fn write(graph: &OutGraph) -> String {
     }
     out.push_str("  </graph>\n</graphml>\n");
     out
+}
+
+/// GraphML (a <graphml> root).
+pub(crate) struct GraphMlReader;
+
+impl reader::Reader for GraphMlReader {
+    fn format(&self) -> Format {
+        Format::GraphMl
+    }
+
+    fn describe(&self) -> &'static str {
+        "GraphML (a <graphml> root)"
+    }
+
+    fn endings(&self) -> &'static [&'static str] {
+        &[".graphml"]
+    }
+
+    fn recognise(&self, probe: &Probe<'_>) -> Option<Fit> {
+        (probe.xml_root()? == "graphml").then_some(Fit::Sure)
+    }
+
+    fn read(&self, input: Input<'_>, report: &mut ImportReport) -> Result<Network, ImportError> {
+        let raw = read(input.text, input.file, report)?;
+        mapping::build(raw, input.file, report)
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Opening what people already have and giving it back: GEXF, GraphML, CSV tables,
-//! node-link JSON, Cytoscape.js JSON, GML and Oligrapher maps imported into a [`Network`] with an
-//! [`ImportReport`]; a network exported to GEXF 1.3, GraphML and node-link JSON.
+//! spreadsheets (`.xlsx`, `.ods`), node-link JSON, Cytoscape.js JSON, GML, Oligrapher maps
+//! and graphology JSON imported into a [`Network`] with an [`ImportReport`]; a network
+//! exported to GEXF 1.3, GraphML and node-link JSON.
 //!
 //! Every format goes through the same mapping (`mapping/`): labels become names, `kind`
 //! `type` or `category` become kinds when they name one, date-like attributes become tie
@@ -15,9 +16,12 @@ mod cytoscape;
 mod gexf;
 mod gml;
 mod graphml;
+mod graphology;
 mod mapping;
 mod node_link;
 mod oligrapher;
+mod powermap;
+mod reader;
 mod report;
 mod sniff;
 mod spreadsheet;
@@ -37,9 +41,6 @@ pub use report::{Counts, Examples, Finding, ImportReport, MAX_EXAMPLES, Place};
 pub use sniff::detect_format;
 pub use text::MAX_DEPTH;
 
-use csv_tables::Table;
-use mapping::RawGraph;
-
 /// A file format powermap reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
@@ -49,7 +50,8 @@ pub enum Format {
     Gexf,
     /// GraphML, including the variants Gephi, yEd and graph-tool write.
     GraphMl,
-    /// Gephi's spreadsheet tables: nodes (`Id`, `Label`, …) and edges (`Source`, `Target`, …).
+    /// CSV and TSV tables: Gephi's nodes (`Id`, `Label`, …) and edges (`Source`, `Target`,
+    /// …), and tables of ties with any headers.
     Csv,
     /// d3 and networkx node-link JSON (`nodes` with `links` or `edges`).
     NodeLink,
@@ -59,6 +61,8 @@ pub enum Format {
     Gml,
     /// An Oligrapher map, as LittleSis saves and embeds it (`graph.nodes` keyed by id).
     Oligrapher,
+    /// graphology's serialisation and sigma.js's demo JSON (`nodes` with `key`).
+    Graphology,
     /// An Excel workbook (`.xlsx`): a sheet of ties, perhaps one of entities.
     Xlsx,
     /// An OpenDocument spreadsheet (`.ods`), as LibreOffice saves it.
@@ -76,6 +80,7 @@ impl fmt::Display for Format {
             Self::Cytoscape => "Cytoscape.js JSON",
             Self::Gml => "GML",
             Self::Oligrapher => "Oligrapher",
+            Self::Graphology => "graphology JSON",
             Self::Xlsx => "Excel workbook",
             Self::Ods => "OpenDocument spreadsheet",
         })
@@ -173,14 +178,6 @@ fn list(diagnostics: &[Diagnostic]) -> String {
         .join("; ")
 }
 
-/// Imports the file at `path`, recognising its format by content and then by extension.
-/// Given one CSV table, it looks for the other beside it, named as Gephi names them
-/// (`… [Nodes].csv` next to `… [Edges].csv`, `nodes.csv` next to `edges.csv`), and says in
-/// the report whether it found one.
-pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
-    import_file_with(path, &ImportOptions::default())
-}
-
 /// How to read a file, where it cannot tell by itself.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportOptions {
@@ -189,61 +186,19 @@ pub struct ImportOptions {
     pub columns: ColumnMapping,
 }
 
-/// As [`import_file`], with `options`.
-pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported, ImportError> {
-    let bytes = read_bounded(path)?;
-    if let Some(format) = spreadsheet::workbook_format(&bytes) {
-        return import_workbook(&bytes, format, path, options);
-    }
-    let decoded = decode(&bytes, path)?;
-    let (format, note) = sniff::sniff(&decoded.text, path)?;
-    if format == Format::Csv {
-        let table = csv_tables::table_kind(&decoded.text);
-        let sibling = table.and_then(|table| csv_tables::sibling(path, table));
-        let mut imported = match (table, &sibling) {
-            (Some(Table::Edges), Some(nodes)) => import_csv_tables(Some(nodes), path)?,
-            (Some(Table::Nodes), Some(edges)) => import_csv_tables(Some(path), edges)?,
-            _ => {
-                let mut imported = import_decoded(&bytes, decoded, format, path, options)?;
-                imported.report.note(match table {
-                    Some(Table::Edges) => {
-                        "no nodes table found beside it (a CSV named like it with \"nodes\" \
-                         for \"edges\"): the entities were made from Source and Target"
-                    }
-                    _ => "no edges table found beside it: the network has no ties",
-                });
-                imported
-            }
-        };
-        if let Some(other) = sibling {
-            imported.report.note(format!(
-                "found the other table beside it: {}",
-                other.display()
-            ));
-        }
-        imported.report.notes.extend(note);
-        return Ok(imported);
-    }
-    let mut imported = import_decoded(&bytes, decoded, format, path, options)?;
-    imported.report.notes.extend(note);
-    Ok(imported)
+/// Imports the file at `path`, recognising its format by content and then by extension.
+/// Given one CSV table, it looks for the other beside it, named as Gephi names them
+/// (`… [Nodes].csv` next to `… [Edges].csv`, `nodes.csv` next to `edges.csv`), and says in
+/// the report whether it found one. A table of ties whose headers do not say which
+/// columns are its ends is an [`ImportError::UnknownColumns`]: see [`import_file_with`].
+pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
+    import_file_with(path, &ImportOptions::default())
 }
 
-/// Reads a workbook.
-fn import_workbook(
-    bytes: &[u8],
-    format: Format,
-    file: &Path,
-    options: &ImportOptions,
-) -> Result<Imported, ImportError> {
-    let mut report = ImportReport::new(file, format);
-    let raw = spreadsheet::read(bytes, format, &options.columns, file, &mut report)?;
-    let network = mapping::build(raw, file, &mut report)?;
-    Ok(Imported {
-        network,
-        report,
-        format,
-    })
+/// As [`import_file`], with `options` (a table's columns).
+pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported, ImportError> {
+    let bytes = read_bounded(path)?;
+    import(&bytes, path, true, options)
 }
 
 /// Imports a file already read; `file` names it in the report and errors. It never reads
@@ -252,106 +207,67 @@ pub fn import_bytes(bytes: &[u8], file: &Path) -> Result<Imported, ImportError> 
     import_bytes_with(bytes, file, &ImportOptions::default())
 }
 
-/// As [`import_bytes`], with `options`.
+/// As [`import_bytes`], with `options` (a table's columns).
 pub fn import_bytes_with(
     bytes: &[u8],
     file: &Path,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
     check_size(file, bytes.len() as u64)?;
-    if let Some(format) = spreadsheet::workbook_format(bytes) {
-        return import_workbook(bytes, format, file, options);
-    }
-    let decoded = decode(bytes, file)?;
-    let (format, note) = sniff::sniff(&decoded.text, file)?;
-    let mut imported = import_decoded(bytes, decoded, format, file, options)?;
-    imported.report.notes.extend(note);
-    Ok(imported)
+    import(bytes, file, false, options)
+}
+
+/// Decodes the file, asks the readers which format it is, and has that one read it. A zip
+/// archive (a workbook) is not text: it is not decoded, and its readers read the bytes.
+fn import(
+    bytes: &[u8],
+    file: &Path,
+    on_disk: bool,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    let decoded = if bytes.starts_with(spreadsheet::ZIP_MAGIC) {
+        text::Decoded::binary()
+    } else {
+        decode(bytes, file)?
+    };
+    let sniff::Sniffed {
+        reader,
+        probe,
+        note,
+    } = sniff::sniff(&decoded.text, bytes, file)?;
+    let format = reader.format();
+    let mut report = ImportReport::new(file, format);
+    report.encoding = decoded.encoding.to_owned();
+    let input = reader::Input {
+        file,
+        text: &decoded.text,
+        bytes,
+        json: probe.into_json(),
+        on_disk,
+        options,
+    };
+    let network = reader.read(input, &mut report)?;
+    report.notes.extend(note);
+    Ok(Imported {
+        network,
+        report,
+        format,
+    })
 }
 
 /// Decodes a file's text. A file that is not text and whose name gives it to powermap's
 /// loader (a plain `.json`) gets the loader's own error, as powermap's files always have.
 fn decode<'a>(bytes: &'a [u8], file: &Path) -> Result<text::Decoded<'a>, ImportError> {
     text::decode(bytes, file).map_err(|err| match sniff::by_name(file) {
-        Some((Format::Powermap, _)) => crate::network::load::parse_network(bytes, file)
-            .err()
-            .map_or(err, ImportError::Powermap),
+        None if file
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("json")) =>
+        {
+            crate::network::load::parse_network(bytes, file)
+                .err()
+                .map_or(err, ImportError::Powermap)
+        }
         _ => err,
-    })
-}
-
-fn import_decoded(
-    bytes: &[u8],
-    decoded: text::Decoded<'_>,
-    format: Format,
-    file: &Path,
-    options: &ImportOptions,
-) -> Result<Imported, ImportError> {
-    if format == Format::Powermap {
-        let loaded = crate::network::load::parse_network(bytes, file)?;
-        let mut report = ImportReport::new(file, format);
-        let network = loaded.network;
-        report.warnings = loaded.warnings;
-        report.counts = Counts {
-            entities: network.entities.len(),
-            ties: network.ties.len(),
-            names: network.entities.len(),
-            entity_kinds: network.entities.len(),
-            tie_kinds: network.ties.len(),
-            dates: network.ties.iter().filter(|tie| tie.date.is_some()).count(),
-            positions: network
-                .entities
-                .iter()
-                .filter(|entity| entity.position.is_some())
-                .count(),
-            evidence: network
-                .ties
-                .iter()
-                .filter(|tie| !tie.evidence.is_empty())
-                .count(),
-            merged_edges: 0,
-        };
-        return Ok(Imported {
-            network,
-            report,
-            format,
-        });
-    }
-    let mut report = ImportReport::new(file, format);
-    report.encoding = decoded.encoding.to_owned();
-    let text = &decoded.text;
-    let raw = match format {
-        Format::Gexf => gexf::read(text, file, &mut report)?,
-        Format::GraphMl => graphml::read(text, file, &mut report)?,
-        Format::Csv => {
-            let mut raw = RawGraph::default();
-            let table = csv_tables::read_table(
-                text,
-                file,
-                None,
-                &ColumnMapping::default(),
-                &mut raw,
-                &mut report,
-            )?;
-            if table == Table::Edges {
-                csv_tables::nodes_from_edges(&mut raw, file)?;
-            }
-            raw
-        }
-        Format::NodeLink => node_link::read(&parse_json(text, file)?, file, &mut report)?,
-        Format::Cytoscape => cytoscape::read(&parse_json(text, file)?, file, &mut report)?,
-        Format::Gml => gml::read(text, file, &mut report)?,
-        Format::Oligrapher => oligrapher::read(&parse_json(text, file)?, file, &mut report)?,
-        Format::Xlsx | Format::Ods => {
-            spreadsheet::read(bytes, format, &options.columns, file, &mut report)?
-        }
-        Format::Powermap => RawGraph::default(),
-    };
-    let network = mapping::build(raw, file, &mut report)?;
-    Ok(Imported {
-        network,
-        report,
-        format,
     })
 }
 
@@ -389,48 +305,12 @@ fn strip_position(err: &serde_json::Error) -> String {
 /// table, the entities are made from the edges' Source and Target.
 pub fn import_csv_tables(nodes: Option<&Path>, edges: &Path) -> Result<Imported, ImportError> {
     let mut report = ImportReport::new(edges, Format::Csv);
-    let mut raw = RawGraph::default();
-    let mut encodings = Vec::new();
-    if let Some(nodes) = nodes {
-        encodings.push(read_csv_table(nodes, Table::Nodes, &mut raw, &mut report)?);
-        report.nodes_table = Some(nodes.to_owned());
-    }
-    encodings.push(read_csv_table(edges, Table::Edges, &mut raw, &mut report)?);
-    if nodes.is_none() {
-        csv_tables::nodes_from_edges(&mut raw, edges)?;
-    }
-    encodings.dedup();
-    report.encoding = encodings.join(" (nodes), ");
-    if encodings.len() > 1 {
-        report.encoding.push_str(" (edges)");
-    }
-    let network = mapping::build(raw, edges, &mut report)?;
+    let network = csv_tables::read_tables(nodes, edges, &ColumnMapping::default(), &mut report)?;
     Ok(Imported {
         network,
         report,
         format: Format::Csv,
     })
-}
-
-/// Reads the CSV file at `path` as the `table` of a network into `raw`; returns the
-/// encoding it was in.
-fn read_csv_table(
-    path: &Path,
-    table: Table,
-    raw: &mut RawGraph,
-    report: &mut ImportReport,
-) -> Result<&'static str, ImportError> {
-    let bytes = read_bounded(path)?;
-    let decoded = text::decode(&bytes, path)?;
-    csv_tables::read_table(
-        &decoded.text,
-        path,
-        Some(table),
-        &ColumnMapping::default(),
-        raw,
-        report,
-    )?;
-    Ok(decoded.encoding)
 }
 
 /// A file format powermap writes.

@@ -11,6 +11,9 @@ use serde_json::{Map, Value};
 use super::mapping::{OutGraph, RawEdge, RawGraph, RawNode};
 use super::report::{Finding, ImportReport, Place};
 use super::{ExportError, ImportError};
+use crate::interop::reader::{Fit, Input, Probe, Reader};
+use crate::interop::{Format, mapping};
+use crate::network::model::Network;
 
 /// A JSON value as attribute text: strings as they are, anything else as compact JSON.
 pub(crate) fn value_text(value: &Value) -> Option<String> {
@@ -254,6 +257,42 @@ pub(crate) fn write(graph: &OutGraph) -> Result<String, ExportError> {
     let mut text = serde_json::to_string_pretty(&Value::Object(document))?;
     text.push('\n');
     Ok(text)
+}
+
+/// Node-link JSON (nodes and links).
+pub(crate) struct NodeLinkReader;
+
+impl Reader for NodeLinkReader {
+    fn format(&self) -> Format {
+        Format::NodeLink
+    }
+
+    fn describe(&self) -> &'static str {
+        "node-link JSON (nodes and links)"
+    }
+
+    fn endings(&self) -> &'static [&'static str] {
+        &[".nodelink.json", ".node-link.json"]
+    }
+
+    fn recognise(&self, probe: &Probe<'_>) -> Option<Fit> {
+        let json = probe.json()?;
+        json.get("nodes")?.as_array()?;
+        Some(if json.get("links").is_some() {
+            Fit::Sure
+        } else {
+            Fit::Likely
+        })
+    }
+
+    fn read(
+        &self,
+        mut input: Input<'_>,
+        report: &mut ImportReport,
+    ) -> Result<Network, ImportError> {
+        let raw = read(&input.json()?, input.file, report)?;
+        mapping::build(raw, input.file, report)
+    }
 }
 
 #[cfg(test)]

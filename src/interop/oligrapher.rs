@@ -15,6 +15,9 @@ use super::ImportError;
 use super::mapping::{RawEdge, RawGraph, RawNode, RawStep};
 use super::node_link::{id_text, value_text};
 use super::report::{Finding, ImportReport, Place};
+use crate::interop::reader::{Fit, Input, Probe, Reader};
+use crate::interop::{Format, mapping};
+use crate::network::model::Network;
 
 /// Reads an Oligrapher map.
 pub(crate) fn read(
@@ -228,4 +231,39 @@ fn text_of(value: Option<&Value>) -> Option<String> {
         .map(str::trim)
         .filter(|text| !text.is_empty())
         .map(str::to_owned)
+}
+
+/// Oligrapher maps (graph with nodes keyed by id).
+pub(crate) struct OligrapherReader;
+
+impl Reader for OligrapherReader {
+    fn format(&self) -> Format {
+        Format::Oligrapher
+    }
+
+    fn describe(&self) -> &'static str {
+        "Oligrapher maps (graph with nodes keyed by id)"
+    }
+
+    fn endings(&self) -> &'static [&'static str] {
+        &[]
+    }
+
+    fn recognise(&self, probe: &Probe<'_>) -> Option<Fit> {
+        probe
+            .json()?
+            .get("graph")?
+            .get("nodes")?
+            .is_object()
+            .then_some(Fit::Sure)
+    }
+
+    fn read(
+        &self,
+        mut input: Input<'_>,
+        report: &mut ImportReport,
+    ) -> Result<Network, ImportError> {
+        let raw = read(&input.json()?, input.file, report)?;
+        mapping::build(raw, input.file, report)
+    }
 }

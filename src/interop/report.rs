@@ -98,6 +98,8 @@ pub enum Finding {
     /// A table row with more cells than the header (a delimiter too many, a quote not
     /// closed). Left out; the rest opens.
     LongRow,
+    /// NUL and other control characters in an id or a value. Removed; the rest is kept.
+    ControlCharacters,
 }
 
 impl Finding {
@@ -120,6 +122,7 @@ impl Finding {
             Self::FormulaCell => "cells that look like spreadsheet formulas",
             Self::ShortRow => "rows with fewer cells than the header",
             Self::LongRow => "rows with more cells than the header",
+            Self::ControlCharacters => "values with control characters (NUL and others)",
         }
     }
 
@@ -140,6 +143,7 @@ impl Finding {
             Self::FormulaCell => "kept as plain text, never evaluated",
             Self::ShortRow => "kept; the missing cells are empty",
             Self::LongRow => "left out; the rest opens",
+            Self::ControlCharacters => "the characters removed, the rest kept",
         }
     }
 }

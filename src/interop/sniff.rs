@@ -1,191 +1,164 @@
-//! Recognising a file's format by its content first (a JSON object's keys, an XML root
-//! element, a CSV header), then by its name.
+//! Recognising a file's format: every reader is asked how well the content fits it (see
+//! `reader.rs`); the best fit wins, the name breaks a tie, and a tie the name cannot break
+//! is read as the first reader and said in the report. A file whose content fits no reader
+//! is read by its name.
 
 use std::path::Path;
 
-use serde::Deserialize;
-use serde::de::IgnoredAny;
+use super::reader::{Fit, Probe, READERS, Reader};
+use super::{Format, ImportError, text};
 
-use super::{Format, ImportError, csv_tables, gml, text};
-
-/// The keys of a JSON object that tell the formats apart; the rest is skipped unread.
-#[derive(Deserialize)]
-struct ObjectProbe {
-    format: Option<serde_json::Value>,
-    entities: Option<IgnoredAny>,
-    nodes: Option<Vec<NodeProbe>>,
-    elements: Option<IgnoredAny>,
-    graph: Option<GraphProbe>,
+/// The reader chosen for a file, the probe it was recognised with, and a note when the
+/// choice needs saying (the name suggested another format, or two formats fit).
+pub(crate) struct Sniffed<'a> {
+    pub reader: &'static dyn Reader,
+    pub probe: Probe<'a>,
+    pub note: Option<String>,
 }
 
-/// A node of a `nodes` list: a Cytoscape.js element keeps its fields in `data` (the
-/// `{"nodes": [{"data": …}], "edges": […]}` that some tools write without `elements`);
-/// node-link nodes are objects of their own fields, or bare ids.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum NodeProbe {
-    Object(ElementProbe),
-    Other(IgnoredAny),
+/// The reader whose name endings `file` has.
+pub(super) fn by_name(file: &Path) -> Option<&'static dyn Reader> {
+    let name = lower_name(file)?;
+    READERS
+        .iter()
+        .copied()
+        .find(|reader| reader.endings().iter().any(|ending| name.ends_with(ending)))
 }
 
-/// An Oligrapher map's `graph`: its `nodes` are an object keyed by id (node-link JSON's
-/// `graph` holds attributes of the whole graph).
-#[derive(Deserialize)]
-struct GraphProbe {
-    nodes: Option<serde_json::Value>,
+fn lower_name(file: &Path) -> Option<String> {
+    Some(file.file_name()?.to_string_lossy().to_lowercase())
 }
 
-/// An element of a top-level JSON array: Cytoscape.js elements have `data`.
-#[derive(Deserialize)]
-struct ElementProbe {
-    data: Option<IgnoredAny>,
-}
-
-/// The format a JSON document's keys show; `Err` when it is not JSON at all.
-fn json_format(text: &str) -> Result<Option<Format>, serde_json::Error> {
-    let data_error = |err: serde_json::Error| match err.classify() {
-        serde_json::error::Category::Data => Ok(None),
-        _ => Err(err),
-    };
-    if text.starts_with('[') {
-        let elements: Vec<ElementProbe> = match serde_json::from_str(text) {
-            Ok(elements) => elements,
-            Err(err) => return data_error(err),
+/// The readers whose content fits `probe` best; one only if a reader's own marker is there.
+fn best_fits(probe: &Probe<'_>) -> Vec<&'static dyn Reader> {
+    let mut best: Option<Fit> = None;
+    let mut fits = Vec::new();
+    for reader in READERS.iter().copied() {
+        let Some(fit) = reader.recognise(probe) else {
+            continue;
         };
-        return Ok(elements
-            .iter()
-            .any(|element| element.data.is_some())
-            .then_some(Format::Cytoscape));
+        if fit == Fit::Marked {
+            return vec![reader];
+        }
+        if best.is_none_or(|best| fit > best) {
+            best = Some(fit);
+            fits.clear();
+        }
+        if best == Some(fit) {
+            fits.push(reader);
+        }
     }
-    let probe: ObjectProbe = match serde_json::from_str(text) {
-        Ok(probe) => probe,
-        Err(err) => return data_error(err),
-    };
-    Ok(
-        if probe.format.as_ref().and_then(|f| f.as_str())
-            == Some(crate::network::model::FORMAT_NAME)
-            || probe.entities.is_some()
-        {
-            Some(Format::Powermap)
-        } else if probe.elements.is_some() {
-            Some(Format::Cytoscape)
-        } else if probe
-            .graph
-            .as_ref()
-            .and_then(|graph| graph.nodes.as_ref())
-            .is_some_and(serde_json::Value::is_object)
-        {
-            Some(Format::Oligrapher)
-        } else if let Some(nodes) = &probe.nodes {
-            let elements = nodes
+    fits
+}
+
+/// The reader for a file's text, with a note when the choice needs saying.
+pub(crate) fn sniff<'a>(
+    text: &'a str,
+    bytes: &'a [u8],
+    file: &Path,
+) -> Result<Sniffed<'a>, ImportError> {
+    let probe = Probe::new(text, bytes);
+    if probe.looks_like_json() {
+        text::check_json_depth(probe.text(), file)?;
+    }
+    let named = by_name(file);
+    let fits = best_fits(&probe);
+    let (reader, note) = match fits.as_slice() {
+        [] => (unrecognised(&probe, named, file)?, None),
+        [only] => {
+            let note = named
+                .filter(|named| named.format() != only.format())
+                .map(|named| {
+                    let (named, content) = (named.format(), only.format());
+                    format!(
+                        "the file's name suggests {named}, but its content is {content}; \
+                     read as {content}"
+                    )
+                });
+            (*only, note)
+        }
+        several => {
+            let chosen = named
+                .filter(|named| several.iter().any(|fit| fit.format() == named.format()))
+                .unwrap_or(several[0]);
+            let others: Vec<String> = several
                 .iter()
-                .any(|node| matches!(node, NodeProbe::Object(ElementProbe { data: Some(_) })));
-            Some(if elements {
-                Format::Cytoscape
-            } else {
-                Format::NodeLink
-            })
-        } else {
-            None
-        },
-    )
-}
-
-fn xml_format(text: &str) -> Option<Format> {
-    let mut reader = quick_xml::Reader::from_str(text);
-    loop {
-        match reader.read_event().ok()? {
-            quick_xml::events::Event::Start(start) | quick_xml::events::Event::Empty(start) => {
-                let name = start.name();
-                let local = super::xml::local_name(name.as_ref());
-                return if local.eq_ignore_ascii_case("gexf") {
-                    Some(Format::Gexf)
-                } else if local.eq_ignore_ascii_case("graphml") {
-                    Some(Format::GraphMl)
-                } else {
-                    None
-                };
-            }
-            quick_xml::events::Event::Eof => return None,
-            _ => {}
+                .filter(|other| other.format() != chosen.format())
+                .map(|other| match other.endings().first() {
+                    Some(ending) => format!("{} (name it …{ending})", other.format()),
+                    None => other.format().to_string(),
+                })
+                .collect();
+            let note = format!(
+                "the file fits {} and also {}; read as {}",
+                chosen.format(),
+                others.join(" and "),
+                chosen.format()
+            );
+            (chosen, Some(note))
         }
-    }
-}
-
-/// The format the content shows, if it shows one.
-fn by_content(text: &str, file: &Path) -> Result<Option<Format>, ImportError> {
-    let text = text.trim_start_matches('\u{FEFF}').trim_start();
-    Ok(match text.chars().next() {
-        Some('{' | '[') => {
-            text::check_json_depth(text, file)?;
-            match json_format(text) {
-                Ok(format) => format,
-                // Broken JSON: a specific name, or powermap's own marker, says whose parser
-                // reports it (powermap's loader lists every problem); else it is reported here.
-                Err(err) => match by_name(file) {
-                    Some((format, true)) => Some(format),
-                    _ if text.contains(&format!("\"{}\"", crate::network::model::FORMAT_NAME)) => {
-                        Some(Format::Powermap)
-                    }
-                    _ => return Err(super::json_syntax_error(&err, file)),
-                },
-            }
-        }
-        Some('<') => xml_format(text),
-        Some(_) if gml::looks_like_gml(text) => Some(Format::Gml),
-        Some(_) => csv_tables::table_kind(text).map(|_| Format::Csv),
-        None => None,
+    };
+    Ok(Sniffed {
+        reader,
+        probe,
+        note,
     })
 }
 
-/// The format a file name suggests, and whether the name is specific to it (a plain
-/// `.json` is not: it is only powermap's by default).
-pub(super) fn by_name(file: &Path) -> Option<(Format, bool)> {
-    let name = file.file_name()?.to_string_lossy().to_lowercase();
-    Some(match name.rsplit_once('.')?.1 {
-        "gexf" => (Format::Gexf, true),
-        "graphml" => (Format::GraphMl, true),
-        "csv" | "tsv" => (Format::Csv, true),
-        "xlsx" => (Format::Xlsx, true),
-        "ods" => (Format::Ods, true),
-        "cyjs" => (Format::Cytoscape, true),
-        "gml" => (Format::Gml, true),
-        "json" if name.ends_with(".nodelink.json") || name.ends_with(".node-link.json") => {
-            (Format::NodeLink, true)
-        }
-        "json" => (Format::Powermap, false),
-        _ => return None,
-    })
-}
-
-/// The format of a file's text, with a note when its name suggested another.
-pub(crate) fn sniff(text: &str, file: &Path) -> Result<(Format, Option<String>), ImportError> {
-    let content = by_content(text, file)?;
-    let name = by_name(file);
-    match (content, name) {
-        (Some(content), Some((name, true))) if content != name => Ok((
-            content,
-            Some(format!(
-                "the file's name suggests {name}, but its content is {content}; read as {content}"
-            )),
-        )),
-        (Some(format), _) | (None, Some((format, _))) => Ok((format, None)),
-        (None, None) => Err(ImportError::UnknownFormat {
-            file: file.to_owned(),
-            message: "cannot tell the format: powermap reads powermap JSON, GEXF, GraphML, \
-                      CSV tables (a header with Id, or with Source and Target), node-link \
-                      JSON (nodes and links), Cytoscape.js JSON (elements) and GML (graph [ … ])"
-                .to_owned(),
-        }),
+/// The reader for a file whose content no reader recognises: its name's, else broken JSON
+/// is reported where it breaks (by powermap's loader if it carries powermap's marker).
+fn unrecognised(
+    probe: &Probe<'_>,
+    named: Option<&'static dyn Reader>,
+    file: &Path,
+) -> Result<&'static dyn Reader, ImportError> {
+    if let Some(named) = named {
+        return Ok(named);
     }
+    let fallback = || {
+        let name = lower_name(file)?;
+        READERS.iter().copied().find(|reader| {
+            reader
+                .fallback_endings()
+                .iter()
+                .any(|ending| name.ends_with(ending))
+        })
+    };
+    if probe.looks_like_json() && probe.json().is_none() {
+        let marker = format!("\"{}\"", crate::network::model::FORMAT_NAME);
+        if probe.text().contains(&marker) {
+            return Ok(&super::powermap::PowermapReader);
+        }
+        if let Err(err) = serde_json::from_str::<serde::de::IgnoredAny>(probe.text()) {
+            return Err(super::json_syntax_error(&err, file));
+        }
+    }
+    fallback().ok_or_else(|| ImportError::UnknownFormat {
+        file: file.to_owned(),
+        message: format!(
+            "cannot tell the format: powermap reads {}",
+            READERS
+                .iter()
+                .map(|reader| reader.describe())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    })
 }
 
 /// The format of a file from its bytes and name: the content decides where it can (a
 /// powermap JSON object, node-link `nodes` and `links`, Cytoscape.js `elements`, a `<gexf>`
-/// or `<graphml>` root, a CSV header with `Id` or `Source` and `Target`), else the name.
+/// or `<graphml>` root, a CSV header with `Id` or the ends of ties, a workbook's archive),
+/// else the name.
 pub fn detect_format(bytes: &[u8], file: &Path) -> Option<Format> {
-    let decoded = text::decode(bytes, file).ok()?;
-    sniff(&decoded.text, file).ok().map(|(format, _)| format)
+    let decoded = if bytes.starts_with(super::spreadsheet::ZIP_MAGIC) {
+        text::Decoded::binary()
+    } else {
+        text::decode(bytes, file).ok()?
+    };
+    sniff(&decoded.text, bytes, file)
+        .ok()
+        .map(|sniffed| sniffed.reader.format())
 }
 
 #[cfg(test)]
@@ -255,12 +228,38 @@ mod tests {
 
     #[test]
     fn a_misleading_name_is_noted() {
-        let (format, note) =
-            sniff("Source,Target\na,b\n", Path::new("graph.gexf")).expect("sniffs");
-        assert_eq!(format, Format::Csv);
-        assert!(note.is_some_and(|note| note.contains("suggests GEXF")));
-        let (format, note) = sniff(r#"{"nodes": []}"#, Path::new("graph.json")).expect("sniffs");
-        assert_eq!(format, Format::NodeLink);
-        assert_eq!(note, None, "a plain .json says nothing");
+        let sniffed = sniff(
+            "Source,Target\na,b\n",
+            "Source,Target\na,b\n".as_bytes(),
+            Path::new("graph.gexf"),
+        )
+        .expect("sniffs");
+        assert_eq!(sniffed.reader.format(), Format::Csv);
+        assert!(
+            sniffed
+                .note
+                .is_some_and(|note| note.contains("suggests GEXF"))
+        );
+        let sniffed = sniff(
+            r#"{"nodes": []}"#,
+            r#"{"nodes": []}"#.as_bytes(),
+            Path::new("graph.json"),
+        )
+        .expect("sniffs");
+        assert_eq!(sniffed.reader.format(), Format::NodeLink);
+        assert!(sniffed.note.is_none(), "a plain .json says nothing");
+    }
+
+    #[test]
+    fn a_file_that_fits_two_formats_says_so() {
+        let both = r#"{"nodes": [{"id": "a"}], "links": [], "elements": {"nodes": []}}"#;
+        let sniffed = sniff(both, both.as_bytes(), Path::new("graph.json")).expect("sniffs");
+        assert_eq!(sniffed.reader.format(), Format::Cytoscape);
+        let note = sniffed.note.expect("a note");
+        assert!(note.contains("node-link JSON"), "{note}");
+        assert!(note.contains(".nodelink.json"), "{note}");
+        let named = sniff(both, both.as_bytes(), Path::new("graph.nodelink.json")).expect("sniffs");
+        assert_eq!(named.reader.format(), Format::NodeLink);
+        assert!(named.note.is_some_and(|note| note.contains("Cytoscape")));
     }
 }

@@ -7,13 +7,15 @@
 use std::io::Cursor;
 use std::path::Path;
 
-use calamine::{Data, Ods, Range, Reader as _, Xlsx, open_workbook_from_rs};
+use calamine::{Data, Ods, Range, Xlsx, open_workbook_from_rs};
 
 use super::columns::{self, ColumnMapping, Sheet};
 use super::csv_tables::nodes_from_edges;
-use super::mapping::RawGraph;
+use super::mapping::{self, RawGraph};
+use super::reader::{Fit, Input, Probe, Reader};
 use super::report::{ImportReport, Place};
 use super::{Format, ImportError};
+use crate::network::model::Network;
 
 /// A zip archive's first bytes: both `.xlsx` and `.ods` files are zip archives.
 pub(crate) const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
@@ -226,6 +228,56 @@ pub(crate) fn read(
     }
     report.note(note);
     Ok(graph)
+}
+
+/// The reader of one workbook format.
+pub(crate) struct WorkbookReader {
+    format: Format,
+}
+
+/// Excel workbooks.
+pub(crate) const XLSX_READER: WorkbookReader = WorkbookReader {
+    format: Format::Xlsx,
+};
+/// OpenDocument spreadsheets.
+pub(crate) const ODS_READER: WorkbookReader = WorkbookReader {
+    format: Format::Ods,
+};
+
+impl Reader for WorkbookReader {
+    fn format(&self) -> Format {
+        self.format
+    }
+
+    fn describe(&self) -> &'static str {
+        match self.format {
+            Format::Ods => "OpenDocument spreadsheets (.ods)",
+            _ => "Excel workbooks (.xlsx)",
+        }
+    }
+
+    fn endings(&self) -> &'static [&'static str] {
+        match self.format {
+            Format::Ods => &[".ods"],
+            _ => &[".xlsx"],
+        }
+    }
+
+    /// Sure when the bytes are a zip archive of this workbook format.
+    fn recognise(&self, probe: &Probe<'_>) -> Option<Fit> {
+        (workbook_format(probe.bytes()) == Some(self.format)).then_some(Fit::Sure)
+    }
+
+    fn read(&self, input: Input<'_>, report: &mut ImportReport) -> Result<Network, ImportError> {
+        let graph = read(
+            input.bytes,
+            self.format,
+            &input.options.columns,
+            input.file,
+            report,
+        )?;
+        mapping::build(graph, input.file, report)
+    }
 }
 
 #[cfg(test)]

@@ -110,7 +110,7 @@ pub struct TablePreview {
 }
 
 /// A table as a reader found it: a header row and the rows under it, each at its place.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Sheet {
     /// The sheet's name, in a workbook.
     pub name: Option<String>,
@@ -327,16 +327,6 @@ pub(crate) fn read_ties(
                 attributes.push((sheet.headers[i].clone(), url.to_owned()));
             }
         }
-        let taken: HashSet<usize> = Role::ALL
-            .iter()
-            .filter_map(|role| columns.index(*role))
-            .chain(
-                columns
-                    .currency
-                    .filter(|_| columns.index(Role::Amount).is_some()),
-            )
-            .chain(columns.id)
-            .collect();
         for (i, (header, value)) in sheet.headers.iter().zip(cells).enumerate() {
             if !taken.contains(&i) {
                 attributes.push((header.clone(), value.trim().to_owned()));

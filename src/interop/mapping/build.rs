@@ -19,10 +19,11 @@ use super::ties::map_tie_fields;
 /// Builds the network a reader found, reporting everything left out, and checks it with
 /// powermap's validator.
 pub(crate) fn build(
-    raw: RawGraph,
+    mut raw: RawGraph,
     file: &Path,
     report: &mut ImportReport,
 ) -> Result<Network, ImportError> {
+    super::controls::remove_controls(&mut raw, report);
     let RawGraph {
         title,
         description,

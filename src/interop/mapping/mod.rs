@@ -11,6 +11,7 @@
 
 mod attributes;
 mod build;
+mod controls;
 mod dates;
 mod entities;
 mod json_fields;
