@@ -134,8 +134,6 @@ impl Role {
             Self::Label => &[
                 "description",
                 "summary",
-                "note",
-                "notes",
                 "details",
                 "설명",
                 "내용",
