@@ -87,7 +87,7 @@ fn an_xlsx_reads_its_ties_sheet_and_people_sheet_with_real_dates() {
     );
     assert!(text.contains("not read: sheets \"Notes\""), "{text}");
     assert!(
-        text.contains("1 entities named by ties are not in the entities sheet"),
+        text.contains("1 entity named by ties is not in the entities sheet"),
         "{text}"
     );
 }

@@ -15,6 +15,7 @@ use super::mapping::{self, RawGraph};
 use super::reader::{Fit, Input, Probe, Reader};
 use super::report::{ImportReport, Place};
 use super::{Format, ImportError};
+use crate::network::diagnostic::count_text;
 use crate::network::model::Network;
 
 /// A zip archive's first bytes: both `.xlsx` and `.ods` files are zip archives.
@@ -213,9 +214,11 @@ pub(crate) fn read(
     let known = graph.nodes.len();
     nodes_from_edges(&mut graph, file)?;
     if entities_at.is_some() && graph.nodes.len() > known {
+        let made = graph.nodes.len() - known;
         report.note(format!(
-            "{} entities named by ties are not in the entities sheet: they were made from the ties",
-            graph.nodes.len() - known
+            "{} by ties {} not in the entities sheet: made from the ties",
+            count_text(made, "entity named", "entities named"),
+            if made == 1 { "is" } else { "are" }
         ));
     }
     let unread: Vec<String> = (names.iter().enumerate())
