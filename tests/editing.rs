@@ -727,3 +727,53 @@ fn shortcuts_wait_while_a_dialog_asks() {
     assert!(!app.document.is_dirty(), "N added nothing");
     assert!(app.merging.is_some());
 }
+
+#[test]
+fn view_label_by_shows_an_attribute_on_the_map_and_in_the_panel_and_undo_brings_the_name_back() {
+    let mut harness = harness();
+    let railway =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/interop/cytoscape-railway.cyjs");
+    send(&mut harness, Command::Open(railway));
+    harness.run_steps(5);
+    let tokyo = entity_index(harness.state(), "3000");
+    let label =
+        |harness: &Harness<'static, PowermapApp>| harness.state().document.view.entity_label(tokyo);
+    // The import read the names from `station_name`, not the codes in `name`.
+    assert_eq!(label(&harness).as_deref(), Some("東京"));
+    assert!(!harness.state().document.is_dirty());
+    // The panel lists the code three times: as `name`, `shared_name` and `station_cd`.
+    send(&mut harness, Command::Select(Selection::Entity(tokyo)));
+    let codes_shown =
+        |harness: &Harness<'static, PowermapApp>| harness.query_all_by_label("1130101").count();
+    assert_eq!(codes_shown(&harness), 3);
+    harness.get_by_label("東京");
+    // The panel names the attributes too: closed, the menu's are the only ones.
+    send(&mut harness, Command::ClearSelection);
+
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    // The submenu's button, and its text within it.
+    (harness.get_all_by_label_contains("Label by").next())
+        .expect("View ▸ Label by")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("station_cd").click();
+    harness.run_steps(3);
+    assert_eq!(label(&harness).as_deref(), Some("1130101"));
+    assert_eq!(
+        harness.state().document.network.shown_by.label.as_deref(),
+        Some("station_cd")
+    );
+    assert!(harness.state().document.is_dirty(), "a change to the file");
+    // The panel's heading is the label now, with the name under it.
+    send(&mut harness, Command::Select(Selection::Entity(tokyo)));
+    assert_eq!(codes_shown(&harness), 4);
+    harness.get_by_label("東京");
+
+    send(&mut harness, Command::Undo);
+    assert_eq!(label(&harness).as_deref(), Some("東京"));
+    assert_eq!(harness.state().document.network.shown_by.label, None);
+    assert!(!harness.state().document.is_dirty());
+    send(&mut harness, Command::Redo);
+    assert_eq!(label(&harness).as_deref(), Some("1130101"));
+}

@@ -523,3 +523,54 @@ fn render_timeline_plays_the_dates_into_a_film_and_refuses_other_names() {
         "{message}"
     );
 }
+
+#[test]
+fn the_picture_and_the_web_page_show_what_the_map_shows_by() {
+    let (mut network, map, positions) = default_map();
+    for (i, entity) in network.entities.iter_mut().enumerate() {
+        entity
+            .attributes
+            .insert("code".to_owned(), format!("E-{i:03}"));
+        entity.attributes.insert(
+            "tier".to_owned(),
+            if i % 2 == 0 { "first" } else { "second" }.to_owned(),
+        );
+    }
+    network.shown_by.label = Some("code".to_owned());
+    network.shown_by.color = Some("tier".to_owned());
+    let svg = map_svg(
+        &network,
+        &map,
+        &positions,
+        &options(1200, Background::White, "ko"),
+    )
+    .expect("draws");
+    let document = roxmltree::Document::parse(&svg).expect("the SVG is XML");
+    let labels: Vec<&str> = document
+        .descendants()
+        .find(|node| node.attribute("id") == Some("labels"))
+        .expect("labels")
+        .descendants()
+        .filter_map(|node| node.text())
+        .collect();
+    assert!(labels.contains(&"E-000"), "{labels:?}");
+    assert!(
+        !labels.iter().any(|label| label.contains("이재용")),
+        "{labels:?}"
+    );
+    let legend = legend_texts(&svg);
+    for value in ["first", "second"] {
+        assert!(legend.iter().any(|text| text == value), "{legend:?}");
+    }
+    assert!(
+        !legend.iter().any(|text| text.ends_with("(group)")),
+        "groups colour nothing now: {legend:?}"
+    );
+
+    let page = web_page(&network, &map, &positions, "ko", Background::White).expect("makes it");
+    assert!(
+        page.contains(">E-000</text>"),
+        "the page's map is labelled by code"
+    );
+    assert!(page.contains("\"names\":{\"ko\":\"E-000\",\"en\":\"E-000\"}"));
+}

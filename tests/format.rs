@@ -294,7 +294,7 @@ fn empty_names_and_lonely_ties_are_errors() {
 #[test]
 fn unknown_kinds_and_newer_versions_are_errors() {
     only_error("unknown-kind.json", "entities[1].kind", "corporation");
-    only_error("newer-version.json", "version", "format version 3");
+    only_error("newer-version.json", "version", "format version 4");
 }
 
 #[test]
@@ -560,7 +560,7 @@ fn every_quote_of_the_default_dataset_is_in_its_article() {
 }
 
 #[test]
-fn a_version_1_file_opens_as_it_is_and_is_saved_as_version_2() {
+fn a_version_1_file_opens_as_it_is_and_is_saved_as_the_current_version() {
     let file = fixture("no-evidence.json");
     let written = std::fs::read_to_string(&file).expect("read");
     assert!(
@@ -574,9 +574,45 @@ fn a_version_1_file_opens_as_it_is_and_is_saved_as_version_2() {
     save_network(&loaded.network, &saved, Overwrite::Refuse).expect("saves");
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&saved).expect("read")).expect("json");
-    assert_eq!(json["version"], 2);
+    assert_eq!(json["version"], 3);
     assert_eq!(
         load_file(&saved).expect("reopens").network.ties,
         loaded.network.ties
     );
+}
+
+#[test]
+fn what_the_map_shows_by_is_saved_and_loaded_back() {
+    let mut network = load_file(&repo_file("docs/examples/minimal.json"))
+        .expect("loads")
+        .network;
+    network.entities[0]
+        .attributes
+        .insert("nickname".to_owned(), "Ada P.".to_owned());
+    network.shown_by.label = Some("nickname".to_owned());
+    network.shown_by.size = Some("founded".to_owned());
+    let json = powermap::network::save::network_to_json(&network).expect("encodes");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(
+        value["shown_by"],
+        serde_json::json!({ "label": "nickname", "size": "founded" })
+    );
+    assert_eq!(value["version"], 3);
+    assert!(schema_validator().is_valid(&value), "the schema accepts it");
+    let loaded = parse_network(json.as_bytes(), Path::new("shown.json")).expect("loads");
+    assert_eq!(loaded.network, network);
+    // No entity has "founded": a warning at its path, and the file opens.
+    let warnings: Vec<String> = (loaded.warnings.iter())
+        .map(|w| format!("{}: {}", w.path, w.message))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "shown_by.size: no entity has the attribute \"founded\"; the map shows every size as usual"
+        ]
+    );
+    // Without a choice, the file has no `shown_by`.
+    network.shown_by = Default::default();
+    let json = powermap::network::save::network_to_json(&network).expect("encodes");
+    assert!(!json.contains("shown_by"), "{json}");
 }

@@ -49,6 +49,19 @@ fn date(network: &Network, tie: &str) -> Option<String> {
         .map(|date| date.to_string())
 }
 
+/// The node a compound node sits in: the affiliation tie its `parent` became.
+fn parent_of<'a>(network: &'a Network, child: &str) -> Option<&'a str> {
+    network
+        .ties
+        .iter()
+        .find(|tie| {
+            tie.kind == TieKind::Affiliate
+                && tie.summary.starts_with("part of ")
+                && tie.participants[0] == child
+        })
+        .map(|tie| tie.participants[1].as_str())
+}
+
 fn attribute<'a>(
     attributes: &'a powermap::network::model::Attributes,
     name: &str,
@@ -451,7 +464,8 @@ fn graphml_from_yed() {
     );
     assert_eq!(name(&network, "n1", "en"), "Meta group");
     let zuckerberg = network.entity("n1::n0").expect("nested node");
-    assert_eq!(attribute(&zuckerberg.attributes, "parent"), Some("n1"));
+    assert_eq!(parent_of(&network, &zuckerberg.id), Some("n1"));
+    assert!(!zuckerberg.attributes.contains_key("parent"));
     let meeting = network.tie("e0").expect("e0");
     assert_eq!(meeting.kind, TieKind::Meeting);
     assert_eq!(
@@ -824,6 +838,49 @@ fn cytoscape_object_form_from_cytoscape_desktop() {
 }
 
 #[test]
+fn cytoscape_railway_names_its_stations_by_their_names_not_their_codes() {
+    // As a real Cytoscape export of a railway network: `name` (and `shared_name`) hold
+    // each station's code, `station_name` its name.
+    let Imported {
+        network, report, ..
+    } = import("cytoscape-railway.cyjs");
+    let tokyo = network.entity("3000").expect("3000");
+    assert_eq!(tokyo.display_name("en"), "東京");
+    assert_eq!(attribute(&tokyo.attributes, "name"), Some("1130101"));
+    assert_eq!(attribute(&tokyo.attributes, "line_name"), Some("JR山手線"));
+    assert_eq!(
+        attribute(&tokyo.attributes, "station_name"),
+        None,
+        "it is the name"
+    );
+    let names: Vec<&str> = network
+        .entities
+        .iter()
+        .map(|e| e.display_name("en"))
+        .collect();
+    assert!(
+        names.iter().all(|name| !name.starts_with(char::is_numeric)),
+        "{names:?}"
+    );
+    let note = report
+        .notes
+        .iter()
+        .find(|note| note.contains("station_name"))
+        .unwrap_or_else(|| panic!("no note on the names: {report}"));
+    assert!(note.contains("\"1130101\""), "{note}");
+    assert!(note.contains("View > Label by"), "{note}");
+    // The usual Cytoscape file, named by names, is left as it is.
+    let Imported { report, .. } = import("cytoscape-object.cyjs");
+    assert!(
+        report
+            .notes
+            .iter()
+            .all(|note| !note.contains("names were read")),
+        "{report}"
+    );
+}
+
+#[test]
 fn cytoscape_array_form() {
     let Imported {
         network, format, ..
@@ -837,9 +894,9 @@ fn cytoscape_array_form() {
     let jassy = network.entity("jassy").expect("jassy");
     assert!(jassy.pinned, "locked");
     assert_eq!(
-        attribute(&jassy.attributes, "parent"),
+        parent_of(&network, "jassy"),
         Some("amazon"),
-        "a compound node's child"
+        "a compound node's child is tied to its parent"
     );
     assert_eq!(
         network.tie("e2").expect("e2").participants,
@@ -1846,12 +1903,15 @@ fn real_cytoscape_js_array_with_compound_nodes() {
     } = import_real(file);
     assert_eq!(format, Format::Cytoscape);
     assert_eq!(network.entities.len(), nodes);
-    assert_eq!(network.ties.len(), edges);
+    assert_eq!(
+        network.ties.len(),
+        edges + children,
+        "each child is tied to its parent"
+    );
     assert_eq!(report.counts.positions, nodes);
     assert!(report.findings.is_empty(), "{report}");
-    assert_eq!(report.entity_attributes.get("parent"), Some(&children));
     let child = network.entity("n0:n0").expect("n0:n0");
-    assert_eq!(attribute(&child.attributes, "parent"), Some("n0"));
+    assert_eq!(parent_of(&network, "n0:n0"), Some("n0"));
     assert!(!child.pinned, "locked: false");
     assert_eq!(
         child.position,
@@ -2206,4 +2266,95 @@ fn sigma_demo_json_reads_pairs_and_clusters() {
         "{}",
         imported.report
     );
+}
+
+#[test]
+fn numbers_too_large_are_dropped_by_name_and_the_rest_opens() {
+    let node_link = br#"{"nodes": [{"id": "a", "x": 1e999, "y": 1}, {"id": "b"}],
+ "links": [{"source": "a", "target": "b", "weight": 1e999, "label": "met"}]}"#;
+    let gml = b"graph [\n node [ id 1 label \"a\" graphics [ x 1e999 y 2 ] ]\n node [ id 2 label \"b\" ]\n edge [ source 1 target 2 weight 1e999 ]\n]\n";
+    let csv = b"Source,Target,Weight,Label\na,b,1e999,met\nb,c,2,saw\n";
+    for (bytes, name, place) in [
+        (&node_link[..], "big.nodelink.json", "line 1, column 29"),
+        (&gml[..], "big.gml", "graphics.x = 1e999"),
+        (&csv[..], "big.csv", "line 2"),
+    ] {
+        let imported =
+            import_bytes(bytes, Path::new(name)).unwrap_or_else(|err| panic!("{name}: {err}"));
+        let network = &imported.network;
+        assert!(
+            !network.ties.is_empty(),
+            "{name}: the edge stays:\n{}",
+            imported.report
+        );
+        assert!(
+            !network.ties[0].attributes.contains_key("weight")
+                && !network.ties[0].attributes.contains_key("Weight"),
+            "{name}: the weight is dropped"
+        );
+        assert!(
+            network
+                .entities
+                .iter()
+                .all(|entity| entity.position.is_none()),
+            "{name}: no position made of infinity"
+        );
+        let found = &imported.report.findings[&Finding::OverflowingNumber];
+        assert!(
+            found.examples.iter().any(|example| example.contains(place)),
+            "{name}: {:?}",
+            found.examples
+        );
+        assert!(
+            imported.report.to_string().contains("1e999"),
+            "{name}: the report names the number:\n{}",
+            imported.report
+        );
+    }
+}
+
+#[test]
+fn control_characters_in_labels_are_removed_with_the_rows_named() {
+    let csv = b"Source,Target,Label\nLee\x00,Altman,met\x1b[0m\nAltman,Son,signed\n";
+    let imported = import_bytes(csv, Path::new("controls.csv")).expect("opens");
+    let network = &imported.network;
+    assert!(
+        network.entity("Lee").is_some(),
+        "the NUL is gone from the id"
+    );
+    assert_eq!(network.ties.len(), 2);
+    let found = &imported.report.findings[&Finding::ControlCharacters];
+    assert_eq!(
+        found.count, 2,
+        "the row's edge and the entity it made: {:?}",
+        found.examples
+    );
+    assert!(
+        found
+            .examples
+            .iter()
+            .all(|example| example.contains("line 2")),
+        "{:?}",
+        found.examples
+    );
+}
+
+#[test]
+fn a_file_that_fits_two_formats_opens_as_one_and_says_so() {
+    let both = br#"{"nodes": [{"id": "a"}, {"id": "b"}], "links": [{"source": "a", "target": "b"}],
+ "elements": {"nodes": [{"data": {"id": "x"}}], "edges": []}}"#;
+    let imported = import_bytes(both, Path::new("both.json")).expect("opens");
+    assert_eq!(imported.format, Format::Cytoscape);
+    assert!(
+        imported
+            .report
+            .notes
+            .iter()
+            .any(|note| note.contains("also node-link JSON (name it …")),
+        "{}",
+        imported.report
+    );
+    let node_link = import_bytes(both, Path::new("both.nodelink.json")).expect("opens");
+    assert_eq!(node_link.format, Format::NodeLink);
+    assert_eq!(node_link.network.ties.len(), 1);
 }

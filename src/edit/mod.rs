@@ -12,7 +12,7 @@ pub mod ops;
 use std::fmt;
 
 use crate::network::diagnostic::Diagnostic;
-use crate::network::model::{Entity, Group, Network, Source, StoryStep, Tie};
+use crate::network::model::{Entity, Group, Network, ShownBy, Source, StoryStep, Tie};
 use crate::network::validate::validate;
 
 /// One element of one of the network's lists.
@@ -97,6 +97,9 @@ impl Details {
 pub enum Edit {
     /// Sets the title, description and label language.
     SetDetails(Details),
+    /// Sets which attributes the map shows as labels, kinds, colours and sizes: saved with
+    /// the map, so choosing is a step of the history like any other change to the file.
+    SetShownBy(ShownBy),
     /// Puts an item at position `at` of its list (`at` may be the list's length).
     Insert { at: usize, item: Item },
     /// Takes the item at position `at` out of `list`.
@@ -152,6 +155,10 @@ pub fn apply(network: &mut Network, edit: Edit) -> Result<Edit, EditError> {
             network.label_language = details.label_language;
             Ok(Edit::SetDetails(before))
         }
+        Edit::SetShownBy(shown_by) => Ok(Edit::SetShownBy(std::mem::replace(
+            &mut network.shown_by,
+            shown_by,
+        ))),
         Edit::Insert { at, item } => {
             let list = item.list();
             if at > list.len(network) {
@@ -287,6 +294,10 @@ mod tests {
             title: "Another title".to_owned(),
             description: "d".to_owned(),
             label_language: "ko".to_owned(),
+        }));
+        round_trip(Edit::SetShownBy(ShownBy {
+            label: Some("founded".to_owned()),
+            ..ShownBy::default()
         }));
         round_trip(Edit::Insert {
             at: 3,

@@ -1,4 +1,5 @@
-//! Finding entities by part of a name in any language, or an alias.
+//! Finding entities by part of a name in any language, an alias, or the label the map
+//! shows when it labels entities by an attribute (View ▸ Label by).
 //!
 //! Matching ignores case (Unicode lowercase) and everything that is not a letter or a
 //! digit, so spaces and hyphens never get in the way: "올트먼", "샘올트먼" and "샘 올트먼"
@@ -27,6 +28,8 @@ pub enum MatchedField {
     Name { language: String },
     /// One of the entity's aliases.
     Alias,
+    /// The attribute the map labels entities by (the network's `shown_by.label`).
+    Label,
 }
 
 /// One entity found by a search, with the text that matched, so a list can say
@@ -92,8 +95,8 @@ impl SearchableText {
     }
 }
 
-/// The entities whose names (in any language) or aliases match `query`, best first, at
-/// most `limit` of them.
+/// The entities whose names (in any language), aliases or shown labels match `query`,
+/// best first, at most `limit` of them.
 ///
 /// Each entity appears once, with its best-matching text (names before aliases when they
 /// rank alike). Matches order by rank (exact, prefix, word prefix, contains), then by the
@@ -123,8 +126,12 @@ pub fn search_entities(
                 .aliases
                 .iter()
                 .map(|alias| (MatchedField::Alias, alias));
+            let label = (network.shown_by.label.as_ref())
+                .and_then(|label_by| entity.attributes.get(label_by))
+                .map(|label| (MatchedField::Label, label));
             names
                 .chain(aliases)
+                .chain(label)
                 .filter_map(|(field, text)| {
                     let rank = SearchableText::new(text).rank(&query)?;
                     Some(EntityMatch {
@@ -284,5 +291,19 @@ mod tests {
         assert_eq!(two.len(), 2);
         assert_eq!(two[0].rank, MatchRank::Exact);
         assert!(search_entities(&network, &NetworkIndex::new(&network), "zzz", 10).is_empty());
+    }
+
+    #[test]
+    fn finds_the_label_the_map_shows_only_while_it_shows_it() {
+        let mut network = people();
+        network.entities[0]
+            .attributes
+            .insert("nickname".to_owned(), "JY".to_owned());
+        assert!(found(&network, "jy").is_empty());
+        network.shown_by.label = Some("nickname".to_owned());
+        let matches = search_entities(&network, &NetworkIndex::new(&network), "jy", 10);
+        assert_eq!(matches.len(), 1);
+        assert_eq!(matches[0].field, MatchedField::Label);
+        assert_eq!(matches[0].matched_text, "JY");
     }
 }

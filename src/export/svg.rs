@@ -6,10 +6,11 @@ use std::fmt::Write as _;
 
 use super::{Background, ExportError, ExportOptions, MAX_PIXELS, MAX_SIDE_PX, MIN_WIDTH_PX};
 use crate::layout::Point;
-use crate::network::model::{EntityKind, Network, TieKind, TieStatus, localized};
+use crate::network::model::{Network, TieKind, TieStatus, localized};
 use crate::scene::fonts::NANUM_GOTHIC_FAMILY;
 use crate::scene::graph::MapGraph;
 use crate::scene::labels::{LABEL_EVERY_ENTITY_UP_TO, LabelBox, LabelPlacer, by_degree};
+use crate::scene::shown::{self, EntityLooks, EntryIcon, EntryText};
 use crate::scene::style::{self, Dash, NodeShape, Rgba, TieStyle};
 
 /// Colours that depend on the background.
@@ -97,6 +98,8 @@ pub(super) enum LegendIcon {
     Blank,
     Node(NodeShape, Rgba),
     Swatch(Rgba),
+    /// A swatch from one colour to the other (a numeric attribute's colours).
+    Gradient(Rgba, Rgba),
     Line(TieKind),
     /// A tie status's dash and opacity (see [`style::status_sample`]).
     Status(TieStatus),
@@ -162,9 +165,10 @@ pub(super) struct Frame {
 
 impl Frame {
     /// Fits `positions` to a picture `width` pixels wide, under a title `title_height`
-    /// high, leaving room for the `labels` that stick out at the sides.
+    /// high, leaving room for the `labels` that stick out at the sides and for entities
+    /// `radii` large (layout units).
     pub fn fit(
-        network: &Network,
+        radii: &[f32],
         positions: &[Point],
         labels: &[&str],
         width: f32,
@@ -188,7 +192,7 @@ impl Frame {
         // How far an entity reaches sideways from its centre: its label's half or its radius.
         let reach = |index: usize, scale: f32| {
             let half_label = text_width(labels[index], label_size) / 2.0 + 4.0 * u;
-            let radius = (style::node_radius(network.entities[index].kind) * scale).max(3.0 * u);
+            let radius = (radii[index] * scale).max(3.0 * u);
             half_label.max(radius)
         };
         let overhangs = |scale: f32| {
@@ -213,10 +217,8 @@ impl Frame {
             + left_overhang
             + ((w - 2.0 * margin - overhang(scale)) - map_width).max(0.0) / 2.0;
         // Entities reach their radius beyond their centres, and labels hang under them.
-        let largest_radius = network
-            .entities
-            .iter()
-            .map(|entity| (style::node_radius(entity.kind) * scale).max(3.0 * u))
+        let largest_radius = (radii.iter())
+            .map(|radius| (radius * scale).max(3.0 * u))
             .fold(0.0_f32, f32::max);
         let top = margin + title_height + 12.0 * u + largest_radius;
         let map_height = span[1] * scale + 2.0 * largest_radius + label_size * 2.0;
@@ -239,9 +241,9 @@ impl Frame {
         ]
     }
 
-    /// The radius an entity of `kind` is drawn with, in pixels.
-    pub fn radius(&self, kind: EntityKind) -> f32 {
-        (style::node_radius(kind) * self.scale).max(3.0 * self.u)
+    /// The radius in pixels of an entity `radius` large in layout units.
+    pub fn radius(&self, radius: f32) -> f32 {
+        (radius * self.scale).max(3.0 * self.u)
     }
 }
 
@@ -265,11 +267,8 @@ pub fn map_svg(
     let palette = Palette::of(options.background);
     let w = width as f32;
     let language = options.language.as_str();
-    let labels: Vec<&str> = network
-        .entities
-        .iter()
-        .map(|e| e.display_name(language))
-        .collect();
+    let labels = labels(network, language);
+    let looks = EntityLooks::new(network);
     // A long title (a story's caption) wraps to the picture's width.
     let (u, margin) = (w / 1200.0, 36.0 * w / 1200.0);
     let title_lines = wrapped(&network.title, 22.0 * u, w - 2.0 * margin);
@@ -277,10 +276,10 @@ pub fn map_svg(
         0 => 0.0,
         lines => 34.0 * u + (lines - 1) as f32 * 28.0 * u,
     };
-    let frame = Frame::fit(network, positions, &labels, w, title_height);
+    let frame = Frame::fit(&looks.radii, positions, &labels, w, title_height);
 
     // The legend flows in rows under the map.
-    let legend = legend(network, language);
+    let legend = legend(network, &looks, language);
     let legend_size = 12.0 * u;
     let icon_width = LEGEND_ICON_WIDTH * u;
     let row_height = 22.0 * u;
@@ -349,6 +348,7 @@ pub fn map_svg(
         map,
         positions,
         &frame,
+        &looks,
         &labels,
         &palette,
         Marks::Picture,
@@ -383,8 +383,17 @@ pub fn map_svg(
     Ok(svg)
 }
 
-/// Draws the map itself into `svg`: the lines of the ties, the entities over them and the
-/// labels that fit over both, each in its group (`ties`, `entities`, `labels`).
+/// Each entity's label, in `language`, as the map's `shown_by` says.
+pub(super) fn labels<'a>(network: &'a Network, language: &str) -> Vec<&'a str> {
+    let label_by = network.shown_by.label.as_deref();
+    (network.entities.iter())
+        .map(|e| e.label(label_by, language))
+        .collect()
+}
+
+/// Draws the map itself into `svg`: the lines of the ties, the entities over them (shaped,
+/// coloured and sized as `looks` says) and the `labels` that fit over both, each in its
+/// group (`ties`, `entities`, `labels`).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn draw_map(
     svg: &mut String,
@@ -392,6 +401,7 @@ pub(super) fn draw_map(
     map: &MapGraph,
     positions: &[Point],
     frame: &Frame,
+    looks: &EntityLooks,
     labels: &[&str],
     palette: &Palette,
     marks: Marks,
@@ -443,20 +453,9 @@ pub(super) fn draw_map(
     svg.push_str("\n</g>\n<g id=\"entities\">");
     for (index, entity) in network.entities.iter().enumerate() {
         let center = frame.to_px(positions[index]);
-        let radius = frame.radius(entity.kind);
-        let group_position = entity
-            .group
-            .as_ref()
-            .and_then(|g| network.groups.iter().position(|group| &group.id == g));
-        let fill = style::entity_color(entity, group_position).hex();
-        let shape = node_svg(
-            style::node_shape(entity.kind),
-            center,
-            radius,
-            &fill,
-            palette.halo,
-            u,
-        );
+        let radius = frame.radius(looks.radii[index]);
+        let fill = looks.colors[index].hex();
+        let shape = node_svg(looks.shapes[index], center, radius, &fill, palette.halo, u);
         svg.push('\n');
         match marks {
             Marks::Picture => svg.push_str(&shape),
@@ -471,14 +470,11 @@ pub(super) fn draw_map(
     }
     svg.push_str("\n</g>\n<g id=\"labels\" text-anchor=\"middle\" paint-order=\"stroke\" stroke-linejoin=\"round\">");
     let label_size = frame.label_size;
-    let label_boxes: Vec<LabelBox> = network
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(index, entity)| {
+    let label_boxes: Vec<LabelBox> = (0..network.entities.len())
+        .map(|index| {
             let center = frame.to_px(positions[index]);
             let half = text_width(labels[index], label_size) / 2.0;
-            let top = center[1] + frame.radius(entity.kind) + 1.0 * u;
+            let top = center[1] + frame.radius(looks.radii[index]) + 1.0 * u;
             [
                 center[0] - half,
                 top,
@@ -493,7 +489,7 @@ pub(super) fn draw_map(
             continue;
         }
         let center = frame.to_px(positions[index]);
-        let radius = frame.radius(entity.kind);
+        let radius = frame.radius(looks.radii[index]);
         let label_of = match marks {
             Marks::Picture => String::new(),
             Marks::Page => format!(" data-label-of=\"{}\"", escape(&entity.id)),
@@ -519,38 +515,31 @@ pub(super) struct LegendEntry {
     pub group: Option<usize>,
 }
 
-/// The legend of what the network contains: its kinds of entity, its groups (the first
-/// [`style::LEGEND_GROUPS`], then how many more), its kinds of tie and the statuses that
-/// change a line's stroke.
-pub(super) fn legend(network: &Network, language: &str) -> Vec<LegendEntry> {
+/// The legend of what the network contains: what its entities' shapes, colours and sizes
+/// say (`looks`: its kinds of entity and its groups, the first [`style::LEGEND_GROUPS`] then
+/// how many more, or the values of the attributes shown), its kinds of tie and the
+/// statuses that change a line's stroke.
+pub(super) fn legend(network: &Network, looks: &EntityLooks, language: &str) -> Vec<LegendEntry> {
     let entry = |icon, text: String| LegendEntry {
         icon,
         text,
         group: None,
     };
     let mut legend = Vec::new();
-    let kinds: std::collections::BTreeSet<EntityKind> =
-        network.entities.iter().map(|e| e.kind).collect();
-    for kind in kinds {
-        legend.push(entry(
-            LegendIcon::Node(style::node_shape(kind), style::kind_color(kind)),
-            kind.label().to_owned(),
-        ));
-    }
-    let groups = network.groups_in_use();
-    for &(position, group) in groups.iter().take(style::LEGEND_GROUPS) {
-        let name = localized(&group.name, language).unwrap_or(&group.id);
+    for shown in &looks.legend {
         legend.push(LegendEntry {
-            icon: LegendIcon::Swatch(style::group_color(&group.id, position)),
-            text: format!("{name} (group)"),
-            group: Some(position),
+            icon: match shown.icon {
+                EntryIcon::Blank => LegendIcon::Blank,
+                EntryIcon::Node(shape, color) => LegendIcon::Node(shape, color),
+                EntryIcon::Swatch(color) => LegendIcon::Swatch(color),
+                EntryIcon::Gradient(from, to) => LegendIcon::Gradient(from, to),
+            },
+            text: shown.text.text(network, language),
+            group: match shown.text {
+                EntryText::Group(position) => Some(position),
+                _ => None,
+            },
         });
-    }
-    if groups.len() > style::LEGEND_GROUPS {
-        legend.push(entry(
-            LegendIcon::Blank,
-            format!("and {} more groups", groups.len() - style::LEGEND_GROUPS),
-        ));
     }
     let tie_kinds: std::collections::BTreeSet<TieKind> =
         network.ties.iter().map(|t| t.kind).collect();
@@ -598,6 +587,23 @@ pub(super) fn legend_icon_svg(
             2.0 * u,
             color.hex()
         ),
+        LegendIcon::Gradient(from, to) => {
+            // Four bands from one end to the other, as the window's legend draws it.
+            let band = (icon_width - 8.0 * u) / 4.0;
+            (0..4)
+                .map(|i| {
+                    let color = shown::mixed(*from, *to, f64::from(i) / 3.0);
+                    format!(
+                        "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\"/>",
+                        x + 4.0 * u + i as f32 * band,
+                        y - 5.0 * u,
+                        band + 0.2 * u,
+                        10.0 * u,
+                        color.hex()
+                    )
+                })
+                .collect()
+        }
         LegendIcon::Line(kind) => legend_line(style::tie_style(*kind), x, y, icon_width, u),
         LegendIcon::Status(status) => {
             let sample = style::status_sample(*status, palette.line_sample);

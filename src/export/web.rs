@@ -20,7 +20,7 @@ use serde::Serialize;
 use font::subset_font;
 
 use super::svg::{
-    Frame, LEGEND_ICON_WIDTH, Marks, Palette, draw_map, escape, legend, legend_icon_svg,
+    Frame, LEGEND_ICON_WIDTH, Marks, Palette, draw_map, escape, labels, legend, legend_icon_svg,
 };
 use super::{Background, ExportError, credit_line};
 use crate::article::dates::precision_name;
@@ -29,6 +29,7 @@ use crate::network::index::NetworkIndex;
 use crate::network::model::{LocalizedText, Network, is_web_address, localized};
 use crate::scene::fonts::{LATIN_FALLBACK, NANUM_GOTHIC, NANUM_GOTHIC_FAMILY};
 use crate::scene::graph::MapGraph;
+use crate::scene::shown::EntityLooks;
 
 /// The page's style.
 const STYLE: &str = include_str!("web/page.css");
@@ -56,12 +57,9 @@ pub fn web_page(
 ) -> Result<String, ExportError> {
     let index = NetworkIndex::new(network);
     let palette = Palette::of(background);
-    let labels: Vec<&str> = network
-        .entities
-        .iter()
-        .map(|e| e.display_name(language))
-        .collect();
-    let frame = Frame::fit(network, positions, &labels, MAP_WIDTH, 0.0);
+    let labels = labels(network, language);
+    let looks = EntityLooks::new(network);
+    let frame = Frame::fit(&looks.radii, positions, &labels, MAP_WIDTH, 0.0);
     let height = (frame.bottom + frame.margin).ceil();
     let title = if network.title.is_empty() {
         "powermap"
@@ -90,6 +88,7 @@ pub fn web_page(
         map,
         positions,
         &frame,
+        &looks,
         &labels,
         &palette,
         Marks::Page,
@@ -103,7 +102,7 @@ pub fn web_page(
          <p id=\"hint\">Click a line to read its evidence, a name to see its ties by date.</p></aside></main>\n",
     );
     body.push_str("<footer><ul id=\"legend\">");
-    for entry in legend(network, language) {
+    for entry in legend(network, &looks, language) {
         let icon = legend_icon_svg(&entry.icon, 0.0, 8.0, 1.0, &palette);
         // A group's name follows the label language: the script finds it by its position.
         let group = entry.group.map_or_else(String::new, |position| {
@@ -257,7 +256,8 @@ struct PageSource {
 #[derive(Serialize)]
 struct PageEntity {
     id: String,
-    kind: &'static str,
+    /// Its kind, or its value of the attribute shown as kinds.
+    kind: String,
     names: Names,
     aliases: Vec<String>,
     /// Everything search matches: the names in every language and the aliases.
@@ -332,11 +332,24 @@ fn page_data(
             let entity = &network[ix];
             let mut terms: Vec<String> = entity.name.values().cloned().collect();
             terms.extend(entity.aliases.iter().cloned());
+            // A label from an attribute is the same in both languages, and searched too.
+            let label = (network.shown_by.label.as_deref())
+                .map(|label_by| entity.label(Some(label_by), language))
+                .filter(|label| !entity.name.values().any(|name| name.as_str() == *label));
+            terms.extend(label.map(str::to_owned));
             let [x, y] = frame.to_px(positions[ix.index()]);
             PageEntity {
                 id: entity.id.clone(),
-                kind: entity.kind.label(),
-                names: Names::of(&entity.name, &entity.id),
+                kind: (network.shown_by.kind.as_deref())
+                    .and_then(|kind_by| entity.attributes.get(kind_by))
+                    .map_or_else(|| entity.kind.label().to_owned(), Clone::clone),
+                names: label.map_or_else(
+                    || Names::of(&entity.name, &entity.id),
+                    |label| Names {
+                        ko: label.to_owned(),
+                        en: label.to_owned(),
+                    },
+                ),
                 aliases: entity.aliases.clone(),
                 terms,
                 role: Names::optional(entity.role.as_ref()),

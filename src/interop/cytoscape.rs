@@ -210,7 +210,7 @@ impl Reader for CytoscapeReader {
         mut input: Input<'_>,
         report: &mut ImportReport,
     ) -> Result<Network, ImportError> {
-        let raw = read(&input.json()?, input.file, report)?;
+        let raw = read(&input.json(report)?, input.file, report)?;
         mapping::build(raw, input.file, report)
     }
 }

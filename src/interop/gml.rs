@@ -108,7 +108,9 @@ fn node(text: &str, entry: &Entry, fields: &[Entry]) -> RawNode {
                 {
                     position = Some(Position { x, y });
                 }
-                flatten("graphics", graphics, &mut attributes, &["x", "y"]);
+                // Coordinates that are not a position stay as values, for the report.
+                let taken: &[&str] = if position.is_some() { &["x", "y"] } else { &[] };
+                flatten("graphics", graphics, &mut attributes, taken);
             }
             (key, Value::Scalar(value)) => attributes.push((key.to_owned(), value.clone())),
             (key, Value::List(list)) => flatten(key, list, &mut attributes, &[]),

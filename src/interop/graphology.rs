@@ -52,7 +52,7 @@ impl Reader for GraphologyReader {
         mut input: Input<'_>,
         report: &mut ImportReport,
     ) -> Result<Network, ImportError> {
-        let raw = read(&input.json()?, input.file, report)?;
+        let raw = read(&input.json(report)?, input.file, report)?;
         mapping::build(raw, input.file, report)
     }
 }

@@ -17,6 +17,7 @@ mod gexf;
 mod gml;
 mod graphml;
 mod graphology;
+mod json;
 mod mapping;
 mod node_link;
 mod oligrapher;
@@ -272,10 +273,9 @@ fn decode<'a>(bytes: &'a [u8], file: &Path) -> Result<text::Decoded<'a>, ImportE
 }
 
 /// Parses JSON that is not powermap's, after bounding its nesting.
-fn parse_json(text: &str, file: &Path) -> Result<serde_json::Value, ImportError> {
+fn parse_json(text: &str, file: &Path) -> Result<json::Parsed, ImportError> {
     text::check_json_depth(text, file)?;
-    serde_json::from_str(text.trim_start_matches('\u{FEFF}'))
-        .map_err(|err| json_syntax_error(&err, file))
+    json::parse(text.trim_start_matches('\u{FEFF}')).map_err(|err| json_syntax_error(&err, file))
 }
 
 /// A JSON syntax error, at its line and column.

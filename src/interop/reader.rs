@@ -8,6 +8,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use super::json::{self, Parsed};
 use super::report::ImportReport;
 use super::{Format, ImportError, ImportOptions};
 use crate::network::model::Network;
@@ -30,7 +31,7 @@ pub(crate) enum Fit {
 pub(crate) struct Probe<'a> {
     text: &'a str,
     bytes: &'a [u8],
-    json: OnceCell<Option<Value>>,
+    json: OnceCell<Option<Parsed>>,
     xml_root: OnceCell<Option<String>>,
 }
 
@@ -66,10 +67,11 @@ impl<'a> Probe<'a> {
         self.json
             .get_or_init(|| {
                 self.looks_like_json()
-                    .then(|| serde_json::from_str(self.text).ok())
+                    .then(|| json::parse(self.text).ok())
                     .flatten()
             })
             .as_ref()
+            .map(|parsed| &parsed.value)
     }
 
     /// The local name of the root element, when the text is XML.
@@ -85,7 +87,7 @@ impl<'a> Probe<'a> {
     }
 
     /// The parsed JSON, handed on to the reader so that the file is parsed once.
-    pub(crate) fn into_json(self) -> Option<Value> {
+    pub(crate) fn into_json(self) -> Option<Parsed> {
         self.json.into_inner().flatten()
     }
 }
@@ -113,7 +115,7 @@ pub(crate) struct Input<'a> {
     /// The bytes as read.
     pub bytes: &'a [u8],
     /// The text's JSON, if sniffing parsed it.
-    pub json: Option<Value>,
+    pub json: Option<Parsed>,
     /// Whether the file is on disk, so that a reader may look beside it (CSV tables come
     /// in pairs); not for bytes given without a folder.
     pub on_disk: bool,
@@ -122,12 +124,14 @@ pub(crate) struct Input<'a> {
 }
 
 impl Input<'_> {
-    /// The text as JSON: the parse sniffing made, or a located syntax error.
-    pub(crate) fn json(&mut self) -> Result<Value, ImportError> {
-        match self.json.take() {
-            Some(json) => Ok(json),
-            None => super::parse_json(self.text, self.file),
-        }
+    /// The text as JSON: the parse sniffing made, or a located syntax error. Numbers too
+    /// large to hold are reported.
+    pub(crate) fn json(&mut self, report: &mut ImportReport) -> Result<Value, ImportError> {
+        let parsed = match self.json.take() {
+            Some(parsed) => parsed,
+            None => super::parse_json(self.text, self.file)?,
+        };
+        Ok(parsed.into_value(report))
     }
 }
 

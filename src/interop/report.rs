@@ -100,6 +100,11 @@ pub enum Finding {
     LongRow,
     /// NUL and other control characters in an id or a value. Removed; the rest is kept.
     ControlCharacters,
+    /// A number too large to hold (`1e999`). Dropped; the rest opens.
+    OverflowingNumber,
+    /// A compound node whose parent is itself, missing, or would close a cycle. That link
+    /// is dropped; the node stays.
+    BadParent,
 }
 
 impl Finding {
@@ -123,6 +128,8 @@ impl Finding {
             Self::ShortRow => "rows with fewer cells than the header",
             Self::LongRow => "rows with more cells than the header",
             Self::ControlCharacters => "values with control characters (NUL and others)",
+            Self::OverflowingNumber => "numbers too large to hold (such as 1e999)",
+            Self::BadParent => "compound nodes whose parent is themselves, missing or a cycle",
         }
     }
 
@@ -134,7 +141,7 @@ impl Finding {
             | Self::SelfLoop
             | Self::UnreadablePosition
             | Self::EvidenceWithoutSource => "dropped",
-            Self::MissingNode => "dropped; the rest opens",
+            Self::MissingNode | Self::OverflowingNumber => "dropped; the rest opens",
             Self::DuplicateEntityId | Self::DuplicateTieId => "dropped; the first is kept",
             Self::ConflictingDefinition | Self::LaterValue => "the first is kept",
             Self::UnreadableValue => "kept as attributes, as text",
@@ -143,6 +150,7 @@ impl Finding {
             Self::FormulaCell => "kept as plain text, never evaluated",
             Self::ShortRow => "kept; the missing cells are empty",
             Self::LongRow => "left out; the rest opens",
+            Self::BadParent => "that link dropped; the node stays",
             Self::ControlCharacters => "the characters removed, the rest kept",
         }
     }

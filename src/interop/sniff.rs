@@ -129,7 +129,7 @@ fn unrecognised(
         if probe.text().contains(&marker) {
             return Ok(&super::powermap::PowermapReader);
         }
-        if let Err(err) = serde_json::from_str::<serde::de::IgnoredAny>(probe.text()) {
+        if let Err(err) = super::json::parse(probe.text()) {
             return Err(super::json_syntax_error(&err, file));
         }
     }

@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 
 use crate::network::diagnostic::{Diagnostic, LoadError, ReadError, TextPosition};
-use crate::network::model::{FORMAT_NAME, FORMAT_VERSION, Network};
+use crate::network::model::{FORMAT_NAME, FORMAT_VERSION, Network, ShownBy};
 use crate::network::validate::{ElementOrigins, validate_with_origins};
 
 /// The largest file powermap opens, in bytes (512 MiB).
@@ -178,6 +178,8 @@ struct Document<'a> {
     ties: RawElements<'a, MAX_TIES>,
     #[serde(default, borrow)]
     story: RawElements<'a, MAX_STORY_STEPS>,
+    #[serde(default)]
+    shown_by: ShownBy,
 }
 
 /// The unparsed elements of a JSON array, refused beyond `LIMIT` elements.
@@ -285,6 +287,7 @@ fn parse_document(
         title: document.title,
         description: document.description,
         label_language: document.label_language.unwrap_or_else(|| "en".to_owned()),
+        shown_by: document.shown_by,
         ..Network::empty()
     };
     network.sources = parse_elements(

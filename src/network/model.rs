@@ -14,7 +14,7 @@ use crate::network::date::PartialDate;
 pub const FORMAT_NAME: &str = "powermap";
 
 /// The format version this program writes, and the newest it reads.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Text in one or more languages, keyed by language code: `{"ko": "이재용", "en": "Lee Jae-yong"}`.
 pub type LocalizedText = BTreeMap<String, String>;
@@ -60,6 +60,52 @@ pub struct Network {
     /// and ties, with a caption, a view and a timeline date.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub story: Vec<StoryStep>,
+    /// Which entity attributes the map shows as labels, kinds, colours and sizes (format
+    /// version 3); left out, the map shows names and kinds as usual.
+    #[serde(default, skip_serializing_if = "ShownBy::is_usual")]
+    pub shown_by: ShownBy,
+}
+
+/// Which entity attributes the map shows in place of the usual names, kinds, colours and
+/// sizes: View ▸ Label by, Kind by, Colour by and Size by. Each names an attribute (a key
+/// of [`Entity::attributes`]); `None` keeps the usual. An entity without the attribute is
+/// shown as usual (its name, its kind's size) or with the others that lack it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShownBy {
+    /// The attribute each entity is labelled by; `None`: its name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// The attribute whose values are the kinds the map and its legend show (a shape and a
+    /// colour each); `None`: the entity's `kind`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The attribute that colours the entities: a colour per text value, a gradient for
+    /// numbers; `None`: by group, else by kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// The numeric attribute that sizes the entities; `None`: each kind's size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<String>,
+}
+
+impl ShownBy {
+    /// Whether the map shows names, kinds and sizes as usual, which a file leaves out.
+    pub fn is_usual(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// The attributes named, with the field that names each.
+    pub fn named(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        [
+            ("label", &self.label),
+            ("kind", &self.kind),
+            ("color", &self.color),
+            ("size", &self.size),
+        ]
+        .into_iter()
+        .filter_map(|(field, attribute)| Some((field, attribute.as_deref()?)))
+    }
 }
 
 fn current_version<S: serde::Serializer>(_: &u32, serializer: S) -> Result<S::Ok, S::Error> {
@@ -184,6 +230,16 @@ impl Entity {
     /// The name to show in `language`, falling back to another language, then to the id.
     pub fn display_name(&self, language: &str) -> &str {
         localized(&self.name, language).unwrap_or(&self.id)
+    }
+
+    /// The label the map shows: the value of the attribute `label_by` names (see
+    /// [`ShownBy::label`]) where the entity has it, else its [display name](Self::display_name).
+    pub fn label(&self, label_by: Option<&str>, language: &str) -> &str {
+        label_by
+            .and_then(|attribute| self.attributes.get(attribute))
+            .map(|value| value.trim())
+            .filter(|value| !value.is_empty())
+            .unwrap_or_else(|| self.display_name(language))
     }
 }
 

@@ -134,6 +134,8 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
         }
     }
 
+    check_shown_by(network, origins, &mut found);
+
     let tie_ids = check_ids(
         "ties",
         network.ties.iter().map(|t| t.id.as_str()),
@@ -277,6 +279,32 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
 }
 
 /// Reports empty and duplicate ids; returns each id's first index.
+/// An attribute `shown_by` names that no entity has is a warning, not an error: the map
+/// shows names, kinds and sizes as usual, and the file may be one step of a work in
+/// progress (the attribute not filled in yet).
+fn check_shown_by(network: &Network, origins: &ElementOrigins, found: &mut Vec<Diagnostic>) {
+    // An entity that failed to parse may have had the attribute.
+    if !origins.entities.failed_ids.is_empty() {
+        return;
+    }
+    for (field, attribute) in network.shown_by.named() {
+        if !(network.entities.iter()).any(|entity| entity.attributes.contains_key(attribute)) {
+            found.push(Diagnostic::warning(
+                format!("shown_by.{field}"),
+                format!(
+                    "no entity has the attribute {attribute:?}; the map shows every {} as usual",
+                    match field {
+                        "label" => "name",
+                        "size" => "size",
+                        "color" => "colour",
+                        _ => "kind",
+                    }
+                ),
+            ));
+        }
+    }
+}
+
 fn check_ids<'a>(
     list: &str,
     ids: impl Iterator<Item = &'a str>,
@@ -349,6 +377,28 @@ mod tests {
             .filter(Diagnostic::is_error)
             .map(|error| format!("{}: {}", error.path, error.message))
             .collect()
+    }
+
+    #[test]
+    fn an_attribute_shown_by_that_no_entity_has_is_a_located_warning() {
+        let mut network = with_story(serde_json::json!([]));
+        network.entities[0]
+            .attributes
+            .insert("station_name".to_owned(), "東京".to_owned());
+        network.shown_by.label = Some("station_name".to_owned());
+        network.shown_by.size = Some("passengers".to_owned());
+        let found = validate(&network);
+        assert!(found.iter().all(|d| !d.is_error()), "{found:?}");
+        let shown: Vec<String> = (found.iter())
+            .filter(|d| d.path.starts_with("shown_by"))
+            .map(|d| format!("{}: {}", d.path, d.message))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "shown_by.size: no entity has the attribute \"passengers\"; the map shows every size as usual"
+            ]
+        );
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! What the window and the exporters draw alike: the network as drawable lines
-//! ([`graph`]), how each kind looks ([`style`]), which names fit ([`labels`]) and the
-//! bundled [`fonts`].
+//! ([`graph`]), how each kind looks ([`style`]), what the entities show as the map's
+//! `shown_by` says ([`shown`]), which names fit ([`labels`]) and the bundled [`fonts`].
 
 pub mod fonts;
 pub mod graph;
 pub mod labels;
+pub mod shown;
 pub mod style;

@@ -3,7 +3,7 @@
 //! each kind of tie, and the dash and opacity of each tie status. Colours are plain sRGB so
 //! that this module needs no UI crate.
 
-use crate::network::model::{Entity, EntityKind, TieKind, TieStatus};
+use crate::network::model::{EntityKind, TieKind, TieStatus};
 
 /// An sRGB colour with alpha.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,14 +128,6 @@ pub fn group_color(group_id: &str, position: usize) -> Rgba {
         SAMSUNG_BLUE
     } else {
         GROUP_PALETTE[position % GROUP_PALETTE.len()]
-    }
-}
-
-/// An entity's fill: its group's colour if it has one, else its kind's.
-pub fn entity_color(entity: &Entity, group_position: Option<usize>) -> Rgba {
-    match (&entity.group, group_position) {
-        (Some(group), Some(position)) => group_color(group, position),
-        _ => kind_color(entity.kind),
     }
 }
 

@@ -24,6 +24,9 @@ const LABEL_PADDING: Vec2 = Vec2::new(4.0, 1.5);
 /// The largest radius an entity of normal size is drawn with on screen, however far in the
 /// view is zoomed.
 const MAX_RADIUS: f32 = 16.0;
+/// The radius of the largest kind, in layout units: larger entities are sized by an
+/// attribute.
+const LARGEST_KIND_RADIUS: f32 = 11.0;
 /// Below this radius on screen an entity is drawn as a plain square, without outline.
 const TINY_RADIUS: f32 = 2.5;
 /// Lines shorter than this on screen are drawn straight and solid: their bows and dashes
@@ -82,8 +85,10 @@ impl MapScene<'_> {
     /// not show three boulders.
     fn radius(&self, entity: usize) -> f32 {
         let scale = self.scale(entity);
-        (style::node_radius(self.styles[entity].kind) * scale * self.zoom)
-            .clamp(TINY_RADIUS * 0.6, MAX_RADIUS * scale.max(1.0))
+        let radius = self.styles[entity].radius;
+        // An entity sized up by an attribute keeps its lead over the others when capped.
+        let lead = (radius / LARGEST_KIND_RADIUS).max(1.0);
+        (radius * scale * self.zoom).clamp(TINY_RADIUS * 0.6, MAX_RADIUS * scale.max(1.0) * lead)
     }
 }
 
@@ -466,7 +471,7 @@ impl Pen {
             _ if stands_out => Stroke::new(2.0, palette.strong_text),
             _ => Stroke::new(1.0, palette.background),
         };
-        let shape = node_outline(style::node_shape(style.kind), center, radius, fill, outline);
+        let shape = node_outline(style.shape, center, radius, fill, outline);
         self.tessellator.tessellate_shape(shape, mesh);
         if scene.pinned.get(entity).copied().unwrap_or(false) {
             let dot = CircleShape::filled(center, (radius * 0.3).max(1.5), palette.background);
@@ -573,8 +578,9 @@ mod tests {
         let styles: Vec<EntityStyle> = names
             .iter()
             .map(|name| EntityStyle {
-                kind: EntityKind::Person,
+                shape: style::node_shape(EntityKind::Person),
                 color: Color32::RED,
+                radius: style::node_radius(EntityKind::Person),
                 label: Arc::from(*name),
             })
             .collect();

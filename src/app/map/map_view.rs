@@ -26,7 +26,7 @@ use crate::network::index::{EntityIx, NetworkIndex, TieIx};
 use crate::network::model::Network;
 use crate::scene::graph::MapGraph;
 use crate::scene::labels::by_degree;
-use crate::scene::style;
+use crate::scene::shown::EntityLooks;
 
 /// The egui_graphs graph of the map: its entities, for layout and interaction. Lines are
 /// the map's own ([`MapLine`]): they are drawn and hit without egui_graphs.
@@ -90,20 +90,22 @@ impl MapView {
 
         let mut graph = ViewGraph::new();
         let mut styles = Vec::with_capacity(network.entities.len());
+        let looks = EntityLooks::new(network);
+        let label_by = network.shown_by.label.as_deref();
         let nodes = index
             .entities()
             .map(|ix| {
                 let entity = &network[ix];
-                let group_position =
-                    (entity.group.as_deref()).and_then(|g| index.group_position(g));
+                let i = ix.index();
                 styles.push(EntityStyle {
-                    kind: entity.kind,
-                    color: color32(style::entity_color(entity, group_position)),
-                    label: Arc::from(entity.display_name(language.code())),
+                    shape: looks.shapes[i],
+                    color: color32(looks.colors[i]),
+                    radius: looks.radii[i],
+                    label: Arc::from(entity.label(label_by, language.code())),
                 });
                 let node = EntityNode {
                     entity: ix,
-                    radius: style::node_radius(entity.kind),
+                    radius: looks.radii[i],
                     hidden: false,
                 };
                 let [x, y] = start_positions[ix.index()];
@@ -190,8 +192,9 @@ impl MapView {
 
     /// Shows every label in `language`.
     pub fn set_language(&mut self, network: &Network, language: LabelLanguage) {
+        let label_by = network.shown_by.label.as_deref();
         for (entity, style) in network.entities.iter().zip(&mut self.styles) {
-            style.label = Arc::from(entity.display_name(language.code()));
+            style.label = Arc::from(entity.label(label_by, language.code()));
         }
     }
 
@@ -204,7 +207,7 @@ impl MapView {
                 let scale = looks.scales.get(i).copied().unwrap_or(1.0);
                 let payload = node.payload_mut();
                 payload.hidden = looks.entities.get(i) == Some(&Emphasis::Hidden);
-                payload.radius = style::node_radius(self.styles[i].kind) * scale;
+                payload.radius = self.styles[i].radius * scale;
             }
         }
     }

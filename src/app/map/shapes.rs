@@ -11,7 +11,7 @@ use petgraph::EdgeType;
 use petgraph::stable_graph::IndexType;
 
 use crate::network::index::{EntityIx, TieIx};
-use crate::network::model::{EntityKind, TieKind, TieStatus};
+use crate::network::model::{TieKind, TieStatus};
 use crate::scene::style::{self, NodeShape, Rgba};
 
 /// How an item stands out given the current selection.
@@ -42,13 +42,15 @@ pub struct EntityNode {
     pub hidden: bool,
 }
 
-/// How an entity is drawn whatever the selection: its kind's shape, its group's colour and
-/// its name.
+/// How an entity is drawn whatever the selection, as the map's `shown_by` says (see
+/// [`crate::scene::shown`]): its kind's shape, its group's colour, its size and its label.
 #[derive(Clone, Debug)]
 pub struct EntityStyle {
-    pub kind: EntityKind,
+    pub shape: NodeShape,
     pub color: Color32,
-    /// The name shown under it, in the label language.
+    /// Radius in layout units, as drawn at zoom 1 before the explore state scales it.
+    pub radius: f32,
+    /// The label shown under it: its name in the label language, or an attribute.
     pub label: Arc<str>,
 }
 

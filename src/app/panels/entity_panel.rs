@@ -27,17 +27,21 @@ pub fn entity_panel_ui(
     } = document;
     let pinned = document.view.is_pinned(entity_index);
     let entity = &network[entity_index];
+    // The label the map shows (an attribute, when View ▸ Label by chose one).
+    let label = entity.label(network.shown_by.label.as_deref(), language.code());
     panel_header_ui(
         ui,
         |ui| {
-            ui.heading(entity.display_name(language.code()));
+            ui.heading(label);
         },
         clear_selection_button(),
         commands,
     );
-    // Every other language the name is given in, such as the English beside the Korean.
+    // The names not in the heading, such as the English beside the Korean.
     for (code, name) in &entity.name {
-        if code != language.code() && name != entity.display_name(language.code()) {
+        if name != label
+            && (code != language.code() || label != entity.display_name(language.code()))
+        {
             ui.label(egui::RichText::new(name).size(15.0));
         }
     }

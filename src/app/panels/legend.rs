@@ -1,6 +1,7 @@
-//! The legend, built from what the open network contains: the shapes of its entity kinds,
-//! the colours of its groups, the strokes of its tie kinds and of the tie statuses that
-//! change them.
+//! The legend, built from what the open network contains: the shapes of its entity kinds
+//! (or of the values of the attribute shown as kinds), the colours of its groups (or of
+//! the attribute shown as colours), the strokes of its tie kinds and of the tie statuses
+//! that change them.
 
 use std::collections::BTreeSet;
 
@@ -8,35 +9,31 @@ use egui::{Sense, Shape, Stroke, Vec2};
 
 use crate::app::LabelLanguage;
 use crate::app::map::shapes::{color32, node_outline};
-use crate::network::model::{EntityKind, Network, TieKind, TieStatus, localized};
+use crate::network::model::{Network, TieKind, TieStatus};
+use crate::scene::shown::{self, EntityEntry, EntityLooks, EntryIcon};
 use crate::scene::style::{self, Dash, TieStyle};
 
 const ICON: Vec2 = Vec2::new(28.0, 14.0);
 
-/// What the legend lists: the kinds and groups the network uses, found once when it opens.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// What the legend lists: the kinds, groups and values the entities show and the tie kinds
+/// and statuses the network uses, found once when it opens and after each edit.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LegendEntries {
-    entity_kinds: BTreeSet<EntityKind>,
+    /// The entities' shapes, colours and sizes, as the map's `shown_by` says.
+    entities: Vec<EntityEntry>,
     tie_kinds: BTreeSet<TieKind>,
     /// The statuses in use that draw ties otherwise than their kind.
     tie_statuses: BTreeSet<TieStatus>,
-    /// Indexes into `network.groups` of the groups some entity belongs to, in file order.
-    groups: Vec<usize>,
 }
 
 impl LegendEntries {
     pub fn new(network: &Network) -> Self {
         Self {
-            entity_kinds: network.entities.iter().map(|e| e.kind).collect(),
+            entities: EntityLooks::new(network).legend,
             tie_kinds: network.ties.iter().map(|t| t.kind).collect(),
             tie_statuses: (network.ties.iter())
                 .map(|t| t.status)
                 .filter(|&status| style::status_changes_the_stroke(status))
-                .collect(),
-            groups: network
-                .groups_in_use()
-                .into_iter()
-                .map(|(position, _)| position)
                 .collect(),
         }
     }
@@ -50,12 +47,6 @@ pub fn legend_ui(
     entries: &LegendEntries,
     language: LabelLanguage,
 ) {
-    let groups: Vec<(usize, &crate::network::model::Group)> = entries
-        .groups
-        .iter()
-        .filter_map(|&position| Some((position, network.groups.get(position)?)))
-        .collect();
-
     egui::Area::new(egui::Id::new("legend"))
         .order(egui::Order::Middle)
         .pivot(egui::Align2::LEFT_BOTTOM)
@@ -67,34 +58,15 @@ pub fn legend_ui(
                     .default_open(true)
                     .show(ui, |ui| {
                         ui.spacing_mut().item_spacing.y = 2.0;
-                        for &kind in &entries.entity_kinds {
-                            entry_ui(ui, kind.label(), |painter, rect| {
-                                let fill = color32(style::kind_color(kind));
-                                painter.add(node_outline(
-                                    style::node_shape(kind),
-                                    rect.center(),
-                                    5.5,
-                                    fill,
-                                    Stroke::NONE,
-                                ));
-                            });
-                        }
-                        for &(position, group) in groups.iter().take(style::LEGEND_GROUPS) {
-                            let name = localized(&group.name, language.code()).unwrap_or(&group.id);
-                            entry_ui(ui, &format!("{name} (group)"), |painter, rect| {
-                                let fill = color32(style::group_color(&group.id, position));
-                                painter.rect_filled(rect.shrink2(Vec2::new(6.0, 2.0)), 2.0, fill);
-                            });
-                        }
-                        if groups.len() > style::LEGEND_GROUPS {
-                            ui.label(
-                                egui::RichText::new(format!(
-                                    "and {} more groups",
-                                    groups.len() - style::LEGEND_GROUPS
-                                ))
-                                .small()
-                                .weak(),
-                            );
+                        for entry in &entries.entities {
+                            let text = entry.text.text(network, language.code());
+                            if entry.icon == EntryIcon::Blank {
+                                ui.label(egui::RichText::new(text).small().weak());
+                            } else {
+                                entry_ui(ui, &text, |painter, rect| {
+                                    entity_icon(painter, rect, entry.icon);
+                                });
+                            }
                         }
                         ui.add_space(4.0);
                         for &kind in &entries.tie_kinds {
@@ -114,6 +86,39 @@ pub fn legend_ui(
                     });
             });
         });
+}
+
+/// An entity entry's icon in `rect`: a shape, a swatch or a gradient.
+fn entity_icon(painter: &egui::Painter, rect: egui::Rect, icon: EntryIcon) {
+    let swatch = rect.shrink2(Vec2::new(6.0, 2.0));
+    match icon {
+        EntryIcon::Blank => {}
+        EntryIcon::Node(shape, color) => {
+            painter.add(node_outline(
+                shape,
+                rect.center(),
+                5.5,
+                color32(color),
+                Stroke::NONE,
+            ));
+        }
+        EntryIcon::Swatch(color) => {
+            painter.rect_filled(swatch, 2.0, color32(color));
+        }
+        EntryIcon::Gradient(from, to) => {
+            // Four bands from one end to the other read as a gradient at this size.
+            const BANDS: usize = 4;
+            for band in 0..BANDS {
+                let share = band as f64 / (BANDS - 1) as f64;
+                let left = swatch.left() + swatch.width() * band as f32 / BANDS as f32;
+                let band_rect = egui::Rect::from_min_max(
+                    egui::pos2(left, swatch.top()),
+                    egui::pos2(left + swatch.width() / BANDS as f32, swatch.bottom()),
+                );
+                painter.rect_filled(band_rect, 0.0, color32(shown::mixed(from, to, share)));
+            }
+        }
+    }
 }
 
 /// A short line across `rect` in `sample`'s colour, width and dash, as the map draws it.

@@ -1,11 +1,16 @@
 //! The menu bar: File, View, Layout and Help menus built from the commands' own texts,
-//! tooltips and shortcuts, then the search box and the label language toggle.
+//! tooltips and shortcuts, then the search box and the label language toggle. View ▸ Label
+//! by, Kind by, Colour by and Size entities by list the entities' attributes; a choice is
+//! saved with the map, so it is an edit.
 
 use crate::app::AppStateRef;
 use crate::app::command::Command;
 use crate::app::explore_state::SizeBy;
 use crate::app::panels::search_bar::search_bar_ui;
 use crate::app::selection::LabelLanguage;
+use crate::edit::Edit;
+use crate::network::model::{Network, ShownBy};
+use crate::scene::shown::{AttributeChoice, attribute_choices};
 
 /// A menu entry that queues `command`, with its text, shortcut and tooltip.
 fn command_button(ui: &mut egui::Ui, command: Command, commands: &mut Vec<Command>) {
@@ -136,14 +141,29 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppStateRef<'_>, commands: &mut Ve
                     Some(Command::ToggleFilters),
                 ];
                 command_buttons(ui, &items, commands);
+                ui.separator();
+                let network = &state.document.network;
+                for shown in [Shown::Label, Shown::Kind, Shown::Color] {
+                    ui.menu_button(shown.title(), |ui| {
+                        shown_by_menu_ui(ui, network, shown, commands);
+                    });
+                }
                 ui.menu_button(Command::SetSizeBy(SizeBy::None).text(), |ui| {
                     let current = state.document.explore.size_by();
+                    let by_attribute = network.shown_by.size.is_some();
                     for size_by in SizeBy::ALL {
-                        if ui.radio(current == size_by, size_by.label()).clicked() {
+                        if ui
+                            .radio(!by_attribute && current == size_by, size_by.label())
+                            .clicked()
+                        {
+                            if by_attribute {
+                                commands.push(shown_by_edit(network, Shown::Size, None));
+                            }
                             commands.push(Command::SetSizeBy(size_by));
                             ui.close();
                         }
                     }
+                    shown_by_menu_ui(ui, network, Shown::Size, commands);
                 });
                 ui.separator();
                 command_button(ui, Command::ToggleStory, commands);
@@ -189,6 +209,138 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &AppStateRef<'_>, commands: &mut Ve
             });
         });
     });
+}
+
+/// What of the entities a View menu choice shows an attribute as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shown {
+    Label,
+    Kind,
+    Color,
+    Size,
+}
+
+impl Shown {
+    fn title(self) -> &'static str {
+        match self {
+            Self::Label => "Label by",
+            Self::Kind => "Kind by",
+            Self::Color => "Colour by",
+            Self::Size => "Size entities by",
+        }
+    }
+
+    /// The usual choice, shown first; sizes list theirs apart (none, degree, betweenness).
+    fn usual(self) -> Option<&'static str> {
+        match self {
+            Self::Label => Some("entity name"),
+            Self::Kind => Some("entity kind"),
+            Self::Color => Some("group and kind"),
+            Self::Size => None,
+        }
+    }
+
+    /// How the history names a choice: "label by station_name".
+    fn history_name(self, attribute: Option<&str>) -> String {
+        let by = match self {
+            Self::Label => "label by",
+            Self::Kind => "kinds by",
+            Self::Color => "colour by",
+            Self::Size => "size by",
+        };
+        format!("{by} {}", attribute.or(self.usual()).unwrap_or("kind"))
+    }
+
+    fn current(self, shown_by: &ShownBy) -> Option<&str> {
+        match self {
+            Self::Label => shown_by.label.as_deref(),
+            Self::Kind => shown_by.kind.as_deref(),
+            Self::Color => shown_by.color.as_deref(),
+            Self::Size => shown_by.size.as_deref(),
+        }
+    }
+
+    fn field(self, shown_by: &mut ShownBy) -> &mut Option<String> {
+        match self {
+            Self::Label => &mut shown_by.label,
+            Self::Kind => &mut shown_by.kind,
+            Self::Color => &mut shown_by.color,
+            Self::Size => &mut shown_by.size,
+        }
+    }
+
+    /// Whether an attribute can be chosen: sizes need numbers.
+    fn takes(self, choice: &AttributeChoice) -> bool {
+        self != Self::Size || choice.numeric
+    }
+}
+
+/// The edit that shows `attribute` (or the usual, with `None`) as `shown`: one step of
+/// the history.
+fn shown_by_edit(network: &Network, shown: Shown, attribute: Option<String>) -> Command {
+    let mut shown_by = network.shown_by.clone();
+    let what = shown.history_name(attribute.as_deref());
+    *shown.field(&mut shown_by) = attribute;
+    Command::Edit {
+        what,
+        edit: Edit::SetShownBy(shown_by),
+        field: None,
+    }
+}
+
+/// The choices of one of View ▸ Label by, Kind by, Colour by, Size entities by: the usual,
+/// then every attribute the entities have, the most widely held first.
+fn shown_by_menu_ui(
+    ui: &mut egui::Ui,
+    network: &Network,
+    shown: Shown,
+    commands: &mut Vec<Command>,
+) {
+    let current = shown.current(&network.shown_by);
+    if let Some(usual) = shown.usual()
+        && ui.radio(current.is_none(), usual).clicked()
+    {
+        if current.is_some() {
+            commands.push(shown_by_edit(network, shown, None));
+        }
+        ui.close();
+    }
+    let choices: Vec<AttributeChoice> = (attribute_choices(network).into_iter())
+        .filter(|choice| shown.takes(choice))
+        .collect();
+    if choices.is_empty() {
+        ui.label(egui::RichText::new("No entity attribute to show").weak());
+        return;
+    }
+    ui.separator();
+    let entities = network.entities.len();
+    egui::ScrollArea::vertical()
+        .max_height(400.0)
+        .show(ui, |ui| {
+            for choice in choices {
+                let chosen = current == Some(choice.name.as_str());
+                let text = if choice.entities == entities {
+                    choice.name.clone()
+                } else {
+                    format!("{} ({} of {entities})", choice.name, choice.entities)
+                };
+                let response = ui.radio(chosen, text);
+                let response = if shown == Shown::Color && choice.numeric {
+                    response.on_hover_text("Numbers: a gradient from the smallest to the largest")
+                } else {
+                    response
+                };
+                if response.clicked() {
+                    if !chosen {
+                        if shown == Shown::Size {
+                            commands.push(Command::SetSizeBy(SizeBy::None));
+                        }
+                        commands.push(shown_by_edit(network, shown, Some(choice.name)));
+                    }
+                    ui.close();
+                }
+            }
+        });
 }
 
 /// 한국어 | English: which language the map's labels are in.

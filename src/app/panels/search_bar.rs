@@ -125,7 +125,7 @@ pub fn search_bar_ui(
         commands.push(Command::ShowEntity(found.entity));
         search.open = false;
         search.query = network[found.entity]
-            .display_name(language.code())
+            .label(network.shown_by.label.as_deref(), language.code())
             .to_owned();
     }
     ui.data_mut(|data| data.insert_temp(state_id(), search));
@@ -141,13 +141,14 @@ fn match_ui(
     highlighted: bool,
 ) -> egui::Response {
     let entity = &network[found.entity];
-    let name = entity.display_name(language.code());
+    // The label the map shows, so that what is found reads as on the map.
+    let name = entity.label(network.shown_by.label.as_deref(), language.code());
     let text = match &found.field {
         MatchedField::Alias => format!("{name} — alias “{}”", found.matched_text),
-        MatchedField::Name { .. } if found.matched_text != name => {
+        MatchedField::Name { .. } | MatchedField::Label if found.matched_text != name => {
             format!("{name} — {}", found.matched_text)
         }
-        MatchedField::Name { .. } => name.to_owned(),
+        MatchedField::Name { .. } | MatchedField::Label => name.to_owned(),
     };
     ui.add(
         egui::Button::selectable(highlighted, text)

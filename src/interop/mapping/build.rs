@@ -10,7 +10,7 @@ use crate::interop::ImportError;
 use crate::interop::report::{Finding, ImportReport, Place};
 use crate::network::model::{Group, LocalizedText, Network, Source, StoryStep, Tie, TieKind};
 
-use super::entities::map_entity;
+use super::entities::{map_entity, text_name_column};
 use super::positions::fit_spacing;
 use super::raw::{Context, DIRECTED_NOTE, RawGraph, RawNode};
 use super::sources::Registry;
@@ -23,7 +23,7 @@ pub(crate) fn build(
     file: &Path,
     report: &mut ImportReport,
 ) -> Result<Network, ImportError> {
-    super::controls::remove_controls(&mut raw, report);
+    super::scrub::scrub_graph(&mut raw, report);
     let RawGraph {
         title,
         description,
@@ -47,6 +47,27 @@ pub(crate) fn build(
     let mut groups: Registry<Group> = Registry::new();
     let mut entity_index: HashMap<String, usize> = HashMap::new();
     let mut label_languages: HashMap<String, usize> = HashMap::new();
+    // powermap's own files name their entities as they mean to.
+    let name_column = (!written_by_powermap)
+        .then(|| text_name_column(&nodes))
+        .flatten();
+    if let Some(guess) = &name_column {
+        let kept = match &guess.passed_over {
+            Some(column) => format!(
+                "the {column:?} column holds codes such as {:?} (kept as the attribute {column:?})",
+                guess.example
+            ),
+            None => format!(
+                "the nodes have no label but codes such as {:?} as their ids",
+                guess.example
+            ),
+        };
+        report.note(format!(
+            "names were read from the {:?} column: {kept}. View > Label by shows another \
+             attribute on the map",
+            guess.column
+        ));
+    }
     for node in nodes {
         let id = node.id.trim().to_owned();
         if id.is_empty() {
@@ -60,7 +81,8 @@ pub(crate) fn build(
             continue;
         }
         let place = node.place.clone();
-        let fields = map_entity(RawNode { id, ..node }, y_axis_up, report);
+        let column = name_column.as_ref().map(|guess| guess.column.as_str());
+        let fields = map_entity(RawNode { id, ..node }, column, y_axis_up, report);
         let counts = &mut report.counts;
         counts.names += usize::from(fields.named);
         counts.entity_kinds += usize::from(fields.kind_given);
@@ -215,6 +237,7 @@ pub(crate) fn build(
             attributes: fields.attributes,
         });
     }
+    super::compound::parent_ties(&mut network, &mut tie_index, report);
     if directed > 0 {
         report.note(DIRECTED_NOTE);
     }

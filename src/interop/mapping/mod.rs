@@ -11,7 +11,7 @@
 
 mod attributes;
 mod build;
-mod controls;
+mod compound;
 mod dates;
 mod entities;
 mod json_fields;
@@ -21,6 +21,7 @@ mod numbers;
 mod positions;
 mod raw;
 mod records;
+mod scrub;
 mod sources;
 mod ties;
 
