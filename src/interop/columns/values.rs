@@ -26,8 +26,8 @@ pub(super) fn iso_date(text: &str) -> Option<String> {
     let (year, month, day) = match parts.as_slice() {
         [year, rest @ ..] if year.len() == 4 => (
             number(year)?,
-            rest.first().and_then(|month| number(month)),
-            rest.get(1).and_then(|day| number(day)),
+            rest.first().and_then(number),
+            rest.get(1).and_then(number),
         ),
         // German: day, month, year, with dots.
         [day, month, year] if year.len() == 4 && !korean && text.contains('.') => {
