@@ -180,7 +180,7 @@ fn validate_reports_hostile_files() {
     assert!(text.contains("no node \"x\""), "{text}");
     assert!(
         text.contains(&format!(
-            "{}: ok: 2 entities, 1 tie, read as GraphML, 6 warnings",
+            "{}: ok: 2 entities, 2 ties, read as GraphML, 5 warnings",
             dropped.display()
         )),
         "{text}"

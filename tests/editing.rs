@@ -120,6 +120,42 @@ fn make_a_map(harness: &mut Harness<'static, PowermapApp>) {
 }
 
 #[test]
+fn an_entity_picked_as_the_other_end_of_its_own_tie_gets_a_self_loop() {
+    let mut harness = harness();
+    let samsung = entity_index(harness.state(), "samsung-electronics");
+    let ties_before = harness.state().document.network.ties.len();
+    send(&mut harness, Command::Select(Selection::Entity(samsung)));
+    harness.get_by_label("Add tie…").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("itself for a tie to itself");
+    send(&mut harness, Command::Select(Selection::Entity(samsung)));
+    harness.get_by_label("Edit tie");
+    let network = &harness.state().document.network;
+    assert_eq!(network.ties.len(), ties_before + 1);
+    let tie = network.ties.last().expect("the new tie");
+    assert_eq!(
+        tie.participants,
+        ["samsung-electronics", "samsung-electronics"]
+    );
+    assert_eq!(tie.kind, TieKind::Other, "no one meets themselves");
+    let tie_ix = tie_index(harness.state(), &tie.id.clone());
+    assert_eq!(harness.state().selection, Some(Selection::Tie(tie_ix)));
+    // One more participant makes the loop a tie between the two.
+    harness.get_by_label("Add participant…").click();
+    harness.run_steps(3);
+    let lee = entity_index(harness.state(), "lee-jae-yong");
+    send(&mut harness, Command::Select(Selection::Entity(lee)));
+    let tie = harness
+        .state()
+        .document
+        .network
+        .ties
+        .last()
+        .expect("the tie");
+    assert_eq!(tie.participants, ["samsung-electronics", "lee-jae-yong"]);
+}
+
+#[test]
 fn a_new_map_made_in_the_window_is_saved_and_opens_again_as_made() {
     let mut harness = harness();
     make_a_map(&mut harness);

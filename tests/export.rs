@@ -445,6 +445,99 @@ fn the_web_page_is_one_small_file_that_marks_every_tie_and_entity_and_loads_noth
     assert_eq!(contract["evidence"].as_array().map(Vec::len), Some(6));
 }
 
+/// The fixture of a company holding its own shares, laid out as the command line lays it
+/// out.
+fn self_loop_map() -> (Network, MapGraph, Vec<Point>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/self-loop.json");
+    let network = powermap::network::load::load_file(&path)
+        .expect("loads")
+        .network;
+    let map = MapGraph::new(&NetworkIndex::new(&network));
+    let positions = lay_out(&network, &map.links());
+    (network, map, positions)
+}
+
+#[test]
+fn a_self_loop_exerts_no_force_and_lays_out_the_same_every_time() {
+    let (network, map, positions) = self_loop_map();
+    assert!(
+        positions.iter().flatten().all(|c| c.is_finite()),
+        "{positions:?}"
+    );
+    assert_eq!(lay_out(&network, &map.links()), positions, "deterministic");
+    let mut without = network.clone();
+    without.ties.retain(|tie| !tie.is_self_loop());
+    let plain = MapGraph::new(&NetworkIndex::new(&without));
+    assert_eq!(
+        lay_out(&without, &plain.links()),
+        positions,
+        "as if it were not there"
+    );
+}
+
+#[test]
+fn svg_draws_a_self_loop_as_a_circle_touching_its_entity() {
+    let (network, map, positions) = self_loop_map();
+    let svg = map_svg(
+        &network,
+        &map,
+        &positions,
+        &options(1200, Background::White, "en"),
+    )
+    .expect("draws");
+    let document = roxmltree::Document::parse(&svg).expect("the SVG is XML");
+    let numbers = |text: &str| -> Vec<f32> {
+        text.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+            .filter(|part| !part.is_empty())
+            .map(|part| part.parse().expect("a number"))
+            .collect()
+    };
+    let path = document
+        .descendants()
+        .filter(|node| node.has_tag_name("path"))
+        .find(|node| {
+            node.children()
+                .any(|child| child.text() == Some("Affiliate: acme-treasury"))
+        })
+        .expect("the loop's path, titled with its tie");
+    let d = path.attribute("d").expect("a path");
+    assert_eq!(d.matches('A').count(), 2, "two half arcs: {d}");
+    // M foot A r r 0 1 1 top A r r 0 1 1 foot
+    let n = numbers(d);
+    let (foot, radius, top) = ([n[0], n[1]], n[2], [n[7], n[8]]);
+    assert_eq!([n[14], n[15]], foot, "the loop closes: {d}");
+    let across = (top[0] - foot[0]).hypot(top[1] - foot[1]);
+    assert!((across - 2.0 * radius).abs() < 0.5, "{d}");
+    // Acme is the first entity drawn, a square around its centre.
+    let acme = document
+        .descendants()
+        .find(|node| node.attribute("id") == Some("entities"))
+        .and_then(|entities| {
+            entities
+                .descendants()
+                .find(|node| node.has_tag_name("rect"))
+        })
+        .expect("Acme's square");
+    let attribute = |name: &str| -> f32 {
+        acme.attribute(name)
+            .expect("an attribute")
+            .parse()
+            .expect("a number")
+    };
+    let side = attribute("width");
+    let centre = [attribute("x") + side / 2.0, attribute("y") + side / 2.0];
+    let entity_radius = side / 1.8;
+    let from_centre = |p: [f32; 2]| (p[0] - centre[0]).hypot(p[1] - centre[1]);
+    assert!(
+        from_centre(foot) < entity_radius,
+        "its foot is in Acme: {d}"
+    );
+    assert!(
+        from_centre(top) > 2.0 * entity_radius,
+        "it stands out of Acme: {d}"
+    );
+}
+
 #[test]
 fn rendering_is_deterministic() {
     let (network, map, _) = default_map();

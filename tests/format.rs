@@ -292,6 +292,24 @@ fn empty_names_and_lonely_ties_are_errors() {
 }
 
 #[test]
+fn a_self_loop_opens_and_saves_but_no_one_is_listed_twice_among_others() {
+    let loaded = load_file(&fixture("self-loop.json")).unwrap_or_else(|err| panic!("{err}"));
+    let treasury = loaded.network.tie("acme-treasury").expect("the self-loop");
+    assert_eq!(treasury.participants, ["acme", "acme"]);
+    assert!(treasury.is_self_loop());
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("saved.json");
+    save_network(&loaded.network, &path, Overwrite::Refuse).expect("saves");
+    let again = load_file(&path).expect("loads again").network;
+    assert_eq!(again, loaded.network, "the self-loop survives a save");
+    only_error(
+        "participant-twice.json",
+        "ties[0].participants[2]",
+        "listed twice",
+    );
+}
+
+#[test]
 fn unknown_kinds_and_newer_versions_are_errors() {
     only_error("unknown-kind.json", "entities[1].kind", "corporation");
     only_error("newer-version.json", "version", "format version 4");
@@ -464,6 +482,7 @@ fn the_schema_accepts_the_dataset_and_the_examples() {
     for example in [
         "docs/examples/minimal.json",
         "docs/examples/three-way-meeting.json",
+        "tests/fixtures/self-loop.json",
     ] {
         let value: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(repo_file(example)).expect("read"))
@@ -486,6 +505,7 @@ fn the_schema_refuses_what_the_loader_refuses() {
         "unknown-status.json",
         "newer-version.json",
         "one-participant.json",
+        "participant-twice.json",
         "empty-name.json",
         "story-empty-caption.json",
         "story-zero-zoom.json",

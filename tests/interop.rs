@@ -614,9 +614,12 @@ fn csv_edges_table_alone_makes_its_entities() {
         network
             .ties
             .iter()
+            .filter(|tie| !tie.is_self_loop())
             .all(|tie| tie.kind == TieKind::LetterOfIntent)
     );
-    assert_eq!(report.count(Finding::SelfLoop), 1);
+    let meeting = network.tie("e2").expect("OpenAI's edge to itself is kept");
+    assert_eq!(meeting.participants, ["OpenAI", "OpenAI"]);
+    assert_eq!(meeting.kind, TieKind::Meeting);
 
     let without = import_csv_tables(None, &fixture("csv-edges-only/edges.csv")).expect("imports");
     assert_eq!(without.network, network);
@@ -1064,12 +1067,16 @@ fn missing_nodes_and_duplicates_are_reported_and_the_rest_opens() {
     } = import("hostile/missing-nodes.graphml");
     assert_eq!(network.entities.len(), 2);
     assert_eq!(name(&network, "a", "en"), "Ada", "the first is kept");
-    assert_eq!(network.ties.len(), 1);
+    assert_eq!(network.ties.len(), 2);
     assert_eq!(network.ties[0].participants, ["a", "b"]);
+    assert_eq!(
+        network.ties[1].participants,
+        ["a", "a"],
+        "the self-loop is kept"
+    );
     assert_eq!(report.count(Finding::DuplicateEntityId), 1);
     assert_eq!(report.count(Finding::DuplicateTieId), 1);
     assert_eq!(report.count(Finding::MissingNode), 2);
-    assert_eq!(report.count(Finding::SelfLoop), 1);
     assert_eq!(report.count(Finding::MissingEndpoint), 1);
     let text = report.to_string();
     assert!(text.contains("no node \"x\""), "{text}");
@@ -1245,6 +1252,64 @@ fn round_trips_keep_positions_pins_attributes_and_awkward_text() {
         let back = round_trip(&network, format, name).network;
         assert_eq!(back.entities, network.entities, "{name}");
         assert_eq!(back.ties, network.ties, "{name}");
+    }
+}
+
+#[test]
+fn self_loops_are_kept_with_their_attributes_in_every_format() {
+    for (name, acme, globex) in [
+        ("self-loops/ownership.gexf", "acme", "globex"),
+        ("self-loops/ownership.graphml", "acme", "globex"),
+        ("self-loops/ownership.gml", "0", "1"),
+        ("self-loops/edges.csv", "acme", "globex"),
+    ] {
+        let Imported {
+            network, report, ..
+        } = import(name);
+        assert_eq!(network.ties.len(), 2, "{name}: {report}");
+        let treasury = network
+            .tie("treasury")
+            .unwrap_or_else(|| panic!("{name}: no loop"));
+        assert_eq!(treasury.participants, [acme, acme], "{name}");
+        assert!(treasury.is_self_loop(), "{name}");
+        assert_eq!(treasury.kind, TieKind::Affiliate, "{name}");
+        assert_eq!(
+            attribute(&treasury.attributes, "share"),
+            Some("5%"),
+            "{name}"
+        );
+        let stake = network.tie("stake").expect("the other edge");
+        assert_eq!(stake.participants, [globex, acme], "{name}");
+        assert!(
+            report.findings.is_empty(),
+            "{name}: nothing dropped: {report}"
+        );
+    }
+}
+
+#[test]
+fn round_trips_keep_self_loops() {
+    let mut network = default_network();
+    let owner = network.entities[0].id.clone();
+    let mut own = network.ties[0].clone();
+    own.id = "own-shares".to_owned();
+    own.kind = TieKind::Affiliate;
+    own.participants = vec![owner.clone(), owner];
+    own.attributes.insert("share".into(), "5%".into());
+    network.ties.push(own.clone());
+    for (format, name) in [
+        (ExportFormat::GraphMl, "loops.graphml"),
+        (ExportFormat::NodeLink, "loops.nodelink.json"),
+        (ExportFormat::Gexf, "loops.gexf"),
+    ] {
+        let Imported {
+            network: back,
+            report,
+            ..
+        } = round_trip(&network, format, name);
+        assert_eq!(back.tie("own-shares"), Some(&own), "{name}");
+        assert_eq!(back.ties, network.ties, "{name}");
+        assert!(report.findings.is_empty(), "{name}: {report}");
     }
 }
 

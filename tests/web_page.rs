@@ -437,6 +437,29 @@ fn an_entity_shows_its_ties_by_date_and_search_finds_names_in_either_language() 
     });
 }
 
+#[test]
+fn a_click_on_a_self_loop_shows_its_tie_and_its_entity_lists_it_with_itself() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/self-loop.json");
+    let network = powermap::network::load::load_file(&fixture)
+        .expect("loads")
+        .network;
+    let page = page_of(&network);
+    with_browser(move |client| async move {
+        open_whole_map(&client, &page.path).await;
+        let point = tie_point(&client, "acme-treasury").await;
+        click_at(&client, point).await;
+        let evidence = text_when(&client, "#evidence", |text| text.contains("own shares")).await;
+        assert!(
+            evidence.contains("Acme holds 5% of its own shares."),
+            "{evidence}"
+        );
+        let point = entity_point(&client, "acme").await;
+        click_at(&client, point).await;
+        let entity = text_when(&client, "#entity", |text| text.contains("Ties by date")).await;
+        assert!(entity.contains("with itself"), "{entity}");
+    });
+}
+
 /// Text meant to run in a page that shows it as markup.
 const HOSTILE: [&str; 5] = [
     "<img src=x onerror=alert(1)>",

@@ -89,6 +89,34 @@ fn clicking_the_sds_openai_contract_shows_its_evidence() {
 }
 
 #[test]
+fn clicking_a_self_loop_on_the_map_shows_its_tie() {
+    let mut harness = harness();
+    send(&mut harness, Command::Open(fixture("self-loop.json")));
+    harness.get_by_label_contains("2 entities · 2 ties");
+    settle(&mut harness);
+    let treasury = tie_index(harness.state(), "acme-treasury");
+    let acme = entity_index(harness.state(), "acme");
+    let view = &harness.state().document.view;
+    let on_loop = view.tie_screen_pos(treasury).expect("drawn");
+    let centre = view.entity_screen_pos(acme).expect("drawn");
+    assert!(
+        (on_loop - centre).length() > 20.0,
+        "the loop stands out of Acme: {on_loop:?} from {centre:?}"
+    );
+    click_at(&mut harness, on_loop);
+    assert_eq!(harness.state().selection, Some(Selection::Tie(treasury)));
+    harness.get_by_label("Acme holds 5% of its own shares.");
+    harness.get_by_label("5%");
+
+    // Acme's own panel lists it as a tie with itself, which opens it again.
+    click_at(&mut harness, centre);
+    assert_eq!(harness.state().selection, Some(Selection::Entity(acme)));
+    harness.get_by_label("itself").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().selection, Some(Selection::Tie(treasury)));
+}
+
+#[test]
 fn a_tie_dated_to_the_month_says_so() {
     let mut harness = harness();
     let document = &harness.state().document;

@@ -503,9 +503,10 @@ fn pick_network_file(title: &str) -> Option<PathBuf> {
     rfd::FileDialog::new()
         .set_title(title)
         .add_filter(
-            "Networks (powermap, GEXF, GraphML, CSV, spreadsheets, node-link, Cytoscape, GML)",
+            "Networks (powermap, GEXF, GraphML, CSV, spreadsheets, node-link, Cytoscape, GML, FollowTheMoney)",
             &[
-                "json", "gexf", "graphml", "xml", "csv", "tsv", "xlsx", "ods", "cyjs", "gml",
+                "json", "gexf", "graphml", "xml", "csv", "tsv", "xlsx", "ods", "cyjs", "gml", "ftm",
+                "ijson", "jsonl", "ndjson",
             ],
         )
         .add_filter("All files", &["*"])

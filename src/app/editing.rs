@@ -21,6 +21,7 @@ use crate::network::index::{EntityIx, TieIx};
 use crate::network::load::Loaded;
 use crate::network::model::{
     Entity, EntityKind, LocalizedText, Network, Position, Source, Tie, TieKind,
+    distinct_participants,
 };
 use crate::network::save::Overwrite;
 use crate::network::validate::validate;
@@ -42,7 +43,8 @@ impl Picking {
         let name = |entity: EntityIx| document.network[entity].display_name(language.code());
         match self {
             Self::TieFrom(from) => format!(
-                "Click the other end of the new tie from {}, or find it in search",
+                "Click the other end of the new tie from {0}, or find it in search \
+                 ({0} itself for a tie to itself)",
                 name(from)
             ),
             Self::Participant(_) => {
@@ -217,13 +219,20 @@ impl PowermapApp {
         }
     }
 
-    /// Ties two entities by a new meeting, selected and open for editing.
+    /// Ties two entities by a new meeting, selected and open for editing; an entity tied
+    /// to itself (a company holding its own shares) gets a tie of kind `other`, as no
+    /// one meets themselves.
     pub(super) fn add_tie_between(&mut self, a: EntityIx, b: EntityIx) {
         let network = &self.document.network;
+        let kind = if a == b {
+            TieKind::Other
+        } else {
+            TieKind::Meeting
+        };
         let (a, b) = (&network[a], &network[b]);
         let stem = format!("{}-{}", a.id, b.id);
         let id = ops::fresh_id(network, List::Ties, &stem, "tie");
-        let tie = Tie::new(id.clone(), TieKind::Meeting, &[&a.id, &b.id]);
+        let tie = Tie::new(id.clone(), kind, &[&a.id, &b.id]);
         let edit = ops::add_tie(network, tie);
         if self.apply_edit("add tie".to_owned(), edit, None) {
             self.selection = self.document.index.tie_ix(&id).map(Selection::Tie);
@@ -237,19 +246,23 @@ impl PowermapApp {
             return;
         };
         match picking {
-            Picking::TieFrom(from) if from != picked => self.add_tie_between(from, picked),
+            // The entity itself as the other end: a tie to itself, a self-loop.
+            Picking::TieFrom(from) => self.add_tie_between(from, picked),
             Picking::Participant(tie) => {
                 let network = &self.document.network;
                 let mut changed = network[tie].clone();
                 let id = &network[picked].id;
                 if !changed.participants.contains(id) {
-                    changed.participants.push(id.clone());
+                    // One more entity on a self-loop makes it a tie between the two.
+                    changed.participants = distinct_participants(
+                        (changed.participants.into_iter()).chain([id.clone()]),
+                    );
                     let edit = ops::change_tie(network, tie.index(), changed);
                     self.apply_edit("add participant".to_owned(), edit, None);
                 }
             }
             Picking::MergeWith(kept) if kept != picked => self.merging = Some((kept, picked)),
-            // Picking the entity itself picks nothing.
+            // Merging an entity with itself picks nothing.
             _ => self.picking = Some(picking),
         }
     }
@@ -343,6 +356,10 @@ impl PowermapApp {
         let kept_id = network[kept].id.clone();
         let merge = merge_entities(network, kept.index(), merged.index(), choices);
         let repointed = merge.ties_repointed.len() + merge.ties_folded.len();
+        let looped = match merge.ties_looped.len() {
+            0 => String::new(),
+            looped => format!(", {looped} now joining it to itself"),
+        };
         if self.apply_edit(what.clone(), merge.edit, None) {
             self.selection = self
                 .document
@@ -350,7 +367,7 @@ impl PowermapApp {
                 .entity_ix(&kept_id)
                 .map(Selection::Entity);
             self.notice = Some(format!(
-                "{what}: {} re-pointed",
+                "{what}: {} re-pointed{looped}",
                 count_text(repointed, "tie", "ties")
             ));
         }

@@ -61,7 +61,11 @@ pub fn save_as_dialog(document: &Document) -> rfd::FileDialog {
         .add_filter("powermap JSON", &["json"])
         .add_filter("GEXF (Gephi)", &["gexf"])
         .add_filter("GraphML", &["graphml"])
-        .add_filter("node-link JSON (name.nodelink.json)", &["json"]);
+        .add_filter("node-link JSON (name.nodelink.json)", &["json"])
+        .add_filter(
+            "FollowTheMoney, for Aleph (name.ftm.json)",
+            &["json", "ftm", "ijson"],
+        );
     if let Some(folder) = document
         .path
         .as_deref()

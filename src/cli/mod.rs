@@ -14,7 +14,7 @@ use crate::interop::{
     ColumnMapping, ConvertError, ExportError, ExportFormat, Format, ImportError, ImportOptions,
     Imported, Role, export_network, import_file, import_file_with,
 };
-use crate::layout::{LayoutParams, Simulation, lay_out, start_positions};
+use crate::layout::{LayoutRun, lay_out, lay_out_in};
 use crate::network::combine::{Combined, combine};
 use crate::network::dataset::load_default_network;
 use crate::network::date::PartialDate;
@@ -53,8 +53,8 @@ pub enum Command {
     },
     /// Convert a network from any format powermap opens to another, printing the import report.
     ///
-    /// The output's name chooses the format written: .json (powermap), .gexf, .graphml or
-    /// .nodelink.json.
+    /// The output's name chooses the format written: .json (powermap), .gexf, .graphml,
+    /// .nodelink.json or .ftm.json (FollowTheMoney JSON lines, for Aleph and OpenAleph).
     Convert {
         /// The file to read.
         input: PathBuf,
@@ -116,13 +116,19 @@ pub enum Command {
     Mentions(MentionsArgs),
     /// Lay a network out headless from its deterministic start and save the positions
     /// into a copy of the file, printing the time the layout took.
+    ///
+    /// Each connected component is laid out on its own, a large one by levels (the
+    /// coarsest laid out whole, each finer one refined with a few steps), and the
+    /// components are packed largest first; entities without a tie go into a grid.
     Layout {
         /// The network file, in any format powermap opens.
         file: PathBuf,
-        /// Steps to cool over: the layout settles within this many.
+        /// Steps to cool over at the coarsest level (the whole layout of a component of
+        /// up to 2,000 entities), or from the saved positions when the file places some
+        /// entities that are not pinned.
         #[arg(long, default_value_t = 300)]
         steps: u64,
-        /// Where to save it: .gexf, .graphml and .nodelink.json write those formats (for
+        /// Where to save it: .gexf, .graphml, .nodelink.json and .ftm.json write those formats (for
         /// comparing with other tools), anything else powermap JSON.
         #[arg(short, long)]
         output: PathBuf,
@@ -296,19 +302,15 @@ pub fn generate(
     ))
 }
 
-/// Lays a network out for `steps` steps and saves it with the positions; returns a line
-/// with the layout's own time.
+/// Lays a network out with `steps` steps at its coarsest level (see
+/// [`lay_out_in`]) and saves it with the positions; returns a line with the layout's own
+/// time (components, levels and packing; not reading and writing the file).
 pub fn layout_file(file: &Path, steps: u64, output: &Path, force: bool) -> anyhow::Result<String> {
     let mut network = import_file(file)?.network;
     let map = MapGraph::new(&NetworkIndex::new(&network));
     let links = map.links();
-    let mut params = LayoutParams::default();
-    params.alpha_decay = 1.0 - params.alpha_min.powf(1.0 / steps.max(1) as f32);
-    let mut positions = start_positions(&network, &links, &params);
-    let fixed: Vec<bool> = network.entities.iter().map(|e| e.pinned).collect();
     let started = std::time::Instant::now();
-    let taken =
-        Simulation::new(positions.len()).run(&mut positions, &links, &fixed, &params, steps);
+    let (positions, run) = lay_out_in(&network, &links, steps);
     let elapsed = started.elapsed();
     for (entity, [x, y]) in network.entities.iter_mut().zip(positions) {
         entity.position = Some(Position {
@@ -318,12 +320,25 @@ pub fn layout_file(file: &Path, steps: u64, output: &Path, force: bool) -> anyho
     }
     let format = ExportFormat::from_path(output).unwrap_or(ExportFormat::Powermap);
     export_network(&network, format, output, overwrite(force))?;
+    let how = match run {
+        LayoutRun::Multilevel(report) => format!(
+            "laid out in {} steps on the coarsest of {} levels ({} clusters) and {} on the \
+             finest, {} packed",
+            report.coarsest_steps,
+            report.levels,
+            report.coarsest,
+            report.finest_steps,
+            count_text(report.components, "component", "components"),
+        ),
+        LayoutRun::FromSaved(taken) => {
+            format!("laid out in {taken} steps from the saved positions")
+        }
+    };
     Ok(format!(
-        "{}: {} laid out in {taken} steps, {:.3} s ({:.2} ms a step)",
+        "{}: {} {how}, {:.3} s (the whole layout: components, levels, packing)",
         output.display(),
         count_text(network.entities.len(), "entity", "entities"),
         elapsed.as_secs_f64(),
-        elapsed.as_secs_f64() * 1e3 / taken.max(1) as f64
     ))
 }
 
@@ -589,6 +604,7 @@ fn export_format_name(format: ExportFormat) -> &'static str {
         ExportFormat::Gexf => "GEXF 1.3",
         ExportFormat::GraphMl => "GraphML",
         ExportFormat::NodeLink => "node-link JSON",
+        ExportFormat::Ftm => "FollowTheMoney JSON lines",
     }
 }
 

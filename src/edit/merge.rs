@@ -1,13 +1,14 @@
 //! Merging two entities that are one: the ties and story steps of the one that goes are
-//! re-pointed to the one that stays; names, aliases, attributes and evidence are combined;
-//! where the two say different things ([`Conflict`]), the person chooses, and nothing is
-//! dropped unsaid.
+//! re-pointed to the one that stays (a tie between only the two becomes a self-loop of
+//! the one that stays, its evidence kept); names, aliases, attributes and evidence are
+//! combined; where the two say different things ([`Conflict`]), the person chooses, and
+//! nothing is dropped unsaid.
 
 use std::collections::BTreeMap;
 
 use crate::edit::ops::{repoint, story_edits};
 use crate::edit::{Edit, Item, List};
-use crate::network::model::{Entity, LocalizedText, Network, Tie};
+use crate::network::model::{Entity, LocalizedText, Network, Tie, distinct_participants};
 
 /// A field the two entities give different values for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,8 +112,9 @@ pub struct Merge {
     /// Ties that became the same as another (same kind, participants and date): each is
     /// folded into the first, with its evidence, and goes. `(gone, into)`.
     pub ties_folded: Vec<(String, String)>,
-    /// Ties between only the two, which would join the entity to itself, and go.
-    pub ties_removed: Vec<String>,
+    /// Ties between only the two, which now join the entity to itself: self-loops, kept
+    /// with their evidence (the person may delete them). Also in `ties_repointed`.
+    pub ties_looped: Vec<String>,
 }
 
 /// Merges the entity at `merged_at` into the one at `kept_at`, taking for each of
@@ -131,31 +133,25 @@ pub fn merge_entities(
     let mut ties: Vec<Option<Tie>> = network.ties.iter().cloned().map(Some).collect();
     let mut changed = vec![false; ties.len()];
     let mut ties_repointed = Vec::new();
-    let mut ties_removed = Vec::new();
+    let mut ties_looped = Vec::new();
     for (t, slot) in ties.iter_mut().enumerate() {
         let Some(tie) = slot else { continue };
         if !tie.participants.contains(&merged.id) {
             continue;
         }
-        let mut participants = Vec::with_capacity(tie.participants.len());
-        for participant in &tie.participants {
-            let participant = if *participant == merged.id {
-                &kept.id
+        let was_loop = tie.is_self_loop();
+        tie.participants = distinct_participants(tie.participants.iter().map(|participant| {
+            if *participant == merged.id {
+                kept.id.clone()
             } else {
-                participant
-            };
-            if !participants.contains(participant) {
-                participants.push(participant.clone());
+                participant.clone()
             }
-        }
-        tie.participants = participants;
+        }));
         changed[t] = true;
-        if tie.participants.len() < 2 {
-            ties_removed.push(tie.id.clone());
-            *slot = None;
-        } else {
-            ties_repointed.push(tie.id.clone());
+        if tie.is_self_loop() && !was_loop {
+            ties_looped.push(tie.id.clone());
         }
+        ties_repointed.push(tie.id.clone());
     }
     // Ties that are now the same tie: the later is folded into the earlier.
     let mut ties_folded = Vec::new();
@@ -180,6 +176,7 @@ pub fn merge_entities(
             changed[u] = true;
             ties_folded.push((tie.id.clone(), into.id.clone()));
             ties_repointed.retain(|id| *id != tie.id);
+            ties_looped.retain(|id| *id != tie.id);
             ties[t] = None;
         }
     }
@@ -201,14 +198,13 @@ pub fn merge_entities(
             });
         }
     }
-    // The story's steps follow: the merged entity is the kept one, a folded tie the one
-    // it went into, and a removed tie is highlighted no more.
+    // The story's steps follow: the merged entity is the kept one, and a folded tie the
+    // one it went into.
     edits.extend(story_edits(network, |step| {
         repoint(&mut step.entities, &merged.id, &kept.id);
         for (gone, into) in &ties_folded {
             repoint(&mut step.ties, gone, into);
         }
-        step.ties.retain(|tie| !ties_removed.contains(tie));
     }));
     edits.push(Edit::Replace {
         at: kept_at,
@@ -223,16 +219,18 @@ pub fn merge_entities(
         entity,
         ties_repointed,
         ties_folded,
-        ties_removed,
+        ties_looped,
     }
 }
 
 /// Two ties that say the same: the same kind among the same participants on the same date.
+/// (Both ways round: a self-loop lists one entity twice.)
 fn same_tie(a: &Tie, b: &Tie) -> bool {
     a.kind == b.kind
         && a.date == b.date
         && a.participants.len() == b.participants.len()
         && a.participants.iter().all(|p| b.participants.contains(p))
+        && b.participants.iter().all(|p| a.participants.contains(p))
 }
 
 /// The kept entity with what the merged one adds, and the chosen side of each conflict.
@@ -378,8 +376,8 @@ mod tests {
             ["name (en)"]
         );
         let merge = merge_entities(&network, kept, merged, &[]);
-        assert_eq!(merge.ties_repointed, ["jy-musk"]);
-        assert_eq!(merge.ties_removed, ["jy-jy"]);
+        assert_eq!(merge.ties_repointed, ["jy-musk", "jy-jy"]);
+        assert_eq!(merge.ties_looped, ["jy-jy"]);
         let undo = apply_checked(&mut network, merge.edit).expect("the merge applies");
         assert!(network.entity("jy-lee").is_none());
         let lee = network.entity("lee-jae-yong").expect("kept");
@@ -393,6 +391,9 @@ mod tests {
         assert_eq!(lee.attributes["born"], "1968");
         let musk = network.tie("jy-musk").expect("re-pointed");
         assert!(musk.participants.contains(&"lee-jae-yong".to_owned()));
+        let between = network.tie("jy-jy").expect("kept, as a self-loop");
+        assert_eq!(between.participants, ["lee-jae-yong", "lee-jae-yong"]);
+        assert_eq!(between.summary, "the same man");
         apply_checked(&mut network, undo).expect("undo applies");
         assert_eq!(network, original);
     }
@@ -446,6 +447,37 @@ mod tests {
     }
 
     #[test]
+    fn a_tie_between_the_two_becomes_a_self_loop_folded_into_one_alike() {
+        let mut network = with_duplicate();
+        // Lee already has a self-loop like the tie between the two, and a tie with Musk
+        // of the same kind and date, which is no self-loop and stays apart.
+        // Earlier in the file than the tie between the two, which folds into it.
+        network.ties.insert(
+            0,
+            Tie::new("lee-lee", TieKind::Other, &["lee-jae-yong", "lee-jae-yong"]),
+        );
+        network.ties.push(Tie::new(
+            "lee-musk",
+            TieKind::Other,
+            &["lee-jae-yong", "elon-musk"],
+        ));
+        let (kept, merged) = (at(&network, "lee-jae-yong"), at(&network, "jy-lee"));
+        let merge = merge_entities(&network, kept, merged, &[]);
+        assert_eq!(
+            merge.ties_folded,
+            [("jy-jy".to_owned(), "lee-lee".to_owned())]
+        );
+        assert!(merge.ties_looped.is_empty(), "{:?}", merge.ties_looped);
+        apply_checked(&mut network, merge.edit).expect("applies");
+        let lee_lee = network.tie("lee-lee").expect("the loop it went into");
+        assert_eq!(lee_lee.participants, ["lee-jae-yong", "lee-jae-yong"]);
+        assert_eq!(
+            network.tie("lee-musk").expect("apart").participants,
+            ["lee-jae-yong", "elon-musk"]
+        );
+    }
+
+    #[test]
     fn the_story_follows_a_merge() {
         use crate::network::model::StoryStep;
         let mut network = with_duplicate();
@@ -463,8 +495,8 @@ mod tests {
         assert_eq!(network.story[0].entities, ["lee-jae-yong"]);
         assert_eq!(
             network.story[0].ties,
-            ["jy-musk"],
-            "the tie between the two went"
+            ["jy-musk", "jy-jy"],
+            "the tie between the two stays, a self-loop"
         );
         assert_eq!(network.story[1].entities, ["lee-jae-yong"], "listed once");
         apply_checked(&mut network, undo).expect("undo applies");

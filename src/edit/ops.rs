@@ -114,7 +114,8 @@ pub fn move_entity(network: &Network, at: usize, position: Position, pinned: boo
 #[derive(Clone, Debug, PartialEq)]
 pub struct Deletion {
     pub edit: Edit,
-    /// Ties that go with the entity: it was one of their two participants.
+    /// Ties that go with the entity: it was one of their two participants (or both, a
+    /// self-loop).
     pub ties_removed: Vec<String>,
     /// Ties of three or more that stay, without the entity.
     pub ties_shrunk: Vec<String>,

@@ -159,4 +159,45 @@ mod tests {
         assert!(is_tie_visible(None, foreign_tie(99)));
         assert!(!is_tie_visible(Some(&[true]), foreign_tie(1)));
     }
+
+    #[test]
+    fn a_self_loop_leads_nowhere_but_stays_in_its_entitys_neighbourhood() {
+        use crate::explore::metrics::{betweenness, degrees};
+        use crate::explore::neighbourhood::neighbourhood;
+        use crate::explore::path::shortest_path;
+        let plain = three_met_and_a_pair();
+        let looped = NetworkBuilder::new()
+            .person("a")
+            .person("b")
+            .person("c")
+            .person("d")
+            .meeting("abc", &["a", "b", "c"])
+            .meeting("cd", &["c", "d"])
+            .meeting("ab-again", &["b", "a"])
+            .meeting("cc", &["c", "c"])
+            .build();
+        let (plain_index, index) = (NetworkIndex::new(&plain), NetworkIndex::new(&looped));
+        let adjacency = Adjacency::new(&index, None);
+        let c = entity_at(&looped, "c");
+        assert_eq!(
+            adjacency,
+            Adjacency::new(&plain_index, None),
+            "no step from c to c"
+        );
+        assert_eq!(shortest_path(&index, c, c, None), Some(Vec::new()));
+        let (a, d) = (entity_at(&looped, "a"), entity_at(&looped, "d"));
+        assert_eq!(
+            shortest_path(&index, a, d, None),
+            shortest_path(&plain_index, a, d, None)
+        );
+        assert_eq!(degrees(&index, None), degrees(&plain_index, None));
+        assert_eq!(betweenness(&index, None), betweenness(&plain_index, None));
+        let around_c = neighbourhood(&index, c, 1, None);
+        assert!(around_c.ties.contains(&index.tie_ix("cc").expect("cc")));
+        assert_eq!(
+            index.ties_of(c).len(),
+            3,
+            "the loop counts once among c's ties"
+        );
+    }
 }

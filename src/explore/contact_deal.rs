@@ -325,7 +325,8 @@ pub fn contact_deal_chains(network: &Network, index: &NetworkIndex) -> Vec<Conta
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::explore::test_support::{NetworkBuilder, entity_at, foreign_tie, tie_at};
+    use crate::explore::test_support::{NetworkBuilder, date, entity_at, foreign_tie, tie_at};
+    use crate::network::model::Tie;
 
     /// A small Samsung: a group with two affiliates and their people, and three partners.
     fn owners_and_affiliates() -> Network {
@@ -448,6 +449,36 @@ mod tests {
 
     fn contact_deal_index(network: &Network) -> ContactDealIndex {
         ContactDealIndex::new(network, &NetworkIndex::new(network))
+    }
+
+    #[test]
+    fn self_loops_join_no_sides_and_leave_the_chains_as_they_were() {
+        let network = owners_and_affiliates();
+        let index = NetworkIndex::new(&network);
+        let chains = contact_deal_chains(&network, &index);
+        let mut looped = network.clone();
+        for (id, kind, entity) in [
+            ("lee-alone", TieKind::Meeting, "lee"),
+            ("elec-own-shares", TieKind::Affiliate, "elec"),
+            ("tesla-with-itself", TieKind::Contract, "tesla"),
+            ("musk-visits-himself", TieKind::Visit, "musk"),
+        ] {
+            let mut tie = Tie::new(id, kind, &[entity, entity]);
+            tie.date = Some(date("2025-05"));
+            looped.ties.push(tie);
+        }
+        let looped_index = NetworkIndex::new(&looped);
+        assert_eq!(contact_deal_chains(&looped, &looped_index), chains);
+        let deal = tie_at(&looped, "tesla-with-itself");
+        assert_eq!(
+            earlier_contacts(&looped, &looped_index, deal),
+            ContactDeals::default()
+        );
+        let contact = tie_at(&looped, "lee-alone");
+        assert_eq!(
+            following_deals(&looped, &looped_index, contact),
+            ContactDeals::default()
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and statuses, labels that fit, a title, a legend built from what the network contains,
 //! and a credit line naming the sources.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use super::{Background, ExportError, ExportOptions, MAX_PIXELS, MAX_SIDE_PX, MIN_WIDTH_PX};
@@ -166,8 +167,9 @@ pub(super) struct Frame {
 impl Frame {
     /// Fits `positions` to a picture `width` pixels wide, under a title `title_height`
     /// high, leaving room for the `labels` that stick out at the sides and for entities
-    /// `radii` large (layout units).
+    /// `radii` large (layout units), and for the self-loops of `network`'s entities.
     pub fn fit(
+        network: &Network,
         radii: &[f32],
         positions: &[Point],
         labels: &[&str],
@@ -189,11 +191,23 @@ impl Frame {
             (min, max) = ([0.0; 2], [1.0; 2]);
         }
         let span = [(max[0] - min[0]).max(1.0), (max[1] - min[1]).max(1.0)];
+        // Entities with a self-loop reach as far as their loop, on whichever side it is.
+        let looped: HashSet<&str> = (network.ties.iter())
+            .filter(|tie| tie.is_self_loop())
+            .map(|tie| tie.participants[0].as_str())
+            .collect();
+        let loop_reach = |index: usize| {
+            if looped.contains(network.entities[index].id.as_str()) {
+                style::LOOP_REACH
+            } else {
+                1.0
+            }
+        };
         // How far an entity reaches sideways from its centre: its label's half or its radius.
         let reach = |index: usize, scale: f32| {
             let half_label = text_width(labels[index], label_size) / 2.0 + 4.0 * u;
             let radius = (radii[index] * scale).max(3.0 * u);
-            half_label.max(radius)
+            half_label.max(radius * loop_reach(index))
         };
         let overhangs = |scale: f32| {
             let (mut left, mut right) = (0.0_f32, 0.0_f32);
@@ -217,8 +231,8 @@ impl Frame {
             + left_overhang
             + ((w - 2.0 * margin - overhang(scale)) - map_width).max(0.0) / 2.0;
         // Entities reach their radius beyond their centres, and labels hang under them.
-        let largest_radius = (radii.iter())
-            .map(|radius| (radius * scale).max(3.0 * u))
+        let largest_radius = (radii.iter().enumerate())
+            .map(|(index, radius)| (radius * scale).max(3.0 * u) * loop_reach(index))
             .fold(0.0_f32, f32::max);
         let top = margin + title_height + 12.0 * u + largest_radius;
         let map_height = span[1] * scale + 2.0 * largest_radius + label_size * 2.0;
@@ -276,7 +290,7 @@ pub fn map_svg(
         0 => 0.0,
         lines => 34.0 * u + (lines - 1) as f32 * 28.0 * u,
     };
-    let frame = Frame::fit(&looks.radii, positions, &labels, w, title_height);
+    let frame = Frame::fit(network, &looks.radii, positions, &labels, w, title_height);
 
     // The legend flows in rows under the map.
     let legend = legend(network, &looks, language);
@@ -415,7 +429,20 @@ pub(super) fn draw_map(
         );
         let tie = &network[edge.tie];
         let tie_style = style::line_style(tie.kind, tie.status);
-        let path = if edge.bend == 0.0 {
+        let path = if edge.is_loop() {
+            let radius = frame.radius(looks.radii[edge.a.index()]);
+            let direction = map.loops.direction(edge.a, |e| positions[e.index()]);
+            let (c, r) = style::loop_circle(a, radius, direction, edge.bend);
+            // The circle as two half arcs, from its foot in the entity round and back.
+            let (foot, top) = (
+                [c[0] - direction[0] * r, c[1] - direction[1] * r],
+                [c[0] + direction[0] * r, c[1] + direction[1] * r],
+            );
+            format!(
+                "M{:.1} {:.1}A{r:.1} {r:.1} 0 1 1 {:.1} {:.1}A{r:.1} {r:.1} 0 1 1 {:.1} {:.1}",
+                foot[0], foot[1], top[0], top[1], foot[0], foot[1]
+            )
+        } else if edge.bend == 0.0 {
             format!("M{:.1} {:.1}L{:.1} {:.1}", a[0], a[1], b[0], b[1])
         } else {
             let c = style::bend_control_point(a, b, edge.bend);

@@ -59,7 +59,7 @@ pub fn web_page(
     let palette = Palette::of(background);
     let labels = labels(network, language);
     let looks = EntityLooks::new(network);
-    let frame = Frame::fit(&looks.radii, positions, &labels, MAP_WIDTH, 0.0);
+    let frame = Frame::fit(network, &looks.radii, positions, &labels, MAP_WIDTH, 0.0);
     let height = (frame.bottom + frame.margin).ceil();
     let title = if network.title.is_empty() {
         "powermap"

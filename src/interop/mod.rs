@@ -13,11 +13,13 @@
 mod columns;
 mod csv_tables;
 mod cytoscape;
+mod ftm;
 mod gexf;
 mod gml;
 mod graphml;
 mod graphology;
 mod json;
+mod littlesis;
 mod mapping;
 mod node_link;
 mod oligrapher;
@@ -68,6 +70,10 @@ pub enum Format {
     Xlsx,
     /// An OpenDocument spreadsheet (`.ods`), as LibreOffice saves it.
     Ods,
+    /// FollowTheMoney entities (Aleph, OpenAleph, OpenSanctions), as JSON lines or an array.
+    Ftm,
+    /// LittleSis's API JSON: entities and relationships (`data`, `included`).
+    LittleSis,
 }
 
 impl fmt::Display for Format {
@@ -84,6 +90,8 @@ impl fmt::Display for Format {
             Self::Graphology => "graphology JSON",
             Self::Xlsx => "Excel workbook",
             Self::Ods => "OpenDocument spreadsheet",
+            Self::Ftm => "FollowTheMoney",
+            Self::LittleSis => "LittleSis JSON",
         })
     }
 }
@@ -324,11 +332,14 @@ pub enum ExportFormat {
     GraphMl,
     /// node-link JSON, for d3 and networkx (`node_link_graph`).
     NodeLink,
+    /// FollowTheMoney entities as JSON lines, for Aleph, OpenAleph and the `ftm` tool.
+    Ftm,
 }
 
 impl ExportFormat {
     /// The format a file name asks for: `.gexf`, `.graphml`, `.nodelink.json` (or
-    /// `.node-link.json`) for node-link, and any other `.json` for powermap's own format.
+    /// `.node-link.json`) for node-link, `.ftm.json`, `.ftm` or `.ijson` for
+    /// FollowTheMoney, and any other `.json` for powermap's own format.
     pub fn from_path(path: &Path) -> Option<Self> {
         let name = path.file_name()?.to_string_lossy().to_lowercase();
         let extension = name.rsplit_once('.')?.1;
@@ -338,6 +349,8 @@ impl ExportFormat {
             "json" if name.ends_with(".nodelink.json") || name.ends_with(".node-link.json") => {
                 Self::NodeLink
             }
+            "json" if name.ends_with(".ftm.json") => Self::Ftm,
+            "ftm" | "ijson" => Self::Ftm,
             "json" => Self::Powermap,
             _ => return None,
         })
@@ -350,6 +363,7 @@ impl ExportFormat {
             Self::Gexf => "gexf",
             Self::GraphMl => "graphml",
             Self::NodeLink => "nodelink.json",
+            Self::Ftm => "ftm.json",
         }
     }
 }
@@ -372,6 +386,7 @@ pub fn export_to_string(network: &Network, format: ExportFormat) -> Result<Strin
         ExportFormat::Gexf => gexf::write(&mapping::records(network)),
         ExportFormat::GraphMl => graphml::write(&mapping::records(network)),
         ExportFormat::NodeLink => node_link::write(&mapping::records(network))?,
+        ExportFormat::Ftm => ftm::write(network)?,
     })
 }
 
@@ -399,7 +414,7 @@ pub enum ConvertError {
     /// The output's name asks for no format powermap writes.
     #[error(
         "{file}: cannot tell which format to write from the name; end it in .json \
-         (powermap), .gexf, .graphml or .nodelink.json",
+         (powermap), .gexf, .graphml, .nodelink.json or .ftm.json (FollowTheMoney)",
         file = file.display()
     )]
     UnknownOutputFormat {
@@ -436,6 +451,8 @@ mod tests {
         assert_eq!(format("map.graphml"), Some(ExportFormat::GraphMl));
         assert_eq!(format("map.nodelink.json"), Some(ExportFormat::NodeLink));
         assert_eq!(format("map.node-link.json"), Some(ExportFormat::NodeLink));
+        assert_eq!(format("a/map.FTM.json"), Some(ExportFormat::Ftm));
+        assert_eq!(format("entities.ijson"), Some(ExportFormat::Ftm));
         assert_eq!(format("map.json"), Some(ExportFormat::Powermap));
         assert_eq!(format("map.csv"), None);
         assert_eq!(format("map"), None);

@@ -166,6 +166,8 @@ pub(crate) static READERS: &[&dyn Reader] = &[
     &super::graphml::GraphMlReader,
     &super::cytoscape::CytoscapeReader,
     &super::oligrapher::OligrapherReader,
+    &super::littlesis::LittleSisReader,
+    &super::ftm::FtmReader,
     &super::graphology::GraphologyReader,
     &super::node_link::NodeLinkReader,
     &super::gml::GmlReader,

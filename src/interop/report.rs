@@ -72,8 +72,6 @@ pub enum Finding {
     MissingEndpoint,
     /// An edge to a node the file does not have. Dropped; the rest opens.
     MissingNode,
-    /// An edge from a node to itself: a tie needs two entities. Dropped.
-    SelfLoop,
     /// A position that is not two finite numbers. Dropped.
     UnreadablePosition,
     /// A value that was not understood (a date, a JSON field). Kept as an attribute, as text.
@@ -116,7 +114,6 @@ impl Finding {
             Self::DuplicateTieId => "edges with an id an earlier edge has",
             Self::MissingEndpoint => "edges without a source or a target",
             Self::MissingNode => "edges to nodes the file does not have",
-            Self::SelfLoop => "self-loops (a tie joins two different entities)",
             Self::UnreadablePosition => "positions that are not two finite numbers",
             Self::UnreadableValue => "values not understood",
             Self::EvidenceWithoutSource => "evidence items citing a source not in the file",
@@ -138,7 +135,6 @@ impl Finding {
         match self {
             Self::MissingId
             | Self::MissingEndpoint
-            | Self::SelfLoop
             | Self::UnreadablePosition
             | Self::EvidenceWithoutSource => "dropped",
             Self::MissingNode | Self::OverflowingNumber => "dropped; the rest opens",
@@ -370,13 +366,13 @@ mod tests {
     fn keeps_counts_beyond_the_examples() {
         let mut report = ImportReport::new(Path::new("x.gexf"), Format::Gexf);
         for i in 0..(MAX_EXAMPLES + 3) {
-            report.record(Finding::SelfLoop, || format!("edge {i}"));
+            report.record(Finding::MissingEndpoint, || format!("edge {i}"));
         }
-        let loops = &report.findings[&Finding::SelfLoop];
-        assert_eq!(loops.count, MAX_EXAMPLES + 3);
-        assert_eq!(loops.examples.len(), MAX_EXAMPLES);
-        assert_eq!(loops.examples[0], "edge 0");
-        assert_eq!(report.count(Finding::SelfLoop), MAX_EXAMPLES + 3);
+        let missing = &report.findings[&Finding::MissingEndpoint];
+        assert_eq!(missing.count, MAX_EXAMPLES + 3);
+        assert_eq!(missing.examples.len(), MAX_EXAMPLES);
+        assert_eq!(missing.examples[0], "edge 0");
+        assert_eq!(report.count(Finding::MissingEndpoint), MAX_EXAMPLES + 3);
         assert_eq!(report.count(Finding::MissingNode), 0);
         report.record(Finding::MissingNode, || "edge x".to_owned());
         assert_eq!(report.dropped_or_changed(), MAX_EXAMPLES + 4);

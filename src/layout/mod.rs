@@ -1,6 +1,8 @@
 //! Force-directed layout on plain positions, after d3-force: a Barnes–Hut many-body
 //! repulsion, link springs and a weak pull to the centre, integrated with velocity Verlet
-//! while a "temperature" (`alpha`) cools, so the layout converges and then rests.
+//! while a "temperature" (`alpha`) cools, so the layout converges and then rests. Large
+//! networks are laid out by levels ([`multilevel`]), each connected component on its own,
+//! and the components packed ([`pack`]).
 //!
 //! Everything is deterministic: the same network always starts from the same positions
 //! (a pivot embedding of its shape, nudged by a jitter seeded from the entity ids) and
@@ -8,9 +10,12 @@
 
 mod barnes_hut;
 mod embedding;
+pub mod multilevel;
+pub mod pack;
 pub mod quality;
 
 pub use embedding::pivot_embedding;
+pub use multilevel::{LayoutReport, MultilevelOptions, multilevel_layout};
 
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +41,11 @@ pub struct LayoutParams {
     pub link_distance: f32,
     /// How hard links pull towards their rest length (0–1).
     pub link_strength: f32,
+    /// When given, a link between two entities that both have more links than this is
+    /// weakened in proportion (d3 weakens every link by the smaller degree): in a dense
+    /// graph, as the coarse levels of the multilevel layout are, the sum of many
+    /// full-strength springs overshoots and the layout flies apart. `None`: equal springs.
+    pub crowded_degree: Option<f32>,
     /// Repulsion between every pair of entities (d3's negative charge, as a positive number).
     pub repulsion: f32,
     /// Pull of every entity towards the origin, which keeps disconnected parts together.
@@ -56,6 +66,7 @@ impl Default for LayoutParams {
         Self {
             link_distance: 120.0,
             link_strength: 1.0,
+            crowded_degree: None,
             repulsion: 560.0,
             gravity: 0.03,
             theta: 1.2,
@@ -172,8 +183,9 @@ fn apply_links(
     params: &LayoutParams,
     alpha: f32,
 ) {
+    // A link from an entity to itself (a self-loop) pulls nothing and weighs nothing.
     let mut degree = vec![0u32; positions.len()];
-    for link in links {
+    for link in links.iter().filter(|link| link.a != link.b) {
         degree[link.a] += 1;
         degree[link.b] += 1;
     }
@@ -184,7 +196,13 @@ fn apply_links(
         let dx = positions[b][0] + velocities[b][0] - positions[a][0] - velocities[a][0];
         let dy = positions[b][1] + velocities[b][1] - positions[a][1] - velocities[a][1];
         let distance = (dx * dx + dy * dy).sqrt().max(1e-3);
-        let pull = (distance - params.link_distance) / distance * alpha * params.link_strength;
+        let strength = match params.crowded_degree {
+            Some(crowded) => {
+                params.link_strength * (crowded / degree[a].min(degree[b]) as f32).min(1.0)
+            }
+            None => params.link_strength,
+        };
+        let pull = (distance - params.link_distance) / distance * alpha * strength;
         let bias = degree[a] as f32 / (degree[a] + degree[b]) as f32;
         velocities[b][0] -= dx * pull * bias;
         velocities[b][1] -= dy * pull * bias;
@@ -219,19 +237,53 @@ pub fn seed_from_ids<'a>(ids: impl IntoIterator<Item = &'a str>) -> u64 {
     hash
 }
 
-/// Where each entity starts: its saved position, else its place in the pivot embedding.
-pub fn start_positions(network: &Network, links: &[Link], params: &LayoutParams) -> Vec<Point> {
-    let placed: Option<Vec<Point>> = network
-        .entities
-        .iter()
-        .map(|e| e.position.map(|p| [p.x as f32, p.y as f32]))
-        .collect();
-    if let Some(placed) = placed {
-        // The file places every entity: no embedding to compute.
-        return placed;
+/// Steps the window's live layout takes to refine what the multilevel layout left
+/// unrefined (the finest level of a large network), about a second of frames.
+pub const LIVE_STEPS: u64 = 60;
+
+/// What a network's file says of where its entities are.
+enum Saved {
+    /// Every entity is placed.
+    All(Vec<Point>),
+    /// Only pinned entities are placed, if any: the multilevel layout, pins kept.
+    Pins(Vec<Option<Point>>),
+    /// Some free entities are placed: the force layout goes on from there.
+    Some,
+}
+
+impl Saved {
+    fn of(network: &Network) -> Self {
+        let position =
+            |e: &crate::network::model::Entity| e.position.map(|p| [p.x as f32, p.y as f32]);
+        if let Some(all) = network.entities.iter().map(position).collect() {
+            return Self::All(all);
+        }
+        if network
+            .entities
+            .iter()
+            .all(|e| e.pinned || e.position.is_none())
+        {
+            return Self::Pins(
+                network
+                    .entities
+                    .iter()
+                    .map(|e| position(e).filter(|_| e.pinned))
+                    .collect(),
+            );
+        }
+        Self::Some
     }
-    let seed = seed_from_ids(network.entities.iter().map(|e| e.id.as_str()));
-    let mut positions = pivot_embedding(network.entities.len(), links, seed, params);
+}
+
+/// A seed from the network's entity ids.
+fn network_seed(network: &Network) -> u64 {
+    seed_from_ids(network.entities.iter().map(|e| e.id.as_str()))
+}
+
+/// The pivot embedding with the saved positions kept.
+fn embedding_with_saved(network: &Network, links: &[Link], params: &LayoutParams) -> Vec<Point> {
+    let mut positions =
+        pivot_embedding(network.entities.len(), links, network_seed(network), params);
     for (start, entity) in positions.iter_mut().zip(&network.entities) {
         if let Some(position) = entity.position {
             *start = [position.x as f32, position.y as f32];
@@ -240,28 +292,110 @@ pub fn start_positions(network: &Network, links: &[Link], params: &LayoutParams)
     positions
 }
 
-/// The most steps a headless layout takes; the default schedule rests after
-/// [`COOLING_STEPS`].
-pub const MAX_HEADLESS_STEPS: u64 = 4 * COOLING_STEPS;
+/// Where the window's layout of a network starts, and how it goes on from there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LiveStart {
+    pub positions: Vec<Point>,
+    /// The live layout's forces and schedule.
+    pub params: LayoutParams,
+    /// The live layout's temperature at the start.
+    pub alpha: f32,
+}
+
+/// Where each entity starts in the window: its saved position when the file places every
+/// entity, or when it places some that are free to move (the layout then goes on from
+/// there, the others starting in the pivot embedding); else the multilevel layout with
+/// its finest level left for the window to refine live.
+pub fn start_positions(network: &Network, links: &[Link]) -> LiveStart {
+    let params = LayoutParams::default();
+    match Saved::of(network) {
+        Saved::All(positions) => LiveStart {
+            positions,
+            params,
+            alpha: 1.0,
+        },
+        Saved::Pins(pins) => {
+            let options = MultilevelOptions {
+                leave_finest: true,
+                ..MultilevelOptions::default()
+            };
+            let (positions, _) = multilevel_layout(
+                pins.len(),
+                links,
+                &pins,
+                network_seed(network),
+                &params,
+                &options,
+            );
+            let (mut params, alpha) = multilevel::finest_refinement(&params, LIVE_STEPS);
+            // The components are packed: a pull to the centre would crowd them together.
+            params.gravity = 0.0;
+            LiveStart {
+                positions,
+                params,
+                alpha,
+            }
+        }
+        Saved::Some => LiveStart {
+            positions: embedding_with_saved(network, links, &params),
+            params,
+            alpha: 1.0,
+        },
+    }
+}
+
+/// How a headless layout went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LayoutRun {
+    /// The multilevel layout.
+    Multilevel(LayoutReport),
+    /// The force layout from the saved positions, for this many steps.
+    FromSaved(u64),
+}
+
+/// The picture of a network without a window, with `steps` steps of the coarsest level
+/// (the whole layout of a small network): the multilevel layout when the file places no
+/// entity, or only pinned ones (kept where the file puts them); the force layout on from
+/// the saved positions when it places some free ones, for `steps` steps.
+pub fn lay_out_in(network: &Network, links: &[Link], steps: u64) -> (Vec<Point>, LayoutRun) {
+    let mut params = LayoutParams::default();
+    match Saved::of(network) {
+        Saved::Pins(pins) => {
+            let options = MultilevelOptions {
+                coarsest_steps: steps,
+                ..MultilevelOptions::default()
+            };
+            let (positions, report) = multilevel_layout(
+                pins.len(),
+                links,
+                &pins,
+                network_seed(network),
+                &params,
+                &options,
+            );
+            (positions, LayoutRun::Multilevel(report))
+        }
+        saved @ (Saved::All(_) | Saved::Some) => {
+            params.alpha_decay = 1.0 - params.alpha_min.powf(1.0 / steps.max(1) as f32);
+            let mut positions = match saved {
+                Saved::All(positions) => positions,
+                _ => embedding_with_saved(network, links, &params),
+            };
+            let fixed: Vec<bool> = network.entities.iter().map(|e| e.pinned).collect();
+            let taken =
+                Simulation::new(positions.len()).run(&mut positions, links, &fixed, &params, steps);
+            (positions, LayoutRun::FromSaved(taken))
+        }
+    }
+}
 
 /// The picture of a network without a window: the positions saved in the file when every
-/// entity has one, else the layout run to rest from the deterministic start (pinned
-/// entities kept where the file puts them).
+/// entity has one, else [`lay_out_in`] with the default schedule.
 pub fn lay_out(network: &Network, links: &[Link]) -> Vec<Point> {
-    let params = LayoutParams::default();
-    let mut positions = start_positions(network, links, &params);
-    if network.entities.iter().all(|e| e.position.is_some()) {
+    if let Saved::All(positions) = Saved::of(network) {
         return positions;
     }
-    let fixed: Vec<bool> = network.entities.iter().map(|e| e.pinned).collect();
-    Simulation::new(positions.len()).run(
-        &mut positions,
-        links,
-        &fixed,
-        &params,
-        MAX_HEADLESS_STEPS,
-    );
-    positions
+    lay_out_in(network, links, COOLING_STEPS).0
 }
 
 #[cfg(test)]
@@ -312,6 +446,20 @@ mod tests {
         let inside = distance(positions[0], positions[1]);
         let across = distance(positions[0], positions[4]);
         assert!(inside < across, "linked {inside} vs unlinked {across}");
+    }
+
+    #[test]
+    fn a_link_from_an_entity_to_itself_exerts_no_force() {
+        let params = LayoutParams::default();
+        let run = |links: &[Link]| {
+            let mut positions = pivot_embedding(4, links, 5, &params);
+            Simulation::new(4).run(&mut positions, links, &[], &params, 1_000);
+            positions
+        };
+        let plain = run(&links(&[(0, 1), (1, 2), (2, 3)]));
+        let looped = run(&links(&[(0, 1), (1, 1), (1, 2), (2, 3), (3, 3)]));
+        assert_eq!(looped, plain);
+        assert!(looped.iter().flatten().all(|c| c.is_finite()));
     }
 
     #[test]

@@ -33,6 +33,7 @@ use crate::network::date::PartialDate;
 use crate::network::diagnostic::count_text;
 use crate::network::model::{
     Attributes, Entity, Evidence, Group, LocalizedText, Network, Source, StoryStep, Tie, TieKind,
+    distinct_participants,
 };
 
 /// How many plainly added elements of each kind the report lists by id; matches,
@@ -907,11 +908,21 @@ impl Combiner {
                 });
             } else {
                 let id = ids.claim(&tie.id);
-                let note = (id != tie.id).then(|| {
-                    "the id is a different tie's in the first map (another kind, date or \
-                     participants)"
-                        .to_owned()
-                });
+                let mut notes = Vec::new();
+                if id != tie.id {
+                    notes.push(
+                        "the id is a different tie's in the first map (another kind, date or \
+                         participants)"
+                            .to_owned(),
+                    );
+                }
+                if combined.is_self_loop() && !tie.is_self_loop() {
+                    notes.push(format!(
+                        "its participants are all one entity here, {:?}: it joins it to itself",
+                        combined.participants[0]
+                    ));
+                }
+                let note = (!notes.is_empty()).then(|| notes.join("; "));
                 by_key.insert(key, self.network.ties.len());
                 self.tie_ids.insert(tie.id.clone(), id.clone());
                 self.network.ties.push(Tie {
@@ -967,21 +978,20 @@ impl Combiner {
     }
 
     /// The tie's participants by their ids in the combined map, each once: two entities
-    /// of the other map may have been combined into one. Fewer than two is an error.
+    /// of the other map may have been combined into one, and a tie between only those
+    /// two becomes a self-loop, as merging them in the window makes it. Fewer than two
+    /// is an error.
     fn participants(&self, tie: &Tie) -> Result<Vec<String>, String> {
-        let mut participants: Vec<String> = Vec::new();
-        for participant in &tie.participants {
-            let id = self
-                .entity_ids
-                .get(participant)
-                .ok_or_else(|| format!("no entity has the id {participant:?} in its map"))?;
-            if !participants.contains(id) {
-                participants.push(id.clone());
-            }
-        }
-        match participants.as_slice() {
-            [] => Err("it has no participants".to_owned()),
-            [one] => Err(format!("its participants are all one entity here, {one:?}")),
+        let ids = (tie.participants.iter())
+            .map(|participant| {
+                (self.entity_ids.get(participant).cloned())
+                    .ok_or_else(|| format!("no entity has the id {participant:?} in its map"))
+            })
+            .collect::<Result<Vec<String>, String>>()?;
+        let participants = distinct_participants(ids);
+        match participants.len() {
+            0 => Err("it has no participants".to_owned()),
+            1 => Err("it has one participant".to_owned()),
             _ => Ok(participants),
         }
     }
@@ -1537,7 +1547,7 @@ mod tests {
     }
 
     #[test]
-    fn a_tie_between_two_entities_combined_into_one_is_dropped() {
+    fn a_tie_between_two_entities_combined_into_one_joins_it_to_itself() {
         let base = network(vec![], vec![person("lee", "Lee Jae-yong")], vec![]);
         let other = network(
             vec![source("a", "Talks", None)],
@@ -1546,15 +1556,19 @@ mod tests {
         );
         let Combined { network, report } = combine(&base, &other);
         assert_eq!(network.entities.len(), 1);
-        assert!(network.ties.is_empty());
+        let t = network.tie("t").expect("kept, as a self-loop");
+        assert_eq!(t.participants, ["lee", "lee"]);
+        assert_eq!(t.evidence.len(), 1, "with its evidence");
+        assert!(report.ties.dropped.is_empty(), "{:?}", report.ties.dropped);
         assert_eq!(
-            report.ties.dropped,
-            [DroppedTie {
-                other_id: "t".to_owned(),
-                reason: "its participants are all one entity here, \"lee\"".to_owned(),
-            }]
+            report.ties.added[0].note.as_deref(),
+            Some("its participants are all one entity here, \"lee\": it joins it to itself")
         );
         assert_eq!(errors(&network), []);
+        // Combined again, the self-loop is the same tie: merged, not added twice.
+        let Combined { network, report } = combine(&network, &other);
+        assert_eq!(network.ties.len(), 1);
+        assert_eq!(report.ties.merged.len(), 1);
     }
 
     #[test]
@@ -1571,11 +1585,16 @@ mod tests {
             "s1",
             "Lee met Kim.",
         ));
+        other
+            .ties
+            .push(tie("ghost", &["jy-lee", "nobody"], "s1", "Lee met Kim."));
         let mut meets = StoryStep::new(text(&[("en", "Lee meets Kim"), ("ko", "만남")]));
         meets.entities = ["jy-lee", "lee-again", "kim-min-su"]
             .map(str::to_owned)
             .to_vec();
-        meets.ties = vec!["lee-meets-kim".to_owned(), "lee-lee".to_owned()];
+        meets.ties = ["lee-meets-kim", "lee-lee", "ghost"]
+            .map(str::to_owned)
+            .to_vec();
         meets.view = Some(crate::network::model::StoryView {
             x: 10.0,
             y: 20.0,
@@ -1593,7 +1612,11 @@ mod tests {
         let added = &network.story[1];
         assert_eq!(added.caption, meets.caption);
         assert_eq!(added.entities, ["lee-jae-yong", "kim-min-su"]);
-        assert_eq!(added.ties, ["lee-meets-kim"], "the dropped tie is left out");
+        assert_eq!(
+            added.ties,
+            ["lee-meets-kim", "lee-lee"],
+            "the dropped tie is left out, the self-loop kept"
+        );
         assert_eq!(added.view, None);
         assert_eq!(added.date, meets.date);
         assert_eq!(

@@ -479,6 +479,32 @@ impl Tie {
             attributes: Attributes::new(),
         }
     }
+
+    /// Whether the tie joins one entity to itself (a company holding its own shares): it
+    /// lists the same entity twice, and no other.
+    pub fn is_self_loop(&self) -> bool {
+        matches!(self.participants.as_slice(), [a, b] if a == b)
+    }
+}
+
+/// A tie's participants from `ids`, each once in the order first given; ids that are all
+/// the same entity give it twice, a self-loop. Readers, merges and edits that gather ends
+/// from elsewhere go through this, so that they all make self-loops alike.
+pub fn distinct_participants(ids: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut participants: Vec<String> = Vec::new();
+    let mut given = 0;
+    for id in ids {
+        given += 1;
+        if !participants.contains(&id) {
+            participants.push(id);
+        }
+    }
+    if let [only] = participants.as_slice()
+        && given > 1
+    {
+        participants.push(only.clone());
+    }
+    participants
 }
 
 /// One step of a map's story: a caption, what it highlights (the rest of the map fades),
@@ -612,6 +638,20 @@ mod tests {
         let korean_only = LocalizedText::from([("ko".to_owned(), "삼성".to_owned())]);
         assert_eq!(localized(&korean_only, "en"), Some("삼성"));
         assert_eq!(localized(&LocalizedText::new(), "en"), None);
+    }
+
+    #[test]
+    fn participants_are_each_listed_once_or_one_twice_for_a_self_loop() {
+        let ids = |list: &[&str]| distinct_participants(list.iter().map(|&id| id.to_owned()));
+        assert_eq!(ids(&["a", "b", "a", "c"]), ["a", "b", "c"]);
+        assert_eq!(ids(&["a", "a", "b"]), ["a", "b"]);
+        assert_eq!(ids(&["a", "a"]), ["a", "a"]);
+        assert_eq!(ids(&["a", "a", "a"]), ["a", "a"]);
+        assert_eq!(ids(&["a"]), ["a"], "one end given stays one: not a loop");
+        assert!(ids(&[]).is_empty());
+        assert!(Tie::new("t", TieKind::Affiliate, &["a", "a"]).is_self_loop());
+        assert!(!Tie::new("t", TieKind::Affiliate, &["a", "b"]).is_self_loop());
+        assert!(!Tie::new("t", TieKind::Meeting, &["a", "a", "a"]).is_self_loop());
     }
 
     #[test]

@@ -148,17 +148,23 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
             found.push(Diagnostic::error(
                 format!("{path}.participants"),
                 format!(
-                    "a tie joins at least two entities; this one lists {}",
+                    "a tie joins at least two entities, or one entity to itself (listed \
+                     twice); this one lists {}",
                     tie.participants.len()
                 ),
             ));
         }
+        // A tie of two may list one entity twice: a self-loop.
+        let self_loop = tie.is_self_loop();
         for (p, participant) in tie.participants.iter().enumerate() {
             let participant_path = format!("{path}.participants[{p}]");
-            if tie.participants[..p].contains(participant) {
+            if !self_loop && tie.participants[..p].contains(participant) {
                 found.push(Diagnostic::error(
                     participant_path,
-                    format!("{participant:?} is listed twice"),
+                    format!(
+                        "{participant:?} is listed twice; only a tie of two may list one \
+                         entity twice, joining it to itself"
+                    ),
                 ));
             } else if !entity_ids.contains_key(participant.as_str())
                 && !origins.entities.failed_ids.contains(participant)
@@ -352,7 +358,7 @@ fn check_text(path: &str, text: &LocalizedText, found: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::network::model::{StoryStep, StoryView};
+    use crate::network::model::{StoryStep, StoryView, Tie};
 
     /// Two people and a meeting between them, with this story.
     fn with_story(story: serde_json::Value) -> Network {
@@ -398,6 +404,36 @@ mod tests {
             [
                 "shown_by.size: no entity has the attribute \"passengers\"; the map shows every size as usual"
             ]
+        );
+    }
+
+    #[test]
+    fn a_tie_may_join_an_entity_to_itself_but_lists_no_one_twice_among_others() {
+        let mut network = with_story(serde_json::json!([]));
+        let tie = network.ties[0].clone();
+        let with = |id: &str, participants: &[&str]| Tie {
+            id: id.to_owned(),
+            participants: participants.iter().map(|&id| id.to_owned()).collect(),
+            ..tie.clone()
+        };
+        network.ties = vec![with("t", &["a", "a"])];
+        assert_eq!(errors(&network), Vec::<String>::new(), "a self-loop");
+        network.ties = vec![
+            with("t1", &["a", "a", "b"]),
+            with("t2", &["b"]),
+            with("t3", &["x", "x"]),
+        ];
+        let found = errors(&network);
+        assert_eq!(found.len(), 4, "{found:#?}");
+        assert!(found[0].starts_with("ties[0].participants[1]: \"a\" is listed twice"));
+        assert!(found[1].starts_with("ties[1].participants: a tie joins at least two"));
+        assert_eq!(
+            found[2],
+            "ties[2].participants[0]: no entity has the id \"x\""
+        );
+        assert_eq!(
+            found[3],
+            "ties[2].participants[1]: no entity has the id \"x\""
         );
     }
 

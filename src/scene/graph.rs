@@ -1,10 +1,12 @@
 //! The network as drawable lines: every tie becomes a line between each pair of its
 //! participants (a meeting of three draws three lines, all leading to the same tie), and
-//! lines between the same pair fan out so none hides another.
+//! lines between the same pair fan out so none hides another. A self-loop (a tie of an
+//! entity to itself) becomes a line from the entity to itself, drawn as a small loop on
+//! the side away from its neighbours; several at one entity nest, each a little larger.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
-use crate::layout::Link;
+use crate::layout::{Link, Point};
 use crate::network::index::{EntityIx, NetworkIndex, TieIx};
 
 /// One line on the map: a pair of entities joined by a tie.
@@ -12,18 +14,36 @@ use crate::network::index::{EntityIx, NetworkIndex, TieIx};
 pub struct MapEdge {
     /// The tie the line draws.
     pub tie: TieIx,
-    /// The entities it joins, `a < b` unless the tie lists them the other way.
+    /// The entities it joins, `a < b` unless the tie lists them the other way; `a == b`
+    /// for a self-loop.
     pub a: EntityIx,
     pub b: EntityIx,
     /// How far this line bows out from the straight one, in lanes: 0 is straight,
     /// lines sharing a pair get lanes spread evenly around 0 (−0.5 and 0.5 for two).
+    /// For a self-loop, which loop at its entity it is: 0 the smallest, then 1, 2…
     pub bend: f32,
+}
+
+impl MapEdge {
+    /// Whether the line joins an entity to itself.
+    pub fn is_loop(&self) -> bool {
+        self.a == self.b
+    }
 }
 
 /// The drawable lines of a network.
 #[derive(Clone, Debug, Default)]
 pub struct MapGraph {
     pub edges: Vec<MapEdge>,
+    /// Where the self-loops go.
+    pub loops: Loops,
+}
+
+/// Each entity with a self-loop, with its neighbours (the other ends of its other lines,
+/// each once): its loops are drawn away from them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Loops {
+    neighbours: BTreeMap<EntityIx, Vec<EntityIx>>,
 }
 
 impl MapGraph {
@@ -32,15 +52,25 @@ impl MapGraph {
     pub fn new(index: &NetworkIndex) -> Self {
         let mut edges = Vec::new();
         for tie in index.ties() {
-            let members = index.participants(tie);
-            for (i, &a) in members.iter().enumerate() {
-                for &b in &members[i + 1..] {
-                    edges.push(MapEdge {
-                        tie,
-                        a,
-                        b,
-                        bend: 0.0,
-                    });
+            match index.participants(tie) {
+                // A self-loop lists its entity twice: one line, from it to itself.
+                &[a, b] if a == b => edges.push(MapEdge {
+                    tie,
+                    a,
+                    b,
+                    bend: 0.0,
+                }),
+                members => {
+                    for (i, &a) in members.iter().enumerate() {
+                        for &b in &members[i + 1..] {
+                            edges.push(MapEdge {
+                                tie,
+                                a,
+                                b,
+                                bend: 0.0,
+                            });
+                        }
+                    }
                 }
             }
         }
@@ -48,7 +78,16 @@ impl MapGraph {
         for (i, edge) in edges.iter().enumerate() {
             lanes.entry(pair_key(edge.a, edge.b)).or_default().push(i);
         }
-        for members in lanes.values() {
+        let mut looped: BTreeMap<EntityIx, Vec<EntityIx>> = BTreeMap::new();
+        for (&(a, b), members) in &lanes {
+            if a == b {
+                // Loops nest rather than fan out: each lane a larger loop.
+                for (lane, &edge) in members.iter().enumerate() {
+                    edges[edge].bend = lane as f32;
+                }
+                looped.insert(a, Vec::new());
+                continue;
+            }
             let middle = (members.len() as f32 - 1.0) / 2.0;
             for (lane, &edge) in members.iter().enumerate() {
                 // Bends are measured in the pair's own direction (low index to high), so
@@ -61,14 +100,34 @@ impl MapGraph {
                 edges[edge].bend = (lane as f32 - middle) * sign;
             }
         }
-        Self { edges }
+        for &(a, b) in lanes.keys() {
+            if a == b {
+                continue;
+            }
+            for (entity, neighbour) in [(a, b), (b, a)] {
+                if let Some(neighbours) = looped.get_mut(&entity) {
+                    neighbours.push(neighbour);
+                }
+            }
+        }
+        for neighbours in looped.values_mut() {
+            // The lanes' map has no order of its own: the sum of directions must not
+            // depend on it, to the last bit.
+            neighbours.sort_unstable();
+        }
+        Self {
+            edges,
+            loops: Loops { neighbours: looped },
+        }
     }
 
-    /// Each linked pair once, for the layout's springs.
+    /// Each linked pair once, for the layout's springs. A self-loop pulls nothing: it is
+    /// left out.
     pub fn links(&self) -> Vec<Link> {
         let mut links: Vec<Link> = self
             .edges
             .iter()
+            .filter(|edge| !edge.is_loop())
             .map(|edge| {
                 let (a, b) = pair_key(edge.a, edge.b);
                 Link {
@@ -80,6 +139,39 @@ impl MapGraph {
         links.sort_unstable();
         links.dedup();
         links
+    }
+}
+
+impl Loops {
+    /// The entities with a self-loop, in index order.
+    pub fn entities(&self) -> impl Iterator<Item = EntityIx> + '_ {
+        self.neighbours.keys().copied()
+    }
+
+    /// The direction (a unit vector) the self-loops at `entity` are drawn in, with the
+    /// entities at `position`: away from its neighbours on the whole, straight up (towards
+    /// −y) when they pull no way, none or all around. Any uniform scale and shift of the
+    /// positions gives the same direction, so layout units and screen points agree.
+    pub fn direction(&self, entity: EntityIx, position: impl Fn(EntityIx) -> Point) -> Point {
+        let centre = position(entity);
+        let neighbours = self.neighbours.get(&entity).map_or(&[][..], Vec::as_slice);
+        let (mut x, mut y) = (0.0_f32, 0.0_f32);
+        for &neighbour in neighbours {
+            let at = position(neighbour);
+            let (dx, dy) = (at[0] - centre[0], at[1] - centre[1]);
+            let length = dx.hypot(dy);
+            if length > 1e-6 {
+                x -= dx / length;
+                y -= dy / length;
+            }
+        }
+        let length = x.hypot(y);
+        // Below a tenth of one neighbour's pull, the neighbours balance: no side is free.
+        if length < 0.1 || !length.is_finite() {
+            [0.0, -1.0]
+        } else {
+            [x / length, y / length]
+        }
     }
 }
 
@@ -131,5 +223,56 @@ mod tests {
         assert_eq!(bends, [-1.0, 0.0, 1.0]);
         let links: Vec<(usize, usize)> = graph.links().iter().map(|l| (l.a, l.b)).collect();
         assert_eq!(links, [(0, 1)], "the layout gets each pair once");
+    }
+
+    #[test]
+    fn a_self_loop_is_one_line_to_itself_that_pulls_nothing() {
+        let mut network = Network::empty();
+        network.entities = ["a", "b", "c"].map(entity).to_vec();
+        network.ties = vec![
+            tie("own", &["a", "a"]),
+            tie("ab", &["a", "b"]),
+            tie("own-again", &["a", "a"]),
+            tie("ac", &["a", "c"]),
+        ];
+        let graph = MapGraph::new(&NetworkIndex::new(&network));
+        let lines: Vec<(usize, usize, f32)> = (graph.edges.iter())
+            .map(|e| (e.a.index(), e.b.index(), e.bend))
+            .collect();
+        assert_eq!(
+            lines,
+            [(0, 0, 0.0), (0, 1, 0.0), (0, 0, 1.0), (0, 2, 0.0)],
+            "the second loop nests around the first"
+        );
+        assert!(graph.edges[0].is_loop() && !graph.edges[1].is_loop());
+        let links: Vec<(usize, usize)> = graph.links().iter().map(|l| (l.a, l.b)).collect();
+        assert_eq!(links, [(0, 1), (0, 2)], "no spring from a to itself");
+        let a = graph.edges[0].a;
+        assert_eq!(graph.loops.entities().collect::<Vec<_>>(), [a]);
+
+        // Neighbours to the right and below: the loops go up and to the left.
+        let positions = [[0.0, 0.0], [10.0, 0.0], [0.0, 10.0]];
+        let at = |e: EntityIx| positions[e.index()];
+        let [x, y] = graph.loops.direction(a, at);
+        let half = std::f32::consts::FRAC_1_SQRT_2;
+        assert!(
+            (x + half).abs() < 1e-6 && (y + half).abs() < 1e-6,
+            "{x} {y}"
+        );
+        // Scaled and shifted, as on screen: the same.
+        let screen = |e: EntityIx| {
+            [
+                positions[e.index()][0] * 3.0 + 7.0,
+                positions[e.index()][1] * 3.0 - 2.0,
+            ]
+        };
+        let [sx, sy] = graph.loops.direction(a, screen);
+        assert!((sx - x).abs() < 1e-6 && (sy - y).abs() < 1e-6);
+        // Neighbours on either side pull no way: up.
+        let balanced = [[0.0, 0.0], [10.0, 0.0], [-10.0, 0.0]];
+        assert_eq!(
+            graph.loops.direction(a, |e| balanced[e.index()]),
+            [0.0, -1.0]
+        );
     }
 }

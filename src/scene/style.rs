@@ -239,6 +239,38 @@ pub fn bend_control_point(a: [f32; 2], b: [f32; 2], bend: f32) -> [f32; 2] {
     ]
 }
 
+/// The radius of the first self-loop at an entity, as a share of the entity's radius.
+const LOOP_RADIUS: f32 = 0.85;
+/// How much larger each further self-loop at the same entity is, as a share of the first.
+const LOOP_GROWTH: f32 = 0.55;
+/// How far a self-loop reaches into its entity, as a share of the loop's radius: enough
+/// to read as attached (the entity is drawn over the loop's foot).
+const LOOP_OVERLAP: f32 = 0.35;
+
+/// How far the first self-loop at an entity reaches from the entity's centre, as a share
+/// of the entity's radius: room a picture leaves around an entity with a loop.
+pub const LOOP_REACH: f32 = 1.0 + (2.0 - LOOP_OVERLAP) * LOOP_RADIUS;
+
+/// The circle a self-loop is drawn as: the `lane`th loop (0 the first, each next one
+/// larger) at an entity of `radius` at `center`, on the side `direction` (a unit vector)
+/// points to. Returns the circle's centre and radius, in the units of `center`.
+pub fn loop_circle(
+    center: [f32; 2],
+    radius: f32,
+    direction: [f32; 2],
+    lane: f32,
+) -> ([f32; 2], f32) {
+    let loop_radius = radius * LOOP_RADIUS * (1.0 + LOOP_GROWTH * lane.max(0.0));
+    let distance = radius + loop_radius * (1.0 - LOOP_OVERLAP);
+    (
+        [
+            center[0] + direction[0] * distance,
+            center[1] + direction[1] * distance,
+        ],
+        loop_radius,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,5 +318,20 @@ mod tests {
         assert_eq!(red.faded(0.5).faded(0.5).hex(), "#c80a14");
         assert_eq!(red.faded(2.0), red);
         assert!((red.faded(0.4).opacity() - 0.4).abs() < 0.01);
+    }
+
+    #[test]
+    fn a_loop_touches_its_entity_on_the_side_it_is_sent_and_loops_nest() {
+        let (centre, radius) = loop_circle([100.0, 50.0], 10.0, [0.0, -1.0], 0.0);
+        assert_eq!(centre[0], 100.0);
+        // Its nearest point is inside the entity, its farthest LOOP_REACH radii above.
+        let (nearest, farthest) = (centre[1] + radius, centre[1] - radius);
+        assert!(nearest > 40.0 && nearest < 50.0, "{nearest}");
+        assert!(
+            (50.0 - farthest - 10.0 * LOOP_REACH).abs() < 1e-4,
+            "{farthest}"
+        );
+        let (_, second) = loop_circle([100.0, 50.0], 10.0, [0.0, -1.0], 1.0);
+        assert!(second > radius);
     }
 }

@@ -30,13 +30,18 @@ pub struct LiveLayout {
 }
 
 impl LiveLayout {
-    /// A hot layout for `count` entities.
-    pub fn start(count: usize, links: Arc<[Link]>, pinned: Vec<bool>) -> Self {
+    /// A hot layout for `count` entities, with these forces and schedule.
+    pub fn start(
+        count: usize,
+        links: Arc<[Link]>,
+        pinned: Vec<bool>,
+        params: LayoutParams,
+    ) -> Self {
         Self {
             running: true,
             pinned,
             links,
-            params: LayoutParams::default(),
+            params,
             simulation: Simulation::new(count),
         }
     }

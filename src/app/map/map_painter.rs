@@ -4,6 +4,7 @@
 //! out (the selection, its neighbourhood, the hovered and dragged entity) is drawn on top,
 //! and labels are placed where they fit.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::epaint::tessellator::Path;
@@ -12,7 +13,9 @@ use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2};
 use rayon::prelude::*;
 
 use crate::app::map::looks::MapLooks;
-use crate::app::map::shapes::{Emphasis, EntityStyle, MapLine, line_points, node_outline};
+use crate::app::map::shapes::{
+    Emphasis, EntityStyle, MapLine, line_points, loop_points, node_outline,
+};
 use crate::scene::labels::LabelPlacer;
 use crate::scene::style::{self, Dash};
 
@@ -46,6 +49,9 @@ pub struct MapScene<'a> {
     pub styles: &'a [EntityStyle],
     pub pinned: &'a [bool],
     pub lines: &'a [MapLine],
+    /// The direction (a unit vector) of each looped entity's self-loops, by entity index;
+    /// straight up for any not given.
+    pub loop_directions: &'a HashMap<usize, Vec2>,
     pub looks: &'a MapLooks,
     pub zoom: f32,
     /// The entity under the pointer, and the one being dragged.
@@ -83,12 +89,28 @@ impl MapScene<'_> {
     /// The radius on screen. Never smaller than a couple of points, so a zoomed-out map
     /// still shows every entity; zoomed far in they stop growing, so a map of three does
     /// not show three boulders.
-    fn radius(&self, entity: usize) -> f32 {
+    pub fn radius(&self, entity: usize) -> f32 {
         let scale = self.scale(entity);
         let radius = self.styles[entity].radius;
         // An entity sized up by an attribute keeps its lead over the others when capped.
         let lead = (radius / LARGEST_KIND_RADIUS).max(1.0);
         (radius * scale * self.zoom).clamp(TINY_RADIUS * 0.6, MAX_RADIUS * scale.max(1.0) * lead)
+    }
+
+    /// The circle a self-loop line is drawn as, on screen: its centre and radius, sized
+    /// after its entity as drawn. `None` for any other line.
+    pub fn loop_circle(&self, line: usize) -> Option<(Pos2, f32)> {
+        let map_line = self.lines.get(line).filter(|line| line.is_loop())?;
+        let entity = map_line.a.index();
+        let centre = *self.screen.get(entity)?;
+        let direction = (self.loop_directions.get(&entity).copied()).unwrap_or(-Vec2::Y);
+        let ([x, y], radius) = style::loop_circle(
+            [centre.x, centre.y],
+            self.radius(entity),
+            [direction.x, direction.y],
+            map_line.bend,
+        );
+        Some((Pos2::new(x, y), radius))
     }
 }
 
@@ -371,7 +393,7 @@ struct Pen {
 
 impl Pen {
     /// A line in its tie kind's colour and width, dashed and faded as its kind and status
-    /// say, bowed in its lane.
+    /// say, bowed in its lane; a self-loop as a circle at its entity.
     fn line(&mut self, scene: &MapScene, line: usize, palette: &Palette, mesh: &mut Mesh) {
         let emphasis = scene.line_emphasis(line);
         let map_line = &scene.lines[line];
@@ -382,10 +404,20 @@ impl Pen {
             scene.screen[map_line.a.index()],
             scene.screen[map_line.b.index()],
         );
-        let length = (b - a).length();
-        // A bowed line reaches at most a quarter of its length beyond the straight one.
-        let reach = length * map_line.bend.abs() * style::BEND_PER_LANE + 4.0;
-        if !self.clip.intersects(Rect::from_two_pos(a, b).expand(reach)) {
+        let looped = scene.loop_circle(line);
+        let (bounds, length) = match looped {
+            Some((centre, radius)) => (
+                Rect::from_center_size(centre, Vec2::splat(2.0 * radius)),
+                std::f32::consts::TAU * radius,
+            ),
+            None => {
+                let length = (b - a).length();
+                // A bowed line reaches at most a quarter of its length beyond the straight one.
+                let reach = length * map_line.bend.abs() * style::BEND_PER_LANE;
+                (Rect::from_two_pos(a, b).expand(reach), length)
+            }
+        };
+        if !self.clip.intersects(bounds.expand(4.0)) {
             return;
         }
         let tie_style = style::line_style(map_line.kind, map_line.status);
@@ -403,7 +435,10 @@ impl Pen {
         let short = length < DASH_MIN_LENGTH;
         let plain = short || scene.zoom < PATTERN_MIN_ZOOM;
         let mut points = std::mem::take(&mut self.points);
-        line_points(a, b, if short { 0.0 } else { map_line.bend }, &mut points);
+        match looped {
+            Some((centre, radius)) => loop_points(centre, radius, a, &mut points),
+            None => line_points(a, b, if short { 0.0 } else { map_line.bend }, &mut points),
+        }
         if emphasis == Emphasis::Selected {
             self.polyline(
                 &points,
@@ -609,6 +644,7 @@ mod tests {
                     styles: &styles,
                     pinned: &[],
                     lines: &lines,
+                    loop_directions: &HashMap::new(),
                     looks,
                     zoom,
                     hovered: None,

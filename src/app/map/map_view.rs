@@ -3,6 +3,7 @@
 //! by the [`MapPainter`] as the explore state's looks say (hidden, faded, highlighted,
 //! sized); clicks and drags become commands.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::{Pos2, Vec2};
@@ -18,13 +19,13 @@ use crate::app::map::force::{ForceState, LiveLayout, PowermapLayout, SharedLayou
 use crate::app::map::looks::MapLooks;
 use crate::app::map::map_painter::{MapPainter, MapScene};
 use crate::app::map::shapes::{
-    Emphasis, EntityHitArea, EntityNode, EntityStyle, MapLine, color32, line_at,
+    ENTITY_HIT_MARGIN, Emphasis, EntityHitArea, EntityNode, EntityStyle, MapLine, color32, line_at,
 };
 use crate::app::selection::{LabelLanguage, Selection};
 use crate::layout::{LayoutParams, Link, Point, start_positions};
 use crate::network::index::{EntityIx, NetworkIndex, TieIx};
 use crate::network::model::Network;
-use crate::scene::graph::MapGraph;
+use crate::scene::graph::{Loops, MapGraph};
 use crate::scene::labels::by_degree;
 use crate::scene::shown::EntityLooks;
 
@@ -46,6 +47,10 @@ pub struct MapView {
     styles: Vec<EntityStyle>,
     /// `lines[i]` draws `map.edges[i]`.
     lines: Vec<MapLine>,
+    /// Where the self-loops go.
+    loops: Loops,
+    /// The direction of each looped entity's self-loops, this frame, by entity index.
+    loop_directions: HashMap<usize, Vec2>,
     looks: MapLooks,
     /// Entities in the order their labels claim room.
     label_order: Vec<usize>,
@@ -55,6 +60,9 @@ pub struct MapView {
     links: Arc<[Link]>,
     pinned: Vec<bool>,
     start_positions: Vec<Point>,
+    /// The live layout's forces and schedule, and its temperature when (re)started.
+    live_params: LayoutParams,
+    live_alpha: f32,
     /// The layout's state, shared with egui_graphs' layout loop.
     layout: SharedLayout,
     /// Hand the layout a fresh state on the next frame (a network opened, or Re-layout).
@@ -85,7 +93,8 @@ impl MapView {
         language: LabelLanguage,
     ) -> Self {
         let links: Arc<[Link]> = map.links().into();
-        let start_positions = start_positions(network, &links, &LayoutParams::default());
+        let start = start_positions(network, &links);
+        let start_positions = start.positions;
         let pinned: Vec<bool> = network.entities.iter().map(|e| e.pinned).collect();
 
         let mut graph = ViewGraph::new();
@@ -129,6 +138,8 @@ impl MapView {
             nodes,
             styles,
             lines,
+            loops: map.loops.clone(),
+            loop_directions: HashMap::new(),
             looks: MapLooks::default(),
             label_order: by_degree(map, network.entities.len()),
             painter: MapPainter::default(),
@@ -136,6 +147,8 @@ impl MapView {
             links,
             pinned,
             start_positions,
+            live_params: start.params,
+            live_alpha: start.alpha,
             layout: SharedLayout::default(),
             // A file that places every entity (one laid out ahead, say) opens as saved.
             restart_layout: Some(
@@ -338,11 +351,17 @@ impl MapView {
         Some(self.screen.canvas_to_screen(node.location()))
     }
 
-    /// The screen position of the middle of a tie's first line, as last drawn.
+    /// The screen position of the middle of a tie's first line, as last drawn; for a
+    /// self-loop, the point of its circle farthest from its entity.
     #[cfg(feature = "testing")]
     pub fn tie_screen_pos(&self, tie: TieIx) -> Option<Pos2> {
         use crate::app::map::shapes::{halfway, line_points};
-        let line = self.lines.iter().find(|line| line.tie == tie)?;
+        let index = self.lines.iter().position(|line| line.tie == tie)?;
+        let line = &self.lines[index];
+        if let Some((centre, radius)) = self.scene().loop_circle(index) {
+            let entity = self.screen_positions.get(line.a.index())?;
+            return Some(centre + (centre - *entity).normalized() * radius);
+        }
         let location =
             |entity: EntityIx| Some(self.graph.node(self.nodes[entity.index()])?.location());
         let mut points = Vec::new();
@@ -353,10 +372,14 @@ impl MapView {
     /// Draws the map, filling `ui`, and queues the commands its clicks and drags ask for.
     pub fn ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> egui::Response {
         if let Some(start) = self.restart_layout.take() {
-            let mut live =
-                LiveLayout::start(self.nodes.len(), self.links.clone(), self.pinned.clone());
+            let mut live = LiveLayout::start(
+                self.nodes.len(),
+                self.links.clone(),
+                self.pinned.clone(),
+                self.live_params,
+            );
             match start {
-                LayoutStart::Hot => {}
+                LayoutStart::Hot => live.simulation.alpha = self.live_alpha,
                 LayoutStart::Warm(alpha) => live.simulation.alpha = alpha,
                 LayoutStart::Resting => live.simulation.alpha = 0.0,
             }
@@ -432,11 +455,23 @@ impl MapView {
                 self.tie_from = None;
             }
         }
+        let pointer = response.interact_pointer_pos();
         for change in changes {
             match change {
                 GraphChange::NodeClicked { node } => {
                     if let Some(node) = self.graph.node(node) {
-                        commands.push(Command::Select(Selection::Entity(node.payload().entity)));
+                        let entity = node.payload().entity;
+                        // egui_graphs hits an entity a little beyond its size in layout
+                        // units, however far the zoom blows that up, while the map draws
+                        // it no larger than a few points: a click beyond the entity as
+                        // drawn, on a line (a self-loop lies just there), is the line's.
+                        let tie = pointer
+                            .filter(|&at| !self.on_drawn_entity(entity, at))
+                            .and_then(|at| self.tie_at(at));
+                        commands.push(Command::Select(match tie {
+                            Some(tie) => Selection::Tie(tie),
+                            None => Selection::Entity(entity),
+                        }));
                     }
                 }
                 GraphChange::NodeDragStarted { .. } => self.drag_from = None,
@@ -547,22 +582,37 @@ impl MapView {
                 .node(node)
                 .map_or(Pos2::ZERO, |n| screen.canvas_to_screen(n.location()))
         }));
+        self.loop_directions.clear();
+        for entity in self.loops.entities() {
+            let [x, y] = self.loops.direction(entity, |e| {
+                let at = self.screen_positions[e.index()];
+                [at.x, at.y]
+            });
+            self.loop_directions.insert(entity.index(), Vec2::new(x, y));
+        }
+        let mut painter = std::mem::take(&mut self.painter);
+        painter.paint(&ui.painter_at(screen.rect), &self.scene());
+        self.painter = painter;
+    }
+
+    /// The map as drawn this frame (by [`Self::paint`]), for painting and hit-testing.
+    fn scene(&self) -> MapScene<'_> {
         let entity_of = |node: Option<NodeIndex>| {
             node.and_then(|node| self.graph.node(node))
                 .map(|node| node.payload().entity.index())
         };
-        let scene = MapScene {
+        MapScene {
             screen: &self.screen_positions,
             styles: &self.styles,
             pinned: &self.pinned,
             lines: &self.lines,
+            loop_directions: &self.loop_directions,
             looks: &self.looks,
-            zoom: screen.zoom,
+            zoom: self.screen.zoom,
             hovered: entity_of(self.graph.hovered_node()),
             dragged: entity_of(self.graph.dragged_node()),
             label_order: &self.label_order,
-        };
-        self.painter.paint(&ui.painter_at(screen.rect), &scene);
+        }
     }
 
     /// The line of a tie being drawn by Shift-drag, from its first entity to the pointer.
@@ -588,16 +638,28 @@ impl MapView {
         }
     }
 
-    /// The tie whose line is under a screen position, if any.
+    /// Whether a screen position is on an entity as this frame drew it, with the margin
+    /// its hit area has.
+    fn on_drawn_entity(&self, entity: EntityIx, at: Pos2) -> bool {
+        let reach = self.scene().radius(entity.index()) * ENTITY_HIT_MARGIN;
+        (self.screen_positions.get(entity.index()))
+            .is_some_and(|&centre| (at - centre).length() <= reach)
+    }
+
+    /// The tie whose line is under a screen position, if any, as this frame drew them:
+    /// in screen points, where the self-loops' sizes are known.
     fn tie_at(&self, pointer: Pos2) -> Option<TieIx> {
-        let positions: Vec<Pos2> = self
-            .nodes
-            .iter()
-            .map(|&node| self.graph.node(node).map_or(Pos2::ZERO, |n| n.location()))
-            .collect();
+        let scene = self.scene();
         let hidden = |line: usize| self.looks.edges.get(line) == Some(&Emphasis::Hidden);
-        let pointer = self.screen.screen_to_canvas(pointer);
-        let line = line_at(&self.lines, &positions, hidden, pointer, self.screen.zoom)?;
+        let loop_circle = |line: usize| scene.loop_circle(line);
+        let line = line_at(
+            &self.lines,
+            &self.screen_positions,
+            hidden,
+            loop_circle,
+            pointer,
+            1.0,
+        )?;
         Some(self.lines[line].tie)
     }
 

@@ -1,6 +1,7 @@
 //! What the map is made of and how its parts are hit: entities (egui_graphs nodes, hit as
 //! circles), their styles (a shape per kind, a colour per group), lines bowed where several
-//! ties join one pair, and which line the pointer is on. Drawing is [`crate::app::map::map_painter`]'s.
+//! ties join one pair, self-loops as small circles at their entity, and which line the
+//! pointer is on. Drawing is [`crate::app::map::map_painter`]'s.
 
 use std::sync::Arc;
 
@@ -64,8 +65,16 @@ pub struct MapLine {
     pub b: EntityIx,
     pub kind: TieKind,
     pub status: TieStatus,
-    /// Lanes this line bows out by (see [`crate::scene::graph::MapEdge::bend`]).
+    /// Lanes this line bows out by, or which loop at its entity it is (see
+    /// [`crate::scene::graph::MapEdge::bend`]).
     pub bend: f32,
+}
+
+impl MapLine {
+    /// Whether the line joins an entity to itself.
+    pub fn is_loop(&self) -> bool {
+        self.a == self.b
+    }
 }
 
 pub fn color32(color: Rgba) -> Color32 {
@@ -75,6 +84,10 @@ pub fn color32(color: Rgba) -> Color32 {
 
 /// How near the pointer must pass to a line to hover or click it, in screen points.
 const LINE_HIT_TOLERANCE: f32 = 5.0;
+
+/// How far out an entity is hit, as a share of its radius: a little generous, so small
+/// entities are easy to hit.
+pub const ENTITY_HIT_MARGIN: f32 = 1.3;
 
 /// An entity's hit area for egui_graphs: a circle a little larger than the entity.
 #[derive(Clone, Debug)]
@@ -111,8 +124,7 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<EntityNode, E, Ty, Ix> f
     }
 
     fn is_inside(&self, pos: Pos2) -> bool {
-        // A little generous, so small nodes are easy to hit.
-        !self.hidden && (pos - self.pos).length() <= self.radius * 1.3
+        !self.hidden && (pos - self.pos).length() <= self.radius * ENTITY_HIT_MARGIN
     }
 }
 
@@ -170,6 +182,19 @@ pub fn line_points(a: Pos2, b: Pos2, bend: f32, out: &mut Vec<Pos2>) {
     }));
 }
 
+/// Points around a self-loop's circle (see [`style::loop_circle`]), from its foot, the
+/// point nearest `entity`'s centre, round and back, into `out` (cleared first).
+pub fn loop_points(centre: Pos2, radius: f32, entity: Pos2, out: &mut Vec<Pos2>) {
+    const SEGMENTS: usize = 32;
+    out.clear();
+    let towards = entity - centre;
+    let start = towards.y.atan2(towards.x);
+    out.extend((0..=SEGMENTS).map(|i| {
+        let angle = start + std::f32::consts::TAU * i as f32 / SEGMENTS as f32;
+        centre + radius * Vec2::angled(angle)
+    }));
+}
+
 /// The point halfway along a polyline.
 #[cfg(feature = "testing")]
 pub fn halfway(points: &[Pos2]) -> Pos2 {
@@ -191,11 +216,13 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
 }
 
 /// The line nearest to `pointer` within clicking distance, skipping `hidden` ones; positions
-/// and pointer in layout units, `zoom` to turn the tolerance into them.
+/// and pointer in layout units, `zoom` to turn the tolerance into them. `loop_circle`
+/// gives the circle (centre and radius, in layout units) a self-loop line is drawn as.
 pub fn line_at(
     lines: &[MapLine],
     positions: &[Pos2],
     hidden: impl Fn(usize) -> bool,
+    loop_circle: impl Fn(usize) -> Option<(Pos2, f32)>,
     pointer: Pos2,
     zoom: f32,
 ) -> Option<usize> {
@@ -203,16 +230,26 @@ pub fn line_at(
     let mut points = Vec::new();
     let mut nearest: Option<(usize, f32)> = None;
     for (index, line) in lines.iter().enumerate() {
-        let (a, b) = (positions[line.a.index()], positions[line.b.index()]);
-        let reach = (b - a).length() * line.bend.abs() * style::BEND_PER_LANE + tolerance;
-        if hidden(index) || !Rect::from_two_pos(a, b).expand(reach).contains(pointer) {
+        if hidden(index) {
             continue;
         }
-        line_points(a, b, line.bend, &mut points);
-        let distance = points
-            .windows(2)
-            .map(|pair| distance_to_segment(pointer, pair[0], pair[1]))
-            .fold(f32::INFINITY, f32::min);
+        let distance = if line.is_loop() {
+            let Some((centre, radius)) = loop_circle(index) else {
+                continue;
+            };
+            ((pointer - centre).length() - radius).abs()
+        } else {
+            let (a, b) = (positions[line.a.index()], positions[line.b.index()]);
+            let reach = (b - a).length() * line.bend.abs() * style::BEND_PER_LANE + tolerance;
+            if !Rect::from_two_pos(a, b).expand(reach).contains(pointer) {
+                continue;
+            }
+            line_points(a, b, line.bend, &mut points);
+            points
+                .windows(2)
+                .map(|pair| distance_to_segment(pointer, pair[0], pair[1]))
+                .fold(f32::INFINITY, f32::min)
+        };
         if distance <= tolerance && nearest.is_none_or(|(_, best)| distance < best) {
             nearest = Some((index, distance));
         }

@@ -191,7 +191,9 @@ pub fn entity_panel_ui(
                 // A meeting of ten would widen the panel: name three, count the rest (the
                 // tie's own panel lists them all).
                 let names = match others.len() {
-                    0..=3 => others.join(", "),
+                    // A self-loop: the entity's only participant is itself.
+                    0 => "itself".to_owned(),
+                    1..=3 => others.join(", "),
                     more => format!("{} and {} more", others[..3].join(", "), more - 3),
                 };
                 let response = ui.link(names);

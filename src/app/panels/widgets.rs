@@ -62,8 +62,8 @@ pub fn tie_and_merge_buttons_ui(ui: &mut egui::Ui, entity: EntityIx, commands: &
     if ui
         .button("Add tie…")
         .on_hover_text(
-            "Then click the other end on the map, or find it in search (or Shift-drag from one \
-             entity to another)",
+            "Then click the other end on the map (this entity again for a tie to itself), or \
+             find it in search (or Shift-drag from one entity to another)",
         )
         .clicked()
     {

@@ -48,6 +48,21 @@ pub fn merge_dialog_ui(
             name(kept),
             a.id
         ));
+        // Ties that join only the two join the entity to itself after the merge.
+        let between = (document.index.ties_of(merged).iter())
+            .filter(|&&tie| {
+                let ends = document.index.participants(tie);
+                ends.contains(&kept) && ends.iter().all(|&end| end == kept || end == merged)
+            })
+            .count();
+        if between > 0 {
+            ui.label(format!(
+                "{} between the two will join {} to itself, as a loop on the map, with its \
+                 evidence; delete it afterwards if it only said they are one.",
+                count_text(between, "tie", "ties"),
+                name(kept)
+            ));
+        }
         ui.add_space(6.0);
         if found.is_empty() {
             ui.label("They do not disagree on anything.");

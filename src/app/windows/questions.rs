@@ -119,7 +119,12 @@ pub fn confirm_delete_ui(
                         .map(|e| network[e].display_name(language.code()))
                         .collect();
                     let date = tie.date.map(|d| format!(", {d}")).unwrap_or_default();
-                    format!("{} with {}{date}", tie.kind, others.join(", "))
+                    let others = if others.is_empty() {
+                        "itself".to_owned()
+                    } else {
+                        others.join(", ")
+                    };
+                    format!("{} with {others}{date}", tie.kind)
                 },
             )
         };

@@ -299,7 +299,7 @@
       var others = tie.participants.filter(function (p) { return p !== e; }).map(entityName).join(', ');
       return el('li', {}, [
         el('span', { 'class': 'date' }, [tie.date || 'undated']),
-        linkButton(tie.kind + (others ? ' with ' + others : ''), function () { showTie(t, true); }, { 'data-tie': tie.id })
+        linkButton(tie.kind + ' with ' + (others || 'itself'), function () { showTie(t, true); }, { 'data-tie': tie.id })
       ]);
     });
     panel.entity.replaceChildren(

@@ -1,14 +1,17 @@
 //! A whole graph as a network: nodes with missing or repeated ids dropped, edges whose
-//! ends are missing, the same or unknown dropped, ids given to edges without one (never
-//! one the file uses), edges of one tie merged, sources and groups gathered, positions
-//! scaled, and the result checked with powermap's validator.
+//! ends are missing or unknown dropped, an edge from a node to itself kept as a self-loop,
+//! ids given to edges without one (never one the file uses), edges of one tie merged,
+//! sources and groups gathered, positions scaled, and the result checked with powermap's
+//! validator.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use crate::interop::ImportError;
 use crate::interop::report::{Finding, ImportReport, Place};
-use crate::network::model::{Group, LocalizedText, Network, Source, StoryStep, Tie, TieKind};
+use crate::network::model::{
+    Group, LocalizedText, Network, Source, StoryStep, Tie, TieKind, distinct_participants,
+};
 
 use super::entities::{map_entity, text_name_column};
 use super::positions::fit_spacing;
@@ -144,19 +147,9 @@ pub(crate) fn build(
             report.record(Finding::MissingEndpoint, || context.describe());
             continue;
         }
-        let mut endpoints: Vec<String> = Vec::with_capacity(edge.endpoints.len());
-        for end in &edge.endpoints {
-            let end = end.trim();
-            if !endpoints.iter().any(|known| known == end) {
-                endpoints.push(end.to_owned());
-            }
-        }
-        if endpoints.len() < 2 {
-            report.record(Finding::SelfLoop, || {
-                format!("{}: {:?} to itself", context.describe(), endpoints[0])
-            });
-            continue;
-        }
+        // Each end once; an edge from a node to itself lists it twice, a self-loop.
+        let endpoints =
+            distinct_participants(edge.endpoints.iter().map(|end| end.trim().to_owned()));
         if let Some(missing) = endpoints
             .iter()
             .find(|end| !entity_index.contains_key(*end))
@@ -172,10 +165,7 @@ pub(crate) fn build(
             Some(listed)
                 if listed.iter().all(|id| entity_index.contains_key(id))
                     && endpoints.iter().all(|end| listed.contains(end))
-                    && listed
-                        .iter()
-                        .enumerate()
-                        .all(|(i, id)| !listed[..i].contains(id)) =>
+                    && distinct_participants(listed.iter().cloned()) == listed =>
             {
                 listed
             }
@@ -451,10 +441,11 @@ mod tests {
         let network = build(raw, Path::new("t.csv"), &mut report).expect("builds");
         assert_eq!(network.entities.len(), 2);
         assert_eq!(network.entity("a").map(|a| a.display_name("en")), Some("a"));
-        assert_eq!(network.ties.len(), 2);
+        assert_eq!(network.ties.len(), 3);
         assert!(network.tie("e5").is_some(), "generated from its index");
+        let self_loop = network.tie("e2").expect("the self-loop is kept");
+        assert_eq!(self_loop.participants, ["a", "a"]);
         assert_eq!(report.count(Finding::MissingNode), 1);
-        assert_eq!(report.count(Finding::SelfLoop), 1);
         assert_eq!(report.count(Finding::DuplicateTieId), 1);
         assert_eq!(report.count(Finding::DuplicateEntityId), 1);
         assert_eq!(report.count(Finding::MissingId), 1);
@@ -463,6 +454,37 @@ mod tests {
             report.findings[&Finding::MissingNode].examples[0].contains("\"missing\""),
             "{report}"
         );
+    }
+
+    #[test]
+    fn a_self_loop_keeps_its_attributes_and_a_hyperedge_its_ends_once() {
+        let mut report = report();
+        let mut hyperedge = edge(Some("h"), "a", "b", &[]);
+        hyperedge.endpoints.push("a".to_owned());
+        let mut one_node_hyperedge = edge(Some("hh"), "b", "b", &[]);
+        one_node_hyperedge.endpoints.push("b".to_owned());
+        let raw = RawGraph {
+            nodes: vec![node("a", &[]), node("b", &[])],
+            edges: vec![
+                edge(
+                    Some("own"),
+                    " a",
+                    "a ",
+                    &[("kind", "affiliate"), ("share", "5%")],
+                ),
+                hyperedge,
+                one_node_hyperedge,
+            ],
+            ..RawGraph::default()
+        };
+        let network = build(raw, Path::new("t.csv"), &mut report).expect("builds");
+        let own = network.tie("own").expect("the self-loop");
+        assert_eq!(own.participants, ["a", "a"]);
+        assert_eq!(own.kind, TieKind::Affiliate);
+        assert_eq!(own.attributes.get("share").map(String::as_str), Some("5%"));
+        assert_eq!(network.tie("h").expect("h").participants, ["a", "b"]);
+        assert_eq!(network.tie("hh").expect("hh").participants, ["b", "b"]);
+        assert!(report.findings.is_empty(), "{report}");
     }
 
     #[test]

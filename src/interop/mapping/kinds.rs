@@ -37,7 +37,7 @@ pub(super) fn entity_kind(value: &str) -> Option<EntityKind> {
 }
 
 /// The tie kind a value names, accepting common synonyms.
-pub(super) fn tie_kind(value: &str) -> Option<TieKind> {
+pub(crate) fn tie_kind(value: &str) -> Option<TieKind> {
     Some(match normalize(value).as_str() {
         "meeting" | "meet" | "met" | "meets" | "met_with" | "회동" | "만남" | "회담" | "면담" => {
             TieKind::Meeting

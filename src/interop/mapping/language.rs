@@ -4,7 +4,7 @@
 use crate::network::model::LocalizedText;
 
 /// `"ko"` for text with Hangul in it, else `"en"`.
-pub(super) fn language_of(text: &str) -> &'static str {
+pub(crate) fn language_of(text: &str) -> &'static str {
     let hangul = |c: char| matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}');
     if text.chars().any(hangul) { "ko" } else { "en" }
 }

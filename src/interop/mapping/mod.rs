@@ -27,6 +27,8 @@ mod ties;
 
 pub(crate) use build::build;
 pub(crate) use kinds::TIE_KIND_NAMES;
+pub(crate) use kinds::tie_kind;
+pub(crate) use language::language_of;
 pub(crate) use numbers::parse_number;
 pub(crate) use positions::turn_y;
 pub(crate) use raw::{DIRECTED_NOTE, RawEdge, RawGraph, RawNode, RawStep};
