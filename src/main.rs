@@ -35,19 +35,22 @@ fn main() -> ExitCode {
         attach_terminal();
     }
     match cli.command {
-        Some(Command::Validate { files }) => match validate_files(&files, &mut std::io::stdout()) {
-            Ok(true) => ExitCode::SUCCESS,
-            Ok(false) => ExitCode::FAILURE,
-            Err(err) => {
-                eprintln!("powermap: {err}");
-                ExitCode::FAILURE
+        Some(Command::Validate { files, columns }) => {
+            match validate_files(&files, &columns.mapping(), &mut std::io::stdout()) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::FAILURE,
+                Err(err) => {
+                    eprintln!("powermap: {err}");
+                    ExitCode::FAILURE
+                }
             }
-        },
+        }
         Some(Command::Convert {
             input,
             output,
             force,
-        }) => report(convert_file(&input, &output, force)),
+            columns,
+        }) => report(convert_file(&input, &output, force, &columns.mapping())),
         Some(Command::Merge {
             files,
             output,

@@ -16,6 +16,7 @@ use crate::edit::Edit;
 use crate::edit::merge::Choice;
 use crate::explore::filter::Filter;
 use crate::explore::timeline::UndatedTies;
+use crate::interop::ColumnMapping;
 use crate::network::index::{EntityIx, TieIx};
 use crate::network::model::EntityKind;
 
@@ -25,6 +26,17 @@ pub enum Command {
     OpenDialog,
     /// Open a network file.
     Open(PathBuf),
+    /// Open a spreadsheet with these columns as the column-mapping dialog chose them, and
+    /// remember them for tables with these headers.
+    OpenWithColumns {
+        path: PathBuf,
+        headers: Vec<String>,
+        columns: ColumnMapping,
+    },
+    /// The column-mapping dialog's choices as the person changed them.
+    SetColumns(ColumnMapping),
+    /// Close the column-mapping dialog without opening the file.
+    CloseColumnDialog,
     /// Open the embedded Samsung network.
     OpenDefault,
     /// Save the open network: back to the powermap file it came from, after asking; a
@@ -241,6 +253,9 @@ impl Command {
         match self {
             Self::OpenDialog => "Open…",
             Self::Open(_) => "Open a file",
+            Self::OpenWithColumns { .. } => "Open with these columns",
+            Self::SetColumns(_) => "Choose a column",
+            Self::CloseColumnDialog => "Close the column dialog",
             Self::OpenDefault => "Open the Samsung network",
             Self::Save => "Save",
             Self::SaveAsDialog => "Save as…",
@@ -342,7 +357,7 @@ impl Command {
     pub fn tooltip(&self) -> &'static str {
         match self {
             Self::OpenDialog => {
-                "Open a network: powermap JSON, GEXF, GraphML, CSV, node-link or Cytoscape"
+                "Open a network: powermap JSON, GEXF, GraphML, CSV, a spreadsheet, node-link or Cytoscape"
             }
             Self::OpenDefault => "Open the embedded network of the two Korean articles on Samsung",
             Self::Save => "Write the network back to its powermap file, after asking",

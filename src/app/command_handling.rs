@@ -51,6 +51,21 @@ impl PowermapApp {
                     self.open_path(ctx, &path);
                 }
             }
+            Command::OpenWithColumns {
+                path,
+                headers,
+                columns,
+            } => {
+                self.column_dialog = None;
+                self.settings.remember_columns(headers, columns.clone());
+                self.open_path_with(ctx, &path, Some(columns));
+            }
+            Command::SetColumns(columns) => {
+                if let Some(dialog) = &mut self.column_dialog {
+                    dialog.columns = columns;
+                }
+            }
+            Command::CloseColumnDialog => self.column_dialog = None,
             Command::OpenDefault => {
                 if !self.may_drop_changes(&Command::OpenDefault) {
                     return;
@@ -488,10 +503,10 @@ fn pick_network_file(title: &str) -> Option<PathBuf> {
     rfd::FileDialog::new()
         .set_title(title)
         .add_filter(
-            "Networks (powermap, GEXF, GraphML, CSV, node-link, Cytoscape, GML, FollowTheMoney)",
+            "Networks (powermap, GEXF, GraphML, CSV, spreadsheets, node-link, Cytoscape, GML, FollowTheMoney)",
             &[
-                "json", "gexf", "graphml", "xml", "csv", "tsv", "cyjs", "gml", "ftm", "ijson",
-                "jsonl", "ndjson",
+                "json", "gexf", "graphml", "xml", "csv", "tsv", "xlsx", "ods", "cyjs", "gml", "ftm",
+                "ijson", "jsonl", "ndjson",
             ],
         )
         .add_filter("All files", &["*"])

@@ -13,11 +13,13 @@ use crate::app::map::map_view::MapView;
 use crate::app::panels::legend::LegendEntries;
 use crate::app::saving;
 use crate::app::selection::{LabelLanguage, Selection};
+use crate::app::windows::columns::ColumnDialog;
 use crate::app::windows::failures::LoadFailure;
 use crate::edit::history::{Direction, History, Step};
 use crate::edit::{Edit, EditError, Item, apply, apply_checked};
 use crate::interop::{
-    ExportFormat, Format, ImportError, ImportReport, Imported, export_network, import_file,
+    ColumnMapping, ExportFormat, Format, ImportError, ImportOptions, ImportReport, Imported,
+    export_network, import_file_with,
 };
 use crate::network::diagnostic::{Diagnostic, LoadError, ReadError};
 use crate::network::index::NetworkIndex;
@@ -299,18 +301,39 @@ impl Opened {
 
 impl PowermapApp {
     /// Opens a network file in any format powermap reads; a file from another tool shows
-    /// its import report. On failure the current network stays and the errors show.
-    /// Files of [`loader::BACKGROUND_LOAD_BYTES`] or more open on a background thread.
+    /// its import report. On failure the current network stays and the errors show; a
+    /// spreadsheet whose columns cannot be told opens with the columns last chosen for its
+    /// headers, else shows the column-mapping dialog. Files of
+    /// [`loader::BACKGROUND_LOAD_BYTES`] or more open on a background thread.
     pub fn open_path(&mut self, ctx: &egui::Context, path: &Path) {
+        self.open_path_with(ctx, path, None);
+    }
+
+    /// As [`PowermapApp::open_path`], reading a spreadsheet's ties with `columns` when given.
+    pub fn open_path_with(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        columns: Option<ColumnMapping>,
+    ) {
+        let given = columns.is_some();
+        let options = ImportOptions {
+            columns: columns.unwrap_or_default(),
+        };
         let size = std::fs::metadata(path).map_or(0, |metadata| metadata.len());
         if size >= loader::BACKGROUND_LOAD_BYTES {
             if let Some(previous) = self.loading.take() {
                 self.stopping_loads.push(previous.cancel());
             }
             let owned = path.to_owned();
-            match loader::Loading::start(path.to_owned(), size, ctx.clone(), move |imported| {
-                Opened::new(&owned, imported)
-            }) {
+            let loading = loader::Loading::start(
+                path.to_owned(),
+                size,
+                options,
+                ctx.clone(),
+                move |imported| Opened::new(&owned, imported),
+            );
+            match loading {
                 Ok(loading) => self.loading = Some(loading),
                 Err(err) => {
                     self.failures.load = Some(LoadFailure::from(&ImportError::from(
@@ -320,13 +343,36 @@ impl PowermapApp {
             }
             return;
         }
-        let result = import_file(path).map(|imported| Opened::new(path, imported));
-        self.finish_opening(path, result);
+        let result = import_file_with(path, &options).map(|imported| Opened::new(path, imported));
+        self.finish_opening(ctx, path, result, given);
     }
 
-    /// Puts an opened network on screen, or shows why it did not open.
-    fn finish_opening(&mut self, path: &Path, result: Result<Opened, ImportError>) {
+    /// Puts an opened network on screen, or shows why it did not open. A spreadsheet whose
+    /// columns were not `given` and cannot be told opens again with those remembered for
+    /// its headers, else asks for them.
+    fn finish_opening(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        result: Result<Opened, ImportError>,
+        given: bool,
+    ) {
         match result {
+            Err(ImportError::UnknownColumns { table, .. }) => {
+                match self.settings.columns_for(&table.headers).filter(|_| !given) {
+                    Some(columns) => {
+                        let columns = columns.clone();
+                        self.open_path_with(ctx, path, Some(columns));
+                    }
+                    None => {
+                        self.column_dialog = Some(ColumnDialog {
+                            path: path.to_owned(),
+                            columns: ColumnMapping::recognised(&table.headers),
+                            table: *table,
+                        });
+                    }
+                }
+            }
             Ok(opened) => {
                 tracing::info!("opened {}", path.display());
                 self.replace_document(opened.document, opened.language);
@@ -347,15 +393,15 @@ impl PowermapApp {
     }
 
     /// Puts a background load's network on screen once it is ready.
-    pub(super) fn poll_loading(&mut self) {
+    pub(super) fn poll_loading(&mut self, ctx: &egui::Context) {
         self.stopping_loads.retain(|thread| !thread.is_finished());
         let Some(loading) = &self.loading else {
             return;
         };
         if let Some(result) = loading.poll() {
-            let path = loading.path.clone();
+            let (path, given) = (loading.path.clone(), loading.columns_given());
             self.loading = None;
-            self.finish_opening(&path, result);
+            self.finish_opening(ctx, &path, result, given);
         }
     }
 

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use crate::app::command::Command;
-use crate::interop::{ImportError, Imported, import_bytes, import_file};
+use crate::interop::{ImportError, ImportOptions, Imported, import_bytes_with, import_file_with};
 use crate::network::diagnostic::ReadError;
 use crate::network::load::{check_size, open_bounded};
 
@@ -49,6 +49,8 @@ pub struct Loading<T> {
     progress: Arc<Progress>,
     cancel: Arc<AtomicBool>,
     result: Receiver<Result<T, ImportError>>,
+    /// Whether a spreadsheet's columns were given, rather than to be recognised.
+    columns_given: bool,
 }
 
 const CHUNK_BYTES: usize = 1 << 20;
@@ -82,14 +84,16 @@ fn read_counting(
 }
 
 impl<T: Send + 'static> Loading<T> {
-    /// Starts opening `path` on a named thread; `prepare` turns the imported network into
+    /// Starts opening `path` with `options` on a named thread; `prepare` turns the imported network into
     /// what the window needs (on that thread too). `ctx` is asked to repaint when done.
     pub fn start(
         path: PathBuf,
         total_bytes: u64,
+        options: ImportOptions,
         ctx: egui::Context,
         prepare: impl FnOnce(Imported) -> T + Send + 'static,
     ) -> std::io::Result<Self> {
+        let columns_given = !options.columns.is_empty();
         let progress = Arc::new(Progress::default());
         let cancel = Arc::new(AtomicBool::new(false));
         let (sender, result) = std::sync::mpsc::channel();
@@ -106,14 +110,14 @@ impl<T: Send + 'static> Loading<T> {
                     thread_progress
                         .stage
                         .store(Stage::Checking as u8, Ordering::Relaxed);
-                    import_file(&thread_path)
+                    import_file_with(&thread_path, &options)
                 } else {
                     match read_counting(&thread_path, &thread_progress, &thread_cancel) {
                         Ok(Some(bytes)) => {
                             thread_progress
                                 .stage
                                 .store(Stage::Checking as u8, Ordering::Relaxed);
-                            import_bytes(&bytes, &thread_path)
+                            import_bytes_with(&bytes, &thread_path, &options)
                         }
                         Ok(None) => return,
                         Err(err) => Err(err.into()),
@@ -141,7 +145,13 @@ impl<T: Send + 'static> Loading<T> {
             progress,
             cancel,
             result,
+            columns_given,
         })
+    }
+
+    /// Whether a spreadsheet's columns were given, rather than to be recognised.
+    pub fn columns_given(&self) -> bool {
+        self.columns_given
     }
 
     /// The result, once the thread is done; `None` while it works.

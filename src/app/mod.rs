@@ -41,6 +41,7 @@ pub use selection::{LabelLanguage, Selection};
 pub use settings::Settings;
 pub use story::Presentation;
 pub use windows::add_article::{ArticleForm, Detail, DetailField};
+pub use windows::columns::ColumnDialog;
 pub use windows::failures::{Failures, LoadFailure};
 
 use crate::network::dataset::{DEFAULT_DATASET_NAME, load_default_network};
@@ -101,6 +102,8 @@ pub struct PowermapApp {
     pub article: Option<ArticleView>,
     /// The story as it plays: the step on show.
     pub presenting: Option<Presentation>,
+    /// The column-mapping dialog, while a spreadsheet waits for its columns to be chosen.
+    pub column_dialog: Option<ColumnDialog>,
     /// Closing the window was confirmed: the next close request is let through.
     closing: bool,
     /// Discard was chosen: the next command that drops unsaved changes goes ahead.
@@ -140,6 +143,7 @@ pub struct AppStateRef<'a> {
     pub add_article: Option<&'a ArticleForm>,
     pub article: Option<&'a ArticleView>,
     pub presenting: Option<Presentation>,
+    pub column_dialog: Option<&'a ColumnDialog>,
 }
 
 impl PowermapApp {
@@ -198,6 +202,7 @@ impl PowermapApp {
             add_article: None,
             article: None,
             presenting: None,
+            column_dialog: None,
             closing: false,
             discard_confirmed: false,
             stopping_loads: Vec::new(),
@@ -235,6 +240,7 @@ impl PowermapApp {
             add_article: self.add_article.as_ref(),
             article: self.article.as_ref(),
             presenting: self.presenting,
+            column_dialog: self.column_dialog.as_ref(),
         }
     }
 }

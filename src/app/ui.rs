@@ -18,6 +18,7 @@ use crate::app::saving;
 use crate::app::selection::Selection;
 use crate::app::windows::add_article;
 use crate::app::windows::article_view;
+use crate::app::windows::columns;
 use crate::app::windows::export_dialog;
 use crate::app::windows::failures;
 use crate::app::windows::help;
@@ -32,7 +33,7 @@ impl eframe::App for PowermapApp {
         let ctx = ui.ctx().clone();
         self.hold_close_for_unsaved(&ctx);
         self.input_commands(&ctx);
-        self.poll_loading();
+        self.poll_loading(&ctx);
         self.save_screenshots(&ctx);
         self.before_drawing(&ctx);
 
@@ -192,6 +193,9 @@ fn windows_ui(ctx: &egui::Context, state: &AppStateRef<'_>, commands: &mut Vec<C
     }
     if let Some(then) = state.unsaved_question {
         commands.extend(questions::unsaved_question_ui(ctx, document, then));
+    }
+    if let Some(dialog) = state.column_dialog {
+        columns::column_dialog_ui(ctx, dialog, commands);
     }
     if let Some(work) = &state.recovery.found {
         commands.extend(questions::recovery_offer_ui(ctx, work));

@@ -11,8 +11,8 @@ use crate::article::{analyse_in, guess_language, published_in_text};
 use crate::export::film::{FILM_WIDTH_PX, FilmFormat, story_film, timeline_film, write_film};
 use crate::export::{BASE_WIDTH_PX, Background, ExportOptions, ImageFormat, export_map};
 use crate::interop::{
-    ConvertError, ExportError, ExportFormat, Format, ImportError, Imported, convert,
-    export_network, import_file,
+    ColumnMapping, ConvertError, ExportError, ExportFormat, Format, ImportError, ImportOptions,
+    Imported, Role, export_network, import_file, import_file_with,
 };
 use crate::layout::{LayoutRun, lay_out, lay_out_in};
 use crate::network::combine::{Combined, combine};
@@ -48,6 +48,8 @@ pub enum Command {
         /// The files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        #[command(flatten)]
+        columns: ColumnArgs,
     },
     /// Convert a network from any format powermap opens to another, printing the import report.
     ///
@@ -61,6 +63,8 @@ pub enum Command {
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
+        #[command(flatten)]
+        columns: ColumnArgs,
     },
     /// Combine maps into one, printing what was matched, added and conflicted.
     ///
@@ -132,6 +136,76 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// Which columns of a table of ties (CSV, TSV, .xlsx, .ods) hold what, for tables whose
+/// headers powermap does not recognise. A column not named is recognised by its header's
+/// words (from, to, date…) where it can be.
+#[derive(Debug, Default, clap::Args)]
+pub struct ColumnArgs {
+    /// The column (by its header) of one end of each tie.
+    #[arg(long, value_name = "HEADER")]
+    pub source_column: Option<String>,
+    /// The column of the other end of each tie.
+    #[arg(long, value_name = "HEADER")]
+    pub target_column: Option<String>,
+    /// The column of each tie's kind (meeting, contract…) or relationship.
+    #[arg(long, value_name = "HEADER")]
+    pub kind_column: Option<String>,
+    /// The column of each tie's date.
+    #[arg(long, value_name = "HEADER")]
+    pub date_column: Option<String>,
+    /// The column of a few words on each tie, its summary.
+    #[arg(long, value_name = "HEADER")]
+    pub label_column: Option<String>,
+    /// The column of an amount of money (5000 USD, $5,000, 165억달러).
+    #[arg(long, value_name = "HEADER")]
+    pub amount_column: Option<String>,
+    /// The column of the address of the page that shows each tie: its evidence.
+    #[arg(long, value_name = "HEADER")]
+    pub url_column: Option<String>,
+}
+
+impl ColumnArgs {
+    /// The columns as the library takes them.
+    pub fn mapping(&self) -> ColumnMapping {
+        ColumnMapping {
+            source: self.source_column.clone(),
+            target: self.target_column.clone(),
+            kind: self.kind_column.clone(),
+            date: self.date_column.clone(),
+            label: self.label_column.clone(),
+            amount: self.amount_column.clone(),
+            url: self.url_column.clone(),
+        }
+    }
+}
+
+/// What to do about a table whose ends powermap cannot tell: the options that name them.
+fn column_hint() -> String {
+    let options: Vec<&str> = Role::ALL.iter().map(|role| role.option()).collect();
+    format!(
+        "name the columns of the two ends with {} and {} (and {} for the others)",
+        options[0],
+        options[1],
+        options[2..].join(", ")
+    )
+}
+
+/// Imports `file` with the columns given, an unrecognised table refused with the options
+/// that would open it.
+fn import_with_columns(file: &Path, columns: &ColumnMapping) -> anyhow::Result<Imported> {
+    let options = ImportOptions {
+        columns: columns.clone(),
+    };
+    match import_file_with(file, &options) {
+        Err(err @ ImportError::UnknownColumns { .. }) => Err(anyhow::anyhow!(
+            "{err}
+{}",
+            column_hint()
+        )),
+        result => Ok(result?),
+    }
 }
 
 /// The options of `powermap mentions`.
@@ -410,22 +484,30 @@ fn read_article(path: &Path) -> anyhow::Result<String> {
     })
 }
 
-/// Converts `input` to the format `output`'s name asks for; returns the import report and a
-/// line saying what was written.
-pub fn convert_file(input: &Path, output: &Path, force: bool) -> anyhow::Result<String> {
+/// Converts `input` to the format `output`'s name asks for, a table of ties read with
+/// `columns`; returns the import report and a line saying what was written.
+pub fn convert_file(
+    input: &Path,
+    output: &Path,
+    force: bool,
+    columns: &ColumnMapping,
+) -> anyhow::Result<String> {
     let format =
         ExportFormat::from_path(output).ok_or_else(|| ConvertError::UnknownOutputFormat {
             file: output.to_owned(),
         })?;
-    let report = match convert(input, output, overwrite(force)) {
-        Err(ConvertError::Export(ExportError::Save(SaveError::Exists { file }))) => {
+    let Imported {
+        network, report, ..
+    } = import_with_columns(input, columns)?;
+    match export_network(&network, format, output, overwrite(force)) {
+        Err(ExportError::Save(SaveError::Exists { file })) => {
             anyhow::bail!(
                 "{}: already exists; give --force to replace it",
                 file.display()
             )
         }
         result => result?,
-    };
+    }
     Ok(format!(
         "{report}{}: written as {}: {}",
         output.display(),
@@ -548,11 +630,19 @@ fn warnings_suffix(count: usize) -> String {
 ///
 /// A powermap file gets a line of counts and its warnings; a file in another format gets
 /// its import report, then a line of counts whose warnings are what the import dropped or
-/// changed.
-pub fn validate_files(files: &[PathBuf], out: &mut impl Write) -> std::io::Result<bool> {
+/// changed. Tables of ties are read with `columns`; one whose ends cannot be told gets
+/// the options that would name them.
+pub fn validate_files(
+    files: &[PathBuf],
+    columns: &ColumnMapping,
+    out: &mut impl Write,
+) -> std::io::Result<bool> {
+    let options = ImportOptions {
+        columns: columns.clone(),
+    };
     let mut all_valid = true;
     for file in files {
-        match import_file(file) {
+        match import_file_with(file, &options) {
             Ok(Imported {
                 network,
                 report,
@@ -599,6 +689,11 @@ pub fn validate_files(files: &[PathBuf], out: &mut impl Write) -> std::io::Resul
                     file.display(),
                     errors_text(err.diagnostics())
                 )?;
+            }
+            Err(err @ ImportError::UnknownColumns { .. }) => {
+                all_valid = false;
+                writeln!(out, "{err}")?;
+                writeln!(out, "{}: {}", file.display(), column_hint())?;
             }
             Err(err) => {
                 all_valid = false;

@@ -1,12 +1,15 @@
-//! CSV tables as Gephi's spreadsheet import takes them: a nodes table (`Id`, `Label`, …)
-//! and an edges table (`Source`, `Target`, `Type`, `Id`, `Label`, `Weight`, …), with the
-//! delimiter (`,` `;` tab) detected. Other columns become attributes. Cells that start
-//! like spreadsheet formulas are kept as plain text and reported, never evaluated.
+//! CSV and TSV tables: Gephi's nodes table (`Id`, `Label`, …), and tables of ties with any
+//! headers, Gephi's edges table (`Source`, `Target`, `Type`, `Id`, `Label`, `Weight`, …)
+//! among them, whose columns `columns` tells apart. The delimiter (`,` `;` tab) is
+//! detected. A quote never closed is an error at its line; rows with too few or too many
+//! cells are reported by line and the rest opens. Cells that start like spreadsheet
+//! formulas are kept as plain text and reported, never evaluated.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::mapping::{self, RawEdge, RawGraph, RawNode, parse_number};
+use super::columns::{self, ColumnMapping, Columns, Sheet, header_list};
+use super::mapping::{self, RawGraph, RawNode, parse_number};
 use super::reader::{Fit, Input, Probe, Reader};
 use super::report::{Finding, ImportReport, Place};
 use super::{Format, ImportError, text};
@@ -42,7 +45,7 @@ fn reader(text: &str) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new()
         .delimiter(delimiter(text))
         .has_headers(true)
-        .flexible(false)
+        .flexible(true)
         .from_reader(text.as_bytes())
 }
 
@@ -52,8 +55,11 @@ fn column(headers: &[String], name: &str) -> Option<usize> {
         .position(|header| header.eq_ignore_ascii_case(name))
 }
 
+/// Which table a header is: one of ties when its words name both ends (Gephi's `Source`
+/// and `Target`, `from` and `to`, `보낸 사람` and `받는 사람`…), else Gephi's nodes table
+/// when it has an `Id` column.
 fn kind_of(headers: &[String]) -> Option<Table> {
-    if column(headers, "source").is_some() && column(headers, "target").is_some() {
+    if Columns::recognises_ends(headers) {
         Some(Table::Edges)
     } else if column(headers, "id").is_some() {
         Some(Table::Nodes)
@@ -69,7 +75,8 @@ fn header_names(record: &csv::StringRecord) -> Vec<String> {
         .collect()
 }
 
-/// Which table a CSV text is, judging by its header row.
+/// Which table a CSV text is, judging by its header row; `None` when its headers say
+/// nothing (a table of ties with other headers is still read when its name ends in `.csv`).
 pub(crate) fn table_kind(text: &str) -> Option<Table> {
     let text = text.trim_start_matches('\u{FEFF}');
     let header = text.lines().next()?;
@@ -103,59 +110,81 @@ impl Lines<'_> {
     }
 }
 
+/// The line of a quote that opens a cell and is never closed, if there is one. A quote
+/// opens a cell only as its first character (elsewhere it is a letter, as the csv reader
+/// takes it); inside, `""` is a quote and the next lone one closes the cell.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let mut line = 1;
+    let mut opened = None;
+    let mut at_cell_start = true;
+    let mut bytes = text.bytes().peekable();
+    while let Some(byte) = bytes.next() {
+        if opened.is_some() {
+            match byte {
+                b'"' if bytes.peek() == Some(&b'"') => {
+                    bytes.next();
+                }
+                b'"' => {
+                    opened = None;
+                    at_cell_start = false;
+                }
+                b'\n' => line += 1,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' if at_cell_start => opened = Some(line),
+            b'\n' => {
+                line += 1;
+                at_cell_start = true;
+            }
+            b'\r' => {}
+            _ if byte == delimiter => at_cell_start = true,
+            _ => at_cell_start = false,
+        }
+    }
+    opened
+}
+
 /// Whether a cell starts like a spreadsheet formula (and is not simply a negative number).
 fn looks_like_formula(cell: &str) -> bool {
     cell.starts_with(['=', '+', '-', '@']) && parse_number(cell).is_none()
 }
 
-/// Reads one table into `graph`, checking it is the table `expected` when given.
-pub(crate) fn read_table(
+/// The header and rows of a CSV text. A quote never closed is an error at the line it
+/// opened on; a header without rows is an error too. Rows shorter than the header get
+/// empty cells for the missing ones, rows longer than it are left out (unless the extra
+/// cells are empty), and both are reported by line; formulas are reported.
+pub(crate) fn read_sheet(
     text: &str,
     file: &Path,
-    expected: Option<Table>,
-    graph: &mut RawGraph,
     report: &mut ImportReport,
-) -> Result<Table, ImportError> {
+) -> Result<Sheet, ImportError> {
     let text = text.trim_start_matches('\u{FEFF}');
     let malformed = |place: Place, message: String| ImportError::Malformed {
         file: file.to_owned(),
         place,
         message,
     };
+    let delimiter = delimiter(text);
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        return Err(malformed(
+            Place::Line(line),
+            "a quote opens a cell on this line and is never closed, so every row after it \
+             would be one cell: close the quote, or write a quote inside a cell as \"\""
+                .to_owned(),
+        ));
+    }
     let mut reader = reader(text);
     let headers = header_names(
         reader
             .headers()
             .map_err(|err| malformed(Place::Line(1), err.to_string()))?,
     );
-    let table = kind_of(&headers).ok_or_else(|| {
-        malformed(
-            Place::Line(1),
-            format!(
-                "the header ({}) has neither an Id column (a nodes table) nor Source and \
-                 Target columns (an edges table)",
-                headers.join(", ")
-            ),
-        )
-    })?;
-    if let Some(expected) = expected
-        && expected != table
-    {
-        return Err(malformed(
-            Place::Line(1),
-            match expected {
-                Table::Nodes => "this is not a nodes table: its header has no Id column".to_owned(),
-                Table::Edges => {
-                    "this is not an edges table: its header has no Source and Target columns"
-                        .to_owned()
-                }
-            },
-        ));
-    }
-    let delimiter = char::from(delimiter(text));
     let separator = match delimiter {
-        ';' => Some("semicolons"),
-        '\t' => Some("tabs"),
+        b';' => Some("semicolons"),
+        b'\t' => Some("tabs"),
         _ => None,
     };
     if let Some(separator) = separator {
@@ -164,81 +193,126 @@ pub(crate) fn read_table(
             .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
         report.note(format!("{name}: cells are separated by {separator}"));
     }
-    // Gephi's `X` and `Y` columns, whose y axis points up.
-    graph.y_axis_up = true;
-    let id = column(&headers, "id");
-    let source = column(&headers, "source");
-    let target = column(&headers, "target");
     let mut lines = Lines {
         text: text.as_bytes(),
         offset: 0,
         line: 1,
     };
+    let mut sheet = Sheet {
+        name: None,
+        headers,
+        rows: Vec::new(),
+        header_place: Place::Line(1),
+    };
+    let width = sheet.headers.len();
     let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(err) => {
-                let line = lines.at(err.position());
-                let message = match err.kind() {
-                    csv::ErrorKind::UnequalLengths {
-                        expected_len, len, ..
-                    } => format!(
-                        "this row has {len} cells but the header has {expected_len}: a \
-                         missing or extra {delimiter:?}, or a quote not closed"
-                    ),
-                    _ => err.to_string(),
-                };
-                return Err(malformed(Place::Line(line), message));
-            }
-        }
+    let mut any_row = false;
+    while reader
+        .read_record(&mut record)
+        .map_err(|err| malformed(Place::Line(lines.at(err.position())), err.to_string()))?
+    {
+        any_row = true;
         let line = lines.at(record.position());
-        let place = Place::Line(line);
-        let mut attributes = Vec::new();
-        for (i, (header, cell)) in headers.iter().zip(record.iter()).enumerate() {
-            let cell = cell.trim();
+        let mut cells: Vec<String> = record.iter().map(|cell| cell.trim().to_owned()).collect();
+        if cells.len() > width && cells[width..].iter().all(String::is_empty) {
+            cells.truncate(width);
+        }
+        if cells.len() > width {
+            report.record(Finding::LongRow, || {
+                format!("line {line}: {} cells, the header has {width}", cells.len())
+            });
+            continue;
+        }
+        if cells.len() < width {
+            report.record(Finding::ShortRow, || {
+                format!("line {line}: {} cells, the header has {width}", cells.len())
+            });
+            cells.resize(width, String::new());
+        }
+        for (header, cell) in sheet.headers.iter().zip(&cells) {
             if looks_like_formula(cell) {
                 report.record(Finding::FormulaCell, || {
                     format!("line {line}, column {header:?}: {cell:?}")
                 });
             }
-            if Some(i) != id && Some(i) != source && Some(i) != target {
-                attributes.push((header.clone(), cell.to_owned()));
-            }
         }
-        let cell = |i: Option<usize>| {
-            i.and_then(|i| record.get(i))
-                .map(|cell| cell.trim().to_owned())
-                .unwrap_or_default()
-        };
-        match table {
-            Table::Nodes => graph.push_node(
-                RawNode {
-                    id: cell(id),
-                    attributes,
-                    position: None,
-                    place,
-                },
-                file,
-            )?,
-            Table::Edges => graph.push_edge(
-                RawEdge {
-                    id: Some(cell(id)).filter(|id| !id.is_empty()),
-                    endpoints: vec![cell(source), cell(target)],
-                    attributes,
-                    place,
-                },
-                file,
-            )?,
-        }
+        sheet.rows.push((cells, Place::Line(line)));
+    }
+    if !any_row {
+        return Err(malformed(
+            Place::Line(1),
+            format!(
+                "the table has a header ({}) but no rows: there is nothing to open",
+                header_list(&sheet.headers)
+            ),
+        ));
+    }
+    Ok(sheet)
+}
+
+/// Reads one table into `graph`, checking it is the table `expected` when given. A table
+/// that is not Gephi's nodes table is one of ties, with the columns `given` (the others
+/// recognised by their headers).
+pub(crate) fn read_table(
+    text: &str,
+    file: &Path,
+    expected: Option<Table>,
+    given: &ColumnMapping,
+    graph: &mut RawGraph,
+    report: &mut ImportReport,
+) -> Result<Table, ImportError> {
+    let sheet = read_sheet(text, file, report)?;
+    let table = match kind_of(&sheet.headers) {
+        Some(Table::Nodes) if given.source.is_none() || given.target.is_none() => Table::Nodes,
+        _ => Table::Edges,
+    };
+    if let Some(expected) = expected
+        && expected != table
+    {
+        return Err(ImportError::Malformed {
+            file: file.to_owned(),
+            place: Place::Line(1),
+            message: match expected {
+                Table::Nodes => "this is not a nodes table: its header has no Id column".to_owned(),
+                Table::Edges => {
+                    "this is not an edges table: its header has no Source and Target columns"
+                        .to_owned()
+                }
+            },
+        });
+    }
+    if table == Table::Edges {
+        return columns::read_ties(&sheet, given, file, graph, report).map(|()| table);
+    }
+    // Gephi's `X` and `Y` columns, whose y axis points up.
+    graph.y_axis_up = true;
+    let id = column(&sheet.headers, "id");
+    for (cells, place) in sheet.rows {
+        let attributes = (sheet.headers.iter().zip(&cells).enumerate())
+            .filter(|(i, _)| Some(*i) != id)
+            .map(|(_, (header, cell))| (header.clone(), cell.clone()))
+            .collect();
+        graph.push_node(
+            RawNode {
+                id: id.map(|i| cells[i].clone()).unwrap_or_default(),
+                attributes,
+                position: None,
+                place,
+            },
+            file,
+        )?;
     }
     Ok(table)
 }
 
-/// Makes one node for each Source and Target, in the order they first appear.
+/// Makes one node for each end of a tie that no node has as its id, in the order they
+/// first appear.
 pub(crate) fn nodes_from_edges(graph: &mut RawGraph, file: &Path) -> Result<(), ImportError> {
-    let mut seen = HashSet::new();
+    let mut seen: HashSet<String> = graph
+        .nodes
+        .iter()
+        .map(|node| node.id.trim().to_owned())
+        .collect();
     let mut nodes = Vec::new();
     for edge in &graph.edges {
         for end in &edge.endpoints {
@@ -317,21 +391,34 @@ pub(crate) fn sibling(path: &Path, table: Table) -> Option<PathBuf> {
     candidates.next().is_none().then_some(only)
 }
 
-/// Reads Gephi's two tables, the nodes table optional, into a network; the report names
-/// the edges table as the file.
+/// Reads Gephi's two tables, the nodes table optional, into a network, the edges table's
+/// columns `given` (the others recognised); the report names the edges table as the file.
 pub(crate) fn read_tables(
     nodes: Option<&Path>,
     edges: &Path,
+    given: &ColumnMapping,
     report: &mut ImportReport,
 ) -> Result<Network, ImportError> {
     report.file = edges.to_owned();
     let mut raw = RawGraph::default();
     let mut encodings = Vec::new();
     if let Some(nodes) = nodes {
-        encodings.push(read_table_file(nodes, Table::Nodes, &mut raw, report)?);
+        encodings.push(read_table_file(
+            nodes,
+            Table::Nodes,
+            given,
+            &mut raw,
+            report,
+        )?);
         report.nodes_table = Some(nodes.to_owned());
     }
-    encodings.push(read_table_file(edges, Table::Edges, &mut raw, report)?);
+    encodings.push(read_table_file(
+        edges,
+        Table::Edges,
+        given,
+        &mut raw,
+        report,
+    )?);
     if nodes.is_none() {
         nodes_from_edges(&mut raw, edges)?;
     }
@@ -348,12 +435,13 @@ pub(crate) fn read_tables(
 fn read_table_file(
     path: &Path,
     table: Table,
+    given: &ColumnMapping,
     raw: &mut RawGraph,
     report: &mut ImportReport,
 ) -> Result<&'static str, ImportError> {
     let bytes = read_bounded(path)?;
     let decoded = text::decode(&bytes, path)?;
-    read_table(&decoded.text, path, Some(table), raw, report)?;
+    read_table(&decoded.text, path, Some(table), given, raw, report)?;
     Ok(decoded.encoding)
 }
 
@@ -366,7 +454,7 @@ impl Reader for CsvReader {
     }
 
     fn describe(&self) -> &'static str {
-        "CSV tables (a header with Id, or with Source and Target)"
+        "CSV and TSV tables (Gephi's, or ties with any headers)"
     }
 
     fn endings(&self) -> &'static [&'static str] {
@@ -379,25 +467,32 @@ impl Reader for CsvReader {
 
     /// Reads the table, and the other one beside it when the file is on disk.
     fn read(&self, input: Input<'_>, report: &mut ImportReport) -> Result<Network, ImportError> {
+        let given = &input.options.columns;
         let table = table_kind(input.text);
         let other = input
             .on_disk
             .then(|| table.and_then(|table| sibling(input.file, table)))
             .flatten();
         let network = match (table, &other) {
-            (Some(Table::Edges), Some(nodes)) => read_tables(Some(nodes), input.file, report)?,
-            (Some(Table::Nodes), Some(edges)) => read_tables(Some(input.file), edges, report)?,
+            (Some(Table::Edges), Some(nodes)) => {
+                read_tables(Some(nodes), input.file, given, report)?
+            }
+            (Some(Table::Nodes), Some(edges)) => {
+                read_tables(Some(input.file), edges, given, report)?
+            }
             _ => {
                 let mut raw = RawGraph::default();
-                if read_table(input.text, input.file, None, &mut raw, report)? == Table::Edges {
+                let read = read_table(input.text, input.file, None, given, &mut raw, report)?;
+                if read == Table::Edges {
                     nodes_from_edges(&mut raw, input.file)?;
                 }
-                report.note(match table {
-                    Some(Table::Edges) => {
+                report.note(match (read, table) {
+                    (Table::Edges, Some(Table::Edges)) => {
                         "no nodes table found beside it (a CSV named like it with \"nodes\" \
-                         for \"edges\"): the entities were made from Source and Target"
+                         for \"edges\"): the entities were made from the ends of the ties"
                     }
-                    _ => "no edges table found beside it: the network has no ties",
+                    (Table::Edges, _) => "the entities were made from the ends of the ties",
+                    (Table::Nodes, _) => "no edges table found beside it: the network has no ties",
                 });
                 mapping::build(raw, input.file, report)?
             }
@@ -420,7 +515,14 @@ mod tests {
     fn read(text: &str) -> Result<(RawGraph, ImportReport), ImportError> {
         let mut graph = RawGraph::default();
         let mut report = ImportReport::new(Path::new("t.csv"), Format::Csv);
-        read_table(text, Path::new("t.csv"), None, &mut graph, &mut report)?;
+        read_table(
+            text,
+            Path::new("t.csv"),
+            None,
+            &ColumnMapping::default(),
+            &mut graph,
+            &mut report,
+        )?;
         Ok((graph, report))
     }
 
@@ -437,6 +539,7 @@ mod tests {
         assert_eq!(table_kind("Id,Label\n"), Some(Table::Nodes));
         assert_eq!(table_kind("id\n1\n"), Some(Table::Nodes));
         assert_eq!(table_kind("source;target;weight\n"), Some(Table::Edges));
+        assert_eq!(table_kind("From;To;Date\n"), Some(Table::Edges));
         assert_eq!(table_kind("Name,Age\n"), None);
         assert_eq!(table_kind("hello world\n"), None);
     }
@@ -455,18 +558,38 @@ mod tests {
 
     #[test]
     fn windows_line_ends_count_right() {
-        let (graph, _) = read("Source,Target\r\na,b\r\nc,d\r\n").expect("reads");
+        let (graph, report) = read("Source,Target\r\na,b\r\nc\r\n").expect("reads");
         assert_eq!(graph.edges[1].place, Place::Line(3));
-        let error = read("Source,Target\r\na,b\r\nc\r\n").expect_err("ragged");
-        assert!(error.to_string().contains("line 3"), "{error}");
+        let short = &report.findings[&Finding::ShortRow].examples;
+        assert_eq!(short[0], "line 3: 1 cells, the header has 2");
     }
 
     #[test]
-    fn ragged_rows_are_errors_with_their_line() {
-        let error = read("Source,Target\na,b\nc,d,e\n").expect_err("ragged");
-        let text = error.to_string();
-        assert!(text.contains("line 3"), "{text}");
-        assert!(text.contains("3 cells"), "{text}");
+    fn ragged_rows_are_reported_by_line_and_the_rest_opens() {
+        let (graph, report) = read("Source,Target\na,b\nc,d,e\nf,g,,\nh\n").expect("reads");
+        let ends: Vec<&[String]> = graph.edges.iter().map(|e| e.endpoints.as_slice()).collect();
+        assert_eq!(ends, [["a", "b"], ["f", "g"], ["h", ""]]);
+        assert_eq!(report.count(Finding::LongRow), 1);
+        assert_eq!(
+            report.findings[&Finding::LongRow].examples[0],
+            "line 3: 3 cells, the header has 2"
+        );
+        assert_eq!(report.count(Finding::ShortRow), 1);
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_an_error_at_the_line_it_opened() {
+        let error = read("Source,Target\na,b\n\"c,d\ne,f\n").expect_err("unclosed");
+        assert!(error.to_string().contains("line 3"), "{error}");
+        assert_eq!(unclosed_quote("a,\"b\"\"c\"\nd,e 5\" f\n", b','), None);
+        assert_eq!(unclosed_quote("a,b\n\"multi\nline\",x\n", b','), None);
+        assert_eq!(unclosed_quote("a;b\nc;\"d\n", b';'), Some(2));
+    }
+
+    #[test]
+    fn a_header_without_rows_is_an_error() {
+        let error = read("Source,Target\n").expect_err("no rows");
+        assert!(error.to_string().contains("but no rows"), "{error}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Opening what people already have and giving it back: GEXF, GraphML, CSV tables,
-//! node-link JSON, Cytoscape.js JSON, GML, Oligrapher maps and graphology JSON imported into a [`Network`] with an
-//! [`ImportReport`]; a network exported to GEXF 1.3, GraphML and node-link JSON.
+//! spreadsheets (`.xlsx`, `.ods`), node-link JSON, Cytoscape.js JSON, GML, Oligrapher maps
+//! and graphology JSON imported into a [`Network`] with an [`ImportReport`]; a network
+//! exported to GEXF 1.3, GraphML and node-link JSON.
 //!
 //! Every format goes through the same mapping (`mapping/`): labels become names, `kind`
 //! `type` or `category` become kinds when they name one, date-like attributes become tie
@@ -9,6 +10,7 @@
 //! as attributes, so that a network survives the round trip. `docs/formats.md` describes it
 //! for people.
 
+mod columns;
 mod csv_tables;
 mod cytoscape;
 mod ftm;
@@ -25,6 +27,7 @@ mod powermap;
 mod reader;
 mod report;
 mod sniff;
+mod spreadsheet;
 mod text;
 mod xml;
 
@@ -36,6 +39,7 @@ use crate::network::load::{check_size, read_bounded};
 use crate::network::model::Network;
 use crate::network::save::{Overwrite, SaveError, write_atomically};
 
+pub use columns::{ColumnMapping, PREVIEW_ROWS, Role, TablePreview};
 pub use report::{Counts, Examples, Finding, ImportReport, MAX_EXAMPLES, Place};
 pub use sniff::detect_format;
 pub use text::MAX_DEPTH;
@@ -49,7 +53,8 @@ pub enum Format {
     Gexf,
     /// GraphML, including the variants Gephi, yEd and graph-tool write.
     GraphMl,
-    /// Gephi's spreadsheet tables: nodes (`Id`, `Label`, …) and edges (`Source`, `Target`, …).
+    /// CSV and TSV tables: Gephi's nodes (`Id`, `Label`, …) and edges (`Source`, `Target`,
+    /// …), and tables of ties with any headers.
     Csv,
     /// d3 and networkx node-link JSON (`nodes` with `links` or `edges`).
     NodeLink,
@@ -61,6 +66,10 @@ pub enum Format {
     Oligrapher,
     /// graphology's serialisation and sigma.js's demo JSON (`nodes` with `key`).
     Graphology,
+    /// An Excel workbook (`.xlsx`): a sheet of ties, perhaps one of entities.
+    Xlsx,
+    /// An OpenDocument spreadsheet (`.ods`), as LibreOffice saves it.
+    Ods,
     /// FollowTheMoney entities (Aleph, OpenAleph, OpenSanctions), as JSON lines or an array.
     Ftm,
     /// LittleSis's API JSON: entities and relationships (`data`, `included`).
@@ -79,6 +88,8 @@ impl fmt::Display for Format {
             Self::Gml => "GML",
             Self::Oligrapher => "Oligrapher",
             Self::Graphology => "graphology JSON",
+            Self::Xlsx => "Excel workbook",
+            Self::Ods => "OpenDocument spreadsheet",
             Self::Ftm => "FollowTheMoney",
             Self::LittleSis => "LittleSis JSON",
         })
@@ -119,6 +130,21 @@ pub enum ImportError {
         place: Place,
         /// What is wrong.
         message: String,
+    },
+    /// A table of ties whose headers do not say which columns are the two ends of each
+    /// tie: the person is to say, with a [`ColumnMapping`] (the window asks with a dialog,
+    /// the command line with `--source-column` and `--target-column`).
+    #[error(
+        "{file}: cannot tell which columns are the two ends of each tie{sheet}; the header has {headers}",
+        file = file.display(),
+        sheet = table.sheet.as_ref().map(|sheet| format!(" in sheet {sheet:?}")).unwrap_or_default(),
+        headers = columns::header_list(&table.headers)
+    )]
+    UnknownColumns {
+        /// The file.
+        file: PathBuf,
+        /// The table's header and first rows.
+        table: Box<TablePreview>,
     },
     /// Something powermap will not read for safety: entity declarations, deep nesting.
     #[error("{file}: {place}: refused: {message}", file = file.display())]
@@ -161,30 +187,63 @@ fn list(diagnostics: &[Diagnostic]) -> String {
         .join("; ")
 }
 
+/// How to read a file, where it cannot tell by itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Which columns of a table of ties (CSV, TSV, a workbook's sheet) hold what; roles
+    /// left out are recognised by their headers' words.
+    pub columns: ColumnMapping,
+}
+
 /// Imports the file at `path`, recognising its format by content and then by extension.
 /// Given one CSV table, it looks for the other beside it, named as Gephi names them
 /// (`… [Nodes].csv` next to `… [Edges].csv`, `nodes.csv` next to `edges.csv`), and says in
-/// the report whether it found one.
+/// the report whether it found one. A table of ties whose headers do not say which
+/// columns are its ends is an [`ImportError::UnknownColumns`]: see [`import_file_with`].
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
+    import_file_with(path, &ImportOptions::default())
+}
+
+/// As [`import_file`], with `options` (a table's columns).
+pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported, ImportError> {
     let bytes = read_bounded(path)?;
-    import(&bytes, path, true)
+    import(&bytes, path, true, options)
 }
 
 /// Imports a file already read; `file` names it in the report and errors. It never reads
 /// other files, so a CSV edges table is imported alone.
 pub fn import_bytes(bytes: &[u8], file: &Path) -> Result<Imported, ImportError> {
-    check_size(file, bytes.len() as u64)?;
-    import(bytes, file, false)
+    import_bytes_with(bytes, file, &ImportOptions::default())
 }
 
-/// Decodes the file, asks the readers which format it is, and has that one read it.
-fn import(bytes: &[u8], file: &Path, on_disk: bool) -> Result<Imported, ImportError> {
-    let decoded = decode(bytes, file)?;
+/// As [`import_bytes`], with `options` (a table's columns).
+pub fn import_bytes_with(
+    bytes: &[u8],
+    file: &Path,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    check_size(file, bytes.len() as u64)?;
+    import(bytes, file, false, options)
+}
+
+/// Decodes the file, asks the readers which format it is, and has that one read it. A zip
+/// archive (a workbook) is not text: it is not decoded, and its readers read the bytes.
+fn import(
+    bytes: &[u8],
+    file: &Path,
+    on_disk: bool,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    let decoded = if bytes.starts_with(spreadsheet::ZIP_MAGIC) {
+        text::Decoded::binary()
+    } else {
+        decode(bytes, file)?
+    };
     let sniff::Sniffed {
         reader,
         probe,
         note,
-    } = sniff::sniff(&decoded.text, file)?;
+    } = sniff::sniff(&decoded.text, bytes, file)?;
     let format = reader.format();
     let mut report = ImportReport::new(file, format);
     report.encoding = decoded.encoding.to_owned();
@@ -194,6 +253,7 @@ fn import(bytes: &[u8], file: &Path, on_disk: bool) -> Result<Imported, ImportEr
         bytes,
         json: probe.into_json(),
         on_disk,
+        options,
     };
     let network = reader.read(input, &mut report)?;
     report.notes.extend(note);
@@ -253,7 +313,7 @@ fn strip_position(err: &serde_json::Error) -> String {
 /// table, the entities are made from the edges' Source and Target.
 pub fn import_csv_tables(nodes: Option<&Path>, edges: &Path) -> Result<Imported, ImportError> {
     let mut report = ImportReport::new(edges, Format::Csv);
-    let network = csv_tables::read_tables(nodes, edges, &mut report)?;
+    let network = csv_tables::read_tables(nodes, edges, &ColumnMapping::default(), &mut report)?;
     Ok(Imported {
         network,
         report,

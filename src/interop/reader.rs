@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::json::{self, Parsed};
 use super::mapping::{self, RawGraph};
 use super::report::ImportReport;
-use super::{Format, ImportError};
+use super::{Format, ImportError, ImportOptions};
 use crate::network::model::Network;
 
 /// How well a file's content fits a format.
@@ -31,15 +31,18 @@ pub(crate) enum Fit {
 /// them, its JSON or its XML root.
 pub(crate) struct Probe<'a> {
     text: &'a str,
+    bytes: &'a [u8],
     json: OnceCell<Option<Parsed>>,
     xml_root: OnceCell<Option<String>>,
 }
 
 impl<'a> Probe<'a> {
-    /// A probe of `text`, a decoded file's whole text.
-    pub(crate) fn new(text: &'a str) -> Self {
+    /// A probe of `text`, a decoded file's whole text, and the `bytes` it was decoded
+    /// from (a file that is not text, such as a workbook's zip archive, has no text).
+    pub(crate) fn new(text: &'a str, bytes: &'a [u8]) -> Self {
         Self {
             text: text.trim_start_matches('\u{FEFF}').trim_start(),
+            bytes,
             json: OnceCell::new(),
             xml_root: OnceCell::new(),
         }
@@ -48,6 +51,11 @@ impl<'a> Probe<'a> {
     /// The text, without a byte order mark and leading white space.
     pub(crate) fn text(&self) -> &'a str {
         self.text
+    }
+
+    /// The file's bytes, as read.
+    pub(crate) fn bytes(&self) -> &'a [u8] {
+        self.bytes
     }
 
     /// Whether the text starts like JSON (an object or an array).
@@ -112,6 +120,8 @@ pub(crate) struct Input<'a> {
     /// Whether the file is on disk, so that a reader may look beside it (CSV tables come
     /// in pairs); not for bytes given without a folder.
     pub on_disk: bool,
+    /// What the person said about the file (a table's columns).
+    pub options: &'a ImportOptions,
 }
 
 /// How a format's file reads its text, or its parsed JSON, into a raw graph.
@@ -188,4 +198,6 @@ pub(crate) static READERS: &[&dyn Reader] = &[
     &super::node_link::NodeLinkReader,
     &super::gml::GmlReader,
     &super::csv_tables::CsvReader,
+    &super::spreadsheet::XLSX_READER,
+    &super::spreadsheet::ODS_READER,
 ];

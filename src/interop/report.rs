@@ -29,6 +29,13 @@ pub enum Place {
     Line(usize),
     /// A path in a JSON document, such as `links[3].source`.
     Path(String),
+    /// A row of a workbook's sheet, counted from 1 as the spreadsheet shows it.
+    Row {
+        /// The sheet's name.
+        sheet: String,
+        /// The row, from 1.
+        row: usize,
+    },
 }
 
 impl fmt::Display for Place {
@@ -47,6 +54,7 @@ impl fmt::Display for Place {
             }
             Self::Line(line) => write!(f, "line {line}"),
             Self::Path(path) => f.write_str(path),
+            Self::Row { sheet, row } => write!(f, "sheet {sheet:?}, row {row}"),
         }
     }
 }
@@ -83,6 +91,11 @@ pub enum Finding {
     /// A table cell that starts like a spreadsheet formula (`=`, `+`, `-`, `@`). Kept as
     /// plain text, never evaluated.
     FormulaCell,
+    /// A table row with fewer cells than the header. Kept, the missing cells empty.
+    ShortRow,
+    /// A table row with more cells than the header (a delimiter too many, a quote not
+    /// closed). Left out; the rest opens.
+    LongRow,
     /// NUL and other control characters in an id or a value. Removed; the rest is kept.
     ControlCharacters,
     /// A number too large to hold (`1e999`). Dropped; the rest opens.
@@ -109,6 +122,8 @@ impl Finding {
             Self::TimeOfDay => "times of day in dates",
             Self::Ignored => "parts of the file powermap does not read",
             Self::FormulaCell => "cells that look like spreadsheet formulas",
+            Self::ShortRow => "rows with fewer cells than the header",
+            Self::LongRow => "rows with more cells than the header",
             Self::ControlCharacters => "values with control characters (NUL and others)",
             Self::OverflowingNumber => "numbers too large to hold (such as 1e999)",
             Self::BadParent => "compound nodes whose parent is themselves, missing or a cycle",
@@ -129,6 +144,8 @@ impl Finding {
             Self::TimeOfDay => "the day is kept",
             Self::Ignored => "ignored; nothing is fetched",
             Self::FormulaCell => "kept as plain text, never evaluated",
+            Self::ShortRow => "kept; the missing cells are empty",
+            Self::LongRow => "left out; the rest opens",
             Self::BadParent => "that link dropped; the node stays",
             Self::ControlCharacters => "the characters removed, the rest kept",
         }
@@ -386,5 +403,10 @@ mod tests {
         assert_eq!(place.to_string(), "line 3, column 7 (in gexf/graph)");
         assert_eq!(Place::Line(4).to_string(), "line 4");
         assert_eq!(Place::Path("links[2]".into()).to_string(), "links[2]");
+        let row = Place::Row {
+            sheet: "관계".into(),
+            row: 3,
+        };
+        assert_eq!(row.to_string(), "sheet \"관계\", row 3");
     }
 }

@@ -52,8 +52,12 @@ fn best_fits(probe: &Probe<'_>) -> Vec<&'static dyn Reader> {
 }
 
 /// The reader for a file's text, with a note when the choice needs saying.
-pub(crate) fn sniff<'a>(text: &'a str, file: &Path) -> Result<Sniffed<'a>, ImportError> {
-    let probe = Probe::new(text);
+pub(crate) fn sniff<'a>(
+    text: &'a str,
+    bytes: &'a [u8],
+    file: &Path,
+) -> Result<Sniffed<'a>, ImportError> {
+    let probe = Probe::new(text, bytes);
     if probe.looks_like_json() {
         text::check_json_depth(probe.text(), file)?;
     }
@@ -144,10 +148,15 @@ fn unrecognised(
 
 /// The format of a file from its bytes and name: the content decides where it can (a
 /// powermap JSON object, node-link `nodes` and `links`, Cytoscape.js `elements`, a `<gexf>`
-/// or `<graphml>` root, a CSV header with `Id` or `Source` and `Target`), else the name.
+/// or `<graphml>` root, a CSV header with `Id` or the ends of ties, a workbook's archive),
+/// else the name.
 pub fn detect_format(bytes: &[u8], file: &Path) -> Option<Format> {
-    let decoded = text::decode(bytes, file).ok()?;
-    sniff(&decoded.text, file)
+    let decoded = if bytes.starts_with(super::spreadsheet::ZIP_MAGIC) {
+        text::Decoded::binary()
+    } else {
+        text::decode(bytes, file).ok()?
+    };
+    sniff(&decoded.text, bytes, file)
         .ok()
         .map(|sniffed| sniffed.reader.format())
 }
@@ -219,14 +228,24 @@ mod tests {
 
     #[test]
     fn a_misleading_name_is_noted() {
-        let sniffed = sniff("Source,Target\na,b\n", Path::new("graph.gexf")).expect("sniffs");
+        let sniffed = sniff(
+            "Source,Target\na,b\n",
+            "Source,Target\na,b\n".as_bytes(),
+            Path::new("graph.gexf"),
+        )
+        .expect("sniffs");
         assert_eq!(sniffed.reader.format(), Format::Csv);
         assert!(
             sniffed
                 .note
                 .is_some_and(|note| note.contains("suggests GEXF"))
         );
-        let sniffed = sniff(r#"{"nodes": []}"#, Path::new("graph.json")).expect("sniffs");
+        let sniffed = sniff(
+            r#"{"nodes": []}"#,
+            r#"{"nodes": []}"#.as_bytes(),
+            Path::new("graph.json"),
+        )
+        .expect("sniffs");
         assert_eq!(sniffed.reader.format(), Format::NodeLink);
         assert!(sniffed.note.is_none(), "a plain .json says nothing");
     }
@@ -234,12 +253,12 @@ mod tests {
     #[test]
     fn a_file_that_fits_two_formats_says_so() {
         let both = r#"{"nodes": [{"id": "a"}], "links": [], "elements": {"nodes": []}}"#;
-        let sniffed = sniff(both, Path::new("graph.json")).expect("sniffs");
+        let sniffed = sniff(both, both.as_bytes(), Path::new("graph.json")).expect("sniffs");
         assert_eq!(sniffed.reader.format(), Format::Cytoscape);
         let note = sniffed.note.expect("a note");
         assert!(note.contains("node-link JSON"), "{note}");
         assert!(note.contains(".nodelink.json"), "{note}");
-        let named = sniff(both, Path::new("graph.nodelink.json")).expect("sniffs");
+        let named = sniff(both, both.as_bytes(), Path::new("graph.nodelink.json")).expect("sniffs");
         assert_eq!(named.reader.format(), Format::NodeLink);
         assert!(named.note.is_some_and(|note| note.contains("Cytoscape")));
     }

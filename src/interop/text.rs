@@ -21,6 +21,16 @@ pub(crate) struct Decoded<'a> {
     pub encoding: &'static str,
 }
 
+impl Decoded<'_> {
+    /// What a file that is not text (a zip archive) is probed with: no text.
+    pub(crate) fn binary() -> Self {
+        Self {
+            text: Cow::Borrowed(""),
+            encoding: "binary (a zip archive)",
+        }
+    }
+}
+
 /// The place of byte `offset` in `text`, as a line and column.
 pub(crate) fn place_of(text: &str, offset: usize, element: Option<String>) -> Place {
     let TextPosition { line, column } = TextPosition::of_offset(text, offset);

@@ -83,6 +83,7 @@ fn located(place: &Place, message: String) -> Diagnostic {
         }),
         Place::Line(line) => Diagnostic::error(format!("line {line}"), message),
         Place::Path(path) => Diagnostic::error(path.clone(), message),
+        Place::Row { .. } => Diagnostic::error(place.to_string(), message),
     }
 }
 

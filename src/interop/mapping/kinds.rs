@@ -6,7 +6,7 @@ use crate::network::model::{EntityKind, TieKind};
 /// Attribute names read as an entity kind, in order of preference.
 pub(super) const ENTITY_KIND_NAMES: &[&str] = &["kind", "type", "category"];
 /// Attribute names read as a tie kind, in order of preference.
-pub(super) const TIE_KIND_NAMES: &[&str] = &[
+pub(crate) const TIE_KIND_NAMES: &[&str] = &[
     "kind",
     "type",
     "category",

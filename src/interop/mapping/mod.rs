@@ -26,6 +26,7 @@ mod sources;
 mod ties;
 
 pub(crate) use build::build;
+pub(crate) use kinds::TIE_KIND_NAMES;
 pub(crate) use kinds::tie_kind;
 pub(crate) use language::language_of;
 pub(crate) use numbers::parse_number;
