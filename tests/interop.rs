@@ -1196,6 +1196,7 @@ fn round_trips_keep_the_whole_default_network() {
         (ExportFormat::GraphMl, "back.graphml"),
         (ExportFormat::NodeLink, "back.nodelink.json"),
         (ExportFormat::Gexf, "back.gexf"),
+        (ExportFormat::Gml, "back.gml"),
     ] {
         let Imported {
             network, report, ..
@@ -1248,6 +1249,7 @@ fn round_trips_keep_positions_pins_attributes_and_awkward_text() {
         (ExportFormat::GraphMl, "t.graphml"),
         (ExportFormat::NodeLink, "t.nodelink.json"),
         (ExportFormat::Gexf, "t.gexf"),
+        (ExportFormat::Gml, "t.gml"),
     ] {
         let back = round_trip(&network, format, name).network;
         assert_eq!(back.entities, network.entities, "{name}");
@@ -1301,6 +1303,7 @@ fn round_trips_keep_self_loops() {
         (ExportFormat::GraphMl, "loops.graphml"),
         (ExportFormat::NodeLink, "loops.nodelink.json"),
         (ExportFormat::Gexf, "loops.gexf"),
+        (ExportFormat::Gml, "loops.gml"),
     ] {
         let Imported {
             network: back,

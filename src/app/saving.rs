@@ -61,6 +61,7 @@ pub fn save_as_dialog(document: &Document) -> rfd::FileDialog {
         .add_filter("powermap JSON", &["json"])
         .add_filter("GEXF (Gephi)", &["gexf"])
         .add_filter("GraphML", &["graphml"])
+        .add_filter("GML (networkx, igraph)", &["gml"])
         .add_filter("node-link JSON (name.nodelink.json)", &["json"])
         .add_filter(
             "FollowTheMoney, for Aleph (name.ftm.json)",

@@ -53,7 +53,7 @@ pub enum Command {
     },
     /// Convert a network from any format powermap opens to another, printing the import report.
     ///
-    /// The output's name chooses the format written: .json (powermap), .gexf, .graphml,
+    /// The output's name chooses the format written: .json (powermap), .gexf, .graphml, .gml,
     /// .nodelink.json or .ftm.json (FollowTheMoney JSON lines, for Aleph and OpenAleph).
     Convert {
         /// The file to read.
@@ -128,7 +128,7 @@ pub enum Command {
         /// entities that are not pinned.
         #[arg(long, default_value_t = 300)]
         steps: u64,
-        /// Where to save it: .gexf, .graphml, .nodelink.json and .ftm.json write those formats (for
+        /// Where to save it: .gexf, .graphml, .gml, .nodelink.json and .ftm.json write those formats (for
         /// comparing with other tools), anything else powermap JSON.
         #[arg(short, long)]
         output: PathBuf,
@@ -605,6 +605,7 @@ fn export_format_name(format: ExportFormat) -> &'static str {
         ExportFormat::GraphMl => "GraphML",
         ExportFormat::NodeLink => "node-link JSON",
         ExportFormat::Ftm => "FollowTheMoney JSON lines",
+        ExportFormat::Gml => "GML",
     }
 }
 

@@ -1,13 +1,15 @@
 //! GML, the Graph Modelling Language that networkx, igraph, Gephi, yEd and Cytoscape write:
 //! nested `key value` lists (`graph [ node [ id 1 label "Lee" ] edge [ source 1 target 2 ] ]`)
 //! with quoted strings whose `&…;` entities are decoded, `graphics [ x … y … ]` positions,
-//! and ids or labels as names. Repeated edges are kept, each a tie of its own.
+//! and ids or labels as names. Repeated edges are kept, each a tie of its own. Networks
+//! are written back as GML too, for networkx and igraph.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::interop::Format;
 use crate::interop::ImportError;
-use crate::interop::mapping::{RawEdge, RawGraph, RawNode};
+use crate::interop::mapping::{OutGraph, RawEdge, RawGraph, RawNode};
 use crate::interop::reader::{Fit, Input, Probe, Reader};
 use crate::interop::report::ImportReport;
 use crate::interop::text::{MAX_DEPTH, place_of};
@@ -70,15 +72,36 @@ pub(crate) fn read(
         ));
     };
     let mut raw = RawGraph::default();
+    // The GML ids (numbers, as igraph wants them) of nodes powermap wrote with their ids.
+    let mut powermap_ids: HashMap<String, String> = HashMap::new();
     for item in items {
         match (item.key.as_str(), &item.value) {
-            ("node", Value::List(fields)) => raw.push_node(node(text, item, fields), file)?,
-            ("edge", Value::List(fields)) => raw.push_edge(edge(text, item, fields), file)?,
+            ("node", Value::List(fields)) => {
+                let (node, gml_id) = node(text, item, fields);
+                if let Some(gml_id) = gml_id {
+                    powermap_ids.insert(gml_id, node.id.clone());
+                }
+                raw.push_node(node, file)?;
+            }
+            ("edge", Value::List(fields)) => {
+                let mut edge = edge(text, item, fields);
+                for end in &mut edge.endpoints {
+                    if let Some(id) = powermap_ids.get(end.as_str()) {
+                        end.clone_from(id);
+                    }
+                }
+                raw.push_edge(edge, file)?;
+            }
             ("label" | "name", Value::Scalar(title)) if raw.title.is_none() => {
                 raw.title = Some(title.clone());
             }
             ("comment", Value::Scalar(description)) if raw.description.is_none() => {
                 raw.description = Some(description.clone());
+            }
+            // Only powermap writes the label language: its positions are at its spacing.
+            ("label_language", Value::Scalar(language)) => {
+                raw.label_language = Some(language.clone());
+                raw.written_by_powermap = true;
             }
             // Whether edges have a direction: powermap's ties have none.
             ("directed" | "multigraph" | "hierarchic", _) => {}
@@ -88,13 +111,16 @@ pub(crate) fn read(
     Ok(raw)
 }
 
-fn node(text: &str, entry: &Entry, fields: &[Entry]) -> RawNode {
+/// A node, and its GML id when powermap wrote the node with its own id beside it.
+fn node(text: &str, entry: &Entry, fields: &[Entry]) -> (RawNode, Option<String>) {
     let mut id = None;
+    let mut powermap_id = None;
     let mut attributes = Vec::new();
     let mut position = None;
     for field in fields {
         match (field.key.as_str(), &field.value) {
             ("id", Value::Scalar(value)) if id.is_none() => id = Some(value.clone()),
+            (POWERMAP_ID, Value::Scalar(value)) => powermap_id = Some(value.clone()),
             ("graphics", Value::List(graphics)) => {
                 let number = |key: &str| {
                     graphics.iter().find_map(|g| match &g.value {
@@ -123,12 +149,17 @@ fn node(text: &str, entry: &Entry, fields: &[Entry]) -> RawNode {
             .find(|(key, _)| key == "label")
             .map(|(_, label)| label.clone())
     });
-    RawNode {
+    let (id, gml_id) = match powermap_id {
+        Some(powermap_id) => (Some(powermap_id), id),
+        None => (id, None),
+    };
+    let node = RawNode {
         id: id.unwrap_or_default(),
         attributes,
         position,
         place: place_of(text, entry.offset, Some("graph/node".to_owned())),
-    }
+    };
+    (node, gml_id)
 }
 
 fn edge(text: &str, entry: &Entry, fields: &[Entry]) -> RawEdge {
@@ -152,8 +183,27 @@ fn edge(text: &str, entry: &Entry, fields: &[Entry]) -> RawEdge {
     }
 }
 
-/// A nested list's scalars as `outer.inner` attributes, leaving out `skip`.
+/// An `attribute [ name "…" value "…" ]` list, as [`write`] writes an attribute whose
+/// name is no GML key.
+fn named_attribute(list: &[Entry]) -> Option<(String, String)> {
+    let scalar = |key: &str| {
+        list.iter().find_map(|entry| match &entry.value {
+            Value::Scalar(value) if entry.key == key => Some(value.clone()),
+            _ => None,
+        })
+    };
+    Some((scalar("name")?, scalar("value")?))
+}
+
+/// A nested list's scalars as `outer.inner` attributes, leaving out `skip`; an
+/// `attribute [ name value ]` list is the attribute it names.
 fn flatten(prefix: &str, list: &[Entry], attributes: &mut Vec<(String, String)>, skip: &[&str]) {
+    if prefix == ATTRIBUTE
+        && let Some(named) = named_attribute(list)
+    {
+        attributes.push(named);
+        return;
+    }
     for entry in list {
         let key = format!("{prefix}.{}", entry.key);
         match &entry.value {
@@ -288,6 +338,103 @@ impl Parser<'_> {
     fn error(&self, offset: usize, message: &str) -> ImportError {
         malformed(self.text, self.file, offset, message)
     }
+}
+
+/// Whether `name` can be a GML key: a letter, then letters, digits and underscores.
+fn is_key(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// `text` as a GML string: `&`, `"` and every character beyond ASCII as entities, as
+/// networkx writes them (it reads GML as ASCII).
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            c if c.is_ascii() => out.push(c),
+            c => out.push_str(&format!("&#{};", u32::from(c))),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Writes an attribute: as `name "value"` where the name is a GML key, else as an
+/// `attribute [ name "…" value "…" ]` list, which [`read`] takes back as that attribute.
+fn attribute(out: &mut String, indent: &str, name: &str, value: &str) {
+    if is_key(name)
+        && !matches!(
+            name,
+            "id" | "source" | "target" | "graphics" | ATTRIBUTE | POWERMAP_ID
+        )
+    {
+        out.push_str(&format!("{indent}{name} {}\n", quoted(value)));
+    } else {
+        out.push_str(&format!(
+            "{indent}{ATTRIBUTE} [ name {} value {} ]\n",
+            quoted(name),
+            quoted(value)
+        ));
+    }
+}
+
+/// The key of a list that carries an attribute whose name is no GML key.
+const ATTRIBUTE: &str = "attribute";
+
+/// The key powermap writes an entity's id under: GML ids are numbers for igraph.
+const POWERMAP_ID: &str = "powermap_id";
+
+/// The network as GML, as networkx's `read_gml` and igraph read it: a multigraph whose
+/// nodes are numbered (igraph reads only numbers as ids) and keep powermap's ids as
+/// `powermap_id`, and whose nodes and edges keep their names and powermap's fields as
+/// attributes.
+pub(crate) fn write(graph: &OutGraph) -> String {
+    let mut out = String::from("Creator \"powermap\"\ngraph [\n  directed 0\n  multigraph 1\n");
+    for (name, value) in [
+        ("label", &graph.title),
+        ("comment", &graph.description),
+        ("label_language", &graph.label_language),
+    ] {
+        if !value.is_empty() {
+            out.push_str(&format!("  {name} {}\n", quoted(value)));
+        }
+    }
+    let numbers: HashMap<&str, usize> = (graph.nodes.iter().enumerate())
+        .map(|(number, node)| (node.id.as_str(), number))
+        .collect();
+    for (number, node) in graph.nodes.iter().enumerate() {
+        out.push_str(&format!(
+            "  node [\n    id {number}\n    {POWERMAP_ID} {}\n",
+            quoted(&node.id)
+        ));
+        out.push_str(&format!("    label {}\n", quoted(&node.label)));
+        if let Some(Position { x, y }) = node.position {
+            out.push_str(&format!("    graphics [ x {x} y {y} ]\n"));
+        }
+        for (name, value) in &node.attributes {
+            attribute(&mut out, "    ", name, &value.text());
+        }
+        out.push_str("  ]\n");
+    }
+    for edge in &graph.edges {
+        out.push_str(&format!(
+            "  edge [\n    id {}\n    source {}\n    target {}\n",
+            quoted(&edge.id),
+            numbers[edge.source.as_str()],
+            numbers[edge.target.as_str()]
+        ));
+        for (name, value) in &edge.attributes {
+            attribute(&mut out, "    ", name, &value.text());
+        }
+        out.push_str("  ]\n");
+    }
+    out.push_str("]\n");
+    out
 }
 
 /// GML (graph [ … ]).

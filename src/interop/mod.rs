@@ -334,10 +334,12 @@ pub enum ExportFormat {
     NodeLink,
     /// FollowTheMoney entities as JSON lines, for Aleph, OpenAleph and the `ftm` tool.
     Ftm,
+    /// GML, for networkx, igraph, Gephi and Cytoscape.
+    Gml,
 }
 
 impl ExportFormat {
-    /// The format a file name asks for: `.gexf`, `.graphml`, `.nodelink.json` (or
+    /// The format a file name asks for: `.gexf`, `.graphml`, `.gml`, `.nodelink.json` (or
     /// `.node-link.json`) for node-link, `.ftm.json`, `.ftm` or `.ijson` for
     /// FollowTheMoney, and any other `.json` for powermap's own format.
     pub fn from_path(path: &Path) -> Option<Self> {
@@ -346,6 +348,7 @@ impl ExportFormat {
         Some(match extension {
             "gexf" => Self::Gexf,
             "graphml" => Self::GraphMl,
+            "gml" => Self::Gml,
             "json" if name.ends_with(".nodelink.json") || name.ends_with(".node-link.json") => {
                 Self::NodeLink
             }
@@ -364,6 +367,7 @@ impl ExportFormat {
             Self::GraphMl => "graphml",
             Self::NodeLink => "nodelink.json",
             Self::Ftm => "ftm.json",
+            Self::Gml => "gml",
         }
     }
 }
@@ -387,6 +391,7 @@ pub fn export_to_string(network: &Network, format: ExportFormat) -> Result<Strin
         ExportFormat::GraphMl => graphml::write(&mapping::records(network)),
         ExportFormat::NodeLink => node_link::write(&mapping::records(network))?,
         ExportFormat::Ftm => ftm::write(network)?,
+        ExportFormat::Gml => gml::write(&mapping::records(network)),
     })
 }
 
@@ -414,7 +419,7 @@ pub enum ConvertError {
     /// The output's name asks for no format powermap writes.
     #[error(
         "{file}: cannot tell which format to write from the name; end it in .json \
-         (powermap), .gexf, .graphml, .nodelink.json or .ftm.json (FollowTheMoney)",
+         (powermap), .gexf, .graphml, .gml, .nodelink.json or .ftm.json (FollowTheMoney)",
         file = file.display()
     )]
     UnknownOutputFormat {
@@ -449,6 +454,7 @@ mod tests {
         let format = |name: &str| ExportFormat::from_path(Path::new(name));
         assert_eq!(format("a/map.GEXF"), Some(ExportFormat::Gexf));
         assert_eq!(format("map.graphml"), Some(ExportFormat::GraphMl));
+        assert_eq!(format("map.GML"), Some(ExportFormat::Gml));
         assert_eq!(format("map.nodelink.json"), Some(ExportFormat::NodeLink));
         assert_eq!(format("map.node-link.json"), Some(ExportFormat::NodeLink));
         assert_eq!(format("a/map.FTM.json"), Some(ExportFormat::Ftm));
