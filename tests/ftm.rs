@@ -15,14 +15,14 @@ use powermap::network::date::DatePrecision;
 use powermap::network::load::load_file;
 use powermap::network::model::{EntityKind, LocalizedText, Network, Tie, TieKind};
 
+mod common;
+
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/interop")
-        .join(name)
+    common::fixture_in("interop", name)
 }
 
 fn import(name: &str) -> Imported {
-    import_file(&fixture(name)).unwrap_or_else(|err| panic!("{name}: {err}"))
+    common::import_fixture("interop", name)
 }
 
 fn tie<'a>(network: &'a Network, id: &str) -> &'a Tie {

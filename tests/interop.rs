@@ -13,14 +13,14 @@ use powermap::network::load::load_file;
 use powermap::network::model::{EntityKind, Network, Position, TieKind, TieStatus};
 use powermap::network::save::{Overwrite, SaveError, save_network};
 
+mod common;
+
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/interop")
-        .join(name)
+    common::fixture_in("interop", name)
 }
 
 fn import(name: &str) -> Imported {
-    import_file(&fixture(name)).unwrap_or_else(|err| panic!("{name}: {err}"))
+    common::import_fixture("interop", name)
 }
 
 fn import_error(name: &str) -> ImportError {

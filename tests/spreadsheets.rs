@@ -3,7 +3,7 @@
 //! and broken tables, each on a small fixture in `tests/fixtures/spreadsheets/` (the
 //! workbooks are written by `make-workbooks.py` there).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::accesskit::Role as A11yRole;
 use egui_kittest::kittest::Queryable;
@@ -17,13 +17,11 @@ mod common;
 use common::{harness, powermap_command, send, succeeds};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/spreadsheets")
-        .join(name)
+    common::fixture_in("spreadsheets", name)
 }
 
 fn import(name: &str) -> Imported {
-    import_file(&fixture(name)).unwrap_or_else(|err| panic!("{name} opens: {err}"))
+    common::import_fixture("spreadsheets", name)
 }
 
 /// The tie between two entities, by their ids.

@@ -1,12 +1,16 @@
 //! Helpers shared by the integration tests: the egui_kittest harness and index lookups for
-//! the window tests, and running the `powermap` binary for the command-line ones.
+//! the window tests, running the `powermap` binary for the command-line ones, and the
+//! fixtures the import tests open.
 
 // Each test crate uses some of these helpers, not all.
 #![allow(dead_code)]
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+
 use powermap::app::{Command, PowermapApp};
+use powermap::interop::{Imported, import_file};
 use powermap::network::index::{EntityIx, TieIx};
 
 /// The app with the embedded network in a 1400×900 window, a few frames in. It keeps no
@@ -101,4 +105,18 @@ pub fn click_at(harness: &mut Harness<'static, PowermapApp>, pos: egui::Pos2) {
         harness.run_steps(1);
     }
     harness.run_steps(2);
+}
+
+/// The file `name` in `tests/fixtures/<folder>`.
+pub fn fixture_in(folder: &str, name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(folder)
+        .join(name)
+}
+
+/// The file `name` in `tests/fixtures/<folder>`, imported; a file that does not open fails
+/// the test, naming it and saying why.
+pub fn import_fixture(folder: &str, name: &str) -> Imported {
+    import_file(&fixture_in(folder, name)).unwrap_or_else(|err| panic!("{name} opens: {err}"))
 }
