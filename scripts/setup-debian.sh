@@ -13,16 +13,4 @@ packages=(
   zenity
   fonts-noto-core fonts-noto-cjk
 )
-missing=()
-for package in "${packages[@]}"; do
-  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
-done
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: everything powermap needs is installed"
-  exit 0
-fi
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-echo "setup: installed ${missing[*]}"
+exec "$(dirname "$0")/apt-install-missing.sh" setup "${packages[@]}"
