@@ -1996,6 +1996,42 @@ fn real_cytoscape_js_array_with_compound_nodes() {
 
 #[test]
 #[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
+fn real_oligrapher_2_map_from_littlesis() {
+    let file = "oligrapher2-littlesis-map-942.json";
+    let value = json_file(file);
+    let count = |key: &str| value["graph"][key].as_object().expect(key).len();
+    let (nodes, edges) = (count("nodes"), count("edges"));
+    assert_eq!((nodes, edges), (26, 37));
+    let Imported {
+        network,
+        report,
+        format,
+    } = import_real(file);
+    assert_eq!(format, Format::Oligrapher);
+    assert_eq!((network.entities.len(), network.ties.len()), (nodes, edges));
+    assert_eq!(report.counts.positions, nodes, "{report}");
+    let greenspan = network.entity("34963").expect("Alan Greenspan");
+    assert_eq!(greenspan.display_name("en"), "Alan Greenspan");
+    assert_eq!(greenspan.kind, EntityKind::Person);
+    let fed = network.entity("15957").expect("the Federal Reserve");
+    assert_eq!(fed.kind, EntityKind::Company, "a LittleSis /org/ page");
+    let chair = network.tie("93362").expect("former chair");
+    assert_eq!(chair.summary, "former chair");
+    assert_eq!(chair.participants, ["34963", "15957"]);
+    let source = network
+        .source(&chair.evidence[0].source)
+        .expect("its source");
+    assert_eq!(
+        source.url.as_deref(),
+        Some("https://littlesis.org/relationship/view/id/93362")
+    );
+    assert_eq!(network.tie("11055").map(|t| t.kind), Some(TieKind::Role));
+    assert_eq!(network.story.len(), 6, "one step per annotation");
+    assert_eq!(network.story[0].entities, ["x1", "33180", "15957"]);
+}
+
+#[test]
+#[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
 fn real_csv_edges_from_gephi_with_timesets() {
     let Imported {
         network, report, ..
@@ -2249,6 +2285,73 @@ fn an_oligrapher_map_opens_with_kinds_positions_links_and_notes() {
     assert_eq!(first.entities, ["2", "9"]);
     assert_eq!(first.ties, ["332141"]);
     assert_eq!(network.story[1].ties, ["e2"]);
+}
+
+/// Oligrapher 2 (the maps LittleSis still serves) keeps each item's look under `display`,
+/// with addresses that have no scheme and numbers as ids.
+#[test]
+fn an_oligrapher_2_map_reads_its_display_fields_and_categories() {
+    let imported = import_file(&fixture("oligrapher2-map.json")).expect("opens");
+    assert_eq!(imported.format, Format::Oligrapher);
+    let network = &imported.network;
+    assert_eq!(network.entities.len(), 4);
+    assert_eq!(network.ties.len(), 3);
+    let rex = network
+        .entity("1045")
+        .expect("Rex Tillerson, by his number");
+    assert_eq!(rex.display_name("en"), "Rex Tillerson");
+    assert_eq!(rex.kind, EntityKind::Person);
+    let place = rex.position.expect("the map's place");
+    assert_eq!((place.x, place.y), (-120.5, 40.25));
+    assert_eq!(
+        rex.attributes.get("image").map(String::as_str),
+        Some("https://s3.amazonaws.com/pai-littlesis/images/profile/rex.png"),
+        "an address without a scheme is made whole, and never fetched"
+    );
+    assert_eq!(
+        network.entity("2").map(|e| e.kind),
+        Some(EntityKind::Company)
+    );
+    assert!(
+        !network
+            .entity("x1")
+            .expect("Texas")
+            .attributes
+            .contains_key("url")
+    );
+
+    let tie = |id: &str| network.ties.iter().find(|t| t.id == id).expect(id);
+    let position = tie("101");
+    assert_eq!(position.kind, TieKind::Role, "the category \"Position\"");
+    assert_eq!(position.participants, ["1045", "2"]);
+    let source = network
+        .source(&position.evidence[0].source)
+        .expect("source");
+    assert_eq!(
+        source.url.as_deref(),
+        Some("https://littlesis.org/relationship/view/id/101")
+    );
+    let ownership = tie("102");
+    assert_eq!(ownership.kind, TieKind::Affiliate);
+    assert_eq!(
+        ownership.participants,
+        ["2", "9"],
+        "what is owned first, as powermap's affiliates read"
+    );
+    assert_eq!(
+        ownership.attributes.get("arrow").map(String::as_str),
+        Some("true")
+    );
+    let drawn = tie("x1");
+    assert_eq!(drawn.kind, TieKind::Other);
+    assert!(drawn.evidence.is_empty() && !drawn.attributes.contains_key("arrow"));
+
+    assert_eq!(network.story.len(), 2);
+    assert_eq!(
+        network.story[0].caption.values().next().map(String::as_str),
+        Some("Who ran it: Rex Tillerson ran ExxonMobil.")
+    );
+    assert_eq!(network.story[1].entities, ["9", "2"]);
 }
 
 #[test]

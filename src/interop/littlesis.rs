@@ -72,6 +72,15 @@ fn category(id: &Value) -> Option<(&'static str, TieKind)> {
     CATEGORIES.get(number.checked_sub(1)?).copied()
 }
 
+/// The category a relationship's name is, in any case: Oligrapher draws a LittleSis
+/// relationship with its category as the label unless the map's author wrote another.
+pub(crate) fn category_named(name: &str) -> Option<(&'static str, TieKind)> {
+    CATEGORIES
+        .iter()
+        .find(|(category, _)| category.eq_ignore_ascii_case(name.trim()))
+        .copied()
+}
+
 /// A LittleSis date (`2011-08-15`, and `1856-00-00` or `2010-05-00` for a year or a month)
 /// as a date with its precision.
 fn date_text(text: &str) -> String {
@@ -400,7 +409,7 @@ fn relationship_edge(
 }
 
 /// The snake_case name serde gives a tie kind (`letter_of_intent`).
-fn snake_name(kind: TieKind) -> String {
+pub(crate) fn snake_name(kind: TieKind) -> String {
     serde_json::to_value(kind)
         .ok()
         .and_then(|kind| kind.as_str().map(str::to_owned))

@@ -1,6 +1,8 @@
 //! Oligrapher maps, as Oligrapher 3 and 4 save and embed them on LittleSis:
 //! `graph.nodes`, `graph.edges` and `graph.captions` as objects keyed by id,
-//! `attributes` (title, subtitle) and `annotations` (a click-through story). Nodes become
+//! `attributes` (title, subtitle) and `annotations` (a click-through story). Oligrapher 2's
+//! maps, which LittleSis still serves, keep a node's and an edge's look under `display`;
+//! those fields are read as if they stood on the item itself. Nodes become
 //! entities (their `url` and `image` kept as attributes; images are never fetched), edges
 //! ties (label, dash and arrow kept; the edge's `url` a source link of its evidence),
 //! captions notes in the map's description, and annotations the map's story.
@@ -12,6 +14,7 @@ use serde_json::{Map, Value};
 use crate::network::model::Position;
 
 use super::ImportError;
+use super::littlesis::{category_named, snake_name};
 use super::mapping::{RawEdge, RawGraph, RawNode, RawStep};
 use super::node_link::{id_text, value_text};
 use super::report::{Finding, ImportReport, Place};
@@ -52,9 +55,11 @@ pub(crate) fn read(
 
     for (key, node) in objects("nodes")? {
         let path = format!("graph.nodes.{key}");
-        let node = node
-            .as_object()
-            .ok_or_else(|| malformed(&path, "a node is an object"))?;
+        let node = flattened(
+            node.as_object()
+                .ok_or_else(|| malformed(&path, "a node is an object"))?,
+        );
+        let node = &node;
         let id = node
             .get("id")
             .and_then(id_text)
@@ -102,11 +107,13 @@ pub(crate) fn read(
 
     for (key, edge) in objects("edges")? {
         let path = format!("graph.edges.{key}");
-        let edge = edge
-            .as_object()
-            .ok_or_else(|| malformed(&path, "an edge is an object"))?;
+        let edge = flattened(
+            edge.as_object()
+                .ok_or_else(|| malformed(&path, "an edge is an object"))?,
+        );
+        let edge = &edge;
         let end = |name: &str| edge.get(name).and_then(id_text);
-        let (Some(from), Some(to)) = (end("node1_id"), end("node2_id")) else {
+        let (Some(mut from), Some(mut to)) = (end("node1_id"), end("node2_id")) else {
             report.record(Finding::Ignored, || {
                 format!("{path}: an edge without node1_id and node2_id")
             });
@@ -121,10 +128,19 @@ pub(crate) fn read(
                 // Where it was drawn is the map's business; the ends say what it joins.
                 "id" | "node1_id" | "node2_id" | "x1" | "y1" | "x2" | "y2" | "s1" | "s2" | "cx"
                 | "cy" | "status" | "url" => {}
-                "dash" | "arrow" if text == "false" || text == "null" => {}
+                "dash" | "arrow" if matches!(text.as_str(), "false" | "null" | "0") => {}
                 // The label ("Institutional investor") says what the tie is.
                 "label" => attributes.push(("summary".to_owned(), text)),
                 _ => attributes.push((name.clone(), text)),
+            }
+        }
+        // A label that is a LittleSis category ("Position", "Ownership") says the kind.
+        if let Some((name, kind)) = text_of(edge.get("label")).and_then(|l| category_named(&l)) {
+            attributes.push(("kind".to_owned(), snake_name(kind)));
+            attributes.push(("attribute:category".to_owned(), name.to_owned()));
+            // An owner comes after what it owns, as powermap's affiliates read.
+            if name == "Ownership" {
+                std::mem::swap(&mut from, &mut to);
             }
         }
         // The edge's link is its evidence's source: LittleSis's page of the relationship,
@@ -212,6 +228,25 @@ pub(crate) fn read(
         graph.description = Some(description);
     }
     Ok(graph)
+}
+
+/// An Oligrapher item with its `display` fields (Oligrapher 1 and 2) beside its own, and
+/// its addresses made whole: LittleSis wrote them without a scheme (`//littlesis.org/…`).
+fn flattened(item: &Map<String, Value>) -> Map<String, Value> {
+    let mut fields = item.clone();
+    if let Some(Value::Object(display)) = fields.remove("display") {
+        for (name, value) in display {
+            fields.entry(name).or_insert(value);
+        }
+    }
+    for name in ["url", "image"] {
+        if let Some(Value::String(address)) = fields.get_mut(name)
+            && address.starts_with("//")
+        {
+            address.insert_str(0, "https:");
+        }
+    }
+    fields
 }
 
 /// The kind a LittleSis address names: `…/person/1045-Rex_Tillerson` a person,
