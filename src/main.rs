@@ -36,7 +36,7 @@ fn main() -> ExitCode {
     }
     match cli.command {
         Some(Command::Validate { files, columns }) => {
-            match validate_files(&files, &columns.mapping(), &mut std::io::stdout()) {
+            match validate_files(&files, &columns.options(), &mut std::io::stdout()) {
                 Ok(true) => ExitCode::SUCCESS,
                 Ok(false) => ExitCode::FAILURE,
                 Err(err) => {
@@ -50,7 +50,7 @@ fn main() -> ExitCode {
             output,
             force,
             columns,
-        }) => report(convert_file(&input, &output, force, &columns.mapping())),
+        }) => report(convert_file(&input, &output, force, &columns.options())),
         Some(Command::Merge {
             files,
             output,

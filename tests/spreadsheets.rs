@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use egui::accesskit::Role as A11yRole;
 use egui_kittest::kittest::Queryable;
 use powermap::interop::{
-    ColumnMapping, Finding, Format, ImportError, ImportOptions, Imported, Role, import_file,
-    import_file_with,
+    ColumnMapping, EntitiesSheet, Finding, Format, ImportError, ImportOptions, Imported, Role,
+    SheetChoice, import_file, import_file_with,
 };
 use powermap::network::model::{EntityKind, Network, Tie, TieKind};
 
@@ -187,6 +187,7 @@ fn unknown_headers_ask_for_their_columns_and_open_with_them() {
             date: Some("When".to_owned()),
             ..ColumnMapping::default()
         },
+        ..ImportOptions::default()
     };
     let Imported {
         network, report, ..
@@ -352,4 +353,184 @@ fn the_window_asks_for_the_columns_and_remembers_them() {
     send(&mut harness, powermap::app::Command::Open(file));
     assert!(harness.query_by_label("Which column is which?").is_none());
     harness.get_by_label_contains("3 entities · 3 ties");
+}
+
+#[test]
+fn a_workbook_whose_sheet_names_say_nothing_reads_the_sheet_that_names_the_ends() {
+    let Imported {
+        network, report, ..
+    } = import("notes-first.xlsx");
+    assert_eq!(
+        (network.entities.len(), network.ties.len()),
+        (3, 2),
+        "{report}"
+    );
+    assert_eq!(
+        date(tie(&network, "Holding AG", "Tochter GmbH")).as_deref(),
+        Some("2024-03-01")
+    );
+    let text = report.to_string();
+    assert!(
+        text.contains("read the ties from sheet \"Sheet2\"") && text.contains("\"Sheet1\""),
+        "the note says which sheet was read and which not: {report}"
+    );
+}
+
+/// The options that read `unnamed-sheets.xlsx` as its author meant: the ties in Sheet2,
+/// the entities in Sheet1, and the two ends named.
+fn unnamed_sheets_options() -> ImportOptions {
+    ImportOptions {
+        columns: ColumnMapping {
+            source: Some("Person".to_owned()),
+            target: Some("Met".to_owned()),
+            ..ColumnMapping::default()
+        },
+        sheets: SheetChoice {
+            ties: Some("Sheet2".to_owned()),
+            entities: EntitiesSheet::Named("Sheet1".to_owned()),
+        },
+    }
+}
+
+/// What `unnamed-sheets.xlsx` holds, read as its author meant.
+fn assert_unnamed_sheets_read(network: &Network) {
+    assert_eq!((network.entities.len(), network.ties.len()), (3, 2));
+    let ada = network.entity("ada").expect("Ada, by the id in Sheet1");
+    assert_eq!(ada.display_name("en"), "Ada Lovelace");
+    assert_eq!(ada.kind, EntityKind::Person);
+    assert_eq!(
+        network.entity("engine").map(|e| e.kind),
+        Some(EntityKind::Company)
+    );
+    assert_eq!(
+        date(tie(network, "ada", "babbage")).as_deref(),
+        Some("1833-06-05")
+    );
+}
+
+#[test]
+fn the_sheets_of_ties_and_entities_can_be_chosen() {
+    let file = fixture("unnamed-sheets.xlsx");
+    // Nothing says which sheet is which: the first is tried, and every sheet comes back
+    // with the question.
+    match import_file(&file) {
+        Err(ImportError::UnknownColumns {
+            table,
+            sheets,
+            entities_sheet,
+            ..
+        }) => {
+            assert_eq!(table.sheet.as_deref(), Some("Sheet1"));
+            let names: Vec<_> = sheets.iter().map(|s| s.sheet.as_deref()).collect();
+            assert_eq!(names, [Some("Sheet1"), Some("Sheet2"), Some("Sheet3")]);
+            assert_eq!(sheets[1].headers, ["Person", "Met", "When"]);
+            assert_eq!(sheets[1].rows[0], ["ada", "babbage", "1833-06-05"]);
+            assert!(sheets[2].headers.is_empty(), "Sheet3 is empty");
+            assert_eq!(entities_sheet, None);
+        }
+        other => panic!("expected unknown columns, got {other:?}"),
+    }
+    let Imported {
+        network, report, ..
+    } = import_file_with(&file, &unnamed_sheets_options()).expect("opens");
+    assert_unnamed_sheets_read(&network);
+    assert!(
+        report
+            .to_string()
+            .contains("the entities from sheet \"Sheet1\""),
+        "{report}"
+    );
+    // Without an entities sheet, the entities are those the ties name.
+    let mut options = unnamed_sheets_options();
+    options.sheets.entities = EntitiesSheet::Without;
+    let network = import_file_with(&file, &options).expect("opens").network;
+    assert_eq!(network.entities.len(), 3);
+    assert_eq!(
+        network.entity("ada").map(|e| e.kind),
+        Some(EntityKind::Other)
+    );
+    // A sheet the workbook does not have, or one sheet for both, is said so.
+    for (ties, entities, expected) in [
+        (
+            "Nope",
+            "Sheet1",
+            "there is no sheet \"Nope\"; the workbook has \"Sheet1\"",
+        ),
+        ("Sheet2", "Sheet2", "sheet \"Sheet2\" cannot hold both"),
+    ] {
+        let mut options = unnamed_sheets_options();
+        options.sheets = SheetChoice {
+            ties: Some(ties.to_owned()),
+            entities: EntitiesSheet::Named(entities.to_owned()),
+        };
+        let err = import_file_with(&file, &options).expect_err("refused");
+        assert!(err.to_string().contains(expected), "{err}");
+    }
+}
+
+#[test]
+fn validate_takes_the_sheets_as_options_and_lists_them_when_it_cannot_tell() {
+    let file = fixture("unnamed-sheets.xlsx");
+    let output = powermap_command()
+        .arg("validate")
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert!(!output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("--ties-sheet")
+            && stdout.contains("\"Sheet2\" (Person, Met, When)")
+            && stdout.contains("\"Sheet3\" (empty)"),
+        "{stdout}"
+    );
+    let stdout = succeeds(powermap_command().arg("validate").arg(&file).args([
+        "--ties-sheet",
+        "Sheet2",
+        "--entities-sheet",
+        "Sheet1",
+        "--source-column",
+        "Person",
+        "--target-column",
+        "Met",
+    ]));
+    assert!(stdout.contains("ok: 3 entities, 2 ties"), "{stdout}");
+}
+
+#[test]
+fn the_window_asks_which_sheets_hold_the_ties_and_the_entities() {
+    let mut harness = harness();
+    send(
+        &mut harness,
+        powermap::app::Command::Open(fixture("unnamed-sheets.xlsx")),
+    );
+    harness.get_by_label("Which column is which?");
+    // The first sheet is shown; the person picks the sheet of ties, and its rows show.
+    harness.get_by_label("Ada Lovelace");
+    assert!(harness.query_by_label("1833-06-05").is_none());
+    harness.get_by_label("Sheet of ties").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(A11yRole::Button, "Sheet2")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("1833-06-05");
+    harness.get_by_label("Sheet of entities").click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(A11yRole::Button, "Sheet1")
+        .click();
+    harness.run_steps(2);
+    for (role, header) in [(Role::Source, "Person"), (Role::Target, "Met")] {
+        harness.get_by_label(role.label()).click();
+        harness.run_steps(2);
+        harness
+            .get_by_role_and_label(A11yRole::Button, header)
+            .click();
+        harness.run_steps(2);
+    }
+    harness.get_by_label("Open with these columns").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Which column is which?").is_none());
+    assert_unnamed_sheets_read(&harness.state().document.network);
 }

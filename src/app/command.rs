@@ -16,7 +16,7 @@ use crate::edit::Edit;
 use crate::edit::merge::Choice;
 use crate::explore::filter::Filter;
 use crate::explore::timeline::UndatedTies;
-use crate::interop::ColumnMapping;
+use crate::interop::{ColumnMapping, SheetChoice};
 use crate::network::index::{EntityIx, TieIx};
 use crate::network::model::EntityKind;
 
@@ -32,9 +32,17 @@ pub enum Command {
         path: PathBuf,
         headers: Vec<String>,
         columns: ColumnMapping,
+        /// A workbook's sheets of ties and entities.
+        sheets: SheetChoice,
     },
     /// The column-mapping dialog's choices as the person changed them.
     SetColumns(ColumnMapping),
+    /// The column-mapping dialog's sheets of a workbook as the person chose them: the
+    /// ties' (whose columns are then asked for) and the entities', if any.
+    SetSheets {
+        ties: String,
+        entities: Option<String>,
+    },
     /// Close the column-mapping dialog without opening the file.
     CloseColumnDialog,
     /// Open the embedded Samsung network.
@@ -255,6 +263,7 @@ impl Command {
             Self::Open(_) => "Open a file",
             Self::OpenWithColumns { .. } => "Open with these columns",
             Self::SetColumns(_) => "Choose a column",
+            Self::SetSheets { .. } => "Choose the sheets",
             Self::CloseColumnDialog => "Close the column dialog",
             Self::OpenDefault => "Open the Samsung network",
             Self::Save => "Save",

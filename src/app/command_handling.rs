@@ -13,7 +13,7 @@ use crate::app::{ArticleForm, PowermapApp};
 use crate::edit::history::Direction;
 use crate::export::film::{FILM_WIDTH_PX, FilmFormat, timeline_film, write_film};
 use crate::export::{ExportOptions, ImageFormat, encode_png, export_map, file_stem};
-use crate::interop::ExportFormat;
+use crate::interop::{ExportFormat, ImportOptions};
 use crate::network::model::is_web_address;
 use crate::network::save::{Overwrite, write_atomically};
 
@@ -55,14 +55,20 @@ impl PowermapApp {
                 path,
                 headers,
                 columns,
+                sheets,
             } => {
                 self.column_dialog = None;
                 self.settings.remember_columns(headers, columns.clone());
-                self.open_path_with(ctx, &path, Some(columns));
+                self.open_path_with(ctx, &path, Some(ImportOptions { columns, sheets }));
             }
             Command::SetColumns(columns) => {
                 if let Some(dialog) = &mut self.column_dialog {
                     dialog.columns = columns;
+                }
+            }
+            Command::SetSheets { ties, entities } => {
+                if let Some(dialog) = &mut self.column_dialog {
+                    dialog.choose_sheets(&ties, entities, &self.settings);
                 }
             }
             Command::CloseColumnDialog => self.column_dialog = None,

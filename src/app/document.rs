@@ -309,17 +309,16 @@ impl PowermapApp {
         self.open_path_with(ctx, path, None);
     }
 
-    /// As [`PowermapApp::open_path`], reading a spreadsheet's ties with `columns` when given.
+    /// As [`PowermapApp::open_path`], reading a spreadsheet's ties with the columns and
+    /// sheets of `options` when given.
     pub fn open_path_with(
         &mut self,
         ctx: &egui::Context,
         path: &Path,
-        columns: Option<ColumnMapping>,
+        options: Option<ImportOptions>,
     ) {
-        let given = columns.is_some();
-        let options = ImportOptions {
-            columns: columns.unwrap_or_default(),
-        };
+        let given = options.is_some();
+        let options = options.unwrap_or_default();
         let size = std::fs::metadata(path).map_or(0, |metadata| metadata.len());
         if size >= loader::BACKGROUND_LOAD_BYTES {
             if let Some(previous) = self.loading.take() {
@@ -358,21 +357,29 @@ impl PowermapApp {
         given: bool,
     ) {
         match result {
-            Err(ImportError::UnknownColumns { table, .. }) => {
-                match self.settings.columns_for(&table.headers).filter(|_| !given) {
-                    Some(columns) => {
-                        let columns = columns.clone();
-                        self.open_path_with(ctx, path, Some(columns));
-                    }
-                    None => {
-                        self.column_dialog = Some(ColumnDialog {
-                            path: path.to_owned(),
-                            columns: ColumnMapping::recognised(&table.headers),
-                            table: *table,
-                        });
-                    }
+            Err(ImportError::UnknownColumns {
+                table,
+                sheets,
+                entities_sheet,
+                ..
+            }) => match self.settings.columns_for(&table.headers).filter(|_| !given) {
+                Some(columns) => {
+                    let options = ImportOptions {
+                        columns: columns.clone(),
+                        ..ImportOptions::default()
+                    };
+                    self.open_path_with(ctx, path, Some(options));
                 }
-            }
+                None => {
+                    self.column_dialog = Some(ColumnDialog {
+                        path: path.to_owned(),
+                        columns: ColumnMapping::recognised(&table.headers),
+                        table: *table,
+                        sheets,
+                        entities_sheet,
+                    });
+                }
+            },
             Ok(opened) => {
                 tracing::info!("opened {}", path.display());
                 self.replace_document(opened.document, opened.language);

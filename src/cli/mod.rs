@@ -11,8 +11,9 @@ use crate::article::{analyse_in, guess_language, published_in_text};
 use crate::export::film::{FILM_WIDTH_PX, FilmFormat, story_film, timeline_film, write_film};
 use crate::export::{BASE_WIDTH_PX, Background, ExportOptions, ImageFormat, export_map};
 use crate::interop::{
-    ColumnMapping, ConvertError, ExportError, ExportFormat, Format, ImportError, ImportOptions,
-    Imported, Role, export_network, import_file, import_file_with,
+    ColumnMapping, ConvertError, EntitiesSheet, ExportError, ExportFormat, Format, ImportError,
+    ImportOptions, Imported, Role, SheetChoice, TablePreview, export_network, import_file,
+    import_file_with,
 };
 use crate::layout::{LayoutRun, lay_out, lay_out_in};
 use crate::network::combine::{Combined, combine};
@@ -164,48 +165,79 @@ pub struct ColumnArgs {
     /// The column of the address of the page that shows each tie: its evidence.
     #[arg(long, value_name = "HEADER")]
     pub url_column: Option<String>,
+    /// The sheet of a workbook (.xlsx, .ods) that holds the ties, by its name.
+    #[arg(long, value_name = "SHEET")]
+    pub ties_sheet: Option<String>,
+    /// The sheet of a workbook that holds the entities (an id or name column, and a
+    /// kind), by its name.
+    #[arg(long, value_name = "SHEET", conflicts_with = "no_entities_sheet")]
+    pub entities_sheet: Option<String>,
+    /// Read no sheet as the entities, even one named like them: the entities are those the
+    /// ties name.
+    #[arg(long)]
+    pub no_entities_sheet: bool,
 }
 
 impl ColumnArgs {
-    /// The columns as the library takes them.
-    pub fn mapping(&self) -> ColumnMapping {
-        ColumnMapping {
-            source: self.source_column.clone(),
-            target: self.target_column.clone(),
-            kind: self.kind_column.clone(),
-            date: self.date_column.clone(),
-            label: self.label_column.clone(),
-            amount: self.amount_column.clone(),
-            url: self.url_column.clone(),
+    /// The columns and sheets as the library takes them.
+    pub fn options(&self) -> ImportOptions {
+        ImportOptions {
+            columns: ColumnMapping {
+                source: self.source_column.clone(),
+                target: self.target_column.clone(),
+                kind: self.kind_column.clone(),
+                date: self.date_column.clone(),
+                label: self.label_column.clone(),
+                amount: self.amount_column.clone(),
+                url: self.url_column.clone(),
+            },
+            sheets: SheetChoice {
+                ties: self.ties_sheet.clone(),
+                entities: match (&self.entities_sheet, self.no_entities_sheet) {
+                    (Some(name), _) => EntitiesSheet::Named(name.clone()),
+                    (None, true) => EntitiesSheet::Without,
+                    (None, false) => EntitiesSheet::ByName,
+                },
+            },
         }
     }
 }
 
-/// What to do about a table whose ends powermap cannot tell: the options that name them.
-fn column_hint() -> String {
+/// What to do about a table whose ends powermap cannot tell: the options that name them,
+/// and in a workbook of several `sheets`, those that choose another sheet.
+fn column_hint(sheets: &[TablePreview]) -> String {
     let options: Vec<&str> = Role::ALL.iter().map(|role| role.option()).collect();
-    format!(
+    let mut hint = format!(
         "name the columns of the two ends with {} and {} (and {} for the others)",
         options[0],
         options[1],
         options[2..].join(", ")
-    )
+    );
+    if sheets.len() > 1 {
+        let list: Vec<String> = (sheets.iter())
+            .map(|sheet| match &sheet.sheet {
+                Some(name) if sheet.headers.is_empty() => format!("{name:?} (empty)"),
+                Some(name) => format!("{name:?} ({})", sheet.headers.join(", ")),
+                None => String::new(),
+            })
+            .collect();
+        hint.push_str(&format!(
+            ", or choose the sheets with --ties-sheet and --entities-sheet; the workbook has {}",
+            list.join(", ")
+        ));
+    }
+    hint
 }
 
-/// Imports `file` with the columns given, an unrecognised table refused with the options
-/// that would open it.
-fn import_with_columns(file: &Path, columns: &ColumnMapping) -> anyhow::Result<Imported> {
-    let options = ImportOptions {
-        columns: columns.clone(),
-    };
-    match import_file_with(file, &options) {
-        Err(err @ ImportError::UnknownColumns { .. }) => Err(anyhow::anyhow!(
-            "{err}
-{}",
-            column_hint()
-        )),
-        result => Ok(result?),
-    }
+/// Imports `file` with the columns and sheets given, an unrecognised table refused with
+/// the options that would open it.
+fn import_with_options(file: &Path, options: &ImportOptions) -> anyhow::Result<Imported> {
+    import_file_with(file, options).map_err(|err| match &err {
+        ImportError::UnknownColumns { sheets, .. } => {
+            anyhow::anyhow!("{err}\n{}", column_hint(sheets))
+        }
+        _ => err.into(),
+    })
 }
 
 /// The options of `powermap mentions`.
@@ -490,7 +522,7 @@ pub fn convert_file(
     input: &Path,
     output: &Path,
     force: bool,
-    columns: &ColumnMapping,
+    options: &ImportOptions,
 ) -> anyhow::Result<String> {
     let format =
         ExportFormat::from_path(output).ok_or_else(|| ConvertError::UnknownOutputFormat {
@@ -498,7 +530,7 @@ pub fn convert_file(
         })?;
     let Imported {
         network, report, ..
-    } = import_with_columns(input, columns)?;
+    } = import_with_options(input, options)?;
     match export_network(&network, format, output, overwrite(force)) {
         Err(ExportError::Save(SaveError::Exists { file })) => {
             anyhow::bail!(
@@ -631,19 +663,16 @@ fn warnings_suffix(count: usize) -> String {
 ///
 /// A powermap file gets a line of counts and its warnings; a file in another format gets
 /// its import report, then a line of counts whose warnings are what the import dropped or
-/// changed. Tables of ties are read with `columns`; one whose ends cannot be told gets
+/// changed. Tables of ties are read with `options`' columns and sheets; one whose ends cannot be told gets
 /// the options that would name them.
 pub fn validate_files(
     files: &[PathBuf],
-    columns: &ColumnMapping,
+    options: &ImportOptions,
     out: &mut impl Write,
 ) -> std::io::Result<bool> {
-    let options = ImportOptions {
-        columns: columns.clone(),
-    };
     let mut all_valid = true;
     for file in files {
-        match import_file_with(file, &options) {
+        match import_file_with(file, options) {
             Ok(Imported {
                 network,
                 report,
@@ -691,10 +720,10 @@ pub fn validate_files(
                     errors_text(err.diagnostics())
                 )?;
             }
-            Err(err @ ImportError::UnknownColumns { .. }) => {
+            Err(ref err @ ImportError::UnknownColumns { ref sheets, .. }) => {
                 all_valid = false;
                 writeln!(out, "{err}")?;
-                writeln!(out, "{}: {}", file.display(), column_hint())?;
+                writeln!(out, "{}: {}", file.display(), column_hint(sheets))?;
             }
             Err(err) => {
                 all_valid = false;

@@ -39,7 +39,7 @@ use crate::network::load::{check_size, read_bounded};
 use crate::network::model::Network;
 use crate::network::save::{Overwrite, SaveError, write_atomically};
 
-pub use columns::{ColumnMapping, PREVIEW_ROWS, Role, TablePreview};
+pub use columns::{ColumnMapping, EntitiesSheet, PREVIEW_ROWS, Role, SheetChoice, TablePreview};
 pub use report::{Counts, Examples, Finding, ImportReport, MAX_EXAMPLES, Place};
 pub use sniff::detect_format;
 pub use text::MAX_DEPTH;
@@ -145,6 +145,11 @@ pub enum ImportError {
         file: PathBuf,
         /// The table's header and first rows.
         table: Box<TablePreview>,
+        /// In a workbook, every sheet's header and first rows, in order, so that the
+        /// person can say which holds the ties and which the entities; empty otherwise.
+        sheets: Vec<TablePreview>,
+        /// In a workbook, the sheet read as the entities, if one was.
+        entities_sheet: Option<String>,
     },
     /// Something powermap will not read for safety: entity declarations, deep nesting.
     #[error("{file}: {place}: refused: {message}", file = file.display())]
@@ -193,6 +198,8 @@ pub struct ImportOptions {
     /// Which columns of a table of ties (CSV, TSV, a workbook's sheet) hold what; roles
     /// left out are recognised by their headers' words.
     pub columns: ColumnMapping,
+    /// Which sheets of a workbook hold the ties and the entities.
+    pub sheets: SheetChoice,
 }
 
 /// Imports the file at `path`, recognising its format by content and then by extension.

@@ -1,6 +1,7 @@
 //! Workbooks: Excel's `.xlsx` and OpenDocument's `.ods`, read with calamine. One sheet
-//! holds the ties (named like `Ties`, `관계`, `Beziehungen`, else the first), with any
-//! headers as `columns` tells them apart; another may hold the entities (named like
+//! holds the ties (the one the person chose; else named like `Ties`, `관계`, `Beziehungen`;
+//! else the first whose header names both ends; else the first), with any headers as the
+//! columns given tell them apart; another may hold the entities (chosen, or named like
 //! `People`, `인물`, `Personen`). Cells are read as their values: dates (serial numbers
 //! with a date format) as dates, whole numbers without `.0`, formulas as what they gave.
 
@@ -9,12 +10,12 @@ use std::path::Path;
 
 use calamine::{Data, Ods, Range, Xlsx, open_workbook_from_rs};
 
-use super::columns::{self, ColumnMapping, Sheet};
+use super::columns::{self, Columns, EntitiesSheet, Sheet, SheetChoice, TablePreview};
 use super::csv_tables::nodes_from_edges;
 use super::mapping::{self, RawGraph};
 use super::reader::{Fit, Input, Probe, Reader};
 use super::report::{ImportReport, Place};
-use super::{Format, ImportError};
+use super::{Format, ImportError, ImportOptions};
 use crate::network::diagnostic::count_text;
 use crate::network::model::Network;
 
@@ -162,11 +163,59 @@ fn whole(file: &Path, message: String) -> ImportError {
     }
 }
 
+/// Which sheets hold the ties and the entities: those `choice` names, else those
+/// [`columns::choose_sheets`] finds.
+fn chosen_sheets(
+    choice: &SheetChoice,
+    names: &[String],
+    tables: &[Option<Sheet>],
+    file: &Path,
+) -> Result<(usize, Option<usize>), ImportError> {
+    let find = |name: &str| {
+        names.iter().position(|sheet| sheet == name).ok_or_else(|| {
+            whole(
+                file,
+                format!(
+                    "there is no sheet {name:?}; the workbook has {}",
+                    columns::header_list(names)
+                ),
+            )
+        })
+    };
+    let names_ends: Vec<bool> = (tables.iter())
+        .map(|table| {
+            table
+                .as_ref()
+                .is_some_and(|t| Columns::recognises_ends(&t.headers))
+        })
+        .collect();
+    let (found_ties, found_entities) = columns::choose_sheets(names, &names_ends);
+    let ties = match &choice.ties {
+        Some(name) => find(name)?,
+        None => found_ties,
+    };
+    let entities = match &choice.entities {
+        EntitiesSheet::ByName => found_entities.filter(|at| *at != ties),
+        EntitiesSheet::Without => None,
+        EntitiesSheet::Named(name) => Some(find(name)?),
+    };
+    if entities == Some(ties) {
+        return Err(whole(
+            file,
+            format!(
+                "sheet {:?} cannot hold both the ties and the entities",
+                names[ties]
+            ),
+        ));
+    }
+    Ok((ties, entities))
+}
+
 /// Reads a workbook's ties (and entities, if a sheet has them) into a graph.
 pub(crate) fn read(
     bytes: &[u8],
     format: Format,
-    columns: &ColumnMapping,
+    options: &ImportOptions,
     file: &Path,
     report: &mut ImportReport,
 ) -> Result<RawGraph, ImportError> {
@@ -175,7 +224,10 @@ pub(crate) fn read(
     if names.is_empty() {
         return Err(whole(file, "it has no sheets".to_owned()));
     }
-    let (ties_at, entities_at) = columns::choose_sheets(&names);
+    let tables: Vec<Option<Sheet>> = (sheets.iter())
+        .map(|(name, range)| sheet_of(name, range))
+        .collect();
+    let (ties_at, entities_at) = chosen_sheets(&options.sheets, &names, &tables, file)?;
     let empty = |name: &str, what: &str| ImportError::Malformed {
         file: file.to_owned(),
         place: Place::Row {
@@ -184,8 +236,10 @@ pub(crate) fn read(
         },
         message: format!("the sheet of {what} is empty"),
     };
-    let (ties_name, ties_range) = &sheets[ties_at];
-    let ties = sheet_of(ties_name, ties_range).ok_or_else(|| empty(ties_name, "ties"))?;
+    let ties_name = &names[ties_at];
+    let ties = tables[ties_at]
+        .as_ref()
+        .ok_or_else(|| empty(ties_name, "ties"))?;
     if ties.rows.is_empty() {
         return Err(ImportError::Malformed {
             file: file.to_owned(),
@@ -199,9 +253,9 @@ pub(crate) fn read(
     let mut graph = RawGraph::default();
     let mut read_from = vec![format!("the ties from sheet {ties_name:?}")];
     if let Some(at) = entities_at {
-        let (name, range) = &sheets[at];
-        match sheet_of(name, range) {
-            Some(sheet) if columns::read_entities(&sheet, file, &mut graph)? => {
+        let name = &names[at];
+        match &tables[at] {
+            Some(sheet) if columns::read_entities(sheet, file, &mut graph)? => {
                 read_from.push(format!("the entities from sheet {name:?}"));
             }
             _ => report.note(format!(
@@ -209,7 +263,27 @@ pub(crate) fn read(
             )),
         }
     }
-    columns::read_ties(&ties, columns, file, &mut graph, report)?;
+    // A sheet whose ends cannot be told comes with every sheet, for the person to choose.
+    columns::read_ties(ties, &options.columns, file, &mut graph, report).map_err(
+        |err| match err {
+            ImportError::UnknownColumns { file, table, .. } => ImportError::UnknownColumns {
+                file,
+                table,
+                sheets: (names.iter().zip(&tables))
+                    .map(|(name, table)| match table {
+                        Some(table) => table.preview(),
+                        None => TablePreview {
+                            sheet: Some(name.clone()),
+                            headers: Vec::new(),
+                            rows: Vec::new(),
+                        },
+                    })
+                    .collect(),
+                entities_sheet: entities_at.map(|at| names[at].clone()),
+            },
+            other => other,
+        },
+    )?;
     columns::ends_by_name(&mut graph);
     let known = graph.nodes.len();
     nodes_from_edges(&mut graph, file)?;
@@ -272,13 +346,7 @@ impl Reader for WorkbookReader {
     }
 
     fn read(&self, input: Input<'_>, report: &mut ImportReport) -> Result<Network, ImportError> {
-        let graph = read(
-            input.bytes,
-            self.format,
-            &input.options.columns,
-            input.file,
-            report,
-        )?;
+        let graph = read(input.bytes, self.format, input.options, input.file, report)?;
         mapping::build(graph, input.file, report)
     }
 }

@@ -1,25 +1,64 @@
 //! The column-mapping dialog: a spreadsheet whose headers do not say which columns are the
 //! two ends of each tie shows its first rows and asks which column is which. The choice is
-//! remembered for tables with the same headers.
+//! remembered for tables with the same headers. In a workbook of several sheets it also
+//! asks which sheet holds the ties and which the entities.
 
 use std::path::PathBuf;
 
 use crate::app::command::Command;
-use crate::interop::{ColumnMapping, Role, TablePreview};
+use crate::app::settings::Settings;
+use crate::interop::{ColumnMapping, EntitiesSheet, Role, SheetChoice, TablePreview};
 
 /// What the dialog shows and what has been chosen so far.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ColumnDialog {
     /// The file to open once the columns are chosen.
     pub path: PathBuf,
-    /// Its header and first rows.
+    /// The header and first rows of the table of ties.
     pub table: TablePreview,
     /// The columns chosen: what was remembered or recognised, then the person's choices.
     pub columns: ColumnMapping,
+    /// In a workbook, every sheet's header and first rows; empty for a CSV or TSV file.
+    pub sheets: Vec<TablePreview>,
+    /// In a workbook, the sheet of entities chosen, if any.
+    pub entities_sheet: Option<String>,
 }
 
-/// What the dialog calls a role left without a column.
+impl ColumnDialog {
+    /// Makes `ties` the sheet of ties (its columns those remembered for its headers, else
+    /// those recognised) and `entities` the sheet of entities; a sheet cannot be both.
+    pub fn choose_sheets(&mut self, ties: &str, entities: Option<String>, settings: &Settings) {
+        if let Some(table) = (self.sheets.iter()).find(|sheet| sheet.sheet.as_deref() == Some(ties))
+            && self.table.sheet.as_deref() != Some(ties)
+        {
+            self.columns = (settings.columns_for(&table.headers).cloned())
+                .unwrap_or_else(|| ColumnMapping::recognised(&table.headers));
+            self.table = table.clone();
+        }
+        self.entities_sheet = entities.filter(|entities| entities != ties);
+    }
+
+    /// The sheets to read: those chosen, in a workbook.
+    fn sheet_choice(&self) -> SheetChoice {
+        if self.sheets.is_empty() {
+            return SheetChoice::default();
+        }
+        SheetChoice {
+            ties: self.table.sheet.clone(),
+            entities: match &self.entities_sheet {
+                Some(name) => EntitiesSheet::Named(name.clone()),
+                None => EntitiesSheet::Without,
+            },
+        }
+    }
+}
+
+/// What the dialog calls a role left without a column, or no sheet of entities.
 const NO_COLUMN: &str = "(none)";
+/// The label of the drop-down of the sheet of ties.
+const TIES_SHEET: &str = "Sheet of ties";
+/// The label of the drop-down of the sheet of entities.
+const ENTITIES_SHEET: &str = "Sheet of entities";
 /// The longest cell text the preview shows whole.
 const MAX_PREVIEW_CHARS: usize = 32;
 
@@ -46,14 +85,18 @@ pub fn column_dialog_ui(ctx: &egui::Context, dialog: &ColumnDialog, commands: &m
             "powermap cannot tell which columns of {name} are the two ends of each tie. \
              Choose them below; the choice is remembered for tables with these headers."
         ));
-        if let Some(sheet) = &dialog.table.sheet {
+        if dialog.sheets.len() > 1 {
+            sheets_ui(ui, dialog, commands);
+        } else if let Some(sheet) = &dialog.table.sheet {
             ui.label(format!("Sheet: {sheet}"));
         }
         ui.add_space(6.0);
         ui.label(egui::RichText::new("The first rows").strong());
+        // As tall whatever the sheet, so that the dialog keeps its place as sheets change.
         egui::ScrollArea::both()
             .id_salt("column-preview")
-            .max_height(170.0)
+            .max_height(150.0)
+            .auto_shrink([false, false])
             .show(ui, |ui| {
                 egui::Grid::new("column-preview-grid")
                     .striped(true)
@@ -106,6 +149,7 @@ pub fn column_dialog_ui(ctx: &egui::Context, dialog: &ColumnDialog, commands: &m
                     path: dialog.path.clone(),
                     headers: dialog.table.headers.clone(),
                     columns: dialog.columns.clone(),
+                    sheets: dialog.sheet_choice(),
                 });
             }
             if ui.button("Cancel").clicked() {
@@ -114,6 +158,60 @@ pub fn column_dialog_ui(ctx: &egui::Context, dialog: &ColumnDialog, commands: &m
         });
     });
     commands.extend(answer.or_else(|| modal.should_close().then_some(Command::CloseColumnDialog)));
+}
+
+/// The drop-downs of a workbook's sheets: which holds the ties, which the entities.
+fn sheets_ui(ui: &mut egui::Ui, dialog: &ColumnDialog, commands: &mut Vec<Command>) {
+    let ties = dialog.table.sheet.clone().unwrap_or_default();
+    let names: Vec<&str> = (dialog.sheets.iter())
+        .filter_map(|sheet| sheet.sheet.as_deref())
+        .collect();
+    egui::Grid::new("column-sheets")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let label = ui.label(TIES_SHEET);
+            let combo = egui::ComboBox::from_id_salt("ties-sheet")
+                .selected_text(shortened(&ties))
+                .width(260.0)
+                .show_ui(ui, |ui| {
+                    for name in &names {
+                        let selected = *name == ties;
+                        if ui.selectable_label(selected, *name).clicked() && !selected {
+                            commands.push(Command::SetSheets {
+                                ties: (*name).to_owned(),
+                                entities: dialog.entities_sheet.clone(),
+                            });
+                        }
+                    }
+                });
+            let _ = combo.response.labelled_by(label.id);
+            ui.end_row();
+            let chosen = dialog.entities_sheet.as_deref();
+            let label = ui.label(ENTITIES_SHEET);
+            let combo = egui::ComboBox::from_id_salt("entities-sheet")
+                .selected_text(chosen.map_or(NO_COLUMN.to_owned(), shortened))
+                .width(260.0)
+                .show_ui(ui, |ui| {
+                    let others = names.iter().copied().filter(|name| *name != ties);
+                    for name in std::iter::once(None).chain(others.map(Some)) {
+                        let selected = chosen == name;
+                        if ui
+                            .selectable_label(selected, name.unwrap_or(NO_COLUMN))
+                            .clicked()
+                            && !selected
+                        {
+                            commands.push(Command::SetSheets {
+                                ties: ties.clone(),
+                                entities: name.map(str::to_owned),
+                            });
+                        }
+                    }
+                });
+            let _ = combo.response.labelled_by(label.id);
+            ui.end_row();
+        });
+    ui.add_space(4.0);
 }
 
 /// One role's drop-down of the headers, labelled with the role.

@@ -98,6 +98,29 @@ impl ColumnMapping {
     }
 }
 
+/// Which sheets of a workbook hold the ties and the entities, where their names and
+/// headers do not say.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SheetChoice {
+    /// The sheet of ties, by name; `None`: the first named like ties (`Ties`, `관계`),
+    /// else the first whose header names both ends, else the first.
+    pub ties: Option<String>,
+    /// The sheet of entities.
+    pub entities: EntitiesSheet,
+}
+
+/// Where a workbook's entities are.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum EntitiesSheet {
+    /// In the sheet named like entities (`People`, `인물`, `Personen`), if one is.
+    #[default]
+    ByName,
+    /// In no sheet: the entities are those the ties name.
+    Without,
+    /// In this sheet.
+    Named(String),
+}
+
 /// The first rows of a table whose ends could not be told, for the column-mapping dialog.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TablePreview {
@@ -251,6 +274,8 @@ pub(crate) fn read_ties(
         return Err(ImportError::UnknownColumns {
             file: file.to_owned(),
             table: Box::new(sheet.preview()),
+            sheets: Vec::new(),
+            entities_sheet: None,
         });
     };
     // Columns read into fields; the others stay attributes.
@@ -431,16 +456,19 @@ pub(crate) fn ends_by_name(graph: &mut RawGraph) {
     }
 }
 
-/// Which sheet of a workbook holds the ties and which (if any) the entities, by their
-/// names: the first named like ties (`Ties`, `관계`, `Beziehungen`), else the first that is
-/// not named like entities; the first named like entities (`People`, `인물`, `Personen`).
-pub(crate) fn choose_sheets(names: &[String]) -> (usize, Option<usize>) {
+/// Which sheet of a workbook holds the ties and which (if any) the entities, when the
+/// person has not said: for the ties, the first named like ties (`Ties`, `관계`,
+/// `Beziehungen`), else the first whose header names both ends (`names_ends`, by sheet),
+/// else the first that is not named like entities; for the entities, the first named like
+/// entities (`People`, `인물`, `Personen`).
+pub(crate) fn choose_sheets(names: &[String], names_ends: &[bool]) -> (usize, Option<usize>) {
     let entities = names
         .iter()
         .position(|name| mentions(name, ENTITY_SHEET_WORDS) && !mentions(name, TIE_SHEET_WORDS));
     let ties = names
         .iter()
         .position(|name| mentions(name, TIE_SHEET_WORDS))
+        .or_else(|| (0..names.len()).find(|i| Some(*i) != entities && names_ends[*i]))
         .or_else(|| (0..names.len()).find(|i| Some(*i) != entities))
         .unwrap_or_default();
     (ties, entities.filter(|entities| *entities != ties))
@@ -573,12 +601,21 @@ mod tests {
     }
 
     #[test]
-    fn sheets_are_chosen_by_name() {
-        let names = |list: &[&str]| headers(list);
-        assert_eq!(choose_sheets(&names(&["People", "Ties"])), (1, Some(0)));
-        assert_eq!(choose_sheets(&names(&["인물", "관계"])), (1, Some(0)));
-        assert_eq!(choose_sheets(&names(&["Sheet1", "Sheet2"])), (0, None));
-        assert_eq!(choose_sheets(&names(&["Personen", "Daten"])), (1, Some(0)));
-        assert_eq!(choose_sheets(&names(&["Only"])), (0, None));
+    fn sheets_are_chosen_by_name_then_by_header() {
+        let by_name = |list: &[&str]| choose_sheets(&headers(list), &vec![false; list.len()]);
+        assert_eq!(by_name(&["People", "Ties"]), (1, Some(0)));
+        assert_eq!(by_name(&["인물", "관계"]), (1, Some(0)));
+        assert_eq!(by_name(&["Sheet1", "Sheet2"]), (0, None));
+        assert_eq!(by_name(&["Personen", "Daten"]), (1, Some(0)));
+        assert_eq!(by_name(&["Only"]), (0, None));
+        // Names that say nothing: the sheet whose header names both ends.
+        let names = headers(&["Sheet1", "Sheet2", "Sheet3"]);
+        assert_eq!(choose_sheets(&names, &[false, true, true]), (1, None));
+        // A name still wins over a header.
+        let names = headers(&["Notes", "Beziehungen"]);
+        assert_eq!(choose_sheets(&names, &[true, false]), (1, None));
+        // The entities sheet is never the ties sheet, whatever its header.
+        let names = headers(&["People", "Sheet2"]);
+        assert_eq!(choose_sheets(&names, &[true, false]), (1, Some(0)));
     }
 }
