@@ -98,6 +98,34 @@ mod tests {
         ctx.fonts_mut(|fonts| fonts.has_glyphs(&FontId::proportional(14.0), text))
     }
 
+    /// The first font of the window's proportional family whose character map has `c`:
+    /// the one egui draws it with. (egui's own `has_glyphs` cannot tell for emoji: it says
+    /// no for every character of the face that also holds the replacement box ◻, and that
+    /// face is Noto Emoji.)
+    fn drawn_by(fonts: &FontDefinitions, c: char) -> Option<&str> {
+        fonts.families[&FontFamily::Proportional]
+            .iter()
+            .find(|name| {
+                let data = &fonts.font_data[name.as_str()];
+                covers(&data.font, data.index, &[c])
+            })
+            .map(String::as_str)
+    }
+
+    #[test]
+    fn emoji_are_drawn_by_egui_s_noto_emoji_not_as_boxes() {
+        let fonts = bundled_font_definitions();
+        for c in ['😀', '🚀', '🏢'] {
+            assert_eq!(drawn_by(&fonts, c), Some("NotoEmoji-Regular"), "{c}");
+        }
+        assert_eq!(
+            drawn_by(&fonts, '\u{10FFFD}'),
+            None,
+            "a character no font has"
+        );
+        assert_eq!(drawn_by(&fonts, '이'), Some(NANUM_NAME));
+    }
+
     #[test]
     fn latin_keeps_egui_s_font_and_hangul_nanum_before_any_system_font() {
         let fonts = font_definitions();
