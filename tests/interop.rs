@@ -1996,6 +1996,40 @@ fn real_cytoscape_js_array_with_compound_nodes() {
 
 #[test]
 #[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
+fn real_kumu_workbook_of_elements_and_connections() {
+    let Imported {
+        network,
+        report,
+        format,
+    } = import_real("kumu-paypal-mafia.xlsx");
+    assert_eq!(format, Format::Xlsx);
+    assert_eq!((network.entities.len(), network.ties.len()), (34, 49));
+    let text = report.to_string();
+    assert!(
+        text.contains("the entities from sheet \"Elements\""),
+        "Kumu's sheet of entities is read: {report}"
+    );
+    let kinds = |kind| network.entities.iter().filter(|e| e.kind == kind).count();
+    assert_eq!(
+        (kinds(EntityKind::Person), kinds(EntityKind::Company)),
+        (17, 17)
+    );
+    let musk = network
+        .entity("Elon Musk")
+        .expect("Elon Musk, by his label");
+    assert!(musk.attributes.contains_key("Image"), "kept, never fetched");
+    assert!(
+        network
+            .ties
+            .iter()
+            .any(|t| t.participants.contains(&musk.id)
+                && t.participants.iter().any(|p| p == "SpaceX")),
+        "Musk's tie to SpaceX"
+    );
+}
+
+#[test]
+#[ignore = "needs the real files: set POWERMAP_REAL_FILES (see docs/formats.md)"]
 fn real_oligrapher_2_map_from_littlesis() {
     let file = "oligrapher2-littlesis-map-942.json";
     let value = json_file(file);

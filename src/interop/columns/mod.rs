@@ -462,14 +462,21 @@ pub(crate) fn ends_by_name(graph: &mut RawGraph) {
 /// else the first that is not named like entities; for the entities, the first named like
 /// entities (`People`, `인물`, `Personen`).
 pub(crate) fn choose_sheets(names: &[String], names_ends: &[bool]) -> (usize, Option<usize>) {
-    let entities = names
-        .iter()
-        .position(|name| mentions(name, ENTITY_SHEET_WORDS) && !mentions(name, TIE_SHEET_WORDS));
-    let ties = names
-        .iter()
-        .position(|name| mentions(name, TIE_SHEET_WORDS))
-        .or_else(|| (0..names.len()).find(|i| Some(*i) != entities && names_ends[*i]))
-        .or_else(|| (0..names.len()).find(|i| Some(*i) != entities))
+    // Kumu's convention: a sheet named "… (ignore)" is not to be read.
+    let read = |i: &usize| !names[*i].to_lowercase().contains("(ignore)");
+    let named = |words: &[&str], not: &[&str]| {
+        (0..names.len())
+            .filter(read)
+            .find(|i| mentions(&names[*i], words) && !mentions(&names[*i], not))
+    };
+    let entities = named(ENTITY_SHEET_WORDS, TIE_SHEET_WORDS);
+    let ties = named(TIE_SHEET_WORDS, &[])
+        .or_else(|| {
+            (0..names.len())
+                .filter(read)
+                .find(|i| Some(*i) != entities && names_ends[*i])
+        })
+        .or_else(|| (0..names.len()).filter(read).find(|i| Some(*i) != entities))
         .unwrap_or_default();
     (ties, entities.filter(|entities| *entities != ties))
 }
@@ -614,6 +621,11 @@ mod tests {
         // A name still wins over a header.
         let names = headers(&["Notes", "Beziehungen"]);
         assert_eq!(choose_sheets(&names, &[true, false]), (1, None));
+        // Kumu's "Elements" and "Connections"; a sheet named "(ignore)" is not read.
+        let names = headers(&["Connections (ignore)", "Elements", "Connections"]);
+        assert_eq!(choose_sheets(&names, &[true, false, true]), (2, Some(1)));
+        let names = headers(&["Notes (ignore)", "Sheet2"]);
+        assert_eq!(choose_sheets(&names, &[false, false]), (1, None));
         // The entities sheet is never the ties sheet, whatever its header.
         let names = headers(&["People", "Sheet2"]);
         assert_eq!(choose_sheets(&names, &[true, false]), (1, Some(0)));

@@ -224,6 +224,8 @@ pub(super) const TIE_SHEET_WORDS: &[&str] = &[
 /// Words in the name of a sheet of entities.
 pub(super) const ENTITY_SHEET_WORDS: &[&str] = &[
     "node",
+    // Kumu's workbooks: "Elements" beside "Connections".
+    "element",
     "entit",
     "people",
     "person",
