@@ -534,3 +534,29 @@ fn the_window_asks_which_sheets_hold_the_ties_and_the_entities() {
     assert!(harness.query_by_label("Which column is which?").is_none());
     assert_unnamed_sheets_read(&harness.state().document.network);
 }
+
+/// A table with an `Id` and other headers is a reporter's table of ties, not Gephi's nodes
+/// table (which has `Id` and `Label`): it asks for its ends instead of opening with none.
+#[test]
+fn a_table_with_an_id_but_no_label_asks_for_its_ends() {
+    let file = fixture("id-without-ends.csv");
+    match import_file(&file) {
+        Err(ImportError::UnknownColumns { table, .. }) => {
+            assert_eq!(table.headers, ["Id", "Person", "Company", "When"]);
+        }
+        other => panic!("expected unknown columns, got {other:?}"),
+    }
+    let options = ImportOptions {
+        columns: ColumnMapping {
+            source: Some("Person".to_owned()),
+            target: Some("Company".to_owned()),
+            ..ColumnMapping::default()
+        },
+        ..ImportOptions::default()
+    };
+    let network = import_file_with(&file, &options).expect("opens").network;
+    assert_eq!((network.entities.len(), network.ties.len()), (3, 2));
+    let tie = tie(&network, "Ada Lovelace", "Analytical Engines");
+    assert_eq!(tie.id, "1", "the Id column is the tie's id");
+    assert_eq!(date(tie).as_deref(), Some("1843"));
+}

@@ -263,6 +263,12 @@ pub(crate) fn read_table(
 ) -> Result<Table, ImportError> {
     let sheet = read_sheet(text, file, report)?;
     let table = match kind_of(&sheet.headers) {
+        // Alone, a table with an `Id` but no `Label` is more likely a reporter's table of
+        // ties (`Id, Person, Company`) than Gephi's nodes table, which always has both:
+        // read as ties, its ends are asked for.
+        Some(Table::Nodes) if expected.is_none() && column(&sheet.headers, "label").is_none() => {
+            Table::Edges
+        }
         Some(Table::Nodes) if given.source.is_none() || given.target.is_none() => Table::Nodes,
         _ => Table::Edges,
     };
