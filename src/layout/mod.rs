@@ -17,6 +17,7 @@ pub mod quality;
 pub use embedding::pivot_embedding;
 pub use multilevel::{LayoutReport, MultilevelOptions, multilevel_layout};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::network::model::Network;
@@ -117,6 +118,19 @@ impl Simulation {
         fixed: &[bool],
         params: &LayoutParams,
     ) -> bool {
+        let degree = link_degrees(positions.len(), links);
+        self.step_with(positions, links, &degree, fixed, params)
+    }
+
+    /// One step, with the links' [`link_degrees`] counted already.
+    fn step_with(
+        &mut self,
+        positions: &mut [Point],
+        links: &[Link],
+        degree: &[u32],
+        fixed: &[bool],
+        params: &LayoutParams,
+    ) -> bool {
         let count = positions.len();
         if self.velocities.len() != count {
             self.velocities.resize(count, [0.0; 2]);
@@ -127,31 +141,37 @@ impl Simulation {
         self.alpha += (0.0 - self.alpha) * params.alpha_decay;
         let alpha = self.alpha;
 
-        apply_links(positions, &mut self.velocities, links, params, alpha);
+        apply_links(
+            positions,
+            &mut self.velocities,
+            links,
+            degree,
+            params,
+            alpha,
+        );
         barnes_hut::apply_repulsion(
             positions,
             &mut self.velocities,
             params.repulsion * alpha,
             params.theta,
         );
-        for (position, velocity) in positions.iter().zip(self.velocities.iter_mut()) {
-            velocity[0] -= position[0] * params.gravity * alpha;
-            velocity[1] -= position[1] * params.gravity * alpha;
-        }
-        for ((position, velocity), &is_fixed) in positions
-            .iter_mut()
-            .zip(self.velocities.iter_mut())
-            .zip(fixed.iter().chain(std::iter::repeat(&false)))
-        {
-            if is_fixed {
-                *velocity = [0.0; 2];
-                continue;
-            }
-            velocity[0] *= 1.0 - params.velocity_decay;
-            velocity[1] *= 1.0 - params.velocity_decay;
-            position[0] += velocity[0];
-            position[1] += velocity[1];
-        }
+        // Gravity, then friction and the move: each entity on its own, in parallel.
+        let (gravity, keep) = (params.gravity, 1.0 - params.velocity_decay);
+        positions
+            .par_iter_mut()
+            .zip(self.velocities.par_iter_mut())
+            .enumerate()
+            .with_min_len(4096)
+            .for_each(|(i, (position, velocity))| {
+                if fixed.get(i).copied().unwrap_or(false) {
+                    *velocity = [0.0; 2];
+                    return;
+                }
+                velocity[0] = (velocity[0] - position[0] * gravity * alpha) * keep;
+                velocity[1] = (velocity[1] - position[1] * gravity * alpha) * keep;
+                position[0] += velocity[0];
+                position[1] += velocity[1];
+            });
         self.steps += 1;
         self.is_running(params)
     }
@@ -166,7 +186,10 @@ impl Simulation {
         max_steps: u64,
     ) -> u64 {
         let start = self.steps;
-        while self.steps - start < max_steps && self.step(positions, links, fixed, params) {}
+        let degree = link_degrees(positions.len(), links);
+        while self.steps - start < max_steps
+            && self.step_with(positions, links, &degree, fixed, params)
+        {}
         self.steps - start
     }
 }
@@ -180,15 +203,10 @@ fn apply_links(
     positions: &[Point],
     velocities: &mut [Point],
     links: &[Link],
+    degree: &[u32],
     params: &LayoutParams,
     alpha: f32,
 ) {
-    // A link from an entity to itself (a self-loop) pulls nothing and weighs nothing.
-    let mut degree = vec![0u32; positions.len()];
-    for link in links.iter().filter(|link| link.a != link.b) {
-        degree[link.a] += 1;
-        degree[link.b] += 1;
-    }
     for &Link { a, b } in links {
         if a == b {
             continue;
@@ -209,6 +227,17 @@ fn apply_links(
         velocities[a][0] += dx * pull * (1.0 - bias);
         velocities[a][1] += dy * pull * (1.0 - bias);
     }
+}
+
+/// How many links each of `count` entities has; a link from an entity to itself (a
+/// self-loop) pulls nothing and weighs nothing.
+fn link_degrees(count: usize, links: &[Link]) -> Vec<u32> {
+    let mut degree = vec![0u32; count];
+    for link in links.iter().filter(|link| link.a != link.b) {
+        degree[link.a] += 1;
+        degree[link.b] += 1;
+    }
+    degree
 }
 
 /// A deterministic number in [−1, 1) derived from `seed`.
