@@ -294,6 +294,27 @@ fn gen_and_layout_commands_make_valid_laid_out_files() {
 }
 
 #[test]
+fn gen_writes_the_format_its_output_names() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let generated = folder.path().join("g.gml");
+    succeeds(
+        powermap_command()
+            .args(["gen", "--entities", "300", "--ties", "500", "-o"])
+            .arg(&generated),
+    );
+    let text = std::fs::read_to_string(&generated).expect("written");
+    assert!(
+        text.starts_with("Creator \"powermap\""),
+        "GML: {}",
+        &text[..80]
+    );
+    let imported = powermap::interop::import_file(&generated).expect("opens");
+    assert_eq!(imported.format, powermap::interop::Format::Gml);
+    let network = imported.network;
+    assert_eq!((network.entities.len(), network.ties.len()), (300, 500));
+}
+
+#[test]
 fn layout_reads_and_writes_other_tools_formats() {
     let folder = tempfile::tempdir().expect("tempdir");
     // A d3 node-link file without positions, laid out into GraphML.

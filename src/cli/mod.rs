@@ -101,6 +101,8 @@ pub enum Command {
         ties: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Where to write it: .gexf, .graphml, .gml, .nodelink.json and .ftm.json write
+        /// those formats, anything else powermap JSON.
         #[arg(short, long)]
         output: PathBuf,
         /// Replace the output file if it exists.
@@ -326,7 +328,8 @@ pub fn generate(
         "powermap opens at most {MAX_ENTITIES} entities and {MAX_TIES} ties"
     );
     let network = generate_network(entities, ties, seed);
-    save_network(&network, output, overwrite(force))?;
+    let format = ExportFormat::from_path(output).unwrap_or(ExportFormat::Powermap);
+    export_network(&network, format, output, overwrite(force))?;
     Ok(format!(
         "{}: {} (seed {seed})",
         output.display(),
