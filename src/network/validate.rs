@@ -3,7 +3,8 @@
 //! positions and views, ties without evidence, quotes that are not in their article's
 //! stored text.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
+use rayon::prelude::*;
 
 use crate::network::diagnostic::Diagnostic;
 use crate::network::model::{LocalizedText, Network};
@@ -59,16 +60,20 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
         &mut found,
     );
     for (i, source) in network.sources.iter().enumerate() {
-        let path = origins.sources.path("sources", i);
-        check_text(&format!("{path}.outlet"), &source.outlet, &mut found);
+        // Paths are written only for the problems found.
+        let path = || origins.sources.path("sources", i);
+        check_text(|| format!("{}.outlet", path()), &source.outlet, &mut found);
         if source.title.trim().is_empty() {
-            found.push(Diagnostic::error(format!("{path}.title"), "empty title"));
+            found.push(Diagnostic::error(
+                format!("{}.title", path()),
+                "empty title",
+            ));
         }
         if let Some(url) = &source.url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
             found.push(Diagnostic::error(
-                format!("{path}.url"),
+                format!("{}.url", path()),
                 format!("{url:?} is not an http or https address"),
             ));
         }
@@ -82,7 +87,7 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
     );
     for (i, group) in network.groups.iter().enumerate() {
         check_text(
-            &format!("{}.name", origins.groups.path("groups", i)),
+            || format!("{}.name", origins.groups.path("groups", i)),
             &group.name,
             &mut found,
         );
@@ -94,18 +99,18 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
         &origins.entities,
         &mut found,
     );
-    for (i, entity) in network.entities.iter().enumerate() {
-        let path = origins.entities.path("entities", i);
-        check_text(&format!("{path}.name"), &entity.name, &mut found);
+    found.extend(each_in_parallel(&network.entities, |i, entity, found| {
+        let path = || origins.entities.path("entities", i);
+        check_text(|| format!("{}.name", path()), &entity.name, found);
         for (which, text) in [("role", &entity.role), ("description", &entity.description)] {
             if let Some(text) = text {
-                check_text(&format!("{path}.{which}"), text, &mut found);
+                check_text(|| format!("{}.{which}", path()), text, found);
             }
         }
         for (a, alias) in entity.aliases.iter().enumerate() {
             if alias.trim().is_empty() {
                 found.push(Diagnostic::error(
-                    format!("{path}.aliases[{a}]"),
+                    format!("{}.aliases[{a}]", path()),
                     "empty alias",
                 ));
             }
@@ -115,24 +120,24 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
             && !origins.groups.failed_ids.contains(group)
         {
             found.push(Diagnostic::error(
-                format!("{path}.group"),
+                format!("{}.group", path()),
                 format!("no group has the id {group:?}"),
             ));
         }
         match entity.position {
             Some(position) if !(position.x.is_finite() && position.y.is_finite()) => {
                 found.push(Diagnostic::error(
-                    format!("{path}.position"),
+                    format!("{}.position", path()),
                     "coordinates must be finite numbers",
                 ));
             }
             None if entity.pinned => found.push(Diagnostic::error(
-                format!("{path}.pinned"),
+                format!("{}.pinned", path()),
                 "pinned, but has no position to be pinned at",
             )),
             _ => {}
         }
-    }
+    }));
 
     check_shown_by(network, origins, &mut found);
 
@@ -142,11 +147,11 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
         &origins.ties,
         &mut found,
     );
-    for (i, tie) in network.ties.iter().enumerate() {
-        let path = origins.ties.path("ties", i);
+    found.extend(each_in_parallel(&network.ties, |i, tie, found| {
+        let path = || origins.ties.path("ties", i);
         if tie.participants.len() < 2 {
             found.push(Diagnostic::error(
-                format!("{path}.participants"),
+                format!("{}.participants", path()),
                 format!(
                     "a tie joins at least two entities, or one entity to itself (listed \
                      twice); this one lists {}",
@@ -157,10 +162,10 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
         // A tie of two may list one entity twice: a self-loop.
         let self_loop = tie.is_self_loop();
         for (p, participant) in tie.participants.iter().enumerate() {
-            let participant_path = format!("{path}.participants[{p}]");
+            let participant_path = || format!("{}.participants[{p}]", path());
             if !self_loop && tie.participants[..p].contains(participant) {
                 found.push(Diagnostic::error(
-                    participant_path,
+                    participant_path(),
                     format!(
                         "{participant:?} is listed twice; only a tie of two may list one \
                          entity twice, joining it to itself"
@@ -170,18 +175,18 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
                 && !origins.entities.failed_ids.contains(participant)
             {
                 found.push(Diagnostic::error(
-                    participant_path,
+                    participant_path(),
                     format!("no entity has the id {participant:?}"),
                 ));
             }
         }
         if let Some(place) = &tie.place {
-            check_text(&format!("{path}.place"), place, &mut found);
+            check_text(|| format!("{}.place", path()), place, found);
         }
         if let Some(amount) = &tie.amount {
             if !amount.value.is_finite() || amount.value < 0.0 {
                 found.push(Diagnostic::error(
-                    format!("{path}.amount.value"),
+                    format!("{}.amount.value", path()),
                     format!(
                         "{} is not an amount: it must be a finite number, 0 or more",
                         amount.value
@@ -192,7 +197,7 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
                 && amount.currency.bytes().all(|b| b.is_ascii_uppercase()))
             {
                 found.push(Diagnostic::error(
-                    format!("{path}.amount.currency"),
+                    format!("{}.amount.currency", path()),
                     format!(
                         "{:?} is not an ISO 4217 currency code such as \"USD\"",
                         amount.currency
@@ -202,23 +207,23 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
         }
         if tie.evidence.is_empty() {
             found.push(Diagnostic::warning(
-                format!("{path}.evidence"),
+                format!("{}.evidence", path()),
                 "no evidence: nothing tells the reader where this tie comes from",
             ));
         }
         for (e, evidence) in tie.evidence.iter().enumerate() {
-            let evidence_path = format!("{path}.evidence[{e}]");
+            let evidence_path = || format!("{}.evidence[{e}]", path());
             if !source_ids.contains_key(evidence.source.as_str())
                 && !origins.sources.failed_ids.contains(&evidence.source)
             {
                 found.push(Diagnostic::error(
-                    format!("{evidence_path}.source"),
+                    format!("{}.source", evidence_path()),
                     format!("no source has the id {:?}", evidence.source),
                 ));
             }
             if evidence.quote.trim().is_empty() {
                 found.push(Diagnostic::error(
-                    format!("{evidence_path}.quote"),
+                    format!("{}.quote", evidence_path()),
                     "empty quote",
                 ));
             } else if let Some(&s) = source_ids.get(evidence.source.as_str())
@@ -226,16 +231,16 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
                     check_quote(network.sources.get(s), &evidence.quote)
             {
                 found.push(Diagnostic::warning(
-                    format!("{evidence_path}.quote"),
+                    format!("{}.quote", evidence_path()),
                     not_found_reason(&evidence.source, &evidence.quote, agrees_for),
                 ));
             }
         }
-    }
+    }));
 
     for (i, step) in network.story.iter().enumerate() {
-        let path = origins.story.path("story", i);
-        check_text(&format!("{path}.caption"), &step.caption, &mut found);
+        let path = || origins.story.path("story", i);
+        check_text(|| format!("{}.caption", path()), &step.caption, &mut found);
         let references = [
             (
                 "entities",
@@ -248,16 +253,16 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
         ];
         for (list, what, ids, known, list_origins) in references {
             for (r, id) in ids.iter().enumerate() {
-                let reference_path = format!("{path}.{list}[{r}]");
+                let reference_path = || format!("{}.{list}[{r}]", path());
                 if ids[..r].contains(id) {
                     found.push(Diagnostic::error(
-                        reference_path,
+                        reference_path(),
                         format!("{id:?} is listed twice"),
                     ));
                 } else if !known.contains_key(id.as_str()) && !list_origins.failed_ids.contains(id)
                 {
                     found.push(Diagnostic::error(
-                        reference_path,
+                        reference_path(),
                         format!("no {what} has the id {id:?}"),
                     ));
                 }
@@ -266,13 +271,13 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
         if let Some(view) = step.view {
             if !(view.x.is_finite() && view.y.is_finite()) {
                 found.push(Diagnostic::error(
-                    format!("{path}.view"),
+                    format!("{}.view", path()),
                     "the centre's coordinates must be finite numbers",
                 ));
             }
             if !(view.zoom.is_finite() && view.zoom > 0.0) {
                 found.push(Diagnostic::error(
-                    format!("{path}.view.zoom"),
+                    format!("{}.view.zoom", path()),
                     format!(
                         "{} is not a zoom: it must be a finite number above 0",
                         view.zoom
@@ -284,7 +289,27 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
     found
 }
 
-/// Reports empty and duplicate ids; returns each id's first index.
+/// What `check` finds in each of `items` (called with its index), in order; chunks of
+/// items are checked on rayon's threads.
+fn each_in_parallel<T: Sync>(
+    items: &[T],
+    check: impl Fn(usize, &T, &mut Vec<Diagnostic>) + Sync,
+) -> Vec<Diagnostic> {
+    const CHUNK: usize = 4096;
+    let found: Vec<Vec<Diagnostic>> = items
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(chunk_index, chunk)| {
+            let mut found = Vec::new();
+            for (i, item) in chunk.iter().enumerate() {
+                check(chunk_index * CHUNK + i, item, &mut found);
+            }
+            found
+        })
+        .collect();
+    found.concat()
+}
+
 /// An attribute `shown_by` names that no entity has is a warning, not an error: the map
 /// shows names, kinds and sizes as usual, and the file may be one step of a work in
 /// progress (the attribute not filled in yet).
@@ -311,20 +336,21 @@ fn check_shown_by(network: &Network, origins: &ElementOrigins, found: &mut Vec<D
     }
 }
 
+/// Reports empty and duplicate ids; returns each id's first index.
 fn check_ids<'a>(
     list: &str,
-    ids: impl Iterator<Item = &'a str>,
+    ids: impl ExactSizeIterator<Item = &'a str>,
     origins: &ListOrigins,
     found: &mut Vec<Diagnostic>,
 ) -> HashMap<&'a str, usize> {
-    let mut first_index = HashMap::new();
+    let mut first_index = HashMap::with_capacity(ids.len());
     for (i, id) in ids.enumerate() {
-        let path = format!("{}.id", origins.path(list, i));
+        let path = || format!("{}.id", origins.path(list, i));
         if id.trim().is_empty() {
-            found.push(Diagnostic::error(path, "empty id"));
+            found.push(Diagnostic::error(path(), "empty id"));
         } else if let Some(&first) = first_index.get(id) {
             found.push(Diagnostic::error(
-                path,
+                path(),
                 format!(
                     "duplicate id {id:?}; {} already uses it",
                     origins.path(list, first)
@@ -337,18 +363,18 @@ fn check_ids<'a>(
     first_index
 }
 
-/// Localized text needs at least one language, and no empty entry.
-fn check_text(path: &str, text: &LocalizedText, found: &mut Vec<Diagnostic>) {
+/// Localized text needs at least one language, and no empty entry; `path` names it.
+fn check_text(path: impl Fn() -> String, text: &LocalizedText, found: &mut Vec<Diagnostic>) {
     if text.is_empty() {
         found.push(Diagnostic::error(
-            path,
+            path(),
             "empty: give the text in at least one language",
         ));
     }
     for (language, value) in text {
         if value.trim().is_empty() {
             found.push(Diagnostic::error(
-                format!("{path}.{language}"),
+                format!("{}.{language}", path()),
                 "empty text",
             ));
         }
