@@ -3,7 +3,9 @@
 //! positions and views, ties without evidence, quotes that are not in their article's
 //! stored text.
 
-use foldhash::{HashMap, HashMapExt};
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
 use rayon::prelude::*;
 
 use crate::network::diagnostic::Diagnostic;
@@ -55,7 +57,8 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
 
     let source_ids = check_ids(
         "sources",
-        network.sources.iter().map(|s| s.id.as_str()),
+        network.sources.len(),
+        |i| network.sources[i].id.as_str(),
         &origins.sources,
         &mut found,
     );
@@ -81,7 +84,8 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
 
     let group_ids = check_ids(
         "groups",
-        network.groups.iter().map(|g| g.id.as_str()),
+        network.groups.len(),
+        |i| network.groups[i].id.as_str(),
         &origins.groups,
         &mut found,
     );
@@ -93,11 +97,27 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
         );
     }
 
-    let entity_ids = check_ids(
-        "entities",
-        network.entities.iter().map(|e| e.id.as_str()),
-        &origins.entities,
-        &mut found,
+    // The two largest id maps are built side by side; their problems are listed in order.
+    let mut tie_id_problems = Vec::new();
+    let (entity_ids, tie_ids) = rayon::join(
+        || {
+            check_ids(
+                "entities",
+                network.entities.len(),
+                |i| network.entities[i].id.as_str(),
+                &origins.entities,
+                &mut found,
+            )
+        },
+        || {
+            check_ids(
+                "ties",
+                network.ties.len(),
+                |i| network.ties[i].id.as_str(),
+                &origins.ties,
+                &mut tie_id_problems,
+            )
+        },
     );
     found.extend(each_in_parallel(&network.entities, |i, entity, found| {
         let path = || origins.entities.path("entities", i);
@@ -141,12 +161,7 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
 
     check_shown_by(network, origins, &mut found);
 
-    let tie_ids = check_ids(
-        "ties",
-        network.ties.iter().map(|t| t.id.as_str()),
-        &origins.ties,
-        &mut found,
-    );
+    found.append(&mut tie_id_problems);
     found.extend(each_in_parallel(&network.ties, |i, tie, found| {
         let path = || origins.ties.path("ties", i);
         if tie.participants.len() < 2 {
@@ -226,7 +241,7 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
                     format!("{}.quote", evidence_path()),
                     "empty quote",
                 ));
-            } else if let Some(&s) = source_ids.get(evidence.source.as_str())
+            } else if let Some(s) = source_ids.get(evidence.source.as_str())
                 && let QuoteCheck::NotFound { agrees_for } =
                     check_quote(network.sources.get(s), &evidence.quote)
             {
@@ -336,19 +351,47 @@ fn check_shown_by(network: &Network, origins: &ElementOrigins, found: &mut Vec<D
     }
 }
 
-/// Reports empty and duplicate ids; returns each id's first index.
+/// Ids to the index of the first of a list's elements with each. The table holds the
+/// indexes only and reads each id from its element (`id`): for a network of millions, tens
+/// of megabytes rather than the hundreds a map of the ids themselves takes.
+struct IdMap<'a> {
+    table: HashTable<usize>,
+    hasher: foldhash::fast::RandomState,
+    id: Box<dyn Fn(usize) -> &'a str + Send + Sync + 'a>,
+}
+
+impl IdMap<'_> {
+    /// The index of the first element with `id`.
+    fn get(&self, id: &str) -> Option<usize> {
+        let hash = self.hasher.hash_one(id);
+        self.table.find(hash, |&i| (self.id)(i) == id).copied()
+    }
+
+    fn contains_key(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+}
+
+/// Reports the empty and duplicate ids of the `count` elements of `list`, the id of each
+/// given by `id`; returns each id's first index.
 fn check_ids<'a>(
     list: &str,
-    ids: impl ExactSizeIterator<Item = &'a str>,
+    count: usize,
+    id: impl Fn(usize) -> &'a str + Send + Sync + 'a,
     origins: &ListOrigins,
     found: &mut Vec<Diagnostic>,
-) -> HashMap<&'a str, usize> {
-    let mut first_index = HashMap::with_capacity(ids.len());
-    for (i, id) in ids.enumerate() {
+) -> IdMap<'a> {
+    let mut first_index = IdMap {
+        table: HashTable::with_capacity(count),
+        hasher: foldhash::fast::RandomState::default(),
+        id: Box::new(id),
+    };
+    for i in 0..count {
+        let id = (first_index.id)(i);
         let path = || format!("{}.id", origins.path(list, i));
         if id.trim().is_empty() {
             found.push(Diagnostic::error(path(), "empty id"));
-        } else if let Some(&first) = first_index.get(id) {
+        } else if let Some(first) = first_index.get(id) {
             found.push(Diagnostic::error(
                 path(),
                 format!(
@@ -357,7 +400,12 @@ fn check_ids<'a>(
                 ),
             ));
         } else {
-            first_index.insert(id, i);
+            let IdMap {
+                table,
+                hasher,
+                id: id_of,
+            } = &mut first_index;
+            table.insert_unique(hasher.hash_one(id), i, |&j| hasher.hash_one(id_of(j)));
         }
     }
     first_index
