@@ -3,8 +3,8 @@
 //! headless, laid out ahead so that the layout rests and only drawing is measured. Each
 //! frame carries a pointer move, as a frame the person causes does (a frame with no input
 //! at all is not drawn by the window, which rests). Also the
-//! time to parse and validate a 100k / 200k file and to export a 4096-pixel PNG of the 10k
-//! network.
+//! time to parse and validate a 100k / 200k file (its bytes in memory, and the file on
+//! disk) and to export a 4096-pixel PNG of the 10k network.
 //! See docs/performance.md.
 
 use std::hint::black_box;
@@ -17,9 +17,9 @@ use powermap::export::{Background, ExportOptions, map_svg, svg_to_png};
 use powermap::layout::lay_out;
 use powermap::network::generate::generate_network;
 use powermap::network::index::NetworkIndex;
-use powermap::network::load::parse_network;
+use powermap::network::load::{load_file, parse_network};
 use powermap::network::model::Position;
-use powermap::network::save::network_to_json;
+use powermap::network::save::{Overwrite, network_to_json, write_atomically};
 use powermap::scene::graph::MapGraph;
 
 fn raw_input() -> egui::RawInput {
@@ -72,12 +72,21 @@ fn frame(c: &mut Criterion) {
 
 fn load(c: &mut Criterion) {
     let json = network_to_json(&generate_network(100_000, 200_000, 1)).expect("encodes");
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let file = folder.path().join("big.json");
+    write_atomically(&file, json.as_bytes(), Overwrite::Refuse).expect("written");
     let mut group = c.benchmark_group("load");
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(20));
+    // The bytes in memory, read in pieces as a file is.
     group.bench_function("parse_and_validate_100k_entities_200k_ties", |b| {
         b.iter(|| black_box(parse_network(json.as_bytes(), Path::new("big.json")).expect("valid")));
+    });
+    // The file on disk (in the page cache after the first run), as the window and
+    // `powermap validate` open it.
+    group.bench_function("load_file_100k_entities_200k_ties", |b| {
+        b.iter(|| black_box(load_file(&file).expect("valid")));
     });
     group.finish();
 }

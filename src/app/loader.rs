@@ -2,16 +2,15 @@
 //! network is read, checked and prepared for drawing. The open network stays on screen
 //! until the new one is ready; the person sees the progress and can cancel.
 
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::ops::ControlFlow;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 use crate::app::command::Command;
-use crate::interop::{ImportError, ImportOptions, Imported, import_bytes_with, import_file_with};
+use crate::interop::{ImportError, ImportOptions, Imported, import_file_with_progress};
 use crate::network::diagnostic::ReadError;
-use crate::network::load::{check_size, open_bounded};
 
 /// Files at least this large open in the background; smaller ones open at once.
 pub const BACKGROUND_LOAD_BYTES: u64 = 1 << 20;
@@ -53,36 +52,6 @@ pub struct Loading<T> {
     columns_given: bool,
 }
 
-const CHUNK_BYTES: usize = 1 << 20;
-
-/// Reads `path` in chunks, counting the bytes, stopping early when cancelled; refused as
-/// [`read_bounded`](crate::network::load::read_bounded) refuses a file too large.
-fn read_counting(
-    path: &Path,
-    progress: &Progress,
-    cancel: &AtomicBool,
-) -> Result<Option<Vec<u8>>, ReadError> {
-    let (mut file, _) = open_bounded(path)?;
-    let mut bytes = Vec::new();
-    let mut chunk = vec![0; CHUNK_BYTES];
-    loop {
-        if cancel.load(Ordering::Relaxed) {
-            return Ok(None);
-        }
-        let read = file
-            .read(&mut chunk)
-            .map_err(|source| ReadError::io(path, source))?;
-        if read == 0 {
-            check_size(path, bytes.len() as u64)?;
-            return Ok(Some(bytes));
-        }
-        bytes.extend_from_slice(&chunk[..read]);
-        progress
-            .bytes_read
-            .store(bytes.len() as u64, Ordering::Relaxed);
-    }
-}
-
 impl<T: Send + 'static> Loading<T> {
     /// Starts opening `path` with `options` on a named thread; `prepare` turns the imported network into
     /// what the window needs (on that thread too). `ctx` is asked to repaint when done.
@@ -102,27 +71,21 @@ impl<T: Send + 'static> Loading<T> {
         let thread = std::thread::Builder::new()
             .name("powermap-load".to_owned())
             .spawn(move || {
-                // CSV edge tables look for their node table beside them: that needs the path.
-                let is_csv = thread_path.extension().is_some_and(|e| {
-                    e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv")
-                });
-                let imported = if is_csv {
-                    thread_progress
-                        .stage
-                        .store(Stage::Checking as u8, Ordering::Relaxed);
-                    import_file_with(&thread_path, &options)
-                } else {
-                    match read_counting(&thread_path, &thread_progress, &thread_cancel) {
-                        Ok(Some(bytes)) => {
-                            thread_progress
-                                .stage
-                                .store(Stage::Checking as u8, Ordering::Relaxed);
-                            import_bytes_with(&bytes, &thread_path, &options)
-                        }
-                        Ok(None) => return,
-                        Err(err) => Err(err.into()),
+                // A powermap file is parsed as it is read: reading is most of the work.
+                let mut read = |bytes: u64| {
+                    thread_progress.bytes_read.store(bytes, Ordering::Relaxed);
+                    if bytes >= total_bytes {
+                        thread_progress
+                            .stage
+                            .store(Stage::Checking as u8, Ordering::Relaxed);
+                    }
+                    if thread_cancel.load(Ordering::Relaxed) {
+                        ControlFlow::Break(())
+                    } else {
+                        ControlFlow::Continue(())
                     }
                 };
+                let imported = import_file_with_progress(&thread_path, &options, &mut read);
                 if thread_cancel.load(Ordering::Relaxed) {
                     return;
                 }
@@ -168,7 +131,7 @@ impl<T: Send + 'static> Loading<T> {
     }
 
     /// Tells the thread to stop, and drops its result if any; the thread itself ends at
-    /// its next check (between chunks and stages).
+    /// its next check (after each piece read, and between stages).
     pub fn cancel(self) -> std::thread::JoinHandle<()> {
         self.cancel.store(true, Ordering::Relaxed);
         self.thread
@@ -245,43 +208,59 @@ pub fn loading_ui<T: Send + 'static>(
 #[allow(clippy::disallowed_methods, reason = "test fixtures written in place")]
 mod tests {
     use super::*;
-    use crate::network::load::MAX_FILE_BYTES;
+    use crate::network::generate::generate_network;
+    use crate::network::save::network_to_json;
 
-    #[test]
-    fn reads_every_chunk_and_counts_the_bytes() {
-        let folder = tempfile::tempdir().expect("tempdir");
-        let path = folder.path().join("two-chunks.json");
-        let content = vec![b'x'; CHUNK_BYTES + 10];
-        std::fs::write(&path, &content).expect("write");
-        let progress = Progress::default();
-        let read = read_counting(&path, &progress, &AtomicBool::new(false)).expect("reads");
-        assert_eq!(read.as_deref(), Some(content.as_slice()));
-        assert_eq!(
-            progress.bytes_read.load(Ordering::Relaxed),
-            content.len() as u64
-        );
+    /// A generated network of `entities` entities, written to a file in `folder`.
+    fn network_file(folder: &std::path::Path, entities: usize) -> PathBuf {
+        let path = folder.join("generated.json");
+        let json = network_to_json(&generate_network(entities, 2 * entities, 1)).expect("encodes");
+        std::fs::write(&path, json).expect("write");
+        path
+    }
+
+    fn size(path: &std::path::Path) -> u64 {
+        std::fs::metadata(path).expect("metadata").len()
     }
 
     #[test]
-    fn files_beyond_the_limit_are_refused_before_reading() {
+    fn a_load_reads_the_whole_file_checks_it_and_prepares_it() {
         let folder = tempfile::tempdir().expect("tempdir");
-        let path = folder.path().join("big.gexf");
-        let file = std::fs::File::create(&path).expect("create");
-        file.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
-        let progress = Progress::default();
-        let error =
-            read_counting(&path, &progress, &AtomicBool::new(false)).expect_err("too large");
-        assert!(matches!(error, ReadError::TooLarge { .. }), "{error}");
-        assert!(error.to_string().contains("big.gexf"), "{error}");
-        assert_eq!(progress.bytes_read.load(Ordering::Relaxed), 0);
+        let path = network_file(folder.path(), 3_000);
+        let total = size(&path);
+        assert!(total > 1 << 20, "more than one piece: {total} bytes");
+        let loading = Loading::start(
+            path,
+            total,
+            ImportOptions::default(),
+            egui::Context::default(),
+            |imported| imported.network.entities.len(),
+        )
+        .expect("starts");
+        let result = loop {
+            if let Some(result) = loading.poll() {
+                break result;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        };
+        assert_eq!(result.expect("opens"), 3_000);
+        assert_eq!(loading.fraction_read(), 1.0);
+        assert_eq!(loading.stage(), Stage::Preparing);
     }
 
     #[test]
-    fn a_cancelled_read_stops() {
+    fn a_cancelled_load_stops() {
         let folder = tempfile::tempdir().expect("tempdir");
-        let path = folder.path().join("small.json");
-        std::fs::write(&path, "{}").expect("write");
-        let read = read_counting(&path, &Progress::default(), &AtomicBool::new(true));
-        assert!(matches!(read, Ok(None)), "{read:?}");
+        let path = network_file(folder.path(), 3_000);
+        let loading = Loading::start(
+            path.clone(),
+            size(&path),
+            ImportOptions::default(),
+            egui::Context::default(),
+            |imported| imported.network.entities.len(),
+        )
+        .expect("starts");
+        // The thread ends at its next piece, its result unsent: nobody waits for it.
+        loading.cancel().join().expect("the thread ends");
     }
 }

@@ -12,7 +12,7 @@ use super::columns::{self, ColumnMapping, Columns, Sheet, header_list};
 use super::mapping::{self, RawGraph, RawNode, parse_number};
 use super::reader::{Fit, Input, Probe, Reader};
 use super::report::{Finding, ImportReport, Place};
-use super::{Format, ImportError, text};
+use super::{Format, ImportError, MAX_IMPORT_BYTES, text};
 use crate::network::load::read_bounded;
 use crate::network::model::Network;
 
@@ -445,7 +445,7 @@ fn read_table_file(
     raw: &mut RawGraph,
     report: &mut ImportReport,
 ) -> Result<&'static str, ImportError> {
-    let bytes = read_bounded(path)?;
+    let bytes = read_bounded(path, MAX_IMPORT_BYTES)?;
     let decoded = text::decode(&bytes, path)?;
     read_table(&decoded.text, path, Some(table), given, raw, report)?;
     Ok(decoded.encoding)

@@ -35,7 +35,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::network::diagnostic::{Diagnostic, LoadError, ReadError};
-use crate::network::load::{check_size, read_bounded};
+use crate::network::load::{Progress, check_size, read_bounded_with};
 use crate::network::model::Network;
 use crate::network::save::{Overwrite, SaveError, write_atomically};
 
@@ -43,6 +43,10 @@ pub use columns::{ColumnMapping, EntitiesSheet, PREVIEW_ROWS, Role, SheetChoice,
 pub use report::{Counts, Examples, Finding, ImportReport, MAX_EXAMPLES, Place};
 pub use sniff::detect_format;
 pub use text::MAX_DEPTH;
+
+/// The largest file powermap opens in a format it reads whole: every format but its own
+/// JSON, which it reads in pieces, up to [`MAX_FILE_BYTES`](crate::network::load::MAX_FILE_BYTES).
+pub const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
 
 /// A file format powermap reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -213,7 +217,22 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
 
 /// As [`import_file`], with `options` (a table's columns).
 pub fn import_file_with(path: &Path, options: &ImportOptions) -> Result<Imported, ImportError> {
-    let bytes = read_bounded(path)?;
+    import_file_with_progress(path, options, &mut |_| std::ops::ControlFlow::Continue(()))
+}
+
+/// As [`import_file_with`], telling `progress` how many bytes have been read after each
+/// piece, and stopping with [`ReadError::Cancelled`] when it breaks. A powermap `.json`
+/// file is parsed as it is read (in pieces: it is never held whole), so its reading is
+/// most of the work; a file in another format is read whole, then imported.
+pub fn import_file_with_progress(
+    path: &Path,
+    options: &ImportOptions,
+    progress: &mut Progress<'_>,
+) -> Result<Imported, ImportError> {
+    if let Some(encoding) = sniff::powermap_to_stream(path)? {
+        return powermap::import_file(path, encoding, progress);
+    }
+    let bytes = read_bounded_with(path, MAX_IMPORT_BYTES, progress)?;
     import(&bytes, path, true, options)
 }
 
@@ -229,7 +248,7 @@ pub fn import_bytes_with(
     file: &Path,
     options: &ImportOptions,
 ) -> Result<Imported, ImportError> {
-    check_size(file, bytes.len() as u64)?;
+    check_size(file, bytes.len() as u64, MAX_IMPORT_BYTES)?;
     import(bytes, file, false, options)
 }
 
@@ -454,8 +473,6 @@ pub fn convert(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::network::load::MAX_FILE_BYTES;
-
     #[test]
     fn output_formats_follow_the_name() {
         let format = |name: &str| ExportFormat::from_path(Path::new(name));
@@ -477,7 +494,7 @@ mod tests {
         let path = folder.path().join("big.gexf");
         #[allow(clippy::disallowed_methods, reason = "a test fixture")]
         let file = std::fs::File::create(&path).expect("create");
-        file.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
+        file.set_len(MAX_IMPORT_BYTES + 1).expect("sparse file");
         let error = import_file(&path).expect_err("too large");
         assert!(
             matches!(error, ImportError::Read(ReadError::TooLarge { .. })),

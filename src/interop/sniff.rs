@@ -1,12 +1,20 @@
 //! Recognising a file's format: every reader is asked how well the content fits it (see
 //! `reader.rs`); the best fit wins, the name breaks a tie, and a tie the name cannot break
 //! is read as the first reader and said in the report. A file whose content fits no reader
-//! is read by its name.
+//! is read by its name. A `.json` file that starts with powermap's marker is known by its
+//! first bytes, and read in pieces by powermap's loader rather than whole.
 
+use std::fs::File;
+use std::io::Read;
 use std::path::Path;
 
 use super::reader::{Fit, Probe, READERS, Reader};
 use super::{Format, ImportError, text};
+use crate::network::diagnostic::ReadError;
+use crate::network::load::starts_as_powermap;
+
+/// The first bytes of a file looked at for powermap's marker.
+const HEAD_BYTES: u64 = 64 << 10;
 
 /// The reader chosen for a file, the probe it was recognised with, and a note when the
 /// choice needs saying (the name suggested another format, or two formats fit).
@@ -23,6 +31,31 @@ pub(super) fn by_name(file: &Path) -> Option<&'static dyn Reader> {
         .iter()
         .copied()
         .find(|reader| reader.endings().iter().any(|ending| name.ends_with(ending)))
+}
+
+/// Whether the file at `path` is powermap JSON to read in pieces, and then its text's
+/// encoding: named `.json` (no other format's name) and starting with `{"format":
+/// "powermap"` (a field before it may come first, if all of it is in the first
+/// [`HEAD_BYTES`]). Any other file is read whole, and its content sniffed.
+pub(super) fn powermap_to_stream(path: &Path) -> Result<Option<&'static str>, ReadError> {
+    let json_name = lower_name(path).is_some_and(|name| name.ends_with(".json"));
+    if !json_name || by_name(path).is_some() {
+        return Ok(None);
+    }
+    let io = |source| ReadError::io(path, source);
+    let mut head = Vec::new();
+    File::open(path)
+        .map_err(io)?
+        .take(HEAD_BYTES)
+        .read_to_end(&mut head)
+        .map_err(io)?;
+    Ok(starts_as_powermap(&head).then(|| {
+        if head.starts_with(b"\xEF\xBB\xBF") {
+            "UTF-8 (with a byte order mark)"
+        } else {
+            "UTF-8"
+        }
+    }))
 }
 
 fn lower_name(file: &Path) -> Option<String> {

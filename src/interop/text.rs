@@ -2,11 +2,13 @@
 //! XML declaration names, else legacy Korean EUC-KR/CP949), and bounding JSON nesting.
 
 use std::borrow::Cow;
+use std::fs::File;
+use std::io::Read;
 use std::path::Path;
 
 use encoding_rs::Encoding;
 
-use crate::network::diagnostic::TextPosition;
+use crate::network::diagnostic::{PositionCounter, ReadError, TextPosition};
 
 use super::ImportError;
 use super::report::Place;
@@ -137,39 +139,103 @@ fn declared_xml_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// Refuses JSON nested deeper than [`MAX_DEPTH`] before any parser recurses into it.
 pub(crate) fn check_json_depth(text: &str, file: &Path) -> Result<(), ImportError> {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for (offset, byte) in text.bytes().enumerate() {
-        if in_string {
+    match JsonDepth::default().too_deep_in(text.as_bytes()) {
+        Some(offset) => Err(too_deep(file, place_of(text, offset, None))),
+        None => Ok(()),
+    }
+}
+
+/// As [`check_json_depth`], for the JSON file at `path` read in pieces; places are counted
+/// from the first character after the byte order mark and white space.
+pub(crate) fn check_json_depth_of_file(path: &Path) -> Result<(), ImportError> {
+    let io = |source| ImportError::Read(ReadError::io(path, source));
+    let mut file = File::open(path).map_err(io)?;
+    let mut depth = JsonDepth::default();
+    let mut counter = PositionCounter::default();
+    let mut piece = vec![0; 1 << 20];
+    let mut started = false;
+    let mut first = true;
+    loop {
+        let read = match file.read(&mut piece) {
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            result => result.map_err(io)?,
+        };
+        if read == 0 {
+            return Ok(());
+        }
+        let mut bytes = &piece[..read];
+        if first {
+            first = false;
+            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        }
+        if !started {
+            let white = bytes
+                .iter()
+                .take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+                .count();
+            started = white < bytes.len();
+            bytes = &bytes[white..];
+        }
+        if let Some(offset) = depth.too_deep_in(bytes) {
+            counter.advance(&bytes[..offset]);
+            let TextPosition { line, column } = counter.position();
+            let place = Place::Text {
+                line,
+                column,
+                element: None,
+            };
+            return Err(too_deep(path, place));
+        }
+        counter.advance(bytes);
+    }
+}
+
+fn too_deep(file: &Path, place: Place) -> ImportError {
+    ImportError::Refused {
+        file: file.to_owned(),
+        place,
+        message: format!(
+            "arrays and objects nest deeper than {MAX_DEPTH} levels; no network needs that many"
+        ),
+    }
+}
+
+/// How deeply JSON read so far nests: arrays and objects, not brackets in strings.
+#[derive(Default)]
+struct JsonDepth {
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+}
+
+impl JsonDepth {
+    /// The offset in `bytes`, the JSON after what was read before, of the first bracket
+    /// that nests deeper than [`MAX_DEPTH`], if any.
+    fn too_deep_in(&mut self, bytes: &[u8]) -> Option<usize> {
+        for (offset, &byte) in bytes.iter().enumerate() {
+            if self.in_string {
+                match byte {
+                    _ if self.escaped => self.escaped = false,
+                    b'\\' => self.escaped = true,
+                    b'"' => self.in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
             match byte {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
+                b'"' => self.in_string = true,
+                b'[' | b'{' => {
+                    self.depth += 1;
+                    if self.depth > MAX_DEPTH {
+                        return Some(offset);
+                    }
+                }
+                b']' | b'}' => self.depth = self.depth.saturating_sub(1),
                 _ => {}
             }
-            continue;
         }
-        match byte {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(ImportError::Refused {
-                        file: file.to_owned(),
-                        place: place_of(text, offset, None),
-                        message: format!(
-                            "arrays and objects nest deeper than {MAX_DEPTH} levels; \
-                             no network needs that many"
-                        ),
-                    });
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
+        None
     }
-    Ok(())
 }
 
 #[cfg(test)]

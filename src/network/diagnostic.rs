@@ -20,18 +20,51 @@ pub struct TextPosition {
 impl TextPosition {
     /// The position of byte `offset` in `text`; columns count characters, not bytes.
     pub fn of_offset(text: &str, offset: usize) -> Self {
-        let before = &text.as_bytes()[..offset.min(text.len())];
-        let line_start = before
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1);
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = String::from_utf8_lossy(&before[line_start..])
-            .chars()
-            .count()
-            + 1;
-        Self { line, column }
+        let mut counter = PositionCounter::default();
+        counter.advance(&text.as_bytes()[..offset.min(text.len())]);
+        counter.position()
     }
+}
+
+/// Counts lines and characters through text given piece by piece, so that a file read in
+/// pieces can name a place in it after the text before it is gone. Given all of a text
+/// before an offset, it gives the same position as [`TextPosition::of_offset`].
+#[derive(Clone, Copy, Debug)]
+pub struct PositionCounter {
+    line: usize,
+    column: usize,
+}
+
+impl Default for PositionCounter {
+    fn default() -> Self {
+        Self { line: 1, column: 1 }
+    }
+}
+
+impl PositionCounter {
+    /// Moves past `bytes`, UTF-8 text (a character cut at its end counts as one).
+    pub fn advance(&mut self, bytes: &[u8]) {
+        match bytes.iter().rposition(|&b| b == b'\n') {
+            Some(last) => {
+                self.line += bytes.iter().filter(|&&b| b == b'\n').count();
+                self.column = 1 + characters(&bytes[last + 1..]);
+            }
+            None => self.column += characters(bytes),
+        }
+    }
+
+    /// The position of the byte after those counted.
+    pub fn position(&self) -> TextPosition {
+        TextPosition {
+            line: self.line,
+            column: self.column,
+        }
+    }
+}
+
+/// The characters UTF-8 `bytes` begin: every byte but continuation bytes (`10xxxxxx`).
+fn characters(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// One problem: its severity, the JSON path it concerns, the text position where known.
@@ -111,6 +144,12 @@ pub enum ReadError {
         /// The most powermap opens.
         limit: u64,
     },
+    /// Reading stopped because the person cancelled it.
+    #[error("{file}: opening was cancelled", file = file.display())]
+    Cancelled {
+        /// The file.
+        file: PathBuf,
+    },
 }
 
 impl ReadError {
@@ -140,7 +179,7 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// The problems to list one by one; empty for I/O and size errors.
+    /// The problems to list one by one; empty for I/O and size errors and cancelled reads.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
             Self::Invalid { diagnostics, .. } => diagnostics,
@@ -186,6 +225,33 @@ mod tests {
             TextPosition::of_offset(text, after_hangul),
             TextPosition { line: 2, column: 7 }
         );
+    }
+
+    #[test]
+    fn positions_counted_piece_by_piece_are_those_of_the_whole_text() {
+        let text = "{\n  \"이름\": \"가나\",\n\n  x😀y\n";
+        for offset in 0..=text.len() {
+            // Lines and characters counted in the text before the offset.
+            let before = &text.as_bytes()[..offset];
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let expected = TextPosition {
+                line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+                column: String::from_utf8_lossy(&before[line_start..])
+                    .chars()
+                    .count()
+                    + 1,
+            };
+            assert_eq!(TextPosition::of_offset(text, offset), expected, "{offset}");
+            for cut in 0..=offset {
+                let mut counter = PositionCounter::default();
+                counter.advance(&before[..cut]);
+                counter.advance(&before[cut..]);
+                assert_eq!(counter.position(), expected, "{offset} cut at {cut}");
+            }
+        }
     }
 
     #[test]

@@ -14,4 +14,5 @@ pub mod load;
 pub mod model;
 pub mod quotes;
 pub mod save;
+mod stream;
 pub mod validate;

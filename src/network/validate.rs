@@ -3,7 +3,10 @@
 //! positions and views, ties without evidence, quotes that are not in their article's
 //! stored text.
 
-use std::collections::HashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+use rayon::prelude::*;
 
 use crate::network::diagnostic::Diagnostic;
 use crate::network::model::{LocalizedText, Network};
@@ -54,21 +57,26 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
 
     let source_ids = check_ids(
         "sources",
-        network.sources.iter().map(|s| s.id.as_str()),
+        network.sources.len(),
+        |i| network.sources[i].id.as_str(),
         &origins.sources,
         &mut found,
     );
     for (i, source) in network.sources.iter().enumerate() {
-        let path = origins.sources.path("sources", i);
-        check_text(&format!("{path}.outlet"), &source.outlet, &mut found);
+        // Paths are written only for the problems found.
+        let path = || origins.sources.path("sources", i);
+        check_text(|| format!("{}.outlet", path()), &source.outlet, &mut found);
         if source.title.trim().is_empty() {
-            found.push(Diagnostic::error(format!("{path}.title"), "empty title"));
+            found.push(Diagnostic::error(
+                format!("{}.title", path()),
+                "empty title",
+            ));
         }
         if let Some(url) = &source.url
             && !(url.starts_with("https://") || url.starts_with("http://"))
         {
             found.push(Diagnostic::error(
-                format!("{path}.url"),
+                format!("{}.url", path()),
                 format!("{url:?} is not an http or https address"),
             ));
         }
@@ -76,36 +84,53 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
 
     let group_ids = check_ids(
         "groups",
-        network.groups.iter().map(|g| g.id.as_str()),
+        network.groups.len(),
+        |i| network.groups[i].id.as_str(),
         &origins.groups,
         &mut found,
     );
     for (i, group) in network.groups.iter().enumerate() {
         check_text(
-            &format!("{}.name", origins.groups.path("groups", i)),
+            || format!("{}.name", origins.groups.path("groups", i)),
             &group.name,
             &mut found,
         );
     }
 
-    let entity_ids = check_ids(
-        "entities",
-        network.entities.iter().map(|e| e.id.as_str()),
-        &origins.entities,
-        &mut found,
+    // The two largest id maps are built side by side; their problems are listed in order.
+    let mut tie_id_problems = Vec::new();
+    let (entity_ids, tie_ids) = rayon::join(
+        || {
+            check_ids(
+                "entities",
+                network.entities.len(),
+                |i| network.entities[i].id.as_str(),
+                &origins.entities,
+                &mut found,
+            )
+        },
+        || {
+            check_ids(
+                "ties",
+                network.ties.len(),
+                |i| network.ties[i].id.as_str(),
+                &origins.ties,
+                &mut tie_id_problems,
+            )
+        },
     );
-    for (i, entity) in network.entities.iter().enumerate() {
-        let path = origins.entities.path("entities", i);
-        check_text(&format!("{path}.name"), &entity.name, &mut found);
+    found.extend(each_in_parallel(&network.entities, |i, entity, found| {
+        let path = || origins.entities.path("entities", i);
+        check_text(|| format!("{}.name", path()), &entity.name, found);
         for (which, text) in [("role", &entity.role), ("description", &entity.description)] {
             if let Some(text) = text {
-                check_text(&format!("{path}.{which}"), text, &mut found);
+                check_text(|| format!("{}.{which}", path()), text, found);
             }
         }
         for (a, alias) in entity.aliases.iter().enumerate() {
             if alias.trim().is_empty() {
                 found.push(Diagnostic::error(
-                    format!("{path}.aliases[{a}]"),
+                    format!("{}.aliases[{a}]", path()),
                     "empty alias",
                 ));
             }
@@ -115,38 +140,33 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
             && !origins.groups.failed_ids.contains(group)
         {
             found.push(Diagnostic::error(
-                format!("{path}.group"),
+                format!("{}.group", path()),
                 format!("no group has the id {group:?}"),
             ));
         }
         match entity.position {
             Some(position) if !(position.x.is_finite() && position.y.is_finite()) => {
                 found.push(Diagnostic::error(
-                    format!("{path}.position"),
+                    format!("{}.position", path()),
                     "coordinates must be finite numbers",
                 ));
             }
             None if entity.pinned => found.push(Diagnostic::error(
-                format!("{path}.pinned"),
+                format!("{}.pinned", path()),
                 "pinned, but has no position to be pinned at",
             )),
             _ => {}
         }
-    }
+    }));
 
     check_shown_by(network, origins, &mut found);
 
-    let tie_ids = check_ids(
-        "ties",
-        network.ties.iter().map(|t| t.id.as_str()),
-        &origins.ties,
-        &mut found,
-    );
-    for (i, tie) in network.ties.iter().enumerate() {
-        let path = origins.ties.path("ties", i);
+    found.append(&mut tie_id_problems);
+    found.extend(each_in_parallel(&network.ties, |i, tie, found| {
+        let path = || origins.ties.path("ties", i);
         if tie.participants.len() < 2 {
             found.push(Diagnostic::error(
-                format!("{path}.participants"),
+                format!("{}.participants", path()),
                 format!(
                     "a tie joins at least two entities, or one entity to itself (listed \
                      twice); this one lists {}",
@@ -157,10 +177,10 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
         // A tie of two may list one entity twice: a self-loop.
         let self_loop = tie.is_self_loop();
         for (p, participant) in tie.participants.iter().enumerate() {
-            let participant_path = format!("{path}.participants[{p}]");
+            let participant_path = || format!("{}.participants[{p}]", path());
             if !self_loop && tie.participants[..p].contains(participant) {
                 found.push(Diagnostic::error(
-                    participant_path,
+                    participant_path(),
                     format!(
                         "{participant:?} is listed twice; only a tie of two may list one \
                          entity twice, joining it to itself"
@@ -170,18 +190,18 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
                 && !origins.entities.failed_ids.contains(participant)
             {
                 found.push(Diagnostic::error(
-                    participant_path,
+                    participant_path(),
                     format!("no entity has the id {participant:?}"),
                 ));
             }
         }
         if let Some(place) = &tie.place {
-            check_text(&format!("{path}.place"), place, &mut found);
+            check_text(|| format!("{}.place", path()), place, found);
         }
         if let Some(amount) = &tie.amount {
             if !amount.value.is_finite() || amount.value < 0.0 {
                 found.push(Diagnostic::error(
-                    format!("{path}.amount.value"),
+                    format!("{}.amount.value", path()),
                     format!(
                         "{} is not an amount: it must be a finite number, 0 or more",
                         amount.value
@@ -192,7 +212,7 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
                 && amount.currency.bytes().all(|b| b.is_ascii_uppercase()))
             {
                 found.push(Diagnostic::error(
-                    format!("{path}.amount.currency"),
+                    format!("{}.amount.currency", path()),
                     format!(
                         "{:?} is not an ISO 4217 currency code such as \"USD\"",
                         amount.currency
@@ -202,40 +222,40 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
         }
         if tie.evidence.is_empty() {
             found.push(Diagnostic::warning(
-                format!("{path}.evidence"),
+                format!("{}.evidence", path()),
                 "no evidence: nothing tells the reader where this tie comes from",
             ));
         }
         for (e, evidence) in tie.evidence.iter().enumerate() {
-            let evidence_path = format!("{path}.evidence[{e}]");
+            let evidence_path = || format!("{}.evidence[{e}]", path());
             if !source_ids.contains_key(evidence.source.as_str())
                 && !origins.sources.failed_ids.contains(&evidence.source)
             {
                 found.push(Diagnostic::error(
-                    format!("{evidence_path}.source"),
+                    format!("{}.source", evidence_path()),
                     format!("no source has the id {:?}", evidence.source),
                 ));
             }
             if evidence.quote.trim().is_empty() {
                 found.push(Diagnostic::error(
-                    format!("{evidence_path}.quote"),
+                    format!("{}.quote", evidence_path()),
                     "empty quote",
                 ));
-            } else if let Some(&s) = source_ids.get(evidence.source.as_str())
+            } else if let Some(s) = source_ids.get(evidence.source.as_str())
                 && let QuoteCheck::NotFound { agrees_for } =
                     check_quote(network.sources.get(s), &evidence.quote)
             {
                 found.push(Diagnostic::warning(
-                    format!("{evidence_path}.quote"),
+                    format!("{}.quote", evidence_path()),
                     not_found_reason(&evidence.source, &evidence.quote, agrees_for),
                 ));
             }
         }
-    }
+    }));
 
     for (i, step) in network.story.iter().enumerate() {
-        let path = origins.story.path("story", i);
-        check_text(&format!("{path}.caption"), &step.caption, &mut found);
+        let path = || origins.story.path("story", i);
+        check_text(|| format!("{}.caption", path()), &step.caption, &mut found);
         let references = [
             (
                 "entities",
@@ -248,16 +268,16 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
         ];
         for (list, what, ids, known, list_origins) in references {
             for (r, id) in ids.iter().enumerate() {
-                let reference_path = format!("{path}.{list}[{r}]");
+                let reference_path = || format!("{}.{list}[{r}]", path());
                 if ids[..r].contains(id) {
                     found.push(Diagnostic::error(
-                        reference_path,
+                        reference_path(),
                         format!("{id:?} is listed twice"),
                     ));
                 } else if !known.contains_key(id.as_str()) && !list_origins.failed_ids.contains(id)
                 {
                     found.push(Diagnostic::error(
-                        reference_path,
+                        reference_path(),
                         format!("no {what} has the id {id:?}"),
                     ));
                 }
@@ -266,13 +286,13 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
         if let Some(view) = step.view {
             if !(view.x.is_finite() && view.y.is_finite()) {
                 found.push(Diagnostic::error(
-                    format!("{path}.view"),
+                    format!("{}.view", path()),
                     "the centre's coordinates must be finite numbers",
                 ));
             }
             if !(view.zoom.is_finite() && view.zoom > 0.0) {
                 found.push(Diagnostic::error(
-                    format!("{path}.view.zoom"),
+                    format!("{}.view.zoom", path()),
                     format!(
                         "{} is not a zoom: it must be a finite number above 0",
                         view.zoom
@@ -284,7 +304,27 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
     found
 }
 
-/// Reports empty and duplicate ids; returns each id's first index.
+/// What `check` finds in each of `items` (called with its index), in order; chunks of
+/// items are checked on rayon's threads.
+fn each_in_parallel<T: Sync>(
+    items: &[T],
+    check: impl Fn(usize, &T, &mut Vec<Diagnostic>) + Sync,
+) -> Vec<Diagnostic> {
+    const CHUNK: usize = 4096;
+    let found: Vec<Vec<Diagnostic>> = items
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(chunk_index, chunk)| {
+            let mut found = Vec::new();
+            for (i, item) in chunk.iter().enumerate() {
+                check(chunk_index * CHUNK + i, item, &mut found);
+            }
+            found
+        })
+        .collect();
+    found.concat()
+}
+
 /// An attribute `shown_by` names that no entity has is a warning, not an error: the map
 /// shows names, kinds and sizes as usual, and the file may be one step of a work in
 /// progress (the attribute not filled in yet).
@@ -311,44 +351,78 @@ fn check_shown_by(network: &Network, origins: &ElementOrigins, found: &mut Vec<D
     }
 }
 
+/// Ids to the index of the first of a list's elements with each. The table holds the
+/// indexes only and reads each id from its element (`id`): for a network of millions, tens
+/// of megabytes rather than the hundreds a map of the ids themselves takes.
+struct IdMap<'a> {
+    table: HashTable<usize>,
+    hasher: foldhash::fast::RandomState,
+    id: Box<dyn Fn(usize) -> &'a str + Send + Sync + 'a>,
+}
+
+impl IdMap<'_> {
+    /// The index of the first element with `id`.
+    fn get(&self, id: &str) -> Option<usize> {
+        let hash = self.hasher.hash_one(id);
+        self.table.find(hash, |&i| (self.id)(i) == id).copied()
+    }
+
+    fn contains_key(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+}
+
+/// Reports the empty and duplicate ids of the `count` elements of `list`, the id of each
+/// given by `id`; returns each id's first index.
 fn check_ids<'a>(
     list: &str,
-    ids: impl Iterator<Item = &'a str>,
+    count: usize,
+    id: impl Fn(usize) -> &'a str + Send + Sync + 'a,
     origins: &ListOrigins,
     found: &mut Vec<Diagnostic>,
-) -> HashMap<&'a str, usize> {
-    let mut first_index = HashMap::new();
-    for (i, id) in ids.enumerate() {
-        let path = format!("{}.id", origins.path(list, i));
+) -> IdMap<'a> {
+    let mut first_index = IdMap {
+        table: HashTable::with_capacity(count),
+        hasher: foldhash::fast::RandomState::default(),
+        id: Box::new(id),
+    };
+    for i in 0..count {
+        let id = (first_index.id)(i);
+        let path = || format!("{}.id", origins.path(list, i));
         if id.trim().is_empty() {
-            found.push(Diagnostic::error(path, "empty id"));
-        } else if let Some(&first) = first_index.get(id) {
+            found.push(Diagnostic::error(path(), "empty id"));
+        } else if let Some(first) = first_index.get(id) {
             found.push(Diagnostic::error(
-                path,
+                path(),
                 format!(
                     "duplicate id {id:?}; {} already uses it",
                     origins.path(list, first)
                 ),
             ));
         } else {
-            first_index.insert(id, i);
+            let IdMap {
+                table,
+                hasher,
+                id: id_of,
+            } = &mut first_index;
+            table.insert_unique(hasher.hash_one(id), i, |&j| hasher.hash_one(id_of(j)));
         }
     }
     first_index
 }
 
-/// Localized text needs at least one language, and no empty entry.
-fn check_text(path: &str, text: &LocalizedText, found: &mut Vec<Diagnostic>) {
+/// Localized text needs at least one language, and no empty entry; `path` names it.
+fn check_text(path: impl Fn() -> String, text: &LocalizedText, found: &mut Vec<Diagnostic>) {
     if text.is_empty() {
         found.push(Diagnostic::error(
-            path,
+            path(),
             "empty: give the text in at least one language",
         ));
     }
     for (language, value) in text {
         if value.trim().is_empty() {
             found.push(Diagnostic::error(
-                format!("{path}.{language}"),
+                format!("{}.{language}", path()),
                 "empty text",
             ));
         }
