@@ -1,5 +1,6 @@
-//! The CPU time of one full frame of the map showing all of a 10k-entity / 20k-tie network:
-//! the egui run (layout of the widgets, the map's shapes) plus tessellation into meshes,
+//! The CPU time of one full frame of the map showing all of a 10k-entity / 20k-tie and of
+//! a 100k / 200k network, fitted to the window: the egui run (layout of the widgets, the
+//! map's shapes) plus tessellation into meshes,
 //! headless, laid out ahead so that the layout rests and only drawing is measured. Each
 //! frame carries a pointer move, as a frame the person causes does (a frame with no input
 //! at all is not drawn by the window, which rests). Also the
@@ -33,11 +34,13 @@ fn raw_input() -> egui::RawInput {
     }
 }
 
-fn frame(c: &mut Criterion) {
-    let mut network = generate_network(10_000, 20_000, 1);
+/// A map of a generated network of `entities` and `ties`, laid out ahead (every entity has
+/// a position, so the layout rests and only drawing is measured), fitted to the window
+/// after a few frames.
+fn resting_map(entities: usize, ties: usize, ctx: &egui::Context) -> MapView {
+    let mut network = generate_network(entities, ties, 1);
     let index = NetworkIndex::new(&network);
     let map = MapGraph::new(&index);
-    // The map as a user sees it once the layout has come to rest.
     let positions = lay_out(&network, &map.links());
     for (entity, [x, y]) in network.entities.iter_mut().zip(positions) {
         entity.position = Some(Position {
@@ -46,10 +49,7 @@ fn frame(c: &mut Criterion) {
         });
     }
     let mut view = MapView::new(&network, &index, &map, LabelLanguage::English);
-    let ctx = egui::Context::default();
-    ctx.set_fonts(font_definitions());
     let mut commands = Vec::new();
-    // A few frames to fit the view. Every entity has a position: the layout rests.
     for _ in 0..4 {
         let output = ctx.run_ui(raw_input(), |ui| {
             egui::CentralPanel::default().show(ui, |ui| view.ui(ui, &mut commands));
@@ -57,16 +57,29 @@ fn frame(c: &mut Criterion) {
         assert_eq!(view.layout_moving(), Some(false), "the layout rests");
         ctx.tessellate(output.shapes, output.pixels_per_point);
     }
+    view
+}
+
+fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
     group.sample_size(20);
-    group.bench_function("full_map_10k_entities_20k_ties", |b| {
-        b.iter(|| {
-            let output = ctx.run_ui(raw_input(), |ui| {
-                egui::CentralPanel::default().show(ui, |ui| view.ui(ui, &mut commands));
+    for (name, entities, ties) in [
+        ("full_map_10k_entities_20k_ties", 10_000, 20_000),
+        ("full_map_100k_entities_200k_ties", 100_000, 200_000),
+    ] {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(font_definitions());
+        let mut view = resting_map(entities, ties, &ctx);
+        let mut commands = Vec::new();
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let output = ctx.run_ui(raw_input(), |ui| {
+                    egui::CentralPanel::default().show(ui, |ui| view.ui(ui, &mut commands));
+                });
+                black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
             });
-            black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
         });
-    });
+    }
     group.finish();
 }
 
