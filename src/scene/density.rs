@@ -19,6 +19,10 @@ pub const LINE_INK: f32 = 0.3;
 /// How opaque one entity makes its cell, in the same way: one entity of full weight
 /// nearly covers it.
 pub const ENTITY_INK: f32 = 2.0;
+/// The most points a sum inks along lines: past it, only every so many lines are inked,
+/// each standing for the ones left out (a million ties zoomed out inks as much as about
+/// 150,000 would, each weighing for its share).
+const SAMPLE_BUDGET: f64 = 8_000_000.0;
 /// Bands of rows summed per worker thread: each band reads every line, so few bands
 /// cost less, but more than one a thread evens out bands of unequal work.
 const BANDS_PER_THREAD: usize = 2;
@@ -155,7 +159,8 @@ impl Density {
     /// Sums `line_count` lines and `dot_count` entities into `grid`, reusing the memory of
     /// the last sum; `line(i)` and `dot(i)` give each (`None` for one not drawn). Rows are
     /// summed in bands on rayon's threads, each band reading every line but inking only
-    /// its own cells, so the result does not depend on the number of threads.
+    /// its own cells, so the result does not depend on the number of threads. Lines that
+    /// would ink more than [`SAMPLE_BUDGET`] points in all are thinned out evenly.
     pub fn sum(
         &mut self,
         grid: CellGrid,
@@ -183,6 +188,16 @@ impl Density {
             inks.clear();
             inks.resize(grid.len(), Ink::default());
         }
+        // Past the budget, every stride-th line stands for the stride lines from it on.
+        let samples: f64 = (0..line_count)
+            .into_par_iter()
+            .filter_map(|i| line(i))
+            .map(|line| {
+                let length = (line.b[0] - line.a[0]).hypot(line.b[1] - line.a[1]);
+                f64::from((length / grid.cell).ceil().max(1.0))
+            })
+            .sum();
+        let stride = ((samples / SAMPLE_BUDGET).ceil() as usize).max(1);
         let band_len = rows_per_band.max(1) * grid.cols.max(1);
         (self.lines.par_chunks_mut(band_len))
             .zip(self.entities.par_chunks_mut(band_len))
@@ -196,9 +211,9 @@ impl Density {
                     lines,
                     entities,
                 };
-                for i in 0..line_count {
+                for i in (0..line_count).step_by(stride) {
                     if let Some(line) = line(i) {
-                        band.ink_line(&line);
+                        band.ink_line(&line, stride as f32);
                     }
                 }
                 for i in 0..dot_count {
@@ -255,22 +270,32 @@ impl Band<'_> {
 
     /// Inks the line at points a cell apart along it (as if drawn by a pen as wide as a
     /// cell), each sample worth its share of the line's length in cells, so a line
-    /// leaves about as much ink as it is long, wherever the samples fall.
-    fn ink_line(&mut self, line: &InkLine) {
-        let top = self.grid.origin[1] + self.first_row as f32 * self.grid.cell;
-        let band = (
-            [self.grid.origin[0], top],
-            [self.grid.max()[0], top + self.rows as f32 * self.grid.cell],
-        );
-        let Some((enter, leave)) = clip(line.a, line.b, band.0, band.1) else {
+    /// leaves about as much ink as it is long, wherever the samples fall; `scale` times
+    /// that for a line that stands for others left out.
+    fn ink_line(&mut self, line: &InkLine, scale: f32) {
+        let grid = self.grid;
+        // In cells from the grid's corner, the same in every band, so that each point
+        // falls in exactly one band.
+        let a = [
+            (line.a[0] - grid.origin[0]) / grid.cell,
+            (line.a[1] - grid.origin[1]) / grid.cell,
+        ];
+        let b = [
+            (line.b[0] - grid.origin[0]) / grid.cell,
+            (line.b[1] - grid.origin[1]) / grid.cell,
+        ];
+        let cols = grid.cols as f32;
+        let (top, bottom) = (self.first_row as f32, (self.first_row + self.rows) as f32);
+        let Some((enter, leave)) = clip(a, b, [0.0, top], [cols, bottom]) else {
             return;
         };
-        let delta = [line.b[0] - line.a[0], line.b[1] - line.a[1]];
-        let length = delta[0].hypot(delta[1]);
-        let samples = (length / self.grid.cell).ceil().max(1.0);
-        let weight = line.weight * (length / self.grid.cell).max(1.0) / samples;
+        let delta = [b[0] - a[0], b[1] - a[1]];
+        let length = (delta[0] * delta[0] + delta[1] * delta[1]).sqrt();
+        let samples = length.ceil().max(1.0);
+        let weight = line.weight * scale * length.max(1.0) / samples;
+        let rgb = line.color.0.map(|channel| weight * f32::from(channel));
         // Sample i is at (i + ½) / samples along the line: those in this band, and one more
-        // at either end, which `cell_of` keeps only if rounding put it inside after all.
+        // at either end, kept only if rounding put it inside after all.
         let first = ((enter * samples - 0.5).ceil() - 1.0).max(0.0) as usize;
         let last = ((leave * samples - 0.5).floor() + 1.0).min(samples - 1.0);
         if last < 0.0 {
@@ -278,9 +303,14 @@ impl Band<'_> {
         }
         for i in first..=last as usize {
             let t = (i as f32 + 0.5) / samples;
-            let at = [line.a[0] + delta[0] * t, line.a[1] + delta[1] * t];
-            if let Some(cell) = self.cell_of(at) {
-                self.lines[cell].add(line.color, weight);
+            let (x, y) = (a[0] + delta[0] * t, a[1] + delta[1] * t);
+            if x >= 0.0 && x < cols && y >= top && y < bottom {
+                let row = y as usize - self.first_row;
+                let ink = &mut self.lines[row * grid.cols + x as usize];
+                ink.weight += weight;
+                for channel in 0..3 {
+                    ink.rgb[channel] += rgb[channel];
+                }
             }
         }
     }

@@ -55,13 +55,16 @@ const LINE_BUDGET: usize = 30_000;
 const ENTITY_BUDGET: usize = 30_000;
 /// The side of a cell of the summed picture on screen, at least (and less than √2 times
 /// as much: cells change size in steps of √2 as the zoom changes).
-const DENSITY_CELL_PX: f32 = 2.0;
+const DENSITY_CELL_PX: f32 = 3.0;
 /// How far the summed picture reaches beyond the map's area on each side, as a share of
 /// the area, so that panning a little reuses it.
 const DENSITY_MARGIN: f32 = 0.25;
 /// The most cells a side of the summed picture has (a texture larger than this might not
 /// be allowed).
 const DENSITY_MAX_CELLS: usize = 4096;
+/// How long the view and the map must stay as they are before a summed picture that no
+/// longer matches them is made again, in seconds.
+const REMAKE_DELAY_SECS: f64 = 0.25;
 /// How much a faded line or entity counts in the summed picture, against 1 for one
 /// drawn plainly: about as faint as it is drawn alone.
 const FADED_INK: f32 = 0.15;
@@ -111,7 +114,7 @@ impl MapScene<'_> {
     }
 
     /// Drawn over the others: standing out or part of the selection's neighbourhood.
-    fn in_front(&self, entity: usize) -> bool {
+    pub fn in_front(&self, entity: usize) -> bool {
         self.stands_out(entity) || self.entity_emphasis(entity) == Emphasis::Related
     }
 
@@ -265,6 +268,8 @@ pub struct MapPainter {
     label_shapes: Vec<Shape>,
     /// The lines and entities summed by cell, while there are too many to draw one by one.
     summed: Option<SummedPicture>,
+    /// When (egui's time, in seconds) the summed picture stopped matching the view.
+    stale_since: Option<f64>,
 }
 
 impl Default for MapPainter {
@@ -277,6 +282,7 @@ impl Default for MapPainter {
             labels: LabelPlacer::new(64.0),
             label_shapes: Vec::new(),
             summed: None,
+            stale_since: None,
         }
     }
 }
@@ -300,6 +306,11 @@ fn reuse(slot: &mut Arc<Mesh>) -> &mut Mesh {
 }
 
 impl MapPainter {
+    /// Whether the last frame drew the map summed by cell.
+    pub fn is_summed(&self) -> bool {
+        self.summed.is_some()
+    }
+
     /// Draws `scene` with `painter`, clipped to its clip rectangle.
     pub fn paint(&mut self, painter: &Painter, scene: &MapScene) {
         let ctx = painter.ctx();
@@ -316,6 +327,7 @@ impl MapPainter {
             self.paint_summed(painter, scene);
         } else {
             self.summed = None;
+            self.stale_since = None;
         }
         let (lines, entities) = if summed {
             (0, 0)
@@ -374,18 +386,30 @@ impl MapPainter {
 
     /// The lines and entities not drawn in front, summed by cell into one picture: made
     /// again when the zoom changes level, the positions or looks change, or the view
-    /// leaves the part of the map it covers.
+    /// leaves the part of the map it covers, once that has held for
+    /// [`REMAKE_DELAY_SECS`].
     fn paint_summed(&mut self, painter: &Painter, scene: &MapScene) {
         let clip = painter.clip_rect();
         // Cells of √2^level layout units, at least DENSITY_CELL_PX points on screen.
         let level = (2.0 * (DENSITY_CELL_PX / scene.zoom).log2()).ceil() as i32;
         let made_for = (level, scene.version);
         let in_view = (scene.to_layout(clip.min), scene.to_layout(clip.max));
-        let current = self.summed.as_ref().filter(|summed| {
-            summed.made_for == made_for
-                && (summed.density.grid()).is_some_and(|grid| grid.contains(in_view.0, in_view.1))
+        let stale = self.summed.as_ref().is_none_or(|summed| {
+            summed.made_for != made_for
+                || !(summed.density.grid()).is_some_and(|grid| grid.contains(in_view.0, in_view.1))
         });
-        if current.is_none() {
+        // While the view zooms, pans out of the picture or the map changes, the picture it
+        // has is drawn where it belongs, until nothing has changed for a moment: making it
+        // again costs a frame's time or more on a network of a million.
+        let now = painter.ctx().input(|input| input.time);
+        let stale_since = self.stale_since.filter(|_| stale);
+        self.stale_since = stale.then_some(stale_since.unwrap_or(now));
+        let waited = now - stale_since.unwrap_or(now);
+        if stale && self.summed.is_some() && waited < REMAKE_DELAY_SECS {
+            let remaining = REMAKE_DELAY_SECS - waited;
+            (painter.ctx()).request_repaint_after(std::time::Duration::from_secs_f64(remaining));
+        } else if stale {
+            self.stale_since = None;
             let cell = 2.0_f32.powf(level as f32 / 2.0);
             let margin = clip.size() * DENSITY_MARGIN;
             let grid = CellGrid::covering(

@@ -446,10 +446,15 @@ impl MapView {
     }
 
     /// Drags the entity the press went down on, or pans the map when it went down
-    /// elsewhere; a drag that moved an entity becomes a command when it ends.
+    /// elsewhere or on an entity summed into the picture; a drag that moved an entity
+    /// becomes a command when it ends.
     fn drag(&mut self, response: &egui::Response, commands: &mut Vec<Command>) {
+        // An entity summed into the picture of a zoomed-out map is too small to take hold
+        // of (and there is one under every point): the press pans the map instead.
+        let held = (self.pressed_on)
+            .filter(|entity| !self.painter.is_summed() || self.scene().in_front(entity.index()));
         if response.drag_started_by(egui::PointerButton::Primary)
-            && let Some(entity) = self.pressed_on
+            && let Some(entity) = held
         {
             self.dragged = self
                 .positions
