@@ -66,8 +66,15 @@ fn a_million_entities_answer_pan_zoom_search_and_click_within_100_ms() {
     }
     let first = slowest_frame(&mut harness, 5);
     eprintln!("first frames, the summed picture made: {first:?}");
-
+    // A frame of nothing but the pointer moving over the map.
     let centre = harness.state().document.view.screen_rect().center();
+    let mut idle = Duration::ZERO;
+    for step in 0..5 {
+        harness.hover_at(centre + egui::vec2(step as f32, 0.0));
+        idle = idle.max(slowest_frame(&mut harness, 1));
+    }
+    eprintln!("pointer moving: slowest frame {idle:?}");
+
     harness.hover_at(centre);
     harness.run_steps(2);
     // Pan: drag the map 200 points, in ten moves.
@@ -90,6 +97,10 @@ fn a_million_entities_answer_pan_zoom_search_and_click_within_100_ms() {
     });
     pan = pan.max(slowest_frame(&mut harness, 2));
     eprintln!("pan: slowest frame {pan:?}");
+    assert!(
+        !harness.state().document.is_dirty(),
+        "the drag panned, moving no entity"
+    );
 
     // Zoom: three notches of the wheel, in, each a new zoom level of the summed picture.
     let mut zoom = Duration::ZERO;
@@ -103,6 +114,9 @@ fn a_million_entities_answer_pan_zoom_search_and_click_within_100_ms() {
         zoom = zoom.max(slowest_frame(&mut harness, 4));
     }
     eprintln!("zoom: slowest frame {zoom:?}");
+    // Once the view holds still, the summed picture is made again at the new zoom.
+    let remade = slowest_frame(&mut harness, 30);
+    eprintln!("the summed picture made again, 0.25 s after: {remade:?}");
 
     // Search: the frame in which the typed name's matches are found.
     harness.state_mut().command(Command::FocusSearch);
@@ -139,6 +153,8 @@ fn a_million_entities_answer_pan_zoom_search_and_click_within_100_ms() {
     click = click.max(slowest_frame(&mut harness, 2));
     assert_eq!(harness.state().selection, Some(Selection::Entity(entity)));
     eprintln!("click: slowest frame {click:?}");
+    let faded = slowest_frame(&mut harness, 30);
+    eprintln!("the summed picture made again, the rest faded: {faded:?}");
 
     for (what, took) in [
         ("pan", pan),

@@ -584,6 +584,24 @@ fn a_large_network_opens_without_its_explore_indexes_and_builds_them_when_asked(
 }
 
 #[test]
+fn a_hubs_panel_lists_its_first_hundred_ties_and_counts_the_rest() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = large_file(folder.path());
+    let mut harness = harness();
+    harness.state_mut().command(Command::Open(path));
+    wait_for_label(&mut harness, "6000 entities · 12000 ties");
+    let index = &harness.state().document.index;
+    let hub = (index.entities())
+        .max_by_key(|&entity| index.ties_of(entity).len())
+        .expect("entities");
+    let ties = index.ties_of(hub).len();
+    assert!(ties > 100, "the hub has {ties} ties");
+    send(&mut harness, Command::Select(Selection::Entity(hub)));
+    harness.get_by_label(&format!("Ties ({ties})"));
+    harness.get_by_label_contains(&format!("and {} more, not listed", ties - 100));
+}
+
+#[test]
 fn opening_a_large_file_can_be_cancelled() {
     let folder = tempfile::tempdir().expect("tempdir");
     let path = large_file(folder.path());

@@ -114,7 +114,7 @@ impl MapScene<'_> {
     }
 
     /// Drawn over the others: standing out or part of the selection's neighbourhood.
-    pub fn in_front(&self, entity: usize) -> bool {
+    fn in_front(&self, entity: usize) -> bool {
         self.stands_out(entity) || self.entity_emphasis(entity) == Emphasis::Related
     }
 

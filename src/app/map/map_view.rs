@@ -450,9 +450,15 @@ impl MapView {
     /// becomes a command when it ends.
     fn drag(&mut self, response: &egui::Response, commands: &mut Vec<Command>) {
         // An entity summed into the picture of a zoomed-out map is too small to take hold
-        // of (and there is one under every point): the press pans the map instead.
-        let held = (self.pressed_on)
-            .filter(|entity| !self.painter.is_summed() || self.scene().in_front(entity.index()));
+        // of (and there is one under every point): the press pans the map instead, unless
+        // the entity is drawn on its own as part of the selection.
+        let held = (self.pressed_on).filter(|entity| {
+            !self.painter.is_summed()
+                || matches!(
+                    self.looks.entities.get(entity.index()),
+                    Some(Emphasis::Selected | Emphasis::Related)
+                )
+        });
         if response.drag_started_by(egui::PointerButton::Primary)
             && let Some(entity) = held
         {
