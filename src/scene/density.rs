@@ -140,18 +140,9 @@ impl Density {
 
     /// The line ink of the cell at a column and row.
     pub fn line_ink(&self, col: usize, row: usize) -> Ink {
-        self.cell(&self.lines, col, row)
-    }
-
-    /// The entity ink of the cell at a column and row.
-    pub fn entity_ink(&self, col: usize, row: usize) -> Ink {
-        self.cell(&self.entities, col, row)
-    }
-
-    fn cell(&self, inks: &[Ink], col: usize, row: usize) -> Ink {
         let cols = self.grid.map_or(0, |grid| grid.cols);
         (col < cols)
-            .then(|| inks.get(row * cols + col).copied())
+            .then(|| self.lines.get(row * cols + col).copied())
             .flatten()
             .unwrap_or_default()
     }
@@ -191,7 +182,7 @@ impl Density {
         // Past the budget, every stride-th line stands for the stride lines from it on.
         let samples: f64 = (0..line_count)
             .into_par_iter()
-            .filter_map(|i| line(i))
+            .filter_map(&line)
             .map(|line| {
                 let length = (line.b[0] - line.a[0]).hypot(line.b[1] - line.a[1]);
                 f64::from((length / grid.cell).ceil().max(1.0))
@@ -308,8 +299,8 @@ impl Band<'_> {
                 let row = y as usize - self.first_row;
                 let ink = &mut self.lines[row * grid.cols + x as usize];
                 ink.weight += weight;
-                for channel in 0..3 {
-                    ink.rgb[channel] += rgb[channel];
+                for (sum, add) in ink.rgb.iter_mut().zip(rgb) {
+                    *sum += add;
                 }
             }
         }

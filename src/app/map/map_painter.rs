@@ -27,6 +27,9 @@ use crate::scene::density::{CellGrid, Density, InkDot, InkLine};
 use crate::scene::labels::LabelPlacer;
 use crate::scene::style::{self, Dash, Rgba};
 
+/// The most labels a frame tries to place, besides those of what stands out: each costs
+/// a text layout, and few of thousands find room.
+const LABELS_TRIED: usize = 1000;
 /// Labels are hidden below this zoom unless their entity stands out: too small to read.
 const LABEL_MIN_ZOOM: f32 = 0.3;
 const LABEL_SIZE: f32 = 13.0;
@@ -458,7 +461,8 @@ impl MapPainter {
     /// Labels by the entities: those standing out always, on a backdrop over everything
     /// else in the map; then those of the selection's neighbourhood, then (from a readable
     /// zoom on) the others, best-connected first, each below, above, right or left of its
-    /// entity wherever it overlaps no label placed before. Zooming in makes room.
+    /// entity wherever it overlaps no label placed before, [`LABELS_TRIED`] at most.
+    /// Zooming in makes room.
     fn paint_labels(&mut self, painter: &Painter, scene: &MapScene, palette: &Palette) {
         let clip = painter.clip_rect();
         self.labels.clear();
@@ -475,6 +479,7 @@ impl MapPainter {
                 .copied()
                 .filter(move |&entity| rank(entity) == wanted)
         });
+        let mut tried = 0;
         painter.ctx().fonts_mut(|fonts| {
             for entity in ranked {
                 let emphasis = scene.entity_emphasis(entity);
@@ -486,6 +491,14 @@ impl MapPainter {
                 // Off screen (with room for a wide label): nothing to draw.
                 if !wanted || !clip.expand2(Vec2::new(200.0, 30.0)).contains(center) {
                     continue;
+                }
+                // The neighbours of a hub can be tens of thousands: past the first few
+                // hundred tried (the best-connected), only what stands out is named.
+                if !stands_out {
+                    if tried >= LABELS_TRIED {
+                        continue;
+                    }
+                    tried += 1;
                 }
                 let faded = emphasis == Emphasis::Faded;
                 let (text_color, backdrop) = if stands_out {
@@ -915,6 +928,33 @@ mod tests {
             ..MapLooks::default()
         };
         assert!(labels_drawn(&screen, &names, &looks, 0.1).contains(&"fifth".to_owned()));
+    }
+
+    #[test]
+    fn a_frame_tries_a_thousand_labels_at_most_but_names_what_stands_out() {
+        // 1,520 neighbours of a selection, far apart: each would find room.
+        let screen: Vec<Pos2> = (0..1520)
+            .map(|i| {
+                Pos2::new(
+                    100.0 + 240.0 * (i % 40) as f32,
+                    50.0 + 250.0 * (i / 40) as f32,
+                )
+            })
+            .collect();
+        let names: Vec<String> = (0..1520).map(|i| format!("n{i}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let mut entities = vec![Emphasis::Related; 1520];
+        entities[1519] = Emphasis::Selected;
+        let looks = MapLooks {
+            entities,
+            ..MapLooks::default()
+        };
+        let drawn = labels_drawn(&screen, &names, &looks, 1.0);
+        assert_eq!(drawn.len(), LABELS_TRIED + 1);
+        assert!(
+            drawn.contains(&"n1519".to_owned()),
+            "the selection is named"
+        );
     }
 
     /// The mesh of the lines in the back (the first the map draws) of a frame with one
