@@ -314,6 +314,12 @@ impl MapPainter {
         self.summed.is_some()
     }
 
+    /// Whether the summed picture no longer matches the view and waits to be made again:
+    /// the frames until then must be drawn.
+    pub fn is_waiting(&self) -> bool {
+        self.stale_since.is_some()
+    }
+
     /// Draws `scene` with `painter`, clipped to its clip rectangle.
     pub fn paint(&mut self, painter: &Painter, scene: &MapScene) {
         let ctx = painter.ctx();
@@ -409,8 +415,7 @@ impl MapPainter {
         self.stale_since = stale.then_some(stale_since.unwrap_or(now));
         let waited = now - stale_since.unwrap_or(now);
         if stale && self.summed.is_some() && waited < REMAKE_DELAY_SECS {
-            let remaining = REMAKE_DELAY_SECS - waited;
-            (painter.ctx()).request_repaint_after(std::time::Duration::from_secs_f64(remaining));
+            // The map asks for frames until then (see `is_waiting`).
         } else if stale {
             self.stale_since = None;
             let cell = 2.0_f32.powf(level as f32 / 2.0);
@@ -971,11 +976,12 @@ mod tests {
             .expect("the lines' mesh")
     }
 
-    /// What a frame draws of a generated network of 20,000 entities on a 200 × 100 grid
-    /// ten units apart, with 40,000 lines, at `zoom` with `corner` (layout units) at the
-    /// top left: whether the summed picture shows, and how many vertices the meshes of
-    /// single lines and entities have.
-    fn big_map_frame(zoom: f32, corner: Point) -> (bool, usize) {
+    /// What frames draw of a generated network of 20,000 entities on a 200 × 100 grid ten
+    /// units apart, with 40,000 lines, one painter drawing them all: each frame at a zoom,
+    /// with a corner (layout units) at the top left, at a time (seconds). For each:
+    /// whether the summed picture shows, the zoom level it was made for, and how many
+    /// vertices the meshes of single lines and entities have.
+    fn big_map_frames(frames: &[(f32, Point, f64)]) -> Vec<(bool, Option<i32>, usize)> {
         let network = crate::network::generate::generate_network(20_000, 40_000, 1);
         let index = NetworkIndex::new(&network);
         let map = crate::scene::graph::MapGraph::new(&index);
@@ -992,10 +998,6 @@ mod tests {
         let positions: Vec<Point> = (0..20_000)
             .map(|i| [(i % 200) as f32 * 10.0, (i / 200) as f32 * 10.0])
             .collect();
-        let offset = Vec2::new(-corner[0], -corner[1]) * zoom;
-        let screen: Vec<Pos2> = (positions.iter())
-            .map(|&[x, y]| (Vec2::new(x, y) * zoom + offset).to_pos2())
-            .collect();
         let styles = vec![
             EntityStyle {
                 shape: style::node_shape(EntityKind::Person),
@@ -1006,56 +1008,84 @@ mod tests {
             20_000
         ];
         let ctx = egui::Context::default();
-        let input = egui::RawInput {
-            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1600.0, 1000.0))),
-            ..Default::default()
-        };
         let looks = MapLooks::default();
         let mut painter = MapPainter::default();
-        let mut output = ctx.run_ui(input, |ui| {
-            let scene = MapScene {
-                positions: &positions,
-                screen: &screen,
-                styles: &styles,
-                pinned: &[],
-                lines: &lines,
-                loop_directions: &HashMap::new(),
-                looks: &looks,
-                zoom,
-                offset,
-                hovered: None,
-                dragged: None,
-                label_order: &[],
-                version: 0,
+        let mut drawn = Vec::new();
+        for &(zoom, corner, time) in frames {
+            let offset = Vec2::new(-corner[0], -corner[1]) * zoom;
+            let screen: Vec<Pos2> = (positions.iter())
+                .map(|&[x, y]| (Vec2::new(x, y) * zoom + offset).to_pos2())
+                .collect();
+            let input = egui::RawInput {
+                screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1600.0, 1000.0))),
+                time: Some(time),
+                ..Default::default()
             };
-            painter.paint(ui.painter(), &scene);
-        });
-        // Nothing renders here: neither the font atlas nor the picture need uploading.
-        output.textures_delta.clear();
-        let mut summed = false;
-        let mut vertices = 0;
-        for clipped in output.shapes {
-            if let Shape::Mesh(mesh) = clipped.shape {
-                if mesh.texture_id == egui::TextureId::default() {
-                    vertices += mesh.vertices.len();
-                } else {
-                    summed = true;
+            let mut output = ctx.run_ui(input, |ui| {
+                let scene = MapScene {
+                    positions: &positions,
+                    screen: &screen,
+                    styles: &styles,
+                    pinned: &[],
+                    lines: &lines,
+                    loop_directions: &HashMap::new(),
+                    looks: &looks,
+                    zoom,
+                    offset,
+                    hovered: None,
+                    dragged: None,
+                    label_order: &[],
+                    version: 0,
+                };
+                painter.paint(ui.painter(), &scene);
+            });
+            // Nothing renders here: neither the font atlas nor the picture need uploading.
+            output.textures_delta.clear();
+            let mut summed = false;
+            let mut vertices = 0;
+            for clipped in output.shapes {
+                if let Shape::Mesh(mesh) = clipped.shape {
+                    if mesh.texture_id == egui::TextureId::default() {
+                        vertices += mesh.vertices.len();
+                    } else {
+                        summed = true;
+                    }
                 }
             }
+            let level = painter.summed.as_ref().map(|summed| summed.made_for.0);
+            drawn.push((summed, level, vertices));
         }
-        (summed, vertices)
+        drawn
     }
 
     #[test]
     fn a_map_with_too_much_in_view_is_drawn_summed_until_zoomed_in() {
-        // The whole grid, 2,000 × 1,000 units, fills the window at zoom 0.8.
-        let (summed, vertices) = big_map_frame(0.8, [0.0, 0.0]);
+        // The whole grid, 2,000 × 1,000 units, fills the window at zoom 0.8; zoomed in to
+        // a few cells of it, the lines and entities are back, one by one.
+        let drawn = big_map_frames(&[(0.8, [0.0, 0.0], 0.0), (8.0, [500.0, 500.0], 1.0)]);
+        let (summed, _, vertices) = drawn[0];
         assert!(summed, "40,000 lines in view are summed into one picture");
         assert_eq!(vertices, 0, "and none is drawn on its own");
-        // Zoomed in to a few cells of the grid, the lines and entities are back, one by one.
-        let (summed, vertices) = big_map_frame(8.0, [500.0, 500.0]);
+        let (summed, _, vertices) = drawn[1];
         assert!(!summed);
         assert!(vertices > 1000, "{vertices} vertices");
+    }
+
+    #[test]
+    fn the_summed_picture_is_made_again_once_the_zoom_holds_still() {
+        // Zoomed in by half: a new zoom level. The old picture shows meanwhile, then, a
+        // quarter of a second on, the new one.
+        let drawn = big_map_frames(&[
+            (0.8, [0.0, 0.0], 0.0),
+            (1.2, [0.0, 0.0], 0.1),
+            (1.2, [0.0, 0.0], 0.2),
+            (1.2, [0.0, 0.0], 0.4),
+        ]);
+        let levels: Vec<Option<i32>> = drawn.iter().map(|&(_, level, _)| level).collect();
+        assert!(drawn.iter().all(|&(summed, _, _)| summed));
+        assert_eq!(levels[1], levels[0], "zooming: the old picture");
+        assert_eq!(levels[2], levels[0], "0.1 s still: the old picture");
+        assert_ne!(levels[3], levels[0], "0.3 s still: a new one");
     }
 
     fn most_opaque(mesh: &Mesh) -> u8 {

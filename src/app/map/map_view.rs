@@ -438,8 +438,9 @@ impl MapView {
                 },
             });
         }
-        // While something moves, the next frame shows where it went.
-        if moving || fit || response.dragged() {
+        // While something moves, the next frame shows where it went; while the summed
+        // picture waits to be made again, the next frames make it.
+        if moving || fit || response.dragged() || self.painter.is_waiting() {
             ui.ctx().request_repaint();
         }
         response
