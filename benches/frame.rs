@@ -1,10 +1,13 @@
-//! The CPU time of one full frame of the map showing all of a 10k-entity / 20k-tie network:
-//! the egui run (layout of the widgets, the map's shapes) plus tessellation into meshes,
+//! The CPU time of one full frame of the map showing all of a 10k-entity / 20k-tie and of
+//! a 100k / 200k network, fitted to the window: the egui run (layout of the widgets, the
+//! map's shapes) plus tessellation into meshes,
 //! headless, laid out ahead so that the layout rests and only drawing is measured. Each
 //! frame carries a pointer move, as a frame the person causes does (a frame with no input
-//! at all is not drawn by the window, which rests). Also the
-//! time to parse and validate a 100k / 200k file (its bytes in memory, and the file on
-//! disk) and to export a 4096-pixel PNG of the 10k network.
+//! at all is not drawn by the window, which rests). A frame of the 100k map that zooms by
+//! 40 %, in and out in turn, also makes its picture summed by cell again (see
+//! `scene::density`), as a frame of zooming does when the zoom changes level; and that
+//! summing alone. Also the time to parse and validate a 100k / 200k file (its bytes in
+//! memory, and the file on disk) and to export a 4096-pixel PNG of the 10k network.
 //! See docs/performance.md.
 
 use std::hint::black_box;
@@ -20,7 +23,9 @@ use powermap::network::index::NetworkIndex;
 use powermap::network::load::{load_file, parse_network};
 use powermap::network::model::Position;
 use powermap::network::save::{Overwrite, network_to_json, write_atomically};
+use powermap::scene::density::{CellGrid, Density, InkDot, InkLine};
 use powermap::scene::graph::MapGraph;
+use powermap::scene::style::Rgba;
 
 fn raw_input() -> egui::RawInput {
     egui::RawInput {
@@ -33,11 +38,13 @@ fn raw_input() -> egui::RawInput {
     }
 }
 
-fn frame(c: &mut Criterion) {
-    let mut network = generate_network(10_000, 20_000, 1);
+/// A map of a generated network of `entities` and `ties`, laid out ahead (every entity has
+/// a position, so the layout rests and only drawing is measured), fitted to the window
+/// after a few frames.
+fn resting_map(entities: usize, ties: usize, ctx: &egui::Context) -> MapView {
+    let mut network = generate_network(entities, ties, 1);
     let index = NetworkIndex::new(&network);
     let map = MapGraph::new(&index);
-    // The map as a user sees it once the layout has come to rest.
     let positions = lay_out(&network, &map.links());
     for (entity, [x, y]) in network.entities.iter_mut().zip(positions) {
         entity.position = Some(Position {
@@ -46,10 +53,7 @@ fn frame(c: &mut Criterion) {
         });
     }
     let mut view = MapView::new(&network, &index, &map, LabelLanguage::English);
-    let ctx = egui::Context::default();
-    ctx.set_fonts(font_definitions());
     let mut commands = Vec::new();
-    // A few frames to fit the view. Every entity has a position: the layout rests.
     for _ in 0..4 {
         let output = ctx.run_ui(raw_input(), |ui| {
             egui::CentralPanel::default().show(ui, |ui| view.ui(ui, &mut commands));
@@ -57,14 +61,89 @@ fn frame(c: &mut Criterion) {
         assert_eq!(view.layout_moving(), Some(false), "the layout rests");
         ctx.tessellate(output.shapes, output.pixels_per_point);
     }
+    view
+}
+
+fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame");
     group.sample_size(20);
-    group.bench_function("full_map_10k_entities_20k_ties", |b| {
-        b.iter(|| {
-            let output = ctx.run_ui(raw_input(), |ui| {
-                egui::CentralPanel::default().show(ui, |ui| view.ui(ui, &mut commands));
+    for (name, entities, ties) in [
+        ("full_map_10k_entities_20k_ties", 10_000, 20_000),
+        ("full_map_100k_entities_200k_ties", 100_000, 200_000),
+    ] {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(font_definitions());
+        let mut view = resting_map(entities, ties, &ctx);
+        let mut commands = Vec::new();
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let output = ctx.run_ui(raw_input(), |ui| {
+                    egui::CentralPanel::default().show(ui, |ui| view.ui(ui, &mut commands));
+                });
+                black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
             });
-            black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+        });
+        if entities == 100_000 {
+            let (centre, fitted) = view.view();
+            let mut zoomed_in = false;
+            group.bench_function("zoom_step_100k_entities_200k_ties", |b| {
+                b.iter(|| {
+                    zoomed_in = !zoomed_in;
+                    view.look_at(centre, if zoomed_in { fitted * 1.4 } else { fitted });
+                    let output = ctx.run_ui(raw_input(), |ui| {
+                        egui::CentralPanel::default().show(ui, |ui| view.ui(ui, &mut commands));
+                    });
+                    black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+                });
+            });
+        }
+    }
+    group.finish();
+}
+
+/// Summing the 100k / 200k network's lines and entities by cell (`scene::density`), as a
+/// zoomed-out frame does when its zoom changes level: 1,200 × 750 cells over the network.
+fn density(c: &mut Criterion) {
+    let network = generate_network(100_000, 200_000, 1);
+    let map = MapGraph::new(&NetworkIndex::new(&network));
+    let positions = lay_out(&network, &map.links());
+    let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
+    for point in &positions {
+        for axis in 0..2 {
+            min[axis] = min[axis].min(point[axis]);
+            max[axis] = max[axis].max(point[axis]);
+        }
+    }
+    let cell = ((max[0] - min[0]) / 1200.0).max((max[1] - min[1]) / 750.0);
+    let grid = CellGrid::covering(min, max, cell, 4096);
+    let color = Rgba::rgb(200, 80, 90);
+    let mut summed = Density::default();
+    let mut group = c.benchmark_group("density");
+    group.sample_size(10);
+    group.bench_function("sum_100k_entities_200k_ties", |b| {
+        b.iter(|| {
+            summed.sum(
+                grid,
+                map.edges.len(),
+                |i| {
+                    let edge = &map.edges[i];
+                    Some(InkLine {
+                        a: positions[edge.a.index()],
+                        b: positions[edge.b.index()],
+                        color,
+                        weight: 1.0,
+                    })
+                },
+                positions.len(),
+                |i| {
+                    Some(InkDot {
+                        at: positions[i],
+                        color,
+                        weight: 1.0,
+                    })
+                },
+            );
+            black_box(summed.to_rgba())
         });
     });
     group.finish();
@@ -113,5 +192,5 @@ fn export(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame, load, export);
+criterion_group!(benches, frame, density, load, export);
 criterion_main!(benches);

@@ -265,13 +265,7 @@ fn p_pins_the_selected_entity() {
     harness.run_steps(2);
     assert!(harness.state().document.view.is_pinned(musk));
     let location = |harness: &Harness<'static, PowermapApp>, entity: EntityIx| {
-        let node = harness
-            .state()
-            .document
-            .view
-            .graph
-            .node(petgraph::stable_graph::NodeIndex::new(entity.index()));
-        node.expect("drawn").location()
+        harness.state().document.view.positions()[entity.index()]
     };
     let tesla = entity_index(harness.state(), "tesla");
     harness.run_steps(20);
@@ -559,6 +553,52 @@ fn a_large_file_opens_in_the_background_with_progress() {
             .query_by_label_contains("Opening large.json")
             .is_none()
     );
+}
+
+#[test]
+fn a_large_network_opens_without_its_explore_indexes_and_builds_them_when_asked() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = large_file(folder.path());
+    let mut harness = harness();
+    harness.state_mut().command(Command::Open(path));
+    wait_for_label(&mut harness, "6000 entities · 12000 ties");
+    harness.run_steps(5);
+    let explore = &harness.state().document.explore;
+    assert!(
+        !explore.has_contact_deals(),
+        "drawing the map and the overview indexes no contact or deal"
+    );
+    assert!(explore.found_chains().is_none());
+    // The chains' section opens closed; opening it finds them.
+    harness.get_by_label("Contact ➡ deal chains").click();
+    harness.run_steps(3);
+    assert!(harness.state().document.explore.has_contact_deals());
+    let chains = harness
+        .state()
+        .document
+        .explore
+        .found_chains()
+        .map(<[_]>::len);
+    let chains = chains.expect("found once asked for");
+    harness.get_by_label(&format!("Contact ➡ deal chains ({chains})"));
+}
+
+#[test]
+fn a_hubs_panel_lists_its_first_hundred_ties_and_counts_the_rest() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = large_file(folder.path());
+    let mut harness = harness();
+    harness.state_mut().command(Command::Open(path));
+    wait_for_label(&mut harness, "6000 entities · 12000 ties");
+    let index = &harness.state().document.index;
+    let hub = (index.entities())
+        .max_by_key(|&entity| index.ties_of(entity).len())
+        .expect("entities");
+    let ties = index.ties_of(hub).len();
+    assert!(ties > 100, "the hub has {ties} ties");
+    send(&mut harness, Command::Select(Selection::Entity(hub)));
+    harness.get_by_label(&format!("Ties ({ties})"));
+    harness.get_by_label_contains(&format!("and {} more, not listed", ties - 100));
 }
 
 #[test]

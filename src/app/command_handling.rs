@@ -134,7 +134,7 @@ impl PowermapApp {
                     .set_language(&self.document.network, language);
             }
             Command::ToggleLayout => self.document.view.toggle_layout(),
-            Command::Relayout => self.document.view.relayout(),
+            Command::Relayout => self.document.view.relayout(&self.document.network),
             Command::TogglePin => self.toggle_pin(),
             Command::MoveEntity { entity, from, to } => self.move_entity(entity, from, to),
             Command::NewMapDialog => {

@@ -107,8 +107,14 @@ impl Document {
         let key = (selection, story_step, self.explore.generation());
         if self.looks_key != Some(key) {
             let step = story_step.and_then(|step| self.network.story.get(step));
-            let looks =
-                looks::map_looks(&self.index, &self.map, selection, step, &mut self.explore);
+            let looks = looks::map_looks(
+                &self.network,
+                &self.index,
+                &self.map,
+                selection,
+                step,
+                &mut self.explore,
+            );
             self.view.set_looks(&looks);
             self.looks_key = Some(key);
         }

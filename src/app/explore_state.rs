@@ -1,7 +1,11 @@
 //! The runtime state of exploring the open network: the filter, the timeline's position
 //! and play button, the focus depth, the path's ends and what sizes the entities, with
 //! what the window derives from them (visibility, the path, centrality), kept up to date
-//! here so that panels and the map only read it.
+//! here so that panels and the map only read it. The indexes behind it (the contacts and
+//! deals, their chains, centrality) are built the first time something asks for them, so
+//! a large network opens without them.
+
+use std::cell::OnceCell;
 
 use crate::explore::contact_deal::{ContactDeal, ContactDealIndex};
 use crate::explore::filter::{Filter, Visibility};
@@ -77,12 +81,10 @@ pub struct ExploreState {
 
     /// The distinct dates of the ties, earliest first.
     pub steps: Vec<TimelineStep>,
-    /// The network's contacts and deals, indexed once.
-    pub contact_deals: ContactDealIndex,
-    /// Every dated contact→deal chain, by deal date.
-    pub chains: Vec<ContactDeal>,
-    /// Indexes into `chains` of those whose deal and contact are both visible.
-    visible_chains: Vec<usize>,
+    /// The network's contacts and deals, indexed when first asked for.
+    contact_deals: OnceCell<ContactDealIndex>,
+    /// Every dated contact→deal chain, by deal date, found when first asked for.
+    chains: OnceCell<Vec<ContactDeal>>,
     /// Degree and betweenness over the whole network, computed once when first asked for.
     centrality: Option<Centrality>,
     /// What the filter and the timeline leave visible.
@@ -96,8 +98,6 @@ pub struct ExploreState {
 impl ExploreState {
     /// Nothing filtered, the timeline off, for `network` and its index.
     pub fn new(network: &Network, index: &NetworkIndex) -> Self {
-        let contact_deals = ContactDealIndex::new(network, index);
-        let chains = contact_deals.chains();
         let mut state = Self {
             filter: Filter::default(),
             timeline: None,
@@ -109,9 +109,8 @@ impl ExploreState {
             path_to: None,
             size_by: SizeBy::None,
             steps: timeline_steps(network),
-            contact_deals,
-            chains,
-            visible_chains: Vec::new(),
+            contact_deals: OnceCell::new(),
+            chains: OnceCell::new(),
             centrality: None,
             visibility: Visibility::default(),
             path: None,
@@ -299,14 +298,42 @@ impl ExploreState {
         &self.visibility
     }
 
+    /// The network's contacts and deals, indexed on the first call.
+    pub fn contact_deals(&self, network: &Network, index: &NetworkIndex) -> &ContactDealIndex {
+        (self.contact_deals).get_or_init(|| ContactDealIndex::new(network, index))
+    }
+
+    /// Every dated contact→deal chain, by deal date, found on the first call.
+    pub fn chains(&self, network: &Network, index: &NetworkIndex) -> &[ContactDeal] {
+        self.chains
+            .get_or_init(|| self.contact_deals(network, index).chains())
+    }
+
+    /// The chains, if they have been found.
+    pub fn found_chains(&self) -> Option<&[ContactDeal]> {
+        self.chains.get().map(Vec::as_slice)
+    }
+
+    /// Whether the contacts and deals have been indexed yet.
+    #[cfg(feature = "testing")]
+    pub fn has_contact_deals(&self) -> bool {
+        self.contact_deals.get().is_some()
+    }
+
     /// The contact→deal chains whose deal and contact are both visible, by deal date.
-    pub fn visible_chains(&self) -> impl Iterator<Item = &ContactDeal> {
-        self.visible_chains.iter().map(|&i| &self.chains[i])
+    pub fn visible_chains<'a>(
+        &'a self,
+        network: &Network,
+        index: &NetworkIndex,
+    ) -> impl Iterator<Item = &'a ContactDeal> {
+        (self.chains(network, index).iter())
+            .filter(|chain| self.is_tie_visible(chain.deal) && self.is_tie_visible(chain.contact))
     }
 
     /// How many chains the filter or the timeline hides.
-    pub fn hidden_chains(&self) -> usize {
-        self.chains.len() - self.visible_chains.len()
+    pub fn hidden_chains(&self, network: &Network, index: &NetworkIndex) -> usize {
+        let all = self.chains(network, index).len();
+        all - self.visible_chains(network, index).count()
     }
 
     /// Whether a tie is visible under the filter and the timeline.
@@ -350,12 +377,6 @@ impl ExploreState {
             hide_entities_not_yet_tied(index, &as_of, &mut visibility.entities);
         }
         self.visibility = visibility;
-        self.visible_chains = (0..self.chains.len())
-            .filter(|&i| {
-                let chain = &self.chains[i];
-                self.is_tie_visible(chain.deal) && self.is_tie_visible(chain.contact)
-            })
-            .collect();
         self.path = match (self.path_from, self.path_to) {
             (Some(from), Some(to)) => shortest_path(index, from, to, Some(&self.visibility.ties)),
             _ => None,

@@ -5,6 +5,8 @@
 //! digit, so spaces and hyphens never get in the way: "올트먼", "샘올트먼" and "샘 올트먼"
 //! all find 샘 올트먼, and "jae-yong" finds Lee Jae-yong.
 
+use rayon::prelude::*;
+
 use crate::network::index::{EntityIx, NetworkIndex};
 use crate::network::model::Network;
 
@@ -112,47 +114,64 @@ pub fn search_entities(
     if query.is_empty() || limit == 0 {
         return Vec::new();
     }
-    let mut matches: Vec<(EntityMatch, String)> = index
-        .entities()
-        .map(|ix| (ix, &network[ix]))
-        .filter_map(|(ix, entity)| {
-            let names = entity.name.iter().map(|(language, name)| {
-                let field = MatchedField::Name {
-                    language: language.clone(),
-                };
-                (field, name)
-            });
-            let aliases = entity
-                .aliases
-                .iter()
-                .map(|alias| (MatchedField::Alias, alias));
+    // Every entity is read (on rayon's threads: a million take a moment), and only those
+    // that match are given their field and text.
+    let mut matches: Vec<(EntityMatch, String)> = (0..index.entity_count())
+        .into_par_iter()
+        .filter_map(|position| index.entity_ix_at(position))
+        .filter_map(|ix| {
+            let entity = &network[ix];
+            let names = (entity.name.iter()).map(|(language, name)| (Field::Name(language), name));
+            let aliases = (entity.aliases.iter()).map(|alias| (Field::Alias, alias));
             let label = (network.shown_by.label.as_ref())
                 .and_then(|label_by| entity.attributes.get(label_by))
-                .map(|label| (MatchedField::Label, label));
-            names
+                .map(|label| (Field::Label, label));
+            let (rank, field, text) = names
                 .chain(aliases)
                 .chain(label)
                 .filter_map(|(field, text)| {
-                    let rank = SearchableText::new(text).rank(&query)?;
-                    Some(EntityMatch {
-                        entity: ix,
-                        rank,
-                        field,
-                        matched_text: text.clone(),
-                    })
+                    Some((SearchableText::new(text).rank(&query)?, field, text))
                 })
-                .min_by_key(|found| found.rank)
-        })
-        .map(|found| {
-            let sort_text = found.matched_text.to_lowercase();
-            (found, sort_text)
+                .min_by_key(|(rank, _, _)| *rank)?;
+            let found = EntityMatch {
+                entity: ix,
+                rank,
+                field: field.owned(),
+                matched_text: text.clone(),
+            };
+            Some((found, text.to_lowercase()))
         })
         .collect();
-    matches.sort_by(|(a, a_text), (b, b_text)| {
+    let order = |(a, a_text): &(EntityMatch, String), (b, b_text): &(EntityMatch, String)| {
         (a.rank, a_text, a.entity).cmp(&(b.rank, b_text, b.entity))
-    });
-    matches.truncate(limit);
+    };
+    // The best `limit` first (a short query may match nearly every entity), then in order.
+    if matches.len() > limit {
+        matches.select_nth_unstable_by(limit, order);
+        matches.truncate(limit);
+    }
+    matches.sort_by(order);
     matches.into_iter().map(|(found, _)| found).collect()
+}
+
+/// Which of an entity's texts matched, borrowed until it is kept.
+#[derive(Clone, Copy)]
+enum Field<'a> {
+    Name(&'a str),
+    Alias,
+    Label,
+}
+
+impl Field<'_> {
+    fn owned(self) -> MatchedField {
+        match self {
+            Self::Name(language) => MatchedField::Name {
+                language: language.to_owned(),
+            },
+            Self::Alias => MatchedField::Alias,
+            Self::Label => MatchedField::Label,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::app::map::shapes::Emphasis;
 use crate::app::selection::Selection;
 use crate::explore::neighbourhood::neighbourhood;
 use crate::network::index::{NetworkIndex, TieIx};
-use crate::network::model::StoryStep;
+use crate::network::model::{Network, StoryStep};
 use crate::scene::graph::MapGraph;
 
 /// The looks of the map: one emphasis per entity and per line, one radius scale per entity.
@@ -38,6 +38,7 @@ fn raise(current: &mut Emphasis, to: Emphasis) {
 /// The looks of the map for this selection, story step (while a story plays) and explore
 /// state.
 pub fn map_looks(
+    network: &Network,
     index: &NetworkIndex,
     map: &MapGraph,
     selection: Option<Selection>,
@@ -52,7 +53,7 @@ pub fn map_looks(
     };
     match story_step {
         Some(step) => looks.story_emphasis(index, map, step, selection),
-        None => looks.explore_emphasis(index, map, selection, explore),
+        None => looks.explore_emphasis(network, index, map, selection, explore),
     }
 
     let visibility = explore.visibility();
@@ -117,6 +118,7 @@ impl MapLooks {
     /// faded when any of them is there.
     fn explore_emphasis(
         &mut self,
+        network: &Network,
         index: &NetworkIndex,
         map: &MapGraph,
         selection: Option<Selection>,
@@ -166,8 +168,9 @@ impl MapLooks {
             None | Some(Selection::Source(_)) => {}
             Some(Selection::Tie(tie)) => {
                 // A deal brings its earlier contacts along, a contact the deals that followed.
-                let chained = explore.contact_deals.contacts_before(tie);
-                let followed = explore.contact_deals.deals_after(tie);
+                let contact_deals = explore.contact_deals(network, index);
+                let chained = contact_deals.contacts_before(tie);
+                let followed = contact_deals.deals_after(tie);
                 let related: Vec<TieIx> = (chained.dated.iter().map(|pair| pair.contact))
                     .chain(chained.undated.iter().map(|pair| pair.contact))
                     .chain(followed.dated.iter().map(|pair| pair.deal))

@@ -2,23 +2,34 @@
 //! few meshes (one per worker thread, their memory reused from frame to frame), so a frame
 //! costs one pass over the network rather than a shape per line and entity. What stands
 //! out (the selection, its neighbourhood, the hovered and dragged entity) is drawn on top,
-//! and labels are placed where they fit.
+//! and labels are placed where they fit. With more lines or entities in view than a frame
+//! can draw one by one (a big network zoomed out), the rest are summed by cell into one
+//! picture instead ([`crate::scene::density`]), made again only when the zoom level, the
+//! positions or the looks change; zooming in brings back every line and entity.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::epaint::tessellator::Path;
 use egui::epaint::{CircleShape, Mesh, PathStroke, TessellationOptions, Tessellator};
-use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2};
+use egui::{
+    Align2, Color32, ColorImage, FontId, Painter, Pos2, Rect, Shape, Stroke, TextureHandle,
+    TextureOptions, Vec2,
+};
 use rayon::prelude::*;
 
 use crate::app::map::looks::MapLooks;
 use crate::app::map::shapes::{
     Emphasis, EntityStyle, MapLine, line_points, loop_points, node_outline,
 };
+use crate::layout::Point;
+use crate::scene::density::{CellGrid, Density, InkDot, InkLine};
 use crate::scene::labels::LabelPlacer;
-use crate::scene::style::{self, Dash};
+use crate::scene::style::{self, Dash, Rgba};
 
+/// The most labels a frame tries to place, besides those of what stands out: each costs
+/// a text layout, and few of thousands find room.
+const LABELS_TRIED: usize = 1000;
 /// Labels are hidden below this zoom unless their entity stands out: too small to read.
 const LABEL_MIN_ZOOM: f32 = 0.3;
 const LABEL_SIZE: f32 = 13.0;
@@ -41,10 +52,31 @@ const PATTERN_MIN_ZOOM: f32 = 0.3;
 /// Lines handed to one worker at least: fewer are not worth a thread.
 const LINES_PER_WORKER: usize = 2048;
 const ENTITIES_PER_WORKER: usize = 2048;
+/// With more lines than this reaching into view, or more entities than
+/// [`ENTITY_BUDGET`] in it, the map is drawn summed by cell rather than one by one.
+const LINE_BUDGET: usize = 30_000;
+const ENTITY_BUDGET: usize = 30_000;
+/// The side of a cell of the summed picture on screen, at least (and less than √2 times
+/// as much: cells change size in steps of √2 as the zoom changes).
+const DENSITY_CELL_PX: f32 = 3.0;
+/// How far the summed picture reaches beyond the map's area on each side, as a share of
+/// the area, so that panning a little reuses it.
+const DENSITY_MARGIN: f32 = 0.25;
+/// The most cells a side of the summed picture has (a texture larger than this might not
+/// be allowed).
+const DENSITY_MAX_CELLS: usize = 4096;
+/// How long the view and the map must stay as they are before a summed picture that no
+/// longer matches them is made again, in seconds.
+const REMAKE_DELAY_SECS: f64 = 0.25;
+/// How much a faded line or entity counts in the summed picture, against 1 for one
+/// drawn plainly: about as faint as it is drawn alone.
+const FADED_INK: f32 = 0.15;
 
 /// One frame of the map, as the painter needs it.
 pub struct MapScene<'a> {
-    /// Entity centres on screen, by entity index.
+    /// Entity centres in layout units, by entity index.
+    pub positions: &'a [Point],
+    /// Entity centres on screen, by entity index: `positions × zoom + offset`.
     pub screen: &'a [Pos2],
     pub styles: &'a [EntityStyle],
     pub pinned: &'a [bool],
@@ -54,11 +86,14 @@ pub struct MapScene<'a> {
     pub loop_directions: &'a HashMap<usize, Vec2>,
     pub looks: &'a MapLooks,
     pub zoom: f32,
+    pub offset: Vec2,
     /// The entity under the pointer, and the one being dragged.
     pub hovered: Option<usize>,
     pub dragged: Option<usize>,
     /// Entity indexes in the order their labels claim room: the best-connected first.
     pub label_order: &'a [usize],
+    /// Changes whenever a position or a look does.
+    pub version: u64,
 }
 
 impl MapScene<'_> {
@@ -95,6 +130,89 @@ impl MapScene<'_> {
         // An entity sized up by an attribute keeps its lead over the others when capped.
         let lead = (radius / LARGEST_KIND_RADIUS).max(1.0);
         (radius * scale * self.zoom).clamp(TINY_RADIUS * 0.6, MAX_RADIUS * scale.max(1.0) * lead)
+    }
+
+    /// Whether a line is drawn over the others: part of the selection or around it.
+    fn line_in_front(&self, line: usize) -> bool {
+        matches!(
+            self.line_emphasis(line),
+            Emphasis::Related | Emphasis::Selected
+        )
+    }
+
+    /// Whether there is too much in `clip` to draw one by one: more lines that are not
+    /// hidden reach into it than [`LINE_BUDGET`], or more entities are in it than
+    /// [`ENTITY_BUDGET`].
+    fn too_much_to_draw(&self, clip: Rect) -> bool {
+        if self.lines.len() <= LINE_BUDGET && self.screen.len() <= ENTITY_BUDGET {
+            return false;
+        }
+        let lines = (0..self.lines.len())
+            .into_par_iter()
+            .filter(|&line| {
+                let map_line = &self.lines[line];
+                let (a, b) = (
+                    self.screen[map_line.a.index()],
+                    self.screen[map_line.b.index()],
+                );
+                self.line_emphasis(line) != Emphasis::Hidden
+                    && clip.intersects(Rect::from_two_pos(a, b))
+            })
+            .count();
+        lines > LINE_BUDGET
+            || (self.screen.par_iter())
+                .filter(|&&at| clip.contains(at))
+                .count()
+                > ENTITY_BUDGET
+    }
+
+    /// Line `line` as the summed picture takes it; `None` for one it leaves out (hidden,
+    /// drawn in front, or a self-loop, too small to see).
+    fn line_ink(&self, line: usize) -> Option<InkLine> {
+        let map_line = &self.lines[line];
+        let weight = match self.line_emphasis(line) {
+            Emphasis::Normal => 1.0,
+            Emphasis::Faded => FADED_INK,
+            Emphasis::Hidden | Emphasis::Related | Emphasis::Selected => return None,
+        };
+        if map_line.is_loop() {
+            return None;
+        }
+        let color = style::line_style(map_line.kind, map_line.status).color;
+        Some(InkLine {
+            a: self.positions[map_line.a.index()],
+            b: self.positions[map_line.b.index()],
+            color,
+            weight: weight * f32::from(color.0[3]) / 255.0,
+        })
+    }
+
+    /// Entity `entity` as the summed picture takes it; `None` for one it leaves out
+    /// (hidden, or drawn in front).
+    fn entity_ink(&self, entity: usize) -> Option<InkDot> {
+        let weight = match self.entity_emphasis(entity) {
+            _ if self.in_front(entity) => return None,
+            Emphasis::Hidden => return None,
+            Emphasis::Faded => FADED_INK,
+            _ => 1.0,
+        };
+        let [r, g, b, _] = self.styles[entity].color.to_srgba_unmultiplied();
+        Some(InkDot {
+            at: self.positions[entity],
+            color: Rgba::rgb(r, g, b),
+            weight,
+        })
+    }
+
+    /// A screen position in layout units.
+    fn to_layout(&self, at: Pos2) -> Point {
+        let layout = (at.to_vec2() - self.offset) / self.zoom;
+        [layout.x, layout.y]
+    }
+
+    /// A position in layout units on screen.
+    fn to_screen(&self, [x, y]: Point) -> Pos2 {
+        (Vec2::new(x, y) * self.zoom + self.offset).to_pos2()
     }
 
     /// The circle a self-loop line is drawn as, on screen: its centre and radius, sized
@@ -151,6 +269,10 @@ pub struct MapPainter {
     front_entities: Arc<Mesh>,
     labels: LabelPlacer,
     label_shapes: Vec<Shape>,
+    /// The lines and entities summed by cell, while there are too many to draw one by one.
+    summed: Option<SummedPicture>,
+    /// When (egui's time, in seconds) the summed picture stopped matching the view.
+    stale_since: Option<f64>,
 }
 
 impl Default for MapPainter {
@@ -162,8 +284,18 @@ impl Default for MapPainter {
             front_entities: Arc::default(),
             labels: LabelPlacer::new(64.0),
             label_shapes: Vec::new(),
+            summed: None,
+            stale_since: None,
         }
     }
+}
+
+/// The map summed by cell, as a texture, and what it was made for.
+struct SummedPicture {
+    density: Density,
+    texture: TextureHandle,
+    /// The zoom level (cells of side √2^level layout units) and the scene's version.
+    made_for: (i32, u64),
 }
 
 /// The mesh in `slot`, emptied, its memory reused unless the last frame still holds it.
@@ -177,6 +309,17 @@ fn reuse(slot: &mut Arc<Mesh>) -> &mut Mesh {
 }
 
 impl MapPainter {
+    /// Whether the last frame drew the map summed by cell.
+    pub fn is_summed(&self) -> bool {
+        self.summed.is_some()
+    }
+
+    /// Whether the summed picture no longer matches the view and waits to be made again:
+    /// the frames until then must be drawn.
+    pub fn is_waiting(&self) -> bool {
+        self.stale_since.is_some()
+    }
+
     /// Draws `scene` with `painter`, clipped to its clip rectangle.
     pub fn paint(&mut self, painter: &Painter, scene: &MapScene) {
         let ctx = painter.ctx();
@@ -187,17 +330,27 @@ impl MapPainter {
             clip: painter.clip_rect(),
         };
 
+        // Too much in view: what is not in front is drawn summed by cell, underneath.
+        let summed = scene.too_much_to_draw(pen.clip);
+        if summed {
+            self.paint_summed(painter, scene);
+        } else {
+            self.summed = None;
+            self.stale_since = None;
+        }
+        let (lines, entities) = if summed {
+            (0, 0)
+        } else {
+            (scene.lines.len(), scene.screen.len())
+        };
         fill_in_parallel(
             &mut self.line_meshes,
-            scene.lines.len(),
+            lines,
             LINES_PER_WORKER,
             |range, mesh| {
                 let mut pen = pen.pen();
                 for line in range {
-                    if !matches!(
-                        scene.line_emphasis(line),
-                        Emphasis::Related | Emphasis::Selected
-                    ) {
+                    if !scene.line_in_front(line) {
                         pen.line(scene, line, &palette, mesh);
                     }
                 }
@@ -205,7 +358,7 @@ impl MapPainter {
         );
         fill_in_parallel(
             &mut self.entity_meshes,
-            scene.screen.len(),
+            entities,
             ENTITIES_PER_WORKER,
             |range, mesh| {
                 let mut pen = pen.pen();
@@ -219,10 +372,7 @@ impl MapPainter {
         let mut front = pen.pen();
         let front_lines = reuse(&mut self.front_lines);
         for line in 0..scene.lines.len() {
-            if matches!(
-                scene.line_emphasis(line),
-                Emphasis::Related | Emphasis::Selected
-            ) {
+            if scene.line_in_front(line) {
                 front.line(scene, line, &palette, front_lines);
             }
         }
@@ -243,10 +393,81 @@ impl MapPainter {
         self.paint_labels(painter, scene, &palette);
     }
 
+    /// The lines and entities not drawn in front, summed by cell into one picture: made
+    /// again when the zoom changes level, the positions or looks change, or the view
+    /// leaves the part of the map it covers, once that has held for
+    /// [`REMAKE_DELAY_SECS`].
+    fn paint_summed(&mut self, painter: &Painter, scene: &MapScene) {
+        let clip = painter.clip_rect();
+        // Cells of √2^level layout units, at least DENSITY_CELL_PX points on screen.
+        let level = (2.0 * (DENSITY_CELL_PX / scene.zoom).log2()).ceil() as i32;
+        let made_for = (level, scene.version);
+        let in_view = (scene.to_layout(clip.min), scene.to_layout(clip.max));
+        let stale = self.summed.as_ref().is_none_or(|summed| {
+            summed.made_for != made_for
+                || !(summed.density.grid()).is_some_and(|grid| grid.contains(in_view.0, in_view.1))
+        });
+        // While the view zooms, pans out of the picture or the map changes, the picture it
+        // has is drawn where it belongs, until nothing has changed for a moment: making it
+        // again costs a frame's time or more on a network of a million.
+        let now = painter.ctx().input(|input| input.time);
+        let stale_since = self.stale_since.filter(|_| stale);
+        self.stale_since = stale.then_some(stale_since.unwrap_or(now));
+        let waited = now - stale_since.unwrap_or(now);
+        if stale && self.summed.is_some() && waited < REMAKE_DELAY_SECS {
+            // The map asks for frames until then (see `is_waiting`).
+        } else if stale {
+            self.stale_since = None;
+            let cell = 2.0_f32.powf(level as f32 / 2.0);
+            let margin = clip.size() * DENSITY_MARGIN;
+            let grid = CellGrid::covering(
+                scene.to_layout(clip.min - margin),
+                scene.to_layout(clip.max + margin),
+                cell,
+                DENSITY_MAX_CELLS,
+            );
+            let (mut density, texture) = match self.summed.take() {
+                Some(summed) => (summed.density, Some(summed.texture)),
+                None => (Density::default(), None),
+            };
+            density.sum(
+                grid,
+                scene.lines.len(),
+                |line| scene.line_ink(line),
+                scene.screen.len(),
+                |entity| scene.entity_ink(entity),
+            );
+            let texels = density.to_rgba();
+            let image =
+                ColorImage::from_rgba_unmultiplied([grid.cols, grid.rows], texels.as_flattened());
+            let texture = match texture {
+                Some(mut texture) => {
+                    texture.set(image, TextureOptions::NEAREST);
+                    texture
+                }
+                None => (painter.ctx()).load_texture("map-summed", image, TextureOptions::NEAREST),
+            };
+            self.summed = Some(SummedPicture {
+                density,
+                texture,
+                made_for,
+            });
+        }
+        if let Some(summed) = &self.summed
+            && let Some(grid) = summed.density.grid()
+        {
+            let rect =
+                Rect::from_min_max(scene.to_screen(grid.origin), scene.to_screen(grid.max()));
+            let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+            painter.image(summed.texture.id(), rect, uv, Color32::WHITE);
+        }
+    }
+
     /// Labels by the entities: those standing out always, on a backdrop over everything
     /// else in the map; then those of the selection's neighbourhood, then (from a readable
     /// zoom on) the others, best-connected first, each below, above, right or left of its
-    /// entity wherever it overlaps no label placed before. Zooming in makes room.
+    /// entity wherever it overlaps no label placed before, [`LABELS_TRIED`] at most.
+    /// Zooming in makes room.
     fn paint_labels(&mut self, painter: &Painter, scene: &MapScene, palette: &Palette) {
         let clip = painter.clip_rect();
         self.labels.clear();
@@ -263,6 +484,7 @@ impl MapPainter {
                 .copied()
                 .filter(move |&entity| rank(entity) == wanted)
         });
+        let mut tried = 0;
         painter.ctx().fonts_mut(|fonts| {
             for entity in ranked {
                 let emphasis = scene.entity_emphasis(entity);
@@ -274,6 +496,14 @@ impl MapPainter {
                 // Off screen (with room for a wide label): nothing to draw.
                 if !wanted || !clip.expand2(Vec2::new(200.0, 30.0)).contains(center) {
                     continue;
+                }
+                // The neighbours of a hub can be tens of thousands: past the first few
+                // hundred tried (the best-connected), only what stands out is named.
+                if !stands_out {
+                    if tried >= LABELS_TRIED {
+                        continue;
+                    }
+                    tried += 1;
                 }
                 let faded = emphasis == Emphasis::Faded;
                 let (text_color, backdrop) = if stands_out {
@@ -635,11 +865,13 @@ mod tests {
             bend: 0.0,
         }];
         let label_order: Vec<usize> = (0..names.len()).collect();
+        let positions: Vec<Point> = screen.iter().map(|at| [at.x / zoom, at.y / zoom]).collect();
         let mut painter = MapPainter::default();
         let mut shapes = Vec::new();
         for _ in 0..2 {
             let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
                 let scene = MapScene {
+                    positions: &positions,
                     screen,
                     styles: &styles,
                     pinned: &[],
@@ -647,9 +879,11 @@ mod tests {
                     loop_directions: &HashMap::new(),
                     looks,
                     zoom,
+                    offset: Vec2::ZERO,
                     hovered: None,
                     dragged: None,
                     label_order: &label_order,
+                    version: 0,
                 };
                 painter.paint(ui.painter(), &scene);
             });
@@ -701,6 +935,33 @@ mod tests {
         assert!(labels_drawn(&screen, &names, &looks, 0.1).contains(&"fifth".to_owned()));
     }
 
+    #[test]
+    fn a_frame_tries_a_thousand_labels_at_most_but_names_what_stands_out() {
+        // 1,520 neighbours of a selection, far apart: each would find room.
+        let screen: Vec<Pos2> = (0..1520)
+            .map(|i| {
+                Pos2::new(
+                    100.0 + 240.0 * (i % 40) as f32,
+                    50.0 + 250.0 * (i / 40) as f32,
+                )
+            })
+            .collect();
+        let names: Vec<String> = (0..1520).map(|i| format!("n{i}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let mut entities = vec![Emphasis::Related; 1520];
+        entities[1519] = Emphasis::Selected;
+        let looks = MapLooks {
+            entities,
+            ..MapLooks::default()
+        };
+        let drawn = labels_drawn(&screen, &names, &looks, 1.0);
+        assert_eq!(drawn.len(), LABELS_TRIED + 1);
+        assert!(
+            drawn.contains(&"n1519".to_owned()),
+            "the selection is named"
+        );
+    }
+
     /// The mesh of the lines in the back (the first the map draws) of a frame with one
     /// meeting of `status`, 400 points long.
     fn line_mesh(status: TieStatus) -> Arc<Mesh> {
@@ -713,6 +974,118 @@ mod tests {
                 _ => None,
             })
             .expect("the lines' mesh")
+    }
+
+    /// What frames draw of a generated network of 20,000 entities on a 200 × 100 grid ten
+    /// units apart, with 40,000 lines, one painter drawing them all: each frame at a zoom,
+    /// with a corner (layout units) at the top left, at a time (seconds). For each:
+    /// whether the summed picture shows, the zoom level it was made for, and how many
+    /// vertices the meshes of single lines and entities have.
+    fn big_map_frames(frames: &[(f32, Point, f64)]) -> Vec<(bool, Option<i32>, usize)> {
+        let network = crate::network::generate::generate_network(20_000, 40_000, 1);
+        let index = NetworkIndex::new(&network);
+        let map = crate::scene::graph::MapGraph::new(&index);
+        let lines: Vec<MapLine> = (map.edges.iter())
+            .map(|edge| MapLine {
+                tie: edge.tie,
+                a: edge.a,
+                b: edge.b,
+                kind: TieKind::Meeting,
+                status: TieStatus::Reported,
+                bend: edge.bend,
+            })
+            .collect();
+        let positions: Vec<Point> = (0..20_000)
+            .map(|i| [(i % 200) as f32 * 10.0, (i / 200) as f32 * 10.0])
+            .collect();
+        let styles = vec![
+            EntityStyle {
+                shape: style::node_shape(EntityKind::Person),
+                color: Color32::RED,
+                radius: style::node_radius(EntityKind::Person),
+                label: Arc::from(""),
+            };
+            20_000
+        ];
+        let ctx = egui::Context::default();
+        let looks = MapLooks::default();
+        let mut painter = MapPainter::default();
+        let mut drawn = Vec::new();
+        for &(zoom, corner, time) in frames {
+            let offset = Vec2::new(-corner[0], -corner[1]) * zoom;
+            let screen: Vec<Pos2> = (positions.iter())
+                .map(|&[x, y]| (Vec2::new(x, y) * zoom + offset).to_pos2())
+                .collect();
+            let input = egui::RawInput {
+                screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1600.0, 1000.0))),
+                time: Some(time),
+                ..Default::default()
+            };
+            let mut output = ctx.run_ui(input, |ui| {
+                let scene = MapScene {
+                    positions: &positions,
+                    screen: &screen,
+                    styles: &styles,
+                    pinned: &[],
+                    lines: &lines,
+                    loop_directions: &HashMap::new(),
+                    looks: &looks,
+                    zoom,
+                    offset,
+                    hovered: None,
+                    dragged: None,
+                    label_order: &[],
+                    version: 0,
+                };
+                painter.paint(ui.painter(), &scene);
+            });
+            // Nothing renders here: neither the font atlas nor the picture need uploading.
+            output.textures_delta.clear();
+            let mut summed = false;
+            let mut vertices = 0;
+            for clipped in output.shapes {
+                if let Shape::Mesh(mesh) = clipped.shape {
+                    if mesh.texture_id == egui::TextureId::default() {
+                        vertices += mesh.vertices.len();
+                    } else {
+                        summed = true;
+                    }
+                }
+            }
+            let level = painter.summed.as_ref().map(|summed| summed.made_for.0);
+            drawn.push((summed, level, vertices));
+        }
+        drawn
+    }
+
+    #[test]
+    fn a_map_with_too_much_in_view_is_drawn_summed_until_zoomed_in() {
+        // The whole grid, 2,000 × 1,000 units, fills the window at zoom 0.8; zoomed in to
+        // a few cells of it, the lines and entities are back, one by one.
+        let drawn = big_map_frames(&[(0.8, [0.0, 0.0], 0.0), (8.0, [500.0, 500.0], 1.0)]);
+        let (summed, _, vertices) = drawn[0];
+        assert!(summed, "40,000 lines in view are summed into one picture");
+        assert_eq!(vertices, 0, "and none is drawn on its own");
+        let (summed, _, vertices) = drawn[1];
+        assert!(!summed);
+        assert!(vertices > 1000, "{vertices} vertices");
+    }
+
+    #[test]
+    fn the_summed_picture_is_made_again_once_the_zoom_holds_still() {
+        // Zoomed in by half: a new zoom level. The old picture shows meanwhile, then, a
+        // quarter of a second on, the new one.
+        let drawn = big_map_frames(&[
+            (0.8, [0.0, 0.0], 0.0),
+            (1.2, [0.0, 0.0], 0.1),
+            (1.2, [0.0, 0.0], 0.2),
+            (1.2, [0.0, 0.0], 0.4),
+        ]);
+        let levels: Vec<Option<i32>> = drawn.iter().map(|&(_, level, _)| level).collect();
+        assert!(drawn.iter().all(|&(summed, _, _)| summed));
+        assert_eq!(levels[1], levels[0], "zooming: the old picture");
+        assert_eq!(levels[2], levels[0], "0.1 s still: the old picture");
+        assert_ne!(levels[3], levels[0], "0.3 s still: a new one");
     }
 
     fn most_opaque(mesh: &Mesh) -> u8 {

@@ -1,48 +1,44 @@
-//! The map: the network's entities as an egui_graphs graph, laid out by powermap's force
-//! layout, panned, zoomed, hovered and dragged through egui_graphs, and drawn in batches
-//! by the [`MapPainter`] as the explore state's looks say (hidden, faded, highlighted,
-//! sized); clicks and drags become commands.
+//! The map: the network's entities where the live layout puts them, panned, zoomed,
+//! hovered, clicked and dragged here, and drawn in batches by the [`MapPainter`] as the
+//! explore state's looks say (hidden, faded, highlighted, sized); clicks and drags become
+//! commands.
+//!
+//! The map holds the one copy of the entities' positions (layout units, by entity index):
+//! the layout steps them in place, the painter and the hit tests read them, a drag moves
+//! one of them.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use egui::{Pos2, Vec2};
-use egui_graphs::{
-    DefaultEdgeShape, GraphChange, GraphView, SettingsInteraction, SettingsNavigation,
-    set_layout_state,
-};
-use petgraph::Undirected;
-use petgraph::stable_graph::{DefaultIx, NodeIndex};
 
 use crate::app::command::Command;
-use crate::app::map::force::{ForceState, LiveLayout, PowermapLayout, SharedLayout};
+use crate::app::map::force::LiveLayout;
 use crate::app::map::looks::MapLooks;
 use crate::app::map::map_painter::{MapPainter, MapScene};
 use crate::app::map::shapes::{
-    ENTITY_HIT_MARGIN, Emphasis, EntityHitArea, EntityNode, EntityStyle, MapLine, color32, line_at,
+    ENTITY_HIT_MARGIN, Emphasis, EntityStyle, MapLine, color32, line_at,
 };
 use crate::app::selection::{LabelLanguage, Selection};
-use crate::layout::{LayoutParams, Link, Point, start_positions};
+use crate::layout::{Link, LiveStart, Point, start_positions};
 use crate::network::index::{EntityIx, NetworkIndex, TieIx};
 use crate::network::model::Network;
 use crate::scene::graph::{Loops, MapGraph};
 use crate::scene::labels::{by_degree, short_label};
 use crate::scene::shown::EntityLooks;
 
-/// The egui_graphs graph of the map: its entities, for layout and interaction. Lines are
-/// the map's own ([`MapLine`]): they are drawn and hit without egui_graphs.
-pub type ViewGraph =
-    egui_graphs::Graph<EntityNode, (), Undirected, DefaultIx, EntityHitArea, DefaultEdgeShape>;
-
 /// Room around the network when fitting it to the window, in screen points: enough for
 /// the labels of the entities at its edges.
 const FIT_MARGIN: Vec2 = Vec2::new(110.0, 36.0);
+/// The least reach of an entity's hit area, in screen points, however small it is drawn.
+const MIN_HIT_RADIUS: f32 = 4.0;
 
 /// The map of the open network and the state of its view.
 pub struct MapView {
-    pub graph: ViewGraph,
-    /// `nodes[i]` is entity i.
-    nodes: Vec<NodeIndex>,
+    /// Where each entity is, in layout units, by entity index.
+    positions: Vec<Point>,
+    /// `entities[i]` names entity i (the network's index hands the names out).
+    entities: Vec<EntityIx>,
     /// `styles[i]` is how entity i is drawn.
     styles: Vec<EntityStyle>,
     /// `lines[i]` draws `map.edges[i]`.
@@ -57,25 +53,24 @@ pub struct MapView {
     painter: MapPainter,
     /// Entity centres on screen, this frame (kept to reuse its memory).
     screen_positions: Vec<Pos2>,
-    links: Arc<[Link]>,
     pinned: Vec<bool>,
-    start_positions: Vec<Point>,
-    /// The live layout's forces and schedule, and its temperature when (re)started.
-    live_params: LayoutParams,
-    live_alpha: f32,
-    /// The layout's state, shared with egui_graphs' layout loop.
-    layout: SharedLayout,
-    /// Hand the layout a fresh state on the next frame (a network opened, or Re-layout).
-    restart_layout: Option<LayoutStart>,
+    /// The layout's springs, velocities and schedule.
+    layout: LiveLayout,
     /// Keep the whole network in view while the first layout runs, until the user
     /// pans or zooms.
     follow_layout: bool,
     fit_once: bool,
+    /// The view: screen = layout × `zoom` + `pan` + the map area's corner.
+    zoom: f32,
+    pan: Vec2,
     /// How layout units map to the screen, as of the last frame drawn.
     screen: ScreenTransform,
-    /// Where the node being dragged was before the drag, once it has moved: a plain click
-    /// does not move it.
-    drag_from: Option<Pos2>,
+    /// The entity under the pointer, as of the last frame.
+    hovered: Option<EntityIx>,
+    /// The entity the primary button went down on, until it comes up.
+    pressed_on: Option<EntityIx>,
+    /// The entity being dragged, with where it was before the drag.
+    dragged: Option<(EntityIx, Point)>,
     /// The entity a Shift-drag started at: a tie is being drawn from it.
     tie_from: Option<EntityIx>,
     /// The entity to centre the map on at the next frame.
@@ -83,6 +78,9 @@ pub struct MapView {
     /// The point (layout units) to put in the middle of the map at the next frame, and
     /// the zoom to show it at: a story step's view.
     look_at: Option<(Point, f32)>,
+    /// Bumped whenever a position or a look changes, so that what the painter made of
+    /// them is made again.
+    version: u64,
 }
 
 impl MapView {
@@ -93,32 +91,24 @@ impl MapView {
         language: LabelLanguage,
     ) -> Self {
         let links: Arc<[Link]> = map.links().into();
-        let start = start_positions(network, &links);
-        let start_positions = start.positions;
+        let LiveStart {
+            positions,
+            params,
+            alpha,
+        } = start_positions(network, &links);
         let pinned: Vec<bool> = network.entities.iter().map(|e| e.pinned).collect();
-
-        let mut graph = ViewGraph::new();
-        let mut styles = Vec::with_capacity(network.entities.len());
         let looks = EntityLooks::new(network);
         let label_by = network.shown_by.label.as_deref();
-        let nodes = index
+        let styles = index
             .entities()
             .map(|ix| {
-                let entity = &network[ix];
                 let i = ix.index();
-                styles.push(EntityStyle {
+                EntityStyle {
                     shape: looks.shapes[i],
                     color: color32(looks.colors[i]),
                     radius: looks.radii[i],
-                    label: Arc::from(short_label(entity.label(label_by, language.code()))),
-                });
-                let node = EntityNode {
-                    entity: ix,
-                    radius: looks.radii[i],
-                    hidden: false,
-                };
-                let [x, y] = start_positions[ix.index()];
-                graph.add_node_with_location(node, Pos2::new(x, y))
+                    label: Arc::from(short_label(network[ix].label(label_by, language.code()))),
+                }
             })
             .collect();
         let lines = map
@@ -133,9 +123,14 @@ impl MapView {
                 bend: edge.bend,
             })
             .collect();
+        // A file that places every entity (one laid out ahead, say) opens as saved.
+        let resting =
+            !network.entities.is_empty() && network.entities.iter().all(|e| e.position.is_some());
+        let alpha = if resting { 0.0 } else { alpha };
         Self {
-            graph,
-            nodes,
+            layout: LiveLayout::start(positions.len(), links, params, alpha),
+            positions,
+            entities: index.entities().collect(),
             styles,
             lines,
             loops: map.loops.clone(),
@@ -144,30 +139,19 @@ impl MapView {
             label_order: by_degree(map, network.entities.len()),
             painter: MapPainter::default(),
             screen_positions: Vec::new(),
-            links,
             pinned,
-            start_positions,
-            live_params: start.params,
-            live_alpha: start.alpha,
-            layout: SharedLayout::default(),
-            // A file that places every entity (one laid out ahead, say) opens as saved.
-            restart_layout: Some(
-                if !network.entities.is_empty()
-                    && network.entities.iter().all(|e| e.position.is_some())
-                {
-                    LayoutStart::Resting
-                } else {
-                    LayoutStart::Hot
-                },
-            ),
             follow_layout: true,
-            // The view (zoom, pan) outlives the network: fit the new one once.
             fit_once: true,
+            zoom: 1.0,
+            pan: Vec2::ZERO,
             screen: ScreenTransform::default(),
-            drag_from: None,
+            hovered: None,
+            pressed_on: None,
+            dragged: None,
             tie_from: None,
             centre_on: None,
             look_at: None,
+            version: 0,
         }
     }
 
@@ -182,23 +166,24 @@ impl MapView {
         language: LabelLanguage,
     ) -> Self {
         let mut view = Self::new(network, index, map, language);
-        let layout = self.layout.lock();
-        view.restart_layout = Some(if layout.is_moving() {
-            LayoutStart::Warm(layout.simulation.alpha)
+        view.layout.simulation.alpha = if self.layout.is_moving() {
+            self.layout.simulation.alpha
         } else {
-            LayoutStart::Resting
-        });
+            0.0
+        };
         // A map that still follows its first layout (nobody zoomed or panned it yet, as in
         // a new map) goes on following it; otherwise the view stays where the person put it.
         view.follow_layout = self.follow_layout;
         view.fit_once = false;
+        (view.zoom, view.pan, view.screen) = (self.zoom, self.pan, self.screen);
         view
     }
 
     /// Puts an entity at a point of the map, pinned there or free to move.
     pub fn place(&mut self, entity: EntityIx, location: Point, pinned: bool) {
-        if let Some(node) = (self.nodes.get(entity.index())).and_then(|&n| self.graph.node_mut(n)) {
-            node.set_location(Pos2::new(location[0], location[1]));
+        if let Some(position) = self.positions.get_mut(entity.index()) {
+            *position = location;
+            self.version += 1;
         }
         self.set_pinned(entity, pinned);
     }
@@ -215,14 +200,7 @@ impl MapView {
     /// and entity size.
     pub fn set_looks(&mut self, looks: &MapLooks) {
         self.looks.clone_from(looks);
-        for (i, &node) in self.nodes.iter().enumerate() {
-            if let Some(node) = self.graph.node_mut(node) {
-                let scale = looks.scales.get(i).copied().unwrap_or(1.0);
-                let payload = node.payload_mut();
-                payload.hidden = looks.entities.get(i) == Some(&Emphasis::Hidden);
-                payload.radius = self.styles[i].radius * scale;
-            }
-        }
+        self.version += 1;
     }
 
     /// Centres the map on an entity on the next frame, keeping the zoom.
@@ -243,19 +221,27 @@ impl MapView {
         self.follow_layout = false;
     }
 
-    /// Starts the layout again from the starting positions, pins kept.
-    pub fn relayout(&mut self) {
-        for (i, &node) in self.nodes.iter().enumerate() {
-            if self.pinned[i] {
-                continue;
-            }
-            if let Some(node) = self.graph.node_mut(node) {
-                let [x, y] = self.start_positions[i];
-                node.set_location(Pos2::new(x, y));
+    /// Starts the layout again from where `network` starts, pins kept.
+    pub fn relayout(&mut self, network: &Network) {
+        let start = start_positions(network, &self.layout.links);
+        for ((position, start), pinned) in self
+            .positions
+            .iter_mut()
+            .zip(start.positions)
+            .zip(&self.pinned)
+        {
+            if !pinned {
+                *position = start;
             }
         }
-        self.restart_layout = Some(LayoutStart::Hot);
+        self.layout = LiveLayout::start(
+            self.positions.len(),
+            self.layout.links.clone(),
+            start.params,
+            start.alpha,
+        );
         self.follow_layout = true;
+        self.version += 1;
     }
 
     pub fn fit(&mut self) {
@@ -272,17 +258,15 @@ impl MapView {
             return;
         };
         *flag = pinned;
-        let mut layout = self.layout.lock();
-        layout.pinned.clone_from(&self.pinned);
         if !pinned {
             // Let it settle among its neighbours.
-            layout.simulation.reheat(0.3);
+            self.layout.simulation.reheat(0.3);
         }
     }
 
     /// Pauses the layout, or resumes it when paused or at rest.
     pub fn toggle_layout(&mut self) {
-        let mut layout = self.layout.lock();
+        let layout = &mut self.layout;
         layout.running = !layout.is_moving();
         if layout.running {
             layout.simulation.reheat(0.1);
@@ -291,7 +275,7 @@ impl MapView {
 
     /// Whether the layout is moving (for the status bar); `None` when paused.
     pub fn layout_moving(&self) -> Option<bool> {
-        let layout = self.layout.lock();
+        let layout = &self.layout;
         layout
             .running
             .then(|| layout.simulation.is_running(&layout.params))
@@ -299,14 +283,7 @@ impl MapView {
 
     /// Where every entity is now, in layout units.
     pub fn positions(&self) -> Vec<Point> {
-        self.nodes
-            .iter()
-            .map(|&node| {
-                self.graph
-                    .node(node)
-                    .map_or([0.0; 2], |n| [n.location().x, n.location().y])
-            })
-            .collect()
+        self.positions.clone()
     }
 
     /// The screen area the map was last drawn in.
@@ -347,8 +324,8 @@ impl MapView {
     /// The screen position of an entity, as last drawn.
     #[cfg(feature = "testing")]
     pub fn entity_screen_pos(&self, entity: EntityIx) -> Option<Pos2> {
-        let node = self.graph.node(*self.nodes.get(entity.index())?)?;
-        Some(self.screen.canvas_to_screen(node.location()))
+        let [x, y] = *self.positions.get(entity.index())?;
+        Some(self.screen.canvas_to_screen(Pos2::new(x, y)))
     }
 
     /// The screen position of the middle of a tie's first line, as last drawn; for a
@@ -362,8 +339,10 @@ impl MapView {
             let entity = self.screen_positions.get(line.a.index())?;
             return Some(centre + (centre - *entity).normalized() * radius);
         }
-        let location =
-            |entity: EntityIx| Some(self.graph.node(self.nodes[entity.index()])?.location());
+        let location = |entity: EntityIx| {
+            let [x, y] = *self.positions.get(entity.index())?;
+            Some(Pos2::new(x, y))
+        };
         let mut points = Vec::new();
         line_points(location(line.a)?, location(line.b)?, line.bend, &mut points);
         Some(self.screen.canvas_to_screen(halfway(&points)))
@@ -371,167 +350,166 @@ impl MapView {
 
     /// Draws the map, filling `ui`, and queues the commands its clicks and drags ask for.
     pub fn ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) -> egui::Response {
-        if let Some(start) = self.restart_layout.take() {
-            let mut live = LiveLayout::start(
-                self.nodes.len(),
-                self.links.clone(),
-                self.pinned.clone(),
-                self.live_params,
-            );
-            match start {
-                LayoutStart::Hot => live.simulation.alpha = self.live_alpha,
-                LayoutStart::Warm(alpha) => live.simulation.alpha = alpha,
-                LayoutStart::Resting => live.simulation.alpha = 0.0,
-            }
-            self.layout = SharedLayout::new(live);
-            set_layout_state(ui, ForceState::new(self.layout.clone()), None);
-        }
+        let (response, painter) =
+            ui.allocate_painter(ui.available_size(), egui::Sense::click_and_drag());
+        let rect = response.rect;
         if let Some(entity) = self.centre_on.take() {
-            self.pan_to(ui, entity);
+            self.pan_to(rect, entity);
         }
-        self.zoom_with_wheel(ui);
-        let moving = self.layout.lock().is_moving();
+        self.zoom_with_wheel(ui, &response);
+        self.layout.step(
+            &mut self.positions,
+            &self.pinned,
+            self.dragged.map(|(entity, _)| entity.index()),
+        );
+        let moving = self.layout.is_moving();
+        if moving {
+            self.version += 1;
+        }
         let fit = self.fit_once || (self.follow_layout && moving);
         self.fit_once = false;
         if fit {
-            self.fit_view(ui);
+            self.fit_view(rect);
         }
         if let Some((centre, zoom)) = self.look_at.take() {
-            self.show_view(ui, centre, zoom);
+            self.show_view(rect, centre, zoom);
         }
 
-        // egui_graphs asks for a repaint every frame it shows. Shown only while something
-        // can change (the layout moves, the map fits itself, the person acts on it), the
-        // window rests otherwise: a frame of no input draws the map where it stands.
-        let live = moving || fit || self.graph.dragged_node().is_some() || has_input(ui);
         // Shift-dragging from an entity draws a tie rather than moving it or the map.
-        let (shift, pressed, released) = ui.input(|input| {
+        let (shift, pressed, released, pointer) = ui.input(|input| {
             (
                 input.modifiers.shift,
                 input.pointer.primary_pressed(),
                 input.pointer.primary_released(),
+                input.pointer.hover_pos(),
             )
         });
-        let hovered = (self.graph.hovered_node())
-            .and_then(|node| self.graph.node(node))
-            .map(|node| node.payload().entity);
+        if pressed {
+            self.pressed_on = self.hovered;
+        }
         if shift && pressed && self.tie_from.is_none() {
-            self.tie_from = hovered;
+            self.tie_from = self.hovered;
         }
         let drawing_tie = self.tie_from.is_some() || shift;
-        let (response, changes) = if live {
-            let interaction = SettingsInteraction::new()
-                .with_dragging_enabled(!drawing_tie)
-                .with_hover_enabled(true)
-                .with_node_clicking_enabled(true);
-            let navigation = SettingsNavigation::new()
-                .with_zoom_and_pan_enabled(!drawing_tie)
-                .with_fit_to_screen_enabled(false);
-            let shown = GraphView::<ForceState, PowermapLayout>::new()
-                .with_interactions(&interaction)
-                .with_navigations(&navigation)
-                .show(ui, &mut self.graph);
-            (shown.response, shown.changes)
-        } else {
-            // The same widget in the same place, so that ids and layout do not change.
-            let (response, _) =
-                ui.allocate_painter(ui.available_size(), egui::Sense::click_and_drag());
-            (response, Vec::new())
-        };
+        if !drawing_tie {
+            self.drag(&response, commands);
+        }
+        if released {
+            self.pressed_on = None;
+        }
 
-        let meta = egui_graphs::MetadataFrame::new(None).load(ui);
         self.screen = ScreenTransform {
-            zoom: meta.zoom,
-            offset: meta.pan + response.rect.min.to_vec2(),
-            rect: response.rect,
+            zoom: self.zoom,
+            offset: self.pan + rect.min.to_vec2(),
+            rect,
         };
-        self.paint(ui);
+        self.place_on_screen();
+        // What is under the pointer, where this frame draws it; nothing while the map pans.
+        let panning = response.dragged() && self.dragged.is_none();
+        self.hovered = pointer
+            .filter(|&at| rect.contains(at) && !panning)
+            .and_then(|at| self.entity_at(at));
+        let mut map_painter = std::mem::take(&mut self.painter);
+        map_painter.paint(&painter, &self.scene());
+        self.painter = map_painter;
+
         if let Some(from) = self.tie_from {
             self.paint_tie_being_drawn(ui, from);
             if released {
-                if let Some(to) = hovered.filter(|to| *to != from) {
+                if let Some(to) = self.hovered.filter(|to| *to != from) {
                     commands.push(Command::AddTieBetween(from, to));
                 }
                 self.tie_from = None;
             }
         }
-        let pointer = response.interact_pointer_pos();
-        for change in changes {
-            match change {
-                GraphChange::NodeClicked { node } => {
-                    if let Some(node) = self.graph.node(node) {
-                        let entity = node.payload().entity;
-                        // egui_graphs hits an entity a little beyond its size in layout
-                        // units, however far the zoom blows that up, while the map draws
-                        // it no larger than a few points: a click beyond the entity as
-                        // drawn, on a line (a self-loop lies just there), is the line's.
-                        let tie = pointer
-                            .filter(|&at| !self.on_drawn_entity(entity, at))
-                            .and_then(|at| self.tie_at(at));
-                        commands.push(Command::Select(match tie {
-                            Some(tie) => Selection::Tie(tie),
-                            None => Selection::Entity(entity),
-                        }));
-                    }
-                }
-                GraphChange::NodeDragStarted { .. } => self.drag_from = None,
-                GraphChange::NodeMoved {
-                    delta,
-                    new_position,
-                    ..
-                } if delta != Vec2::ZERO => {
-                    self.drag_from.get_or_insert(new_position - delta);
-                }
-                GraphChange::NodeDragEnded { node } => {
-                    if let Some(from) = self.drag_from.take()
-                        && let Some(node) = self.graph.node(node)
-                    {
-                        let to = node.location();
-                        commands.push(Command::MoveEntity {
-                            entity: node.payload().entity,
-                            from: [from.x, from.y],
-                            to: [to.x, to.y],
-                        });
-                    }
-                }
-                // While the map fits itself, and on egui_graphs' own fit of a new view,
-                // pans and zooms are not the user's (a drag is caught before showing).
-                GraphChange::Panned { .. } | GraphChange::Zoomed { .. } if !fit => {
-                    self.follow_layout = false;
-                }
-                _ => {}
-            }
-        }
-        if response.double_clicked() && self.graph.hovered_node().is_none() {
-            if let Some(pointer) = response.interact_pointer_pos() {
-                let at = self.screen.screen_to_canvas(pointer);
+        let clicked_at = response.interact_pointer_pos();
+        if response.double_clicked() && self.hovered.is_none() {
+            if let Some(at) = clicked_at {
+                let at = self.screen.screen_to_canvas(at);
                 commands.push(Command::AddEntity(Some([at.x, at.y])));
             }
-        } else if response.clicked()
-            && self.graph.hovered_node().is_none()
-            && !commands.iter().any(|c| matches!(c, Command::Select(_)))
-        {
-            let tie = response
-                .interact_pointer_pos()
-                .and_then(|pointer| self.tie_at(pointer));
-            commands.push(match tie {
-                Some(tie) => Command::Select(Selection::Tie(tie)),
-                None => Command::ClearSelection,
+        } else if response.clicked() {
+            let clicked = clicked_at.and_then(|at| self.entity_at(at));
+            commands.push(match clicked {
+                Some(entity) => Command::Select(Selection::Entity(entity)),
+                None => match clicked_at.and_then(|at| self.tie_at(at)) {
+                    Some(tie) => Command::Select(Selection::Tie(tie)),
+                    None => Command::ClearSelection,
+                },
             });
+        }
+        // While something moves, the next frame shows where it went; while the summed
+        // picture waits to be made again, the next frames make it.
+        if moving || fit || response.dragged() || self.painter.is_waiting() {
+            ui.ctx().request_repaint();
         }
         response
     }
-}
 
-/// Whether the person did anything this frame: moved or pressed the pointer, scrolled,
-/// typed, or anything else the window reported.
-fn has_input(ui: &egui::Ui) -> bool {
-    ui.input(|input| {
-        !input.events.is_empty()
-            || input.pointer.is_moving()
-            || input.pointer.any_down()
-            || input.smooth_scroll_delta != Vec2::ZERO
-    })
+    /// Drags the entity the press went down on, or pans the map when it went down
+    /// elsewhere or on an entity summed into the picture; a drag that moved an entity
+    /// becomes a command when it ends.
+    fn drag(&mut self, response: &egui::Response, commands: &mut Vec<Command>) {
+        // An entity summed into the picture of a zoomed-out map is too small to take hold
+        // of (and there is one under every point): the press pans the map instead, unless
+        // the entity is drawn on its own as part of the selection.
+        let held = (self.pressed_on).filter(|entity| {
+            !self.painter.is_summed()
+                || matches!(
+                    self.looks.entities.get(entity.index()),
+                    Some(Emphasis::Selected | Emphasis::Related)
+                )
+        });
+        if response.drag_started_by(egui::PointerButton::Primary)
+            && let Some(entity) = held
+        {
+            self.dragged = self
+                .positions
+                .get(entity.index())
+                .map(|&from| (entity, from));
+        }
+        let delta = response.drag_delta();
+        if response.dragged_by(egui::PointerButton::Primary) && delta != Vec2::ZERO {
+            match self.dragged {
+                Some((entity, _)) => {
+                    if let Some([x, y]) = self.positions.get_mut(entity.index()) {
+                        *x += delta.x / self.zoom;
+                        *y += delta.y / self.zoom;
+                        self.version += 1;
+                    }
+                }
+                None => {
+                    self.pan += delta;
+                    self.follow_layout = false;
+                }
+            }
+        }
+        if response.drag_stopped()
+            && let Some((entity, from)) = self.dragged.take()
+        {
+            let to = self.positions[entity.index()];
+            if to != from {
+                commands.push(Command::MoveEntity { entity, from, to });
+            }
+        }
+    }
+
+    /// Where each entity and self-loop is on screen this frame.
+    fn place_on_screen(&mut self) {
+        let screen = self.screen;
+        self.screen_positions.clear();
+        self.screen_positions.extend(
+            (self.positions.iter()).map(|&[x, y]| screen.canvas_to_screen(Pos2::new(x, y))),
+        );
+        self.loop_directions.clear();
+        for entity in self.loops.entities() {
+            let [x, y] = self.loops.direction(entity, |e| {
+                let at = self.screen_positions[e.index()];
+                [at.x, at.y]
+            });
+            self.loop_directions.insert(entity.index(), Vec2::new(x, y));
+        }
+    }
 }
 
 /// How much one point of mouse-wheel scrolling zooms by (a notch of 50 points: 13 %).
@@ -542,66 +520,30 @@ const MAX_ZOOM: f32 = 50.0;
 const FIT_MAX_ZOOM: f32 = 2.0;
 
 impl MapView {
-    /// Zooms about the pointer when the wheel turns over the map, as maps do (egui_graphs
-    /// zooms only on pinch or Ctrl+wheel). Zooming or panning by hand ends following the
-    /// first layout.
-    fn zoom_with_wheel(&mut self, ui: &mut egui::Ui) {
-        let rect = ui.available_rect_before_wrap();
-        if !ui.rect_contains_pointer(rect) {
-            return;
-        }
-        let (pointer, scroll, dragging) = ui.input(|input| {
-            (
-                input.pointer.hover_pos(),
-                input.smooth_scroll_delta.y,
-                input.pointer.is_decidedly_dragging(),
-            )
-        });
-        if dragging && self.graph.dragged_node().is_none() {
-            self.follow_layout = false;
-        }
-        let Some(pointer) = pointer.filter(|_| scroll != 0.0) else {
+    /// Zooms about the pointer when the wheel turns over the map, as maps do, or on a
+    /// pinch or Ctrl+wheel. Zooming or panning by hand ends following the first layout.
+    fn zoom_with_wheel(&mut self, ui: &egui::Ui, response: &egui::Response) {
+        let rect = response.rect;
+        let Some(pointer) = response.hover_pos() else {
             return;
         };
+        let (scroll, pinch) = ui.input(|input| (input.smooth_scroll_delta.y, input.zoom_delta()));
+        let factor = (scroll * WHEEL_ZOOM_PER_POINT).exp() * pinch;
+        if factor == 1.0 {
+            return;
+        }
         self.follow_layout = false;
-        let mut meta = egui_graphs::MetadataFrame::new(None).load(ui);
-        // screen = canvas × zoom + pan + rect.min: keep the point under the pointer there.
+        // screen = layout × zoom + pan + rect.min: keep the point under the pointer there.
         let local = pointer - rect.min;
-        let under_pointer = (local - meta.pan) / meta.zoom;
-        meta.zoom = (meta.zoom * (scroll * WHEEL_ZOOM_PER_POINT).exp()).clamp(MIN_ZOOM, MAX_ZOOM);
-        meta.pan = local - under_pointer * meta.zoom;
-        meta.save(ui);
+        let under_pointer = (local - self.pan) / self.zoom;
+        self.zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        self.pan = local - under_pointer * self.zoom;
     }
 
-    /// Draws the entities and lines where egui_graphs placed them this frame.
-    fn paint(&mut self, ui: &egui::Ui) {
-        let screen = self.screen;
-        self.screen_positions.clear();
-        self.screen_positions.extend(self.nodes.iter().map(|&node| {
-            self.graph
-                .node(node)
-                .map_or(Pos2::ZERO, |n| screen.canvas_to_screen(n.location()))
-        }));
-        self.loop_directions.clear();
-        for entity in self.loops.entities() {
-            let [x, y] = self.loops.direction(entity, |e| {
-                let at = self.screen_positions[e.index()];
-                [at.x, at.y]
-            });
-            self.loop_directions.insert(entity.index(), Vec2::new(x, y));
-        }
-        let mut painter = std::mem::take(&mut self.painter);
-        painter.paint(&ui.painter_at(screen.rect), &self.scene());
-        self.painter = painter;
-    }
-
-    /// The map as drawn this frame (by [`Self::paint`]), for painting and hit-testing.
+    /// The map as drawn this frame, for painting and hit-testing.
     fn scene(&self) -> MapScene<'_> {
-        let entity_of = |node: Option<NodeIndex>| {
-            node.and_then(|node| self.graph.node(node))
-                .map(|node| node.payload().entity.index())
-        };
         MapScene {
+            positions: &self.positions,
             screen: &self.screen_positions,
             styles: &self.styles,
             pinned: &self.pinned,
@@ -609,9 +551,11 @@ impl MapView {
             loop_directions: &self.loop_directions,
             looks: &self.looks,
             zoom: self.screen.zoom,
-            hovered: entity_of(self.graph.hovered_node()),
-            dragged: entity_of(self.graph.dragged_node()),
+            offset: self.screen.offset,
+            hovered: self.hovered.map(EntityIx::index),
+            dragged: self.dragged.map(|(entity, _)| entity.index()),
             label_order: &self.label_order,
+            version: self.version,
         }
     }
 
@@ -638,12 +582,27 @@ impl MapView {
         }
     }
 
-    /// Whether a screen position is on an entity as this frame drew it, with the margin
-    /// its hit area has.
-    fn on_drawn_entity(&self, entity: EntityIx, at: Pos2) -> bool {
-        let reach = self.scene().radius(entity.index()) * ENTITY_HIT_MARGIN;
-        (self.screen_positions.get(entity.index()))
-            .is_some_and(|&centre| (at - centre).length() <= reach)
+    /// The entity drawn under a screen position, within the margin its hit area has
+    /// (the nearest, where several are); hidden ones are not there.
+    fn entity_at(&self, at: Pos2) -> Option<EntityIx> {
+        let scene = self.scene();
+        let mut nearest: Option<(usize, f32)> = None;
+        for (entity, &centre) in self.screen_positions.iter().enumerate() {
+            let (dx, dy) = ((at.x - centre.x).abs(), (at.y - centre.y).abs());
+            // Most entities are far: skip them before working out their size.
+            if dx > 64.0 || dy > 64.0 {
+                continue;
+            }
+            let reach = (scene.radius(entity) * ENTITY_HIT_MARGIN).max(MIN_HIT_RADIUS);
+            let distance = dx.hypot(dy);
+            if distance <= reach
+                && nearest.is_none_or(|(_, best)| distance < best)
+                && self.looks.entities.get(entity) != Some(&Emphasis::Hidden)
+            {
+                nearest = Some((entity, distance));
+            }
+        }
+        nearest.and_then(|(entity, _)| self.entities.get(entity).copied())
     }
 
     /// The tie whose line is under a screen position, if any, as this frame drew them:
@@ -665,62 +624,39 @@ impl MapView {
 
     /// Zooms and pans so that the whole network, and the labels at its edges, fill the
     /// map's area.
-    fn fit_view(&self, ui: &mut egui::Ui) {
+    fn fit_view(&mut self, rect: egui::Rect) {
         let bounds = egui::Rect::from_points(
-            &self
-                .nodes
-                .iter()
-                .filter_map(|&node| Some(self.graph.node(node)?.location()))
+            &(self.positions.iter())
+                .map(|&[x, y]| Pos2::new(x, y))
                 .collect::<Vec<_>>(),
         );
-        let area = ui.available_rect_before_wrap().size();
+        let area = rect.size();
         if !bounds.is_finite() || area.min_elem() <= 0.0 {
             return;
         }
         let room = (area - 2.0 * FIT_MARGIN).max(area * 0.5);
-        let zoom = (room.x / bounds.width().max(1e-3))
+        self.zoom = (room.x / bounds.width().max(1e-3))
             .min(room.y / bounds.height().max(1e-3))
             .clamp(MIN_ZOOM, FIT_MAX_ZOOM);
-        let mut meta = egui_graphs::MetadataFrame::new(None).load(ui);
-        meta.zoom = zoom;
-        // screen = canvas × zoom + pan + rect.min, with the network's centre in the middle.
-        meta.pan = area / 2.0 - bounds.center().to_vec2() * zoom;
-        meta.save(ui);
+        // screen = layout × zoom + pan + rect.min, with the network's centre in the middle.
+        self.pan = area / 2.0 - bounds.center().to_vec2() * self.zoom;
     }
 
     /// Zooms to `zoom` and pans so that `centre` (layout units) sits in the middle of the
     /// map's area.
-    fn show_view(&self, ui: &mut egui::Ui, centre: Point, zoom: f32) {
-        let rect = ui.available_rect_before_wrap();
-        let mut meta = egui_graphs::MetadataFrame::new(None).load(ui);
-        meta.zoom = zoom.clamp(MIN_ZOOM, MAX_ZOOM);
-        // screen = canvas × zoom + pan + rect.min, with `centre` at the middle.
-        meta.pan = rect.size() / 2.0 - Vec2::new(centre[0], centre[1]) * meta.zoom;
-        meta.save(ui);
+    fn show_view(&mut self, rect: egui::Rect, centre: Point, zoom: f32) {
+        self.zoom = zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+        // screen = layout × zoom + pan + rect.min, with `centre` at the middle.
+        self.pan = rect.size() / 2.0 - Vec2::new(centre[0], centre[1]) * self.zoom;
     }
 
     /// Pans so that an entity sits in the middle of the map's area, keeping the zoom.
-    fn pan_to(&self, ui: &mut egui::Ui, entity: EntityIx) {
-        let Some(node) = (self.nodes.get(entity.index())).and_then(|&n| self.graph.node(n)) else {
-            return;
-        };
-        let rect = ui.available_rect_before_wrap();
-        let mut meta = egui_graphs::MetadataFrame::new(None).load(ui);
-        // screen = canvas × zoom + pan + rect.min, with screen at the centre.
-        meta.pan = rect.size() / 2.0 - node.location().to_vec2() * meta.zoom;
-        meta.save(ui);
+    fn pan_to(&mut self, rect: egui::Rect, entity: EntityIx) {
+        if let Some(&[x, y]) = self.positions.get(entity.index()) {
+            // screen = layout × zoom + pan + rect.min, with the entity at the centre.
+            self.pan = rect.size() / 2.0 - Vec2::new(x, y) * self.zoom;
+        }
     }
-}
-
-/// How the layout starts.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum LayoutStart {
-    /// Moving, from the start positions.
-    Hot,
-    /// Moving on, at this temperature, from where the entities are.
-    Warm(f32),
-    /// At rest where the entities are, until the user resumes it.
-    Resting,
 }
 
 /// Layout units to screen points: `screen = canvas × zoom + offset`.

@@ -1,6 +1,6 @@
-//! The map: the network drawn with egui_graphs for layout and interaction and our own
-//! batched painter, the force layout plugged into it, and the looks the explore state
-//! gives each entity and line.
+//! The map: the network's view (positions, pan, zoom, hover, clicks and drags), its
+//! batched painter, the live force layout, and the looks the explore state gives each
+//! entity and line.
 
 pub mod force;
 pub mod looks;

@@ -1,15 +1,11 @@
-//! What the map is made of and how its parts are hit: entities (egui_graphs nodes, hit as
-//! circles), their styles (a shape per kind, a colour per group), lines bowed where several
-//! ties join one pair, self-loops as small circles at their entity, and which line the
-//! pointer is on. Drawing is [`crate::app::map::map_painter`]'s.
+//! What the map is made of and how its parts are hit: entities (hit as circles), their
+//! styles (a shape per kind, a colour per group), lines bowed where several ties join one
+//! pair, self-loops as small circles at their entity, and which line the pointer is on. Drawing is [`crate::app::map::map_painter`]'s.
 
 use std::sync::Arc;
 
 use egui::epaint::{CircleShape, PathShape, RectShape};
 use egui::{Color32, CornerRadius, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
-use egui_graphs::{DisplayNode, DrawContext, NodeProps};
-use petgraph::EdgeType;
-use petgraph::stable_graph::IndexType;
 
 use crate::network::index::{EntityIx, TieIx};
 use crate::network::model::{TieKind, TieStatus};
@@ -29,18 +25,6 @@ pub enum Emphasis {
     Faded,
     /// Filtered out or not yet dated in: not drawn and not clickable.
     Hidden,
-}
-
-/// What a map node carries for egui_graphs: the entity it stands for and what hit-testing
-/// needs. Its looks are drawn by [`crate::app::map::map_painter`], in batches.
-#[derive(Clone, Debug)]
-pub struct EntityNode {
-    /// The entity, whose position is also the node's index.
-    pub entity: EntityIx,
-    /// Radius in layout units, as drawn at zoom 1.
-    pub radius: f32,
-    /// Filtered out or not yet dated in: neither drawn nor clickable.
-    pub hidden: bool,
 }
 
 /// How an entity is drawn whatever the selection, as the map's `shown_by` says (see
@@ -88,45 +72,6 @@ const LINE_HIT_TOLERANCE: f32 = 5.0;
 /// How far out an entity is hit, as a share of its radius: a little generous, so small
 /// entities are easy to hit.
 pub const ENTITY_HIT_MARGIN: f32 = 1.3;
-
-/// An entity's hit area for egui_graphs: a circle a little larger than the entity.
-#[derive(Clone, Debug)]
-pub struct EntityHitArea {
-    pos: Pos2,
-    radius: f32,
-    hidden: bool,
-}
-
-impl From<NodeProps<EntityNode>> for EntityHitArea {
-    fn from(props: NodeProps<EntityNode>) -> Self {
-        Self {
-            pos: props.location(),
-            radius: props.payload.radius,
-            hidden: props.payload.hidden,
-        }
-    }
-}
-
-impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<EntityNode, E, Ty, Ix> for EntityHitArea {
-    fn closest_boundary_point(&self, dir: Vec2) -> Pos2 {
-        self.pos + dir.normalized() * self.radius
-    }
-
-    /// Nothing: the map painter draws every entity in one batch.
-    fn shapes(&mut self, _ctx: &DrawContext) -> Vec<Shape> {
-        Vec::new()
-    }
-
-    fn update(&mut self, props: &NodeProps<EntityNode>) {
-        self.pos = props.location();
-        self.radius = props.payload.radius;
-        self.hidden = props.payload.hidden;
-    }
-
-    fn is_inside(&self, pos: Pos2) -> bool {
-        !self.hidden && (pos - self.pos).length() <= self.radius * ENTITY_HIT_MARGIN
-    }
-}
 
 /// The outline of an entity of `shape` at `center`, filled and stroked.
 pub fn node_outline(

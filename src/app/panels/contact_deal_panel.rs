@@ -90,7 +90,7 @@ pub fn contact_deal_ui(
 ) {
     let kind = network[tie].kind;
     let linked = if kind.is_deal() {
-        let found = explore.contact_deals.contacts_before(tie);
+        let found = explore.contact_deals(network, index).contacts_before(tie);
         LinkedTies {
             heading: "Earlier contacts",
             none: "No dated meeting or visit between the two sides before it",
@@ -102,7 +102,7 @@ pub fn contact_deal_ui(
             undated: found.undated.iter().map(|pair| pair.contact).collect(),
         }
     } else if is_contact(kind) {
-        let found = explore.contact_deals.deals_after(tie);
+        let found = explore.contact_deals(network, index).deals_after(tie);
         LinkedTies {
             heading: "Deals that followed",
             none: "No dated deal between the two sides after it",
@@ -178,11 +178,11 @@ pub fn chains_overview_ui(
     language: LabelLanguage,
     commands: &mut Vec<Command>,
 ) {
-    if explore.chains.is_empty() {
+    if explore.chains(network, index).is_empty() {
         ui.label(egui::RichText::new("No meeting or visit comes before a deal here").weak());
         return;
     }
-    let hidden = explore.hidden_chains();
+    let hidden = explore.hidden_chains(network, index);
     if hidden > 0 {
         ui.label(
             egui::RichText::new(format!(
@@ -193,7 +193,7 @@ pub fn chains_overview_ui(
         );
     }
     let mut previous_deal = None;
-    for chain in explore.visible_chains() {
+    for chain in explore.visible_chains(network, index) {
         if previous_deal != Some(chain.deal) {
             previous_deal = Some(chain.deal);
             ui.add_space(4.0);

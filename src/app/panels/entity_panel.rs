@@ -1,5 +1,6 @@
 //! The panel of a selected person or organisation: who they are, how central, the focus
-//! and path controls, and all of their ties in date order, each one a link to its evidence.
+//! and path controls, and their ties in date order (the first hundred), each one a link to
+//! its evidence.
 
 use crate::app::Document;
 use crate::app::command::Command;
@@ -11,6 +12,10 @@ use crate::app::panels::widgets::{
 use crate::app::selection::{LabelLanguage, Selection};
 use crate::network::index::EntityIx;
 use crate::network::model::localized;
+
+/// The most ties the panel lists: a hub of a large network has thousands, and laying
+/// them all out would take every frame far longer than the person waits.
+const LISTED_TIES: usize = 100;
 
 pub fn entity_panel_ui(
     ui: &mut egui::Ui,
@@ -172,7 +177,7 @@ pub fn entity_panel_ui(
         .striped(true)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            for &tie_index in ties {
+            for &tie_index in ties.iter().take(LISTED_TIES) {
                 let tie = &network[tie_index];
                 ui.label(
                     tie.date
@@ -208,6 +213,15 @@ pub fn entity_panel_ui(
                 ui.end_row();
             }
         });
+    if let Some(more) = ties.len().checked_sub(LISTED_TIES).filter(|&more| more > 0) {
+        ui.label(
+            egui::RichText::new(format!(
+                "and {more} more, not listed: find them on the map or by the other side's name"
+            ))
+            .small()
+            .weak(),
+        );
+    }
 }
 
 /// 1 for the largest of `values`, counting ties alike (two equal firsts are both 1).

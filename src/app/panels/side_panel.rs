@@ -15,6 +15,10 @@ use crate::app::selection::Selection;
 use crate::edit::{Details, Edit};
 use crate::network::model::{Network, localized};
 
+/// Networks of up to this many ties show their contact→deal chains from the start; larger
+/// ones find them when their section is first opened.
+const EAGER_CHAINS_LIMIT: usize = 10_000;
+
 pub fn side_panel_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Vec<Command>) {
     egui::Panel::right("side-panel")
         .resizable(true)
@@ -175,9 +179,16 @@ fn overview_ui(ui: &mut egui::Ui, app: &AppStateRef<'_>, commands: &mut Vec<Comm
         .show(ui, |ui| {
             filter_panel::filters_ui(ui, network, explore.filter(), app.language, commands);
         });
-    egui::CollapsingHeader::new(format!("Contact ➡ deal chains ({})", explore.chains.len()))
-        .id_salt("chains-section")
-        .default_open(true)
+    // Finding the chains of a large network takes a moment: its section opens closed, and
+    // the chains are found when it is first opened. Each network starts with the section
+    // as its size says, whatever the last one's was left as.
+    let chains_title = match explore.found_chains() {
+        Some(chains) => format!("Contact ➡ deal chains ({})", chains.len()),
+        None => "Contact ➡ deal chains".to_owned(),
+    };
+    egui::CollapsingHeader::new(chains_title)
+        .id_salt(("chains-section", app.document.id()))
+        .default_open(network.ties.len() <= EAGER_CHAINS_LIMIT)
         .show(ui, |ui| {
             ui.label(
                 egui::RichText::new(
