@@ -33,6 +33,20 @@ fn tie<'a>(network: &'a Network, a: &str, b: &str) -> &'a Tie {
         .unwrap_or_else(|| panic!("no tie {a}–{b} in {:?}", network.ties))
 }
 
+/// Opens the column dialog's drop-down labelled `label` and picks `option` in it.
+fn choose(
+    harness: &mut egui_kittest::Harness<'static, powermap::app::PowermapApp>,
+    label: &str,
+    option: &str,
+) {
+    harness.get_by_label(label).click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(A11yRole::Button, option)
+        .click();
+    harness.run_steps(2);
+}
+
 fn date(tie: &Tie) -> Option<String> {
     tie.date.map(|date| date.to_string())
 }
@@ -331,12 +345,7 @@ fn the_window_asks_for_the_columns_and_remembers_them() {
         (Role::Target, "Company"),
         (Role::Kind, "Role"),
     ] {
-        harness.get_by_label(role.label()).click();
-        harness.run_steps(2);
-        harness
-            .get_by_role_and_label(A11yRole::Button, header)
-            .click();
-        harness.run_steps(2);
+        choose(&mut harness, role.label(), header);
     }
     harness.get_by_label("Open with these columns").click();
     harness.run_steps(3);
@@ -508,27 +517,11 @@ fn the_window_asks_which_sheets_hold_the_ties_and_the_entities() {
     // The first sheet is shown; the person picks the sheet of ties, and its rows show.
     harness.get_by_label("Ada Lovelace");
     assert!(harness.query_by_label("1833-06-05").is_none());
-    harness.get_by_label("Sheet of ties").click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(A11yRole::Button, "Sheet2")
-        .click();
-    harness.run_steps(2);
+    choose(&mut harness, "Sheet of ties", "Sheet2");
     harness.get_by_label("1833-06-05");
-    harness.get_by_label("Sheet of entities").click();
-    harness.run_steps(2);
-    harness
-        .get_by_role_and_label(A11yRole::Button, "Sheet1")
-        .click();
-    harness.run_steps(2);
-    for (role, header) in [(Role::Source, "Person"), (Role::Target, "Met")] {
-        harness.get_by_label(role.label()).click();
-        harness.run_steps(2);
-        harness
-            .get_by_role_and_label(A11yRole::Button, header)
-            .click();
-        harness.run_steps(2);
-    }
+    choose(&mut harness, "Sheet of entities", "Sheet1");
+    choose(&mut harness, Role::Source.label(), "Person");
+    choose(&mut harness, Role::Target.label(), "Met");
     harness.get_by_label("Open with these columns").click();
     harness.run_steps(3);
     assert!(harness.query_by_label("Which column is which?").is_none());
