@@ -12,14 +12,8 @@ if [ $# -lt 3 ]; then
 fi
 binary=$1 settle=$2 measure=$3
 shift 3
-display=:$((90 + RANDOM % 100))
-Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill "$xvfb" 2>/dev/null || true' EXIT
-sleep 1
-DISPLAY=$display "$binary" "$@" >/dev/null 2>&1 &
-app=$!
-trap 'kill "$app" "$xvfb" 2>/dev/null || true' EXIT
+# shellcheck source=start-in-xvfb.sh
+source "$(dirname "$0")/start-in-xvfb.sh" "$binary" "$@"
 sleep "$settle"
 # utime + stime, in clock ticks: fields 14 and 15 after the command name in parentheses.
 ticks() { sed 's/.*) //' "/proc/$app/stat" | awk '{print $12 + $13}'; }

@@ -12,14 +12,8 @@ if [ $# -lt 2 ]; then
 fi
 binary=$1 settle=$2
 shift 2
-display=:$((90 + RANDOM % 100))
-Xvfb "$display" -screen 0 1600x1000x24 >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill "$xvfb" 2>/dev/null || true' EXIT
-sleep 1
-DISPLAY=$display "$binary" "$@" >/dev/null 2>&1 &
-app=$!
-trap 'kill "$app" "$xvfb" 2>/dev/null || true' EXIT
+# shellcheck source=start-in-xvfb.sh
+source "$(dirname "$0")/start-in-xvfb.sh" "$binary" "$@"
 sleep "$settle"
 kb() { awk -v key="$1:" '$1 == key { print $2 }' "/proc/$app/status"; }
 awk -v rss="$(kb VmRSS)" -v hwm="$(kb VmHWM)" -v name="$(basename "$binary") $*" \

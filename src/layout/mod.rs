@@ -305,6 +305,25 @@ impl Saved {
 }
 
 /// A seed from the network's entity ids.
+/// The multilevel layout of `network`'s entities (`pins` holds one entry for each, `Some`
+/// where the file pins it), seeded by its ids.
+fn multilevel_from_pins(
+    network: &Network,
+    links: &[Link],
+    pins: &[Option<Point>],
+    params: &LayoutParams,
+    options: &MultilevelOptions,
+) -> (Vec<Point>, LayoutReport) {
+    multilevel_layout(
+        pins.len(),
+        links,
+        pins,
+        network_seed(network),
+        params,
+        options,
+    )
+}
+
 fn network_seed(network: &Network) -> u64 {
     seed_from_ids(network.entities.iter().map(|e| e.id.as_str()))
 }
@@ -348,14 +367,7 @@ pub fn start_positions(network: &Network, links: &[Link]) -> LiveStart {
                 leave_finest: true,
                 ..MultilevelOptions::default()
             };
-            let (positions, _) = multilevel_layout(
-                pins.len(),
-                links,
-                &pins,
-                network_seed(network),
-                &params,
-                &options,
-            );
+            let (positions, _) = multilevel_from_pins(network, links, &pins, &params, &options);
             let (mut params, alpha) = multilevel::finest_refinement(&params, LIVE_STEPS);
             // The components are packed: a pull to the centre would crowd them together.
             params.gravity = 0.0;
@@ -394,14 +406,8 @@ pub fn lay_out_in(network: &Network, links: &[Link], steps: u64) -> (Vec<Point>,
                 coarsest_steps: steps,
                 ..MultilevelOptions::default()
             };
-            let (positions, report) = multilevel_layout(
-                pins.len(),
-                links,
-                &pins,
-                network_seed(network),
-                &params,
-                &options,
-            );
+            let (positions, report) =
+                multilevel_from_pins(network, links, &pins, &params, &options);
             (positions, LayoutRun::Multilevel(report))
         }
         saved @ (Saved::All(_) | Saved::Some) => {
