@@ -473,6 +473,7 @@ pub fn convert(
 #[cfg(test)]
 mod tests {
     use super::*;
+
     #[test]
     fn output_formats_follow_the_name() {
         let format = |name: &str| ExportFormat::from_path(Path::new(name));

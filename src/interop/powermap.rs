@@ -3,10 +3,10 @@
 //! A `.json` file that starts with the marker is read by the loader straight from the
 //! disk, in pieces ([`import_file`]), rather than read whole first.
 
+use std::path::Path;
+
 use serde::Deserialize;
 use serde::de::IgnoredAny;
-
-use std::path::Path;
 
 use super::reader::{Fit, Input, Probe, Reader};
 use super::report::{Counts, ImportReport};

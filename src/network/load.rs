@@ -452,7 +452,6 @@ const BATCH_BYTES: usize = 1 << 20;
 
 /// Elements of one list, copied out of the window to be parsed on another thread, each
 /// with where it starts in the file.
-#[derive(Default)]
 struct Batch {
     text: String,
     elements: Vec<(Range<usize>, TextPosition)>,
@@ -534,7 +533,12 @@ fn next_batch<R: Read, const LIMIT: usize>(
     window: &mut TextWindow<'_, R>,
     count: &mut usize,
 ) -> Result<(Batch, Option<bool>), Stop> {
-    let mut batch = Batch::default();
+    let mut batch = Batch {
+        // A batch ends with the element that takes it past BATCH_BYTES: most fit as they
+        // are copied in, with no copy of the batch to grow it.
+        text: String::with_capacity(BATCH_BYTES + BATCH_BYTES / 8),
+        elements: Vec::new(),
+    };
     while batch.text.len() < BATCH_BYTES {
         if *count == LIMIT {
             return Ok((batch, Some(false)));

@@ -351,20 +351,57 @@ fn check_shown_by(network: &Network, origins: &ElementOrigins, found: &mut Vec<D
     }
 }
 
-/// Ids to the index of the first of a list's elements with each. The table holds the
-/// indexes only and reads each id from its element (`id`): for a network of millions, tens
-/// of megabytes rather than the hundreds a map of the ids themselves takes.
+/// Ids to the index of the first of a list's elements with each, in a table of
+/// 12-byte slots: an id of up to seven bytes whole (so that finding it reads the table
+/// only), a longer one by its hash, its text read from its element (`id`) to confirm a
+/// match. For a network of millions, tens of megabytes rather than the hundreds a map of
+/// the ids themselves takes.
 struct IdMap<'a> {
-    table: HashTable<usize>,
+    table: HashTable<Slot>,
     hasher: foldhash::fast::RandomState,
     id: Box<dyn Fn(usize) -> &'a str + Send + Sync + 'a>,
 }
 
+/// An id's [`IdMap::key`], in two halves so that a slot aligns on 4 bytes, and the index
+/// of its element.
+#[derive(Clone, Copy)]
+struct Slot {
+    key: [u32; 2],
+    index: u32,
+}
+
+/// Ids of up to this many bytes are held whole in their key.
+const WHOLE_ID_BYTES: usize = 7;
+
 impl IdMap<'_> {
+    /// An id of up to [`WHOLE_ID_BYTES`] bytes: its bytes, and its length in the top byte;
+    /// a longer one: its hash, the top byte all ones.
+    fn key(&self, id: &str) -> u64 {
+        let bytes = id.as_bytes();
+        if bytes.len() <= WHOLE_ID_BYTES {
+            let mut whole = [0; 8];
+            whole[..bytes.len()].copy_from_slice(bytes);
+            whole[7] = bytes.len() as u8;
+            u64::from_le_bytes(whole)
+        } else {
+            self.hasher.hash_one(id) | 0xFF << 56
+        }
+    }
+
+    fn halves(key: u64) -> [u32; 2] {
+        [key as u32, (key >> 32) as u32]
+    }
+
     /// The index of the first element with `id`.
     fn get(&self, id: &str) -> Option<usize> {
-        let hash = self.hasher.hash_one(id);
-        self.table.find(hash, |&i| (self.id)(i) == id).copied()
+        let key = self.key(id);
+        let halves = Self::halves(key);
+        let whole = id.len() <= WHOLE_ID_BYTES;
+        self.table
+            .find(self.hasher.hash_one(key), |slot| {
+                slot.key == halves && (whole || (self.id)(slot.index as usize) == id)
+            })
+            .map(|slot| slot.index as usize)
     }
 
     fn contains_key(&self, id: &str) -> bool {
@@ -400,12 +437,16 @@ fn check_ids<'a>(
                 ),
             ));
         } else {
-            let IdMap {
-                table,
-                hasher,
-                id: id_of,
-            } = &mut first_index;
-            table.insert_unique(hasher.hash_one(id), i, |&j| hasher.hash_one(id_of(j)));
+            let key = first_index.key(id);
+            let slot = Slot {
+                key: IdMap::halves(key),
+                index: u32::try_from(i).expect("a list holds fewer than 2^32 elements"),
+            };
+            let IdMap { table, hasher, .. } = &mut first_index;
+            let rehash = |slot: &Slot| {
+                hasher.hash_one(u64::from(slot.key[0]) | u64::from(slot.key[1]) << 32)
+            };
+            table.insert_unique(hasher.hash_one(key), slot, rehash);
         }
     }
     first_index
@@ -457,6 +498,53 @@ mod tests {
             .filter(Diagnostic::is_error)
             .map(|error| format!("{}: {}", error.path, error.message))
             .collect()
+    }
+
+    #[test]
+    fn ids_are_found_whole_or_by_their_hash_and_their_first_place_kept() {
+        let ids = [
+            "a",
+            "a\0",
+            "",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghijklmnop",
+            "abcdefghijklmnoq",
+            "가나",
+            "abcdefgh",
+            "a",
+        ];
+        let mut found = Vec::new();
+        let origins = ListOrigins::default();
+        let map = check_ids("ids", ids.len(), |i| ids[i], &origins, &mut found);
+        for (i, id) in ids.iter().enumerate().take(8).skip(3) {
+            assert_eq!(map.get(id), Some(i), "{id:?}");
+        }
+        assert_eq!(map.get("a"), Some(0));
+        assert_eq!(map.get("a\0"), Some(1));
+        for absent in [
+            "",
+            "b",
+            "abcdef",
+            "abcdefi",
+            "abcdefghi",
+            "abcdefghijklmnor",
+            "가",
+        ] {
+            assert_eq!(map.get(absent), None, "{absent:?}");
+        }
+        let problems: Vec<String> = found
+            .iter()
+            .map(|d| format!("{}: {}", d.path, d.message))
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "ids[2].id: empty id",
+                "ids[8].id: duplicate id \"abcdefgh\"; ids[4] already uses it",
+                "ids[9].id: duplicate id \"a\"; ids[0] already uses it",
+            ]
+        );
     }
 
     #[test]
