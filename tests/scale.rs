@@ -91,8 +91,8 @@ fn the_multilevel_layout_draws_large_graphs_faithfully() {
     let positions = multilevel(10_000, &links, 1);
     let stress = normalized_stress(&positions, &links, 100);
     // A single-level layout of 300 steps draws it at 0.176, igraph's FR at 0.187–0.190; the
-    // multilevel one at 0.178.
-    assert!(stress < 0.18, "stress {stress:.4}");
+    // multilevel one at 0.178 before its stress polish, 0.167 with it.
+    assert!(stress < 0.172, "stress {stress:.4}");
 }
 
 #[test]

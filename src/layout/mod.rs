@@ -13,6 +13,7 @@ mod embedding;
 pub mod multilevel;
 pub mod pack;
 pub mod quality;
+mod stress;
 
 pub use embedding::pivot_embedding;
 pub use multilevel::{LayoutReport, MultilevelOptions, multilevel_layout};
@@ -304,7 +305,6 @@ impl Saved {
     }
 }
 
-/// A seed from the network's entity ids.
 /// The multilevel layout of `network`'s entities (`pins` holds one entry for each, `Some`
 /// where the file pins it), seeded by its ids.
 fn multilevel_from_pins(
@@ -324,6 +324,7 @@ fn multilevel_from_pins(
     )
 }
 
+/// A seed from the network's entity ids.
 fn network_seed(network: &Network) -> u64 {
     seed_from_ids(network.entities.iter().map(|e| e.id.as_str()))
 }

@@ -3,7 +3,8 @@
 //! lightest neighbouring cluster, so that a hub's leaves fold into it) down to a few
 //! hundred clusters; the coarsest level is laid out from its pivot embedding with the
 //! whole cooling schedule; then each finer level starts from its clusters' positions,
-//! spread out, and is refined with a few Barnes–Hut steps, the finest with a handful.
+//! spread out, and is refined with a few Barnes–Hut steps, the finest with a handful
+//! and then a few rounds of stress majorization (see [`super::stress`]).
 //! The components are then packed (see [`super::pack`]). Small components are laid out in
 //! one level, and a component whose pivot embedding is already faithful (a grid) starts
 //! from it and is only refined.
@@ -20,6 +21,7 @@ use rayon::prelude::*;
 
 use super::pack::{Bounds, grid, pack};
 use super::quality::normalized_stress;
+use super::stress::polish;
 use super::{LayoutParams, Link, Point, Simulation, jitter, pivot_embedding, splitmix64};
 
 /// Components up to this size are laid out in one level, with the whole cooling schedule:
@@ -248,7 +250,7 @@ pub fn multilevel_layout(
 }
 
 /// The neighbours of every entity, each link once, without self-links.
-struct Adjacency {
+pub(super) struct Adjacency {
     offsets: Vec<u32>,
     targets: Vec<u32>,
     /// The links, `a < b`, sorted and without repeats.
@@ -256,7 +258,7 @@ struct Adjacency {
 }
 
 impl Adjacency {
-    fn new(count: usize, links: &[Link]) -> Self {
+    pub(super) fn new(count: usize, links: &[Link]) -> Self {
         let mut unique: Vec<Link> = links
             .iter()
             .filter(|l| l.a != l.b && l.a < count && l.b < count)
@@ -290,11 +292,11 @@ impl Adjacency {
         }
     }
 
-    fn count(&self) -> usize {
+    pub(super) fn count(&self) -> usize {
         self.offsets.len() - 1
     }
 
-    fn neighbours(&self, node: usize) -> &[u32] {
+    pub(super) fn neighbours(&self, node: usize) -> &[u32] {
         &self.targets[self.offsets[node] as usize..self.offsets[node + 1] as usize]
     }
 
@@ -524,14 +526,16 @@ fn lay_out_component(
             } else {
                 let alpha = REFINE_ALPHA;
                 let steps = options.finest_steps;
-                refine(
+                let taken = refine(
                     &mut positions,
                     level,
                     pins,
                     &schedule(params, alpha, steps),
                     alpha,
                     steps,
-                )
+                );
+                polish(&mut positions, &level.graph, &level.pinned, seed);
+                taken
             };
             look(&positions, pins);
             let report = LayoutReport {
@@ -635,6 +639,7 @@ fn lay_out_component(
         );
         if level == 0 {
             report.finest_steps = taken;
+            polish(&mut positions, &levels[0].graph, &levels[0].pinned, seed);
         }
         look(&positions, &level_pins);
     }
