@@ -4,8 +4,10 @@
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use powermap::app::{Command, Emphasis, PowermapApp, Selection, SizeBy};
+use powermap::edit::ops;
+use powermap::explore::adjacency::Adjacency;
 use powermap::network::index::{EntityIx, TieIx};
-use powermap::network::model::{TieKind, TieStatus};
+use powermap::network::model::{LocalizedText, TieKind, TieStatus};
 
 mod common;
 use common::{entity_index, harness, send, tie_index, wait_for_label};
@@ -64,6 +66,46 @@ fn an_alias_is_found_and_enter_picks_the_first_match() {
     let lee = entity_index(harness.state(), "lee-jae-yong");
     assert_eq!(harness.state().selection, Some(Selection::Entity(lee)));
     harness.get_by_label("Lee Jae-yong");
+}
+
+/// Types `query` into the search box, emptied first, and lets the matches list.
+fn search_for(harness: &mut egui_kittest::Harness<'static, PowermapApp>, query: &str) {
+    send(harness, Command::FocusSearch);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role(Role::TextInput).type_text(query);
+    harness.run_steps(3);
+}
+
+#[test]
+fn search_finds_the_name_an_edit_gives_and_the_one_undo_gives_back() {
+    let mut harness = harness();
+    let app = harness.state();
+    let at = entity_index(app, "elon-musk").index();
+    let mut renamed = app.document.network.entities[at].clone();
+    renamed.name = LocalizedText::from([
+        ("en".to_owned(), "Zebulon Quartz".to_owned()),
+        ("ko".to_owned(), "제불론 쿼츠".to_owned()),
+    ]);
+    let edit = ops::change_entity(&app.document.network, at, renamed);
+    send(
+        &mut harness,
+        Command::Edit {
+            what: "rename".to_owned(),
+            edit,
+            field: None,
+        },
+    );
+    search_for(&mut harness, "quartz");
+    harness.get_by_label_contains("제불론 쿼츠 — Zebulon Quartz");
+    search_for(&mut harness, "musk");
+    harness.get_by_label("No entity matches");
+
+    harness.key_press(egui::Key::Escape);
+    send(&mut harness, Command::Undo);
+    search_for(&mut harness, "musk");
+    harness.get_by_label_contains("일론 머스크 — Elon Musk");
+    search_for(&mut harness, "quartz");
+    harness.get_by_label("No entity matches");
 }
 
 #[test]
@@ -397,4 +439,13 @@ fn a_large_network_shows_degree_without_freezing_on_betweenness() {
     harness.run_steps(3);
     harness.get_by_label("Degree");
     harness.get_by_label("not computed above 5000 entities");
+    // Its degree counts each neighbour once, and its rank the entities with more.
+    let index = &harness.state().document.index;
+    let adjacency = Adjacency::new(index, None);
+    let degree = |entity| adjacency.neighbours(entity).len();
+    let more = index
+        .entities()
+        .filter(|&e| degree(e) > degree(first))
+        .count();
+    harness.get_by_label(&format!("{} (rank {})", degree(first), more + 1));
 }

@@ -8,7 +8,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::app::PowermapApp;
 use crate::app::explore_state::ExploreState;
 use crate::app::loader;
-use crate::app::map::looks;
 use crate::app::map::map_view::MapView;
 use crate::app::panels::legend::LegendEntries;
 use crate::app::saving;
@@ -17,6 +16,7 @@ use crate::app::windows::columns::ColumnDialog;
 use crate::app::windows::failures::LoadFailure;
 use crate::edit::history::{Direction, History, Step};
 use crate::edit::{Edit, EditError, Item, apply, apply_checked};
+use crate::explore::search::SearchIndex;
 use crate::interop::{
     ColumnMapping, ExportFormat, Format, ImportError, ImportOptions, ImportReport, Imported,
     export_network, import_file_with,
@@ -48,6 +48,10 @@ pub struct Document {
     pub import: Option<ImportReport>,
     /// Filter, timeline, focus, path and sizes, and what follows from them.
     pub explore: ExploreState,
+    /// The entities' names, aliases and shown labels as search reads them: built with the
+    /// document (on the loading thread for a large file) and again after every change
+    /// that is not just a move.
+    pub search: SearchIndex,
     /// What the legend lists.
     pub legend: LegendEntries,
     /// Every edit made since it opened, for undo and redo, and whether it is saved.
@@ -72,6 +76,7 @@ impl Document {
         let map = MapGraph::new(&index);
         let view = MapView::new(&loaded.network, &index, &map, language);
         let explore = ExploreState::new(&loaded.network, &index);
+        let search = SearchIndex::new(&loaded.network, &index);
         let legend = LegendEntries::new(&loaded.network);
         Self {
             network: loaded.network,
@@ -84,6 +89,7 @@ impl Document {
             warnings: loaded.warnings,
             import: None,
             explore,
+            search,
             legend,
             history: History::new(),
             id: NEXT_DOCUMENT_ID.fetch_add(1, Ordering::Relaxed),
@@ -107,15 +113,10 @@ impl Document {
         let key = (selection, story_step, self.explore.generation());
         if self.looks_key != Some(key) {
             let step = story_step.and_then(|step| self.network.story.get(step));
-            let looks = looks::map_looks(
-                &self.network,
-                &self.index,
-                &self.map,
-                selection,
-                step,
-                &mut self.explore,
-            );
-            self.view.set_looks(&looks);
+            let (network, index, map) = (&self.network, &self.index, &self.map);
+            let explore = &mut self.explore;
+            (self.view)
+                .update_looks(|looks| looks.set(network, index, map, selection, step, explore));
             self.looks_key = Some(key);
         }
     }
@@ -245,6 +246,7 @@ impl Document {
         self.explore = self
             .explore
             .carried_to(&self.network, &self.index, from, to);
+        self.search = SearchIndex::new(&self.network, &self.index);
         self.legend = LegendEntries::new(&self.network);
         self.id = NEXT_DOCUMENT_ID.fetch_add(1, Ordering::Relaxed);
         self.looks_key = None;

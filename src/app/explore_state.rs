@@ -117,6 +117,11 @@ impl ExploreState {
             generation: 0,
         };
         state.refresh(network, index);
+        if index.entity_count() > EXACT_BETWEENNESS_LIMIT {
+            // Degree alone, now (on the loading thread for a large file), so that the
+            // first entity shown need not wait for a million of them.
+            state.centrality(index);
+        }
         state
     }
 
@@ -347,7 +352,8 @@ impl ExploreState {
 
     /// Degree and betweenness, computed on the first call. Exact betweenness costs
     /// O(entities × ties), minutes at 100k: above [`EXACT_BETWEENNESS_LIMIT`] entities only
-    /// degree is computed (and `betweenness` is empty), so the window never freezes.
+    /// degree is computed (and `betweenness` is empty), so the window never freezes; it is
+    /// computed with the state itself then.
     pub fn centrality(&mut self, index: &NetworkIndex) -> &Centrality {
         self.centrality.get_or_insert_with(|| {
             if index.entity_count() <= EXACT_BETWEENNESS_LIMIT {

@@ -5,6 +5,7 @@
 //! the side away from its neighbours; several at one entity nest, each a little larger.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 use crate::layout::{Link, Point};
 use crate::network::index::{EntityIx, NetworkIndex, TieIx};
@@ -34,6 +35,7 @@ impl MapEdge {
 /// The drawable lines of a network.
 #[derive(Clone, Debug, Default)]
 pub struct MapGraph {
+    /// The lines, in the order of their ties.
     pub edges: Vec<MapEdge>,
     /// Where the self-loops go.
     pub loops: Loops,
@@ -47,6 +49,14 @@ pub struct Loops {
 }
 
 impl MapGraph {
+    /// The lines of a tie, as positions in `edges`: the lines are in tie order, each
+    /// tie's together (none for a tie without lines).
+    pub fn lines_of(&self, tie: TieIx) -> Range<usize> {
+        let start = self.edges.partition_point(|edge| edge.tie < tie);
+        let end = start + self.edges[start..].partition_point(|edge| edge.tie <= tie);
+        start..end
+    }
+
     /// Builds the lines of an indexed network; participants that name no entity are
     /// skipped (the index leaves them out).
     pub fn new(index: &NetworkIndex) -> Self {

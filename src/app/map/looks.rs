@@ -3,6 +3,8 @@
 //! timeline, highlighted as part of a story step, a path, a focus, a contact→deal chain or
 //! the selection, faded otherwise, and sized by a metric.
 
+use rayon::prelude::*;
+
 use crate::app::explore_state::{ExploreState, SizeBy};
 use crate::app::map::shapes::Emphasis;
 use crate::app::selection::Selection;
@@ -35,49 +37,55 @@ fn raise(current: &mut Emphasis, to: Emphasis) {
     }
 }
 
-/// The looks of the map for this selection, story step (while a story plays) and explore
-/// state.
-pub fn map_looks(
-    network: &Network,
-    index: &NetworkIndex,
-    map: &MapGraph,
-    selection: Option<Selection>,
-    story_step: Option<&StoryStep>,
-    explore: &mut ExploreState,
-) -> MapLooks {
-    let entity_count = index.entity_count();
-    let mut looks = MapLooks {
-        entities: vec![Emphasis::Normal; entity_count],
-        edges: vec![Emphasis::Normal; map.edges.len()],
-        scales: Vec::new(),
-    };
-    match story_step {
-        Some(step) => looks.story_emphasis(index, map, step, selection),
-        None => looks.explore_emphasis(network, index, map, selection, explore),
-    }
-
-    let visibility = explore.visibility();
-    for (look, &visible) in looks.entities.iter_mut().zip(&visibility.entities) {
-        if !visible {
-            *look = Emphasis::Hidden;
-        }
-    }
-    for (edge, look) in map.edges.iter().zip(looks.edges.iter_mut()) {
-        if !visibility
-            .ties
-            .get(edge.tie.index())
-            .copied()
-            .unwrap_or(true)
-        {
-            *look = Emphasis::Hidden;
-        }
-    }
-
-    looks.scales = entity_scales(index, explore);
-    looks
-}
-
 impl MapLooks {
+    /// The looks of the map for this selection, story step (while a story plays) and
+    /// explore state, worked out in the memory these looks have: a million entities and
+    /// two million lines take a few passes over a few megabytes, and the selection's
+    /// lines are found by its ties rather than among all lines.
+    pub fn set(
+        &mut self,
+        network: &Network,
+        index: &NetworkIndex,
+        map: &MapGraph,
+        selection: Option<Selection>,
+        story_step: Option<&StoryStep>,
+        explore: &mut ExploreState,
+    ) {
+        for (looks, count) in [
+            (&mut self.entities, index.entity_count()),
+            (&mut self.edges, map.edges.len()),
+        ] {
+            looks.clear();
+            looks.resize(count, Emphasis::Normal);
+        }
+        match story_step {
+            Some(step) => self.story_emphasis(index, map, step, selection),
+            None => self.explore_emphasis(network, index, map, selection, explore),
+        }
+
+        let visibility = explore.visibility();
+        (self.entities.par_iter_mut())
+            .zip(visibility.entities.par_iter())
+            .for_each(|(look, &visible)| {
+                if !visible {
+                    *look = Emphasis::Hidden;
+                }
+            });
+        (map.edges.par_iter())
+            .zip(self.edges.par_iter_mut())
+            .for_each(|(edge, look)| {
+                if !visibility
+                    .ties
+                    .get(edge.tie.index())
+                    .copied()
+                    .unwrap_or(true)
+                {
+                    *look = Emphasis::Hidden;
+                }
+            });
+        set_entity_scales(&mut self.scales, index, explore);
+    }
+
     /// A story step's entities and ties highlighted, the rest faded (unless the step
     /// highlights nothing); what is selected (a tie clicked for its evidence) stands out
     /// too.
@@ -156,11 +164,11 @@ impl MapLooks {
             self.entities.fill(Emphasis::Faded);
         }
         if explore.path().is_some() || focus_centre.is_some() || selection.is_some() {
-            for look in &mut self.edges {
+            self.edges.par_iter_mut().for_each(|look| {
                 if *look == Emphasis::Normal {
                     *look = Emphasis::Faded;
                 }
-            }
+            });
         }
 
         match selection {
@@ -181,13 +189,8 @@ impl MapLooks {
             }
             Some(Selection::Entity(entity)) => {
                 if focus_centre.is_none() && explore.path().is_none() {
-                    let ties: Vec<TieIx> = map
-                        .edges
-                        .iter()
-                        .filter(|edge| edge.a == entity || edge.b == entity)
-                        .map(|edge| edge.tie)
-                        .collect();
-                    self.highlight(map, &ties, Emphasis::Related);
+                    // Its ties are those with a line at it.
+                    self.highlight(map, index.ties_of(entity), Emphasis::Related);
                 }
                 if let Some(look) = self.entities.get_mut(entity.index()) {
                     *look = Emphasis::Selected;
@@ -210,21 +213,10 @@ impl MapLooks {
 
     /// Raises the lines of `ties` to `emphasis`, and the entities they join to related.
     fn highlight(&mut self, map: &MapGraph, ties: &[TieIx], emphasis: Emphasis) {
-        let mut wanted = vec![
-            false;
-            (map.edges.iter())
-                .map(|e| e.tie.index() + 1)
-                .max()
-                .unwrap_or(0)
-        ];
         for &tie in ties {
-            if let Some(flag) = wanted.get_mut(tie.index()) {
-                *flag = true;
-            }
-        }
-        for (edge, look) in map.edges.iter().zip(self.edges.iter_mut()) {
-            if wanted[edge.tie.index()] {
-                raise(look, emphasis);
+            for line in map.lines_of(tie) {
+                let edge = &map.edges[line];
+                raise(&mut self.edges[line], emphasis);
                 raise(&mut self.entities[edge.a.index()], Emphasis::Related);
                 raise(&mut self.entities[edge.b.index()], Emphasis::Related);
             }
@@ -232,12 +224,12 @@ impl MapLooks {
     }
 }
 
-/// Radius scales by the chosen metric: `1 + 2·√(value / largest value)`.
-fn entity_scales(index: &NetworkIndex, explore: &mut ExploreState) -> Vec<f32> {
-    let size_by = explore.size_by();
+/// Radius scales by the chosen metric, into `scales`: `1 + 2·√(value / largest value)`.
+fn set_entity_scales(scales: &mut Vec<f32>, index: &NetworkIndex, explore: &mut ExploreState) {
     let entity_count = index.entity_count();
-    let values: Vec<f64> = match size_by {
-        SizeBy::None => return vec![1.0; entity_count],
+    scales.clear();
+    let values: Vec<f64> = match explore.size_by() {
+        SizeBy::None => Vec::new(),
         SizeBy::Degree => explore
             .centrality(index)
             .degree
@@ -247,18 +239,16 @@ fn entity_scales(index: &NetworkIndex, explore: &mut ExploreState) -> Vec<f32> {
         SizeBy::Betweenness => explore.centrality(index).betweenness.clone(),
     };
     if values.len() != entity_count {
-        // Not computed for this network (betweenness of a very large one).
-        return vec![1.0; entity_count];
+        // Not sized, or not computed for this network (betweenness of a very large one).
+        scales.resize(entity_count, 1.0);
+        return;
     }
     let largest = values.iter().copied().fold(0.0, f64::max);
-    values
-        .iter()
-        .map(|&value| {
-            if largest > 0.0 {
-                (1.0 + 2.0 * (value / largest).sqrt()) as f32
-            } else {
-                1.0
-            }
-        })
-        .collect()
+    scales.extend(values.iter().map(|&value| {
+        if largest > 0.0 {
+            (1.0 + 2.0 * (value / largest).sqrt()) as f32
+        } else {
+            1.0
+        }
+    }));
 }

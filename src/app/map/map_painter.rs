@@ -5,10 +5,11 @@
 //! and labels are placed where they fit. With more lines or entities in view than a frame
 //! can draw one by one (a big network zoomed out), the rest are summed by cell into one
 //! picture instead ([`crate::scene::density`]), made again only when the zoom level, the
-//! positions or the looks change; zooming in brings back every line and entity.
+//! positions or the looks change, on threads of its own while the frames go on drawing the
+//! old picture; zooming in brings back every line and entity.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock, mpsc};
 
 use egui::epaint::tessellator::Path;
 use egui::epaint::{CircleShape, Mesh, PathStroke, TessellationOptions, Tessellator};
@@ -78,13 +79,13 @@ pub struct MapScene<'a> {
     pub positions: &'a [Point],
     /// Entity centres on screen, by entity index: `positions × zoom + offset`.
     pub screen: &'a [Pos2],
-    pub styles: &'a [EntityStyle],
+    pub styles: &'a Arc<[EntityStyle]>,
     pub pinned: &'a [bool],
-    pub lines: &'a [MapLine],
+    pub lines: &'a Arc<[MapLine]>,
     /// The direction (a unit vector) of each looped entity's self-loops, by entity index;
     /// straight up for any not given.
     pub loop_directions: &'a HashMap<usize, Vec2>,
-    pub looks: &'a MapLooks,
+    pub looks: &'a Arc<MapLooks>,
     pub zoom: f32,
     pub offset: Vec2,
     /// The entity under the pointer, and the one being dragged.
@@ -142,28 +143,31 @@ impl MapScene<'_> {
 
     /// Whether there is too much in `clip` to draw one by one: more lines that are not
     /// hidden reach into it than [`LINE_BUDGET`], or more entities are in it than
-    /// [`ENTITY_BUDGET`].
+    /// [`ENTITY_BUDGET`]. Counting stops at the budget: a million zoomed out are not all
+    /// looked at every frame.
     fn too_much_to_draw(&self, clip: Rect) -> bool {
         if self.lines.len() <= LINE_BUDGET && self.screen.len() <= ENTITY_BUDGET {
             return false;
         }
-        let lines = (0..self.lines.len())
-            .into_par_iter()
-            .filter(|&line| {
-                let map_line = &self.lines[line];
-                let (a, b) = (
-                    self.screen[map_line.a.index()],
-                    self.screen[map_line.b.index()],
-                );
-                self.line_emphasis(line) != Emphasis::Hidden
-                    && clip.intersects(Rect::from_two_pos(a, b))
-            })
+        let entities = (self.screen.par_iter())
+            .filter(|&&at| clip.contains(at))
+            .take_any(ENTITY_BUDGET + 1)
             .count();
-        lines > LINE_BUDGET
-            || (self.screen.par_iter())
-                .filter(|&&at| clip.contains(at))
+        entities > ENTITY_BUDGET
+            || (0..self.lines.len())
+                .into_par_iter()
+                .filter(|&line| {
+                    let map_line = &self.lines[line];
+                    let (a, b) = (
+                        self.screen[map_line.a.index()],
+                        self.screen[map_line.b.index()],
+                    );
+                    self.line_emphasis(line) != Emphasis::Hidden
+                        && clip.intersects(Rect::from_two_pos(a, b))
+                })
+                .take_any(LINE_BUDGET + 1)
                 .count()
-                > ENTITY_BUDGET
+                > LINE_BUDGET
     }
 
     /// Line `line` as the summed picture takes it; `None` for one it leaves out (hidden,
@@ -269,8 +273,13 @@ pub struct MapPainter {
     front_entities: Arc<Mesh>,
     labels: LabelPlacer,
     label_shapes: Vec<Shape>,
-    /// The lines and entities summed by cell, while there are too many to draw one by one.
+    /// The lines and entities summed by cell, last made while there were too many to draw
+    /// one by one (kept while zoomed in, to show while the next is summed).
     summed: Option<SummedPicture>,
+    /// Whether the last frame drew the summed picture.
+    drew_summed: bool,
+    /// The picture being summed on the summing threads, if any.
+    summing: Option<Summing>,
     /// When (egui's time, in seconds) the summed picture stopped matching the view.
     stale_since: Option<f64>,
 }
@@ -285,6 +294,8 @@ impl Default for MapPainter {
             labels: LabelPlacer::new(64.0),
             label_shapes: Vec::new(),
             summed: None,
+            drew_summed: false,
+            summing: None,
             stale_since: None,
         }
     }
@@ -296,6 +307,76 @@ struct SummedPicture {
     texture: TextureHandle,
     /// The zoom level (cells of side √2^level layout units) and the scene's version.
     made_for: (i32, u64),
+}
+
+/// A picture being summed on the summing threads: what it is made for, and where it comes
+/// back.
+struct Summing {
+    made_for: (i32, u64),
+    done: mpsc::Receiver<(Density, ColorImage)>,
+}
+
+/// What a summing reads, its own: the positions copied, the rest shared with the map.
+struct SumInput {
+    grid: CellGrid,
+    positions: Vec<Point>,
+    styles: Arc<[EntityStyle]>,
+    lines: Arc<[MapLine]>,
+    looks: Arc<MapLooks>,
+    hovered: Option<usize>,
+    dragged: Option<usize>,
+}
+
+impl SumInput {
+    /// The lines and entities not drawn in front summed by cell, and their picture.
+    fn sum(&self) -> (Density, ColorImage) {
+        let no_loops = HashMap::new();
+        let scene = MapScene {
+            positions: &self.positions,
+            screen: &[],
+            styles: &self.styles,
+            pinned: &[],
+            lines: &self.lines,
+            loop_directions: &no_loops,
+            looks: &self.looks,
+            zoom: 1.0,
+            offset: Vec2::ZERO,
+            hovered: self.hovered,
+            dragged: self.dragged,
+            label_order: &[],
+            version: 0,
+        };
+        let mut density = Density::default();
+        density.sum(
+            self.grid,
+            scene.lines.len(),
+            |line| scene.line_ink(line),
+            scene.positions.len(),
+            |entity| scene.entity_ink(entity),
+        );
+        let texels = density.to_rgba();
+        let image = ColorImage::from_rgba_unmultiplied(
+            [self.grid.cols, self.grid.rows],
+            texels.as_flattened(),
+        );
+        (density, image)
+    }
+}
+
+/// The threads that sum pictures, apart from rayon's own, so that a frame's parallel work
+/// never waits behind a summing; `None` if they could not be started.
+fn summing_threads() -> Option<&'static rayon::ThreadPool> {
+    static THREADS: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    THREADS
+        .get_or_init(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(rayon::current_num_threads())
+                .thread_name(|i| format!("map-summing-{i}"))
+                .build()
+                .inspect_err(|err| tracing::warn!("no threads to sum the map on: {err}"))
+                .ok()
+        })
+        .as_ref()
 }
 
 /// The mesh in `slot`, emptied, its memory reused unless the last frame still holds it.
@@ -311,11 +392,12 @@ fn reuse(slot: &mut Arc<Mesh>) -> &mut Mesh {
 impl MapPainter {
     /// Whether the last frame drew the map summed by cell.
     pub fn is_summed(&self) -> bool {
-        self.summed.is_some()
+        self.drew_summed
     }
 
-    /// Whether the summed picture no longer matches the view and waits to be made again:
-    /// the frames until then must be drawn.
+    /// Whether the summed picture no longer matches the view and waits for the moment to
+    /// be made again: the frames until then must be drawn. (While it is being summed, the
+    /// summing asks for the frame that shows it.)
     pub fn is_waiting(&self) -> bool {
         self.stale_since.is_some()
     }
@@ -332,10 +414,11 @@ impl MapPainter {
 
         // Too much in view: what is not in front is drawn summed by cell, underneath.
         let summed = scene.too_much_to_draw(pen.clip);
+        self.drew_summed = summed;
         if summed {
             self.paint_summed(painter, scene);
         } else {
-            self.summed = None;
+            // The picture is kept: zoomed out again, it shows until the next is summed.
             self.stale_since = None;
         }
         let (lines, entities) = if summed {
@@ -396,9 +479,37 @@ impl MapPainter {
     /// The lines and entities not drawn in front, summed by cell into one picture: made
     /// again when the zoom changes level, the positions or looks change, or the view
     /// leaves the part of the map it covers, once that has held for
-    /// [`REMAKE_DELAY_SECS`].
+    /// [`REMAKE_DELAY_SECS`]. It is summed on the summing threads; the frames meanwhile
+    /// draw the picture they have, where it belongs, and the one that follows its end
+    /// shows the new one.
     fn paint_summed(&mut self, painter: &Painter, scene: &MapScene) {
         let clip = painter.clip_rect();
+        if let Some(summing) = &self.summing {
+            match summing.done.try_recv() {
+                Ok((density, image)) => {
+                    let made_for = summing.made_for;
+                    self.summing = None;
+                    let texture = match self.summed.take() {
+                        Some(mut summed) => {
+                            summed.texture.set(image, TextureOptions::NEAREST);
+                            summed.texture
+                        }
+                        None => (painter.ctx()).load_texture(
+                            "map-summed",
+                            image,
+                            TextureOptions::NEAREST,
+                        ),
+                    };
+                    self.summed = Some(SummedPicture {
+                        density,
+                        texture,
+                        made_for,
+                    });
+                }
+                Err(mpsc::TryRecvError::Empty) => {}
+                Err(mpsc::TryRecvError::Disconnected) => self.summing = None,
+            }
+        }
         // Cells of √2^level layout units, at least DENSITY_CELL_PX points on screen.
         let level = (2.0 * (DENSITY_CELL_PX / scene.zoom).log2()).ceil() as i32;
         let made_for = (level, scene.version);
@@ -409,49 +520,46 @@ impl MapPainter {
         });
         // While the view zooms, pans out of the picture or the map changes, the picture it
         // has is drawn where it belongs, until nothing has changed for a moment: making it
-        // again costs a frame's time or more on a network of a million.
+        // again takes longer than a frame on a network of a million.
         let now = painter.ctx().input(|input| input.time);
         let stale_since = self.stale_since.filter(|_| stale);
         self.stale_since = stale.then_some(stale_since.unwrap_or(now));
         let waited = now - stale_since.unwrap_or(now);
-        if stale && self.summed.is_some() && waited < REMAKE_DELAY_SECS {
-            // The map asks for frames until then (see `is_waiting`).
-        } else if stale {
+        let due = self.summed.is_none() || waited >= REMAKE_DELAY_SECS;
+        if stale && self.summing.is_some() {
+            // The frame after the summing ends (it asks for one) shows it, and counts
+            // again from there if the view has changed since.
+            self.stale_since = None;
+        } else if stale && due {
             self.stale_since = None;
             let cell = 2.0_f32.powf(level as f32 / 2.0);
             let margin = clip.size() * DENSITY_MARGIN;
-            let grid = CellGrid::covering(
-                scene.to_layout(clip.min - margin),
-                scene.to_layout(clip.max + margin),
-                cell,
-                DENSITY_MAX_CELLS,
-            );
-            let (mut density, texture) = match self.summed.take() {
-                Some(summed) => (summed.density, Some(summed.texture)),
-                None => (Density::default(), None),
+            let input = SumInput {
+                grid: CellGrid::covering(
+                    scene.to_layout(clip.min - margin),
+                    scene.to_layout(clip.max + margin),
+                    cell,
+                    DENSITY_MAX_CELLS,
+                ),
+                positions: scene.positions.to_vec(),
+                styles: Arc::clone(scene.styles),
+                lines: Arc::clone(scene.lines),
+                looks: Arc::clone(scene.looks),
+                hovered: scene.hovered,
+                dragged: scene.dragged,
             };
-            density.sum(
-                grid,
-                scene.lines.len(),
-                |line| scene.line_ink(line),
-                scene.screen.len(),
-                |entity| scene.entity_ink(entity),
-            );
-            let texels = density.to_rgba();
-            let image =
-                ColorImage::from_rgba_unmultiplied([grid.cols, grid.rows], texels.as_flattened());
-            let texture = match texture {
-                Some(mut texture) => {
-                    texture.set(image, TextureOptions::NEAREST);
-                    texture
-                }
-                None => (painter.ctx()).load_texture("map-summed", image, TextureOptions::NEAREST),
+            let (sender, done) = mpsc::channel();
+            let ctx = painter.ctx().clone();
+            let work = move || {
+                // The map may have been closed meanwhile: then nobody waits for it.
+                let _ = sender.send(input.sum());
+                ctx.request_repaint();
             };
-            self.summed = Some(SummedPicture {
-                density,
-                texture,
-                made_for,
-            });
+            match summing_threads() {
+                Some(threads) => threads.spawn(work),
+                None => work(),
+            }
+            self.summing = Some(Summing { made_for, done });
         }
         if let Some(summed) = &self.summed
             && let Some(grid) = summed.density.grid()
@@ -477,13 +585,25 @@ impl MapPainter {
             (false, Emphasis::Related) => 1,
             _ => 2,
         };
-        let ranked = (0..3).flat_map(|wanted| {
-            scene
-                .label_order
-                .iter()
+        // What stands out, then the selection's neighbourhood, in one pass; the others
+        // after them, only when zoomed in far enough to read them.
+        let (mut standing_out, mut related) = (Vec::new(), Vec::new());
+        for &entity in scene.label_order {
+            match rank(entity) {
+                0 => standing_out.push(entity),
+                1 => related.push(entity),
+                _ => {}
+            }
+        }
+        let others = (scene.zoom >= LABEL_MIN_ZOOM).then(|| {
+            (scene.label_order.iter())
                 .copied()
-                .filter(move |&entity| rank(entity) == wanted)
+                .filter(move |&entity| rank(entity) == 2)
         });
+        let ranked = standing_out
+            .into_iter()
+            .chain(related)
+            .chain(others.into_iter().flatten());
         let mut tried = 0;
         painter.ctx().fonts_mut(|fonts| {
             for entity in ranked {
@@ -497,11 +617,13 @@ impl MapPainter {
                 if !wanted || !clip.expand2(Vec2::new(200.0, 30.0)).contains(center) {
                     continue;
                 }
-                // The neighbours of a hub can be tens of thousands: past the first few
-                // hundred tried (the best-connected), only what stands out is named.
+                // The neighbours of a hub can be tens of thousands: past the first
+                // LABELS_TRIED (the best-connected), no more are named; what stands out
+                // came first.
                 if !stands_out {
                     if tried >= LABELS_TRIED {
-                        continue;
+                        // Nothing after this stands out.
+                        break;
                     }
                     tried += 1;
                 }
@@ -840,7 +962,7 @@ mod tests {
     ) -> Vec<egui::epaint::ClippedShape> {
         let ctx = egui::Context::default();
         ctx.set_fonts(crate::app::font_definitions());
-        let styles: Vec<EntityStyle> = names
+        let styles: Arc<[EntityStyle]> = names
             .iter()
             .map(|name| EntityStyle {
                 shape: style::node_shape(EntityKind::Person),
@@ -856,14 +978,15 @@ mod tests {
             .build();
         let index = NetworkIndex::new(&network);
         let entity = |position| index.entity_ix_at(position).expect("a or b");
-        let lines = [MapLine {
+        let lines: Arc<[MapLine]> = Arc::new([MapLine {
             tie: index.tie_ix("ab").expect("the meeting"),
             a: entity(0),
             b: entity(1),
             kind: TieKind::Meeting,
             status,
             bend: 0.0,
-        }];
+        }]);
+        let looks = Arc::new(looks.clone());
         let label_order: Vec<usize> = (0..names.len()).collect();
         let positions: Vec<Point> = screen.iter().map(|at| [at.x / zoom, at.y / zoom]).collect();
         let mut painter = MapPainter::default();
@@ -877,7 +1000,7 @@ mod tests {
                     pinned: &[],
                     lines: &lines,
                     loop_directions: &HashMap::new(),
-                    looks,
+                    looks: &looks,
                     zoom,
                     offset: Vec2::ZERO,
                     hovered: None,
@@ -985,7 +1108,7 @@ mod tests {
         let network = crate::network::generate::generate_network(20_000, 40_000, 1);
         let index = NetworkIndex::new(&network);
         let map = crate::scene::graph::MapGraph::new(&index);
-        let lines: Vec<MapLine> = (map.edges.iter())
+        let lines: Arc<[MapLine]> = (map.edges.iter())
             .map(|edge| MapLine {
                 tie: edge.tie,
                 a: edge.a,
@@ -998,7 +1121,7 @@ mod tests {
         let positions: Vec<Point> = (0..20_000)
             .map(|i| [(i % 200) as f32 * 10.0, (i / 200) as f32 * 10.0])
             .collect();
-        let styles = vec![
+        let styles: Arc<[EntityStyle]> = vec![
             EntityStyle {
                 shape: style::node_shape(EntityKind::Person),
                 color: Color32::RED,
@@ -1006,9 +1129,10 @@ mod tests {
                 label: Arc::from(""),
             };
             20_000
-        ];
+        ]
+        .into();
         let ctx = egui::Context::default();
-        let looks = MapLooks::default();
+        let looks = Arc::default();
         let mut painter = MapPainter::default();
         let mut drawn = Vec::new();
         for &(zoom, corner, time) in frames {
@@ -1021,24 +1145,32 @@ mod tests {
                 time: Some(time),
                 ..Default::default()
             };
-            let mut output = ctx.run_ui(input, |ui| {
-                let scene = MapScene {
-                    positions: &positions,
-                    screen: &screen,
-                    styles: &styles,
-                    pinned: &[],
-                    lines: &lines,
-                    loop_directions: &HashMap::new(),
-                    looks: &looks,
-                    zoom,
-                    offset,
-                    hovered: None,
-                    dragged: None,
-                    label_order: &[],
-                    version: 0,
-                };
-                painter.paint(ui.painter(), &scene);
-            });
+            // A picture being summed shows in the frame after it is done, at the same time.
+            let mut output = loop {
+                let mut output = ctx.run_ui(input.clone(), |ui| {
+                    let scene = MapScene {
+                        positions: &positions,
+                        screen: &screen,
+                        styles: &styles,
+                        pinned: &[],
+                        lines: &lines,
+                        loop_directions: &HashMap::new(),
+                        looks: &looks,
+                        zoom,
+                        offset,
+                        hovered: None,
+                        dragged: None,
+                        label_order: &[],
+                        version: 0,
+                    };
+                    painter.paint(ui.painter(), &scene);
+                });
+                if painter.summing.is_none() {
+                    break output;
+                }
+                output.textures_delta.clear();
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            };
             // Nothing renders here: neither the font atlas nor the picture need uploading.
             output.textures_delta.clear();
             let mut summed = false;

@@ -39,15 +39,15 @@ pub struct MapView {
     positions: Vec<Point>,
     /// `entities[i]` names entity i (the network's index hands the names out).
     entities: Vec<EntityIx>,
-    /// `styles[i]` is how entity i is drawn.
-    styles: Vec<EntityStyle>,
+    /// `styles[i]` is how entity i is drawn (shared with a summing of the map underway).
+    styles: Arc<[EntityStyle]>,
     /// `lines[i]` draws `map.edges[i]`.
-    lines: Vec<MapLine>,
+    lines: Arc<[MapLine]>,
     /// Where the self-loops go.
     loops: Loops,
     /// The direction of each looped entity's self-loops, this frame, by entity index.
     loop_directions: HashMap<usize, Vec2>,
-    looks: MapLooks,
+    looks: Arc<MapLooks>,
     /// Entities in the order their labels claim room.
     label_order: Vec<usize>,
     painter: MapPainter,
@@ -135,7 +135,7 @@ impl MapView {
             lines,
             loops: map.loops.clone(),
             loop_directions: HashMap::new(),
-            looks: MapLooks::default(),
+            looks: Arc::default(),
             label_order: by_degree(map, network.entities.len()),
             painter: MapPainter::default(),
             screen_positions: Vec::new(),
@@ -191,15 +191,21 @@ impl MapView {
     /// Shows every label in `language`.
     pub fn set_language(&mut self, network: &Network, language: LabelLanguage) {
         let label_by = network.shown_by.label.as_deref();
-        for (entity, style) in network.entities.iter().zip(&mut self.styles) {
+        let mut styles = self.styles.to_vec();
+        for (entity, style) in network.entities.iter().zip(&mut styles) {
             style.label = Arc::from(short_label(entity.label(label_by, language.code())));
         }
+        self.styles = styles.into();
     }
 
-    /// Draws each entity and line as `looks` says: emphasis (hidden, faded, highlighted)
-    /// and entity size.
-    pub fn set_looks(&mut self, looks: &MapLooks) {
-        self.looks.clone_from(looks);
+    /// Draws each entity and line as `set` makes the looks: emphasis (hidden, faded,
+    /// highlighted) and entity size. `set` works in the memory of the looks before, unless
+    /// a summing of the map still reads them.
+    pub fn update_looks(&mut self, set: impl FnOnce(&mut MapLooks)) {
+        if Arc::get_mut(&mut self.looks).is_none() {
+            self.looks = Arc::default();
+        }
+        set(Arc::make_mut(&mut self.looks));
         self.version += 1;
     }
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::app::command::Command;
 use crate::app::document::Document;
 use crate::app::selection::LabelLanguage;
-use crate::explore::search::{EntityMatch, MatchedField, search_entities};
+use crate::explore::search::{EntityMatch, MatchedField};
 use crate::network::model::Network;
 
 /// The most matches listed under the box.
@@ -71,8 +71,9 @@ pub fn search_bar_ui(
     }
     let key = (document.id(), search.query.clone());
     if search.searched.as_ref() != Some(&key) {
-        search.matches =
-            search_entities(network, &document.index, &search.query, MATCH_LIMIT).into();
+        search.matches = (document.search)
+            .search(network, &search.query, MATCH_LIMIT)
+            .into();
         search.searched = Some(key);
     }
     let matches = search.matches.clone();
