@@ -26,7 +26,7 @@ use crate::network::load::{MAX_ENTITIES, MAX_TIES};
 use crate::network::model::{Network, Position, TieKind};
 use crate::network::save::{Overwrite, SaveError, save_network};
 use crate::network::validate::validate;
-use crate::scene::graph::MapGraph;
+use crate::scene::graph::{MapGraph, network_links};
 
 /// powermap: who meets whom among executives and firms, and which deals follow.
 #[derive(Debug, Parser)]
@@ -342,11 +342,14 @@ pub fn generate(
 /// time (components, levels and packing; not reading and writing the file).
 pub fn layout_file(file: &Path, steps: u64, output: &Path, force: bool) -> anyhow::Result<String> {
     let mut network = import_file(file)?.network;
-    let map = MapGraph::new(&NetworkIndex::new(&network));
-    let links = map.links();
+    // The springs straight from the ties: the window's index and lines are not needed
+    // here, and at a million entities they cost seconds and half a gigabyte.
+    let links = network_links(&network);
     let started = std::time::Instant::now();
     let (positions, run) = lay_out_in(&network, &links, steps);
     let elapsed = started.elapsed();
+    // Freed before the network is written, which needs room of its own.
+    drop(links);
     for (entity, [x, y]) in network.entities.iter_mut().zip(positions) {
         entity.position = Some(Position {
             x: f64::from(x),

@@ -37,7 +37,7 @@ use std::path::{Path, PathBuf};
 use crate::network::diagnostic::{Diagnostic, LoadError, ReadError};
 use crate::network::load::{Progress, check_size, read_bounded_with};
 use crate::network::model::Network;
-use crate::network::save::{Overwrite, SaveError, write_atomically};
+use crate::network::save::{Overwrite, SaveError, save_network, write_atomically};
 
 pub use columns::{ColumnMapping, EntitiesSheet, PREVIEW_ROWS, Role, SheetChoice, TablePreview};
 pub use report::{Counts, Examples, Finding, ImportReport, MAX_EXAMPLES, Place};
@@ -421,13 +421,18 @@ pub fn export_to_string(network: &Network, format: ExportFormat) -> Result<Strin
     })
 }
 
-/// Writes the network to `path` in `format`, atomically.
+/// Writes the network to `path` in `format`, atomically. A powermap file is streamed
+/// to it as it is serialized ([`save_network`]), never held whole.
 pub fn export_network(
     network: &Network,
     format: ExportFormat,
     path: &Path,
     overwrite: Overwrite,
 ) -> Result<(), ExportError> {
+    if format == ExportFormat::Powermap {
+        save_network(network, path, overwrite)?;
+        return Ok(());
+    }
     let text = export_to_string(network, format)?;
     write_atomically(path, text.as_bytes(), overwrite)?;
     Ok(())

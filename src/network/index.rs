@@ -59,9 +59,7 @@ pub struct NetworkIndex {
     tie_by_id: IdTable,
     source_by_id: IdTable,
     group_by_id: IdTable,
-    /// `participants[participant_starts[t]..participant_starts[t + 1]]` are tie t's.
-    participant_starts: Vec<u32>,
-    participants: Vec<EntityIx>,
+    participants: TieParticipants,
     /// `entity_ties[entity_tie_starts[e]..entity_tie_starts[e + 1]]` are entity e's ties.
     entity_tie_starts: Vec<u32>,
     entity_ties: Vec<TieIx>,
@@ -105,42 +103,7 @@ impl NetworkIndex {
             },
         );
 
-        // Participants are looked up in chunks of ties on rayon's threads, then laid end
-        // to end.
-        let entity_by_id = &self.entity_by_id;
-        let chunks: Vec<(Vec<EntityIx>, Vec<u32>)> = network
-            .ties
-            .par_chunks(PARTICIPANT_CHUNK)
-            .map(|ties| {
-                // Every participant's key first, then the lookups: each loop's reads (of
-                // the ids, each in its own allocation, then of the table) do not wait on
-                // one another, so the processor keeps several misses in flight.
-                let keys: Vec<IdKey> = (ties.iter())
-                    .flat_map(|tie| tie.participants.iter().map(|id| IdKey::of(id)))
-                    .collect();
-                let mut keys = keys.into_iter();
-                let mut participants = Vec::with_capacity(keys.len());
-                let mut ends = Vec::with_capacity(ties.len());
-                for tie in ties {
-                    participants.extend(
-                        (tie.participants.iter().zip(&mut keys))
-                            .filter_map(|(id, key)| entity_by_id.find(id, key).map(EntityIx)),
-                    );
-                    ends.push(position_u32(participants.len()));
-                }
-                (participants, ends)
-            })
-            .collect();
-        self.participant_starts.clear();
-        self.participant_starts.reserve(network.ties.len() + 1);
-        self.participants.clear();
-        self.participant_starts.push(0);
-        for (participants, ends) in chunks {
-            let base = position_u32(self.participants.len());
-            self.participant_starts
-                .extend(ends.into_iter().map(|end| base + end));
-            self.participants.extend(participants);
-        }
+        self.participants.rebuild(network, &self.entity_by_id);
         let mut counts = vec![0u32; network.entities.len()];
         for tie in self.ties() {
             for_each_distinct(self.participants(tie), |entity| counts[entity.index()] += 1);
@@ -175,7 +138,7 @@ impl NetworkIndex {
 
     /// How many ties the network has.
     pub fn tie_count(&self) -> usize {
-        self.participant_starts.len().saturating_sub(1)
+        self.participants.tie_count()
     }
 
     /// Every entity, in file order.
@@ -222,11 +185,7 @@ impl NetworkIndex {
     /// A tie's participants, in the tie's order, without the ids that name no entity;
     /// none for a tie of another network.
     pub fn participants(&self, tie: TieIx) -> &[EntityIx] {
-        let i = tie.index();
-        match self.participant_starts.get(i..i + 2) {
-            Some(&[start, end]) => &self.participants[start as usize..end as usize],
-            _ => &[],
-        }
+        self.participants.of(tie)
     }
 
     /// The ties an entity takes part in, each once, in date order: by date as
@@ -239,6 +198,89 @@ impl NetworkIndex {
             Some(&[start, end]) => &self.entity_ties[start as usize..end as usize],
             _ => &[],
         }
+    }
+}
+
+/// Each tie's participants as entities, and nothing else of a [`NetworkIndex`]: what
+/// needs only the network's shape (the layout's springs, in `powermap layout`) builds this
+/// alone, which at a million entities costs a fraction of the whole index's time and
+/// memory. The participants are those the index gives ([`NetworkIndex::participants`]).
+#[derive(Clone, Debug, Default)]
+pub struct TieParticipants {
+    /// `entities[starts[t]..starts[t + 1]]` are tie t's participants.
+    starts: Vec<u32>,
+    entities: Vec<EntityIx>,
+}
+
+impl TieParticipants {
+    /// Looks up the participants of the network's ties.
+    pub fn new(network: &Network) -> Self {
+        let mut entity_by_id = IdTable::default();
+        entity_by_id.rebuild(network.entities.iter().map(|entity| entity.id.as_str()));
+        let mut participants = Self::default();
+        participants.rebuild(network, &entity_by_id);
+        participants
+    }
+
+    /// Looks up the participants of the network's ties in `entity_by_id`, reusing this
+    /// memory.
+    fn rebuild(&mut self, network: &Network, entity_by_id: &IdTable) {
+        // Participants are looked up in chunks of ties on rayon's threads, then laid end
+        // to end.
+        let chunks: Vec<(Vec<EntityIx>, Vec<u32>)> = network
+            .ties
+            .par_chunks(PARTICIPANT_CHUNK)
+            .map(|ties| {
+                // Every participant's key first, then the lookups: each loop's reads (of
+                // the ids, each in its own allocation, then of the table) do not wait on
+                // one another, so the processor keeps several misses in flight.
+                let keys: Vec<IdKey> = (ties.iter())
+                    .flat_map(|tie| tie.participants.iter().map(|id| IdKey::of(id)))
+                    .collect();
+                let mut keys = keys.into_iter();
+                let mut participants = Vec::with_capacity(keys.len());
+                let mut ends = Vec::with_capacity(ties.len());
+                for tie in ties {
+                    participants.extend(
+                        (tie.participants.iter().zip(&mut keys))
+                            .filter_map(|(id, key)| entity_by_id.find(id, key).map(EntityIx)),
+                    );
+                    ends.push(position_u32(participants.len()));
+                }
+                (participants, ends)
+            })
+            .collect();
+        self.starts.clear();
+        self.starts.reserve(network.ties.len() + 1);
+        self.entities.clear();
+        self.starts.push(0);
+        for (participants, ends) in chunks {
+            let base = position_u32(self.entities.len());
+            self.starts.extend(ends.into_iter().map(|end| base + end));
+            self.entities.extend(participants);
+        }
+    }
+
+    /// How many ties the network has.
+    fn tie_count(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// A tie's participants, in the tie's order, without the ids that name no entity;
+    /// none for a tie of another network.
+    pub fn of(&self, tie: TieIx) -> &[EntityIx] {
+        let i = tie.index();
+        match self.starts.get(i..i + 2) {
+            Some(&[start, end]) => &self.entities[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+
+    /// Each tie's participants (as [`of`](Self::of) gives them), the ties in file order.
+    pub fn each_tie(&self) -> impl Iterator<Item = &[EntityIx]> {
+        self.starts
+            .windows(2)
+            .map(|ends| &self.entities[ends[0] as usize..ends[1] as usize])
     }
 }
 

@@ -6,6 +6,7 @@
 use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
 use rayon::prelude::*;
 
 use crate::network::diagnostic::Diagnostic;
@@ -228,9 +229,8 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
         }
         for (e, evidence) in tie.evidence.iter().enumerate() {
             let evidence_path = || format!("{}.evidence[{e}]", path());
-            if !source_ids.contains_key(evidence.source.as_str())
-                && !origins.sources.failed_ids.contains(&evidence.source)
-            {
+            let source = source_ids.get(evidence.source.as_str());
+            if source.is_none() && !origins.sources.failed_ids.contains(&evidence.source) {
                 found.push(Diagnostic::error(
                     format!("{}.source", evidence_path()),
                     format!("no source has the id {:?}", evidence.source),
@@ -241,7 +241,7 @@ pub fn validate_with_origins(network: &Network, origins: &ElementOrigins) -> Vec
                     format!("{}.quote", evidence_path()),
                     "empty quote",
                 ));
-            } else if let Some(s) = source_ids.get(evidence.source.as_str())
+            } else if let Some(s) = source
                 && let QuoteCheck::NotFound { agrees_for } =
                     check_quote(network.sources.get(s), &evidence.quote)
             {
@@ -428,25 +428,34 @@ fn check_ids<'a>(
         let path = || format!("{}.id", origins.path(list, i));
         if id.trim().is_empty() {
             found.push(Diagnostic::error(path(), "empty id"));
-        } else if let Some(first) = first_index.get(id) {
-            found.push(Diagnostic::error(
+            continue;
+        }
+        // One probe finds an earlier element with the id or the slot for this one.
+        let key = first_index.key(id);
+        let halves = IdMap::halves(key);
+        let whole = id.len() <= WHOLE_ID_BYTES;
+        let IdMap {
+            table,
+            hasher,
+            id: id_at,
+        } = &mut first_index;
+        let rehash =
+            |slot: &Slot| hasher.hash_one(u64::from(slot.key[0]) | u64::from(slot.key[1]) << 32);
+        let same = |slot: &Slot| slot.key == halves && (whole || id_at(slot.index as usize) == id);
+        match table.entry(hasher.hash_one(key), same, rehash) {
+            Entry::Occupied(first) => found.push(Diagnostic::error(
                 path(),
                 format!(
                     "duplicate id {id:?}; {} already uses it",
-                    origins.path(list, first)
+                    origins.path(list, first.get().index as usize)
                 ),
-            ));
-        } else {
-            let key = first_index.key(id);
-            let slot = Slot {
-                key: IdMap::halves(key),
-                index: u32::try_from(i).expect("a list holds fewer than 2^32 elements"),
-            };
-            let IdMap { table, hasher, .. } = &mut first_index;
-            let rehash = |slot: &Slot| {
-                hasher.hash_one(u64::from(slot.key[0]) | u64::from(slot.key[1]) << 32)
-            };
-            table.insert_unique(hasher.hash_one(key), slot, rehash);
+            )),
+            Entry::Vacant(slot) => {
+                slot.insert(Slot {
+                    key: halves,
+                    index: u32::try_from(i).expect("a list holds fewer than 2^32 elements"),
+                });
+            }
         }
     }
     first_index

@@ -7,8 +7,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
+use rayon::slice::ParallelSliceMut as _;
+
 use crate::layout::{Link, Point};
-use crate::network::index::{EntityIx, NetworkIndex, TieIx};
+use crate::network::index::{EntityIx, NetworkIndex, TieIx, TieParticipants};
+use crate::network::model::Network;
 
 /// One line on the map: a pair of entities joined by a tie.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -132,7 +135,7 @@ impl MapGraph {
     }
 
     /// Each linked pair once, for the layout's springs. A self-loop pulls nothing: it is
-    /// left out.
+    /// left out. [`network_links`] gives the same without the lines.
     pub fn links(&self) -> Vec<Link> {
         let mut links: Vec<Link> = self
             .edges
@@ -150,6 +153,32 @@ impl MapGraph {
         links.dedup();
         links
     }
+}
+
+/// The links [`MapGraph::links`] gives for the network, in the same order, from the ties'
+/// participants alone: no index, no lines, no lanes. Each pair of distinct entities of a
+/// tie is a link (a tie of k entities gives k(k−1)/2, an entity listed twice in one tie
+/// none to itself), each pair once, lower index first, sorted.
+pub fn network_links(network: &Network) -> Vec<Link> {
+    let participants = TieParticipants::new(network);
+    let mut links = Vec::with_capacity(network.ties.len());
+    for members in participants.each_tie() {
+        for (i, &a) in members.iter().enumerate() {
+            for &b in &members[i + 1..] {
+                if a != b {
+                    let (a, b) = pair_key(a, b);
+                    links.push(Link {
+                        a: a.index(),
+                        b: b.index(),
+                    });
+                }
+            }
+        }
+    }
+    drop(participants);
+    links.par_sort_unstable();
+    links.dedup();
+    links
 }
 
 impl Loops {
@@ -192,7 +221,7 @@ fn pair_key(a: EntityIx, b: EntityIx) -> (EntityIx, EntityIx) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::network::model::{Entity, EntityKind, LocalizedText, Network, Tie, TieKind};
+    use crate::network::model::{Entity, EntityKind, LocalizedText, Tie, TieKind};
 
     fn entity(id: &str) -> Entity {
         let name = LocalizedText::from([("en".to_owned(), id.to_owned())]);
@@ -201,6 +230,42 @@ mod tests {
 
     fn tie(id: &str, participants: &[&str]) -> Tie {
         Tie::new(id, TieKind::Meeting, participants)
+    }
+
+    #[test]
+    fn links_from_the_network_are_the_map_graphs() {
+        let same = |network: &Network, what: &str| {
+            let from_lines = MapGraph::new(&NetworkIndex::new(network)).links();
+            assert_eq!(network_links(network), from_lines, "{what}");
+        };
+        let mut network = Network::empty();
+        network.entities = ["a", "b", "c", "d", "e", "alone"].map(entity).to_vec();
+        network.entities[3].pinned = true;
+        network.ties = vec![
+            tie("deal", &["d", "c", "b", "a"]),
+            tie("own", &["e", "e"]),
+            tie("twice", &["c", "a", "c"]),
+            tie("back", &["b", "a"]),
+            tie("again", &["a", "b"]),
+            tie("ghost", &["e", "nobody", "d"]),
+            tie("thrice", &["e", "e", "e"]),
+        ];
+        same(
+            &network,
+            "a meeting of four, loops, repeats and an unknown id",
+        );
+        let pairs: Vec<(usize, usize)> = (network_links(&network).iter())
+            .map(|l| (l.a, l.b))
+            .collect();
+        assert_eq!(
+            pairs,
+            [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3), (3, 4)]
+        );
+        same(&Network::empty(), "no entities");
+        let samsung = crate::network::dataset::load_default_network().expect("embedded");
+        same(&samsung.network, "the embedded network");
+        let generated = crate::network::generate::generate_network(2_000, 5_000, 4);
+        same(&generated, "a generated network");
     }
 
     #[test]
