@@ -38,7 +38,7 @@ fn name(network: &Network, id: &str, language: &str) -> String {
         .name
         .get(language)
         .unwrap_or_else(|| panic!("{id} has no {language} name: {:?}", entity.name))
-        .clone()
+        .to_owned()
 }
 
 fn date(network: &Network, tie: &str) -> Option<String> {
@@ -2196,14 +2196,14 @@ fn gml_from_networkx_with_repeated_edges_entities_and_positions() {
     assert_eq!(
         network
             .entity("1")
-            .and_then(|e| e.name.values().next().cloned()),
+            .and_then(|e| e.name.values().next().map(str::to_owned)),
         Some("일론 머스크".to_owned()),
         "&#…; entities decoded"
     );
     assert_eq!(
         network
             .entity("2")
-            .and_then(|e| e.name.values().next().cloned()),
+            .and_then(|e| e.name.values().next().map(str::to_owned)),
         Some("Tesla & friends".to_owned())
     );
     assert_eq!(
@@ -2313,7 +2313,7 @@ fn an_oligrapher_map_opens_with_kinds_positions_links_and_notes() {
     assert_eq!(network.story.len(), 2);
     let first = &network.story[0];
     assert_eq!(
-        first.caption.values().next().map(String::as_str),
+        first.caption.values().next(),
         Some("The company: ExxonMobil and its largest investors.")
     );
     assert_eq!(first.entities, ["2", "9"]);
@@ -2382,7 +2382,7 @@ fn an_oligrapher_2_map_reads_its_display_fields_and_categories() {
 
     assert_eq!(network.story.len(), 2);
     assert_eq!(
-        network.story[0].caption.values().next().map(String::as_str),
+        network.story[0].caption.values().next(),
         Some("Who ran it: Rex Tillerson ran ExxonMobil.")
     );
     assert_eq!(network.story[1].entities, ["9", "2"]);

@@ -122,10 +122,10 @@ pub fn search_entities(
         .filter_map(|ix| {
             let entity = &network[ix];
             let names = (entity.name.iter()).map(|(language, name)| (Field::Name(language), name));
-            let aliases = (entity.aliases.iter()).map(|alias| (Field::Alias, alias));
+            let aliases = (entity.aliases.iter()).map(|alias| (Field::Alias, alias.as_str()));
             let label = (network.shown_by.label.as_ref())
                 .and_then(|label_by| entity.attributes.get(label_by))
-                .map(|label| (Field::Label, label));
+                .map(|label| (Field::Label, label.as_str()));
             let (rank, field, text) = names
                 .chain(aliases)
                 .chain(label)
@@ -137,7 +137,7 @@ pub fn search_entities(
                 entity: ix,
                 rank,
                 field: field.owned(),
-                matched_text: text.clone(),
+                matched_text: text.to_owned(),
             };
             Some((found, text.to_lowercase()))
         })

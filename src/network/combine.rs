@@ -380,14 +380,14 @@ fn spellings<'a>(
     aliases: &'a [String],
 ) -> impl Iterator<Item = (String, Spelling)> + 'a {
     let names = names.values().map(|text| (text, false));
-    let aliases = aliases.iter().map(|text| (text, true));
+    let aliases = aliases.iter().map(|text| (text.as_str(), true));
     names.chain(aliases).filter_map(|(text, alias)| {
         let key = name_key(text);
         (!key.is_empty()).then(|| {
             (
                 key,
                 Spelling {
-                    text: text.clone(),
+                    text: text.to_owned(),
                     alias,
                 },
             )
@@ -562,12 +562,12 @@ impl Fields<'_> {
         for (language, text) in other {
             match base.get(language) {
                 None => {
-                    base.insert(language.clone(), text.clone());
+                    base.insert(language, text);
                 }
                 Some(kept) if same(kept, text) => {}
                 Some(kept) => {
                     self.conflict(format!("{field}.{language}"), kept, text);
-                    differing.push(text.clone());
+                    differing.push(text.to_owned());
                 }
             }
         }
@@ -1538,7 +1538,7 @@ mod tests {
         );
         assert_eq!(network.tie("u").expect("added").evidence[0].source, "a");
         assert_eq!(network.groups.len(), 1);
-        assert_eq!(network.groups[0].name["ko"], "삼성");
+        assert_eq!(&network.groups[0].name["ko"], "삼성");
         let choi = network.entity("choi").expect("added");
         assert_eq!(choi.group.as_deref(), Some("samsung"));
         assert_eq!((choi.position, choi.pinned), (None, false));

@@ -1068,7 +1068,7 @@ mod tests {
         );
         let loaded = parse_network(text.as_bytes(), Path::new("story.json")).expect("loads");
         let step = &loaded.network.story[0];
-        assert_eq!(step.caption["ko"], "시작");
+        assert_eq!(&step.caption["ko"], "시작");
         assert_eq!(step.entities, ["a"]);
         assert_eq!(
             step.view.map(|v| (v.x, v.y, v.zoom)),

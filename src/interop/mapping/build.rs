@@ -376,7 +376,7 @@ mod tests {
         assert_eq!(network.title, "people");
         assert_eq!(network.label_language, "en");
         let a = network.entity("a").expect("a");
-        assert_eq!(a.name.get("ko").map(String::as_str), Some("이재용"));
+        assert_eq!(a.name.get("ko"), Some("이재용"));
         assert_eq!(a.kind, EntityKind::Person);
         assert_eq!(a.attributes.get("age").map(String::as_str), Some("57"));
         let b = network.entity("b").expect("b");

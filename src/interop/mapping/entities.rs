@@ -180,8 +180,8 @@ pub(super) fn map_entity(
         Some(name) => {
             let language = attrs.get("label").and_then(|label| {
                 name.iter()
-                    .find(|(_, value)| value.as_str() == label.trim())
-                    .map(|(language, _)| language.clone())
+                    .find(|&(_, value)| value == label.trim())
+                    .map(|(language, _)| language.to_owned())
             });
             if language.is_some() {
                 attrs.take("label");
