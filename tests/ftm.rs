@@ -47,7 +47,7 @@ fn date_of(tie: &Tie) -> Option<(String, DatePrecision)> {
 }
 
 fn attribute<'a>(tie: &'a Tie, name: &str) -> Option<&'a str> {
-    tie.attributes.get(name).map(String::as_str)
+    tie.attributes.get(name)
 }
 
 fn participants(tie: &Tie) -> Vec<&str> {
@@ -227,7 +227,7 @@ fn ftm_entities_keep_names_aliases_roles_and_properties() {
         Some("Minister of Finance")
     );
     let get = |entity: &powermap::network::model::Entity, name: &str| {
-        entity.attributes.get(name).cloned()
+        entity.attributes.get(name).map(str::to_owned)
     };
     assert_eq!(get(ada, "nationality").as_deref(), Some("ng"));
     assert_eq!(get(ada, "birthDate").as_deref(), Some("1971"));
@@ -666,12 +666,9 @@ fn littlesis_entities_and_those_named_by_links() {
         jane.role.as_ref().and_then(|r| r.get("en")),
         Some("Banker and donor")
     );
+    assert_eq!(jane.attributes.get("start_date"), Some("1960"));
     assert_eq!(
-        jane.attributes.get("start_date").map(String::as_str),
-        Some("1960")
-    );
-    assert_eq!(
-        jane.attributes.get("url").map(String::as_str),
+        jane.attributes.get("url"),
         Some("https://littlesis.org/entities/101-Jane_Doe")
     );
     assert_eq!(kind_of(&network, "202"), EntityKind::Company);
@@ -702,7 +699,7 @@ fn a_littlesis_entity_alone_opens() {
     assert_eq!(corp.id, "13");
     assert_eq!(corp.kind, EntityKind::Company);
     assert_eq!(corp.aliases, ["ExCo"]);
-    let get = |name: &str| corp.attributes.get(name).map(String::as_str);
+    let get = |name: &str| corp.attributes.get(name);
     assert_eq!(get("website"), Some("https://example.com/"));
     assert_eq!(get("start_date"), Some("1892-04"));
     assert_eq!(get("tags"), Some(r#"["finance"]"#));

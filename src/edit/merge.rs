@@ -90,7 +90,7 @@ pub fn conflicts(kept: &Entity, merged: &Entity) -> Vec<Conflict> {
         if let Some(other) = merged.attributes.get(key) {
             differ(
                 format!("attribute {key}"),
-                Field::Attribute(key.clone()),
+                Field::Attribute(key.to_owned()),
                 value,
                 other,
             );
@@ -168,8 +168,10 @@ pub fn merge_entities(
                     into.evidence.push(evidence);
                 }
             }
-            for (key, value) in tie.attributes {
-                into.attributes.entry(key).or_insert(value);
+            for (key, value) in &tie.attributes {
+                if !into.attributes.contains_key(key) {
+                    into.attributes.insert(key, value);
+                }
             }
             changed[u] = true;
             ties_folded.push((tie.id.clone(), into.id.clone()));
@@ -275,8 +277,8 @@ fn combined_entity(kept: &Entity, merged: &Entity, choices: &[Choice]) -> Entity
         _ => {}
     }
     for (key, value) in &merged.attributes {
-        if !entity.attributes.contains_key(key) || chosen(Field::Attribute(key.clone())) {
-            entity.attributes.insert(key.clone(), value.clone());
+        if !entity.attributes.contains_key(key) || chosen(Field::Attribute(key.to_owned())) {
+            entity.attributes.insert(key, value);
         }
     }
     // Every name and alias either had, and that the merged entity no longer shows, stays
@@ -337,7 +339,7 @@ mod tests {
             LocalizedText::from([("en".to_owned(), "Jay Y. Lee".to_owned())]),
         );
         twin.aliases.push("JY".to_owned());
-        twin.attributes.insert("born".to_owned(), "1968".to_owned());
+        twin.attributes.insert("born", "1968");
         network.entities.push(twin);
         let mut tie = Tie::new("jy-musk", TieKind::Meeting, &["jy-lee", "elon-musk"]);
         tie.evidence.push(Evidence {
@@ -386,7 +388,7 @@ mod tests {
             lee.aliases
         );
         assert!(lee.aliases.contains(&"JY".to_owned()));
-        assert_eq!(lee.attributes["born"], "1968");
+        assert_eq!(&lee.attributes["born"], "1968");
         let musk = network.tie("jy-musk").expect("re-pointed");
         assert!(musk.participants.contains(&"lee-jae-yong".to_owned()));
         let between = network.tie("jy-jy").expect("kept, as a self-loop");

@@ -125,7 +125,7 @@ pub fn search_entities(
             let aliases = (entity.aliases.iter()).map(|alias| (Field::Alias, alias.as_str()));
             let label = (network.shown_by.label.as_ref())
                 .and_then(|label_by| entity.attributes.get(label_by))
-                .map(|label| (Field::Label, label.as_str()));
+                .map(|label| (Field::Label, label));
             let (rank, field, text) = names
                 .chain(aliases)
                 .chain(label)
@@ -315,9 +315,7 @@ mod tests {
     #[test]
     fn finds_the_label_the_map_shows_only_while_it_shows_it() {
         let mut network = people();
-        network.entities[0]
-            .attributes
-            .insert("nickname".to_owned(), "JY".to_owned());
+        network.entities[0].attributes.insert("nickname", "JY");
         assert!(found(&network, "jy").is_empty());
         network.shown_by.label = Some("nickname".to_owned());
         let matches = search_entities(&network, &NetworkIndex::new(&network), "jy", 10);

@@ -367,7 +367,8 @@ fn page_data(
                 id: entity.id.clone(),
                 kind: (network.shown_by.kind.as_deref())
                     .and_then(|kind_by| entity.attributes.get(kind_by))
-                    .map_or_else(|| entity.kind.label().to_owned(), Clone::clone),
+                    .unwrap_or_else(|| entity.kind.label())
+                    .to_owned(),
                 label: names.labels(),
                 names,
                 aliases: entity.aliases.clone(),

@@ -987,7 +987,7 @@ pub(crate) fn write(network: &Network) -> Result<String, ExportError> {
             .and_then(|schema| {
                 ENTITIES
                     .iter()
-                    .find(|(name, kind)| name == schema && *kind == entity.kind)
+                    .find(|&&(name, kind)| name == schema && kind == entity.kind)
             })
             .map_or(entity_schema(entity.kind), |(name, _)| *name);
         let mut properties = Written::new();
@@ -1030,7 +1030,7 @@ fn write_attributes(
     properties: &mut Written,
 ) {
     for (name, value) in attributes {
-        if skip.contains(&name.as_str()) {
+        if skip.contains(&name) {
             continue;
         }
         if is_property_name(name) {
@@ -1061,7 +1061,7 @@ fn tie_record(tie: &Tie, network: &Network, language: &str) -> Value {
         let organizers: Vec<String> = tie
             .attributes
             .get("organizer")
-            .map(|value| attribute_values(value))
+            .map(attribute_values)
             .unwrap_or_default()
             .into_iter()
             .filter(|id| tie.participants.contains(id))

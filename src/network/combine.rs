@@ -610,7 +610,7 @@ impl Fields<'_> {
         for (key, value) in other {
             match base.get(key) {
                 None => {
-                    base.insert(key.clone(), value.clone());
+                    base.insert(key, value);
                 }
                 Some(kept) if kept == value => {}
                 Some(kept) => self.conflict(format!("attributes.{key}"), kept, value),
@@ -1314,7 +1314,7 @@ mod tests {
     fn differing_fields_conflict_and_the_first_maps_values_are_kept() {
         let mut lee = person("lee", "Lee Jae-yong");
         lee.role = Some(text(&[("en", "Chairman")]));
-        lee.attributes.insert("born".to_owned(), "1968".to_owned());
+        lee.attributes.insert("born", "1968");
         let base = network(vec![], vec![lee], vec![]);
 
         let mut other_lee = Entity::new(
@@ -1344,8 +1344,8 @@ mod tests {
             lee.role,
             Some(text(&[("en", "Chairman"), ("ko", "부회장")]))
         );
-        assert_eq!(lee.attributes["born"], "1968");
-        assert_eq!(lee.attributes["school"], "Keio");
+        assert_eq!(&lee.attributes["born"], "1968");
+        assert_eq!(&lee.attributes["school"], "Keio");
         assert_eq!(
             report.entity_match("jy").map(|m| &m.reason),
             Some(&MatchReason::SameAlias {

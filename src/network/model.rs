@@ -3,7 +3,6 @@
 //! These types are the powermap file format (version [`FORMAT_VERSION`]) as serde reads
 //! and writes it; `docs/format.md` documents it for people writing their own files.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -21,7 +20,7 @@ pub const FORMAT_VERSION: u32 = 3;
 pub type LocalizedText = TextMap;
 
 /// Free-form facts kept beside the typed fields and shown in the panels.
-pub type Attributes = BTreeMap<String, String>;
+pub type Attributes = TextMap;
 
 /// Picks the text to show in `language`, falling back to English and then to any language.
 pub fn localized<'a>(text: &'a LocalizedText, language: &str) -> Option<&'a str> {

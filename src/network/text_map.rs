@@ -1,14 +1,16 @@
-//! [`TextMap`]: a small map of strings to strings (an entity's names by language) packed
-//! into one allocation, read and written as a JSON object exactly as a
+//! [`TextMap`]: a small map of strings to strings (an entity's names by language, its
+//! attributes) packed into one allocation, read and written as a JSON object exactly as a
 //! `BTreeMap<String, String>` is.
 //!
-//! A network holds one such map per name, role, outlet and caption: a hundred thousand
-//! entities hold a hundred thousand of them. A `BTreeMap` takes a 544-byte node and an
-//! allocation per key and per value for them (some 690 bytes for a name in two languages);
-//! a `TextMap` keeps its entries sorted by key in one string, each key and value written
-//! as its length in bytes, a colon and the text itself (`2:en8:Person 02:ko10:인물 0`):
-//! one allocation of a few dozen bytes. Reading an entry walks the string, which for the
-//! few entries a name has is as quick as a tree; a change writes the string again.
+//! A network holds one such map per name, role, outlet, caption and set of attributes: a
+//! hundred thousand entities hold a hundred thousand of them and more. A `BTreeMap` takes
+//! a 544-byte node and an allocation per key and per value for them (some 690 bytes for a
+//! name in two languages); a `TextMap` keeps its entries sorted by key in one string, each
+//! key and value written as its length in bytes, a colon and the text itself
+//! (`2:en8:Person 02:ko10:인물 0`): one allocation of a few dozen bytes. Reading an entry
+//! walks the string, which for the few entries a name or an entity's attributes have is
+//! as quick as a tree; a change writes the string again, so many entries are better
+//! gathered and collected at once.
 
 use std::fmt;
 

@@ -319,8 +319,8 @@ mod tests {
         );
         assert_eq!(fields.entity.display_name("en"), "東京");
         let kept = &fields.entity.attributes;
-        assert_eq!(kept.get("name").map(String::as_str), Some("1130100"));
-        assert_eq!(kept.get("line").map(String::as_str), Some("山手線"));
+        assert_eq!(kept.get("name"), Some("1130100"));
+        assert_eq!(kept.get("line"), Some("山手線"));
         assert!(!kept.contains_key("station_name"));
     }
 

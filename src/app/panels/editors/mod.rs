@@ -70,7 +70,7 @@ pub fn attributes_ui(
             if let Some(value) = fields.text_ui(ui, id, value, "") {
                 let mut changed = attributes.clone();
                 match non_empty(&value) {
-                    Some(value) => changed.insert(name.clone(), value),
+                    Some(value) => changed.insert(name, value),
                     None => changed.remove(name),
                 };
                 committed = Some((id, changed));
