@@ -53,7 +53,7 @@ fn entity_named(app: &PowermapApp, name: &str) -> Entity {
         .network
         .entities
         .iter()
-        .find(|e| e.name.get("en").map(String::as_str) == Some(name))
+        .find(|e| e.name.get("en") == Some(name))
         .unwrap_or_else(|| panic!("no entity named {name}"))
         .clone()
 }

@@ -621,13 +621,10 @@ fn render_timeline_plays_the_dates_into_a_film_and_refuses_other_names() {
 fn the_picture_and_the_web_page_show_what_the_map_shows_by() {
     let (mut network, map, positions) = default_map();
     for (i, entity) in network.entities.iter_mut().enumerate() {
+        entity.attributes.insert("code", format!("E-{i:03}"));
         entity
             .attributes
-            .insert("code".to_owned(), format!("E-{i:03}"));
-        entity.attributes.insert(
-            "tier".to_owned(),
-            if i % 2 == 0 { "first" } else { "second" }.to_owned(),
-        );
+            .insert("tier", if i % 2 == 0 { "first" } else { "second" });
     }
     network.shown_by.label = Some("code".to_owned());
     network.shown_by.color = Some("tier".to_owned());

@@ -606,9 +606,7 @@ fn what_the_map_shows_by_is_saved_and_loaded_back() {
     let mut network = load_file(&repo_file("docs/examples/minimal.json"))
         .expect("loads")
         .network;
-    network.entities[0]
-        .attributes
-        .insert("nickname".to_owned(), "Ada P.".to_owned());
+    network.entities[0].attributes.insert("nickname", "Ada P.");
     network.shown_by.label = Some("nickname".to_owned());
     network.shown_by.size = Some("founded".to_owned());
     let json = powermap::network::save::network_to_json(&network).expect("encodes");

@@ -47,7 +47,7 @@ fn date_of(tie: &Tie) -> Option<(String, DatePrecision)> {
 }
 
 fn attribute<'a>(tie: &'a Tie, name: &str) -> Option<&'a str> {
-    tie.attributes.get(name).map(String::as_str)
+    tie.attributes.get(name)
 }
 
 fn participants(tie: &Tie) -> Vec<&str> {
@@ -176,11 +176,7 @@ fn ftm_dates_keep_their_precision_and_amounts_their_currency() {
     let event = tie(&network, "ev-1");
     assert_eq!(event.summary, "Port contract dinner");
     assert_eq!(
-        event
-            .place
-            .as_ref()
-            .and_then(|place| place.get("en"))
-            .map(String::as_str),
+        event.place.as_ref().and_then(|place| place.get("en")),
         Some("Lagos")
     );
 }
@@ -204,10 +200,7 @@ fn ftm_sources_and_publishers_become_evidence() {
         article.published.map(|d| d.to_string()),
         Some("2021-03-02".into())
     );
-    assert_eq!(
-        article.outlet.get("en").map(String::as_str),
-        Some("The Daily Ledger")
-    );
+    assert_eq!(article.outlet.get("en"), Some("The Daily Ledger"));
     // A Payment's sourceUrl and publisher: its summary is what the source states.
     let payment = tie(&network, "pay-1");
     let url = "https://gazette.example.gov/contracts/17";
@@ -218,10 +211,7 @@ fn ftm_sources_and_publishers_become_evidence() {
         "The ministry paid Acme Shipping for port services."
     );
     let gazette = network.source(url).expect("a source for the address");
-    assert_eq!(
-        gazette.outlet.get("en").map(String::as_str),
-        Some("Official Gazette")
-    );
+    assert_eq!(gazette.outlet.get("en"), Some("Official Gazette"));
     // No quote is made up: a link without text or sources has no evidence.
     assert!(tie(&network, "own-2").evidence.is_empty());
 }
@@ -233,14 +223,11 @@ fn ftm_entities_keep_names_aliases_roles_and_properties() {
     assert_eq!(ada.display_name("en"), "Ada Okafor");
     assert_eq!(ada.aliases, ["A. Okafor"]);
     assert_eq!(
-        ada.role
-            .as_ref()
-            .and_then(|role| role.get("en"))
-            .map(String::as_str),
+        ada.role.as_ref().and_then(|role| role.get("en")),
         Some("Minister of Finance")
     );
     let get = |entity: &powermap::network::model::Entity, name: &str| {
-        entity.attributes.get(name).cloned()
+        entity.attributes.get(name).map(str::to_owned)
     };
     assert_eq!(get(ada, "nationality").as_deref(), Some("ng"));
     assert_eq!(get(ada, "birthDate").as_deref(), Some("1971"));
@@ -250,15 +237,12 @@ fn ftm_entities_keep_names_aliases_roles_and_properties() {
     assert_eq!(ben.aliases, ["Benjamín Ortiz"], "a second name is an alias");
     assert_eq!(get(ben, "country").as_deref(), Some(r#"["mx","us"]"#));
     let kim = network.entity("p-kim").expect("kim");
-    assert_eq!(kim.name.get("ko").map(String::as_str), Some("김민지"));
-    assert_eq!(kim.name.get("en").map(String::as_str), Some("Kim Min-ji"));
+    assert_eq!(kim.name.get("ko"), Some("김민지"));
+    assert_eq!(kim.name.get("en"), Some("Kim Min-ji"));
     let acme = network.entity("c-acme").expect("acme");
     assert_eq!(get(acme, "registrationNumber").as_deref(), Some("01234567"));
     assert_eq!(
-        acme.description
-            .as_ref()
-            .and_then(|d| d.get("en"))
-            .map(String::as_str),
+        acme.description.as_ref().and_then(|d| d.get("en")),
         Some("A holding company.")
     );
     let union = network.entity("o-union").expect("the union");
@@ -467,7 +451,8 @@ fn powermap_to_ftm_and_back_keeps_entities_ties_dates_amounts_and_sources() {
         assert_eq!(after.id, before.id);
         assert_eq!(after.kind, before.kind, "{}", before.id);
         // FtM names have no language: a name the same in two languages comes back once.
-        let names = |name: &LocalizedText| name.values().cloned().collect::<BTreeSet<_>>();
+        let names =
+            |name: &LocalizedText| name.values().map(str::to_owned).collect::<BTreeSet<_>>();
         assert_eq!(names(&after.name), names(&before.name), "{}", before.id);
         assert_eq!(after.aliases, before.aliases, "{}", before.id);
         assert_eq!(after.role, before.role, "{}", before.id);
@@ -678,18 +663,12 @@ fn littlesis_entities_and_those_named_by_links() {
     assert_eq!(jane.display_name("en"), "Jane Doe");
     assert_eq!(jane.aliases, ["J. Doe"], "the name is not its own alias");
     assert_eq!(
-        jane.role
-            .as_ref()
-            .and_then(|r| r.get("en"))
-            .map(String::as_str),
+        jane.role.as_ref().and_then(|r| r.get("en")),
         Some("Banker and donor")
     );
+    assert_eq!(jane.attributes.get("start_date"), Some("1960"));
     assert_eq!(
-        jane.attributes.get("start_date").map(String::as_str),
-        Some("1960")
-    );
-    assert_eq!(
-        jane.attributes.get("url").map(String::as_str),
+        jane.attributes.get("url"),
         Some("https://littlesis.org/entities/101-Jane_Doe")
     );
     assert_eq!(kind_of(&network, "202"), EntityKind::Company);
@@ -720,7 +699,7 @@ fn a_littlesis_entity_alone_opens() {
     assert_eq!(corp.id, "13");
     assert_eq!(corp.kind, EntityKind::Company);
     assert_eq!(corp.aliases, ["ExCo"]);
-    let get = |name: &str| corp.attributes.get(name).map(String::as_str);
+    let get = |name: &str| corp.attributes.get(name);
     assert_eq!(get("website"), Some("https://example.com/"));
     assert_eq!(get("start_date"), Some("1892-04"));
     assert_eq!(get("tags"), Some(r#"["finance"]"#));

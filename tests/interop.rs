@@ -38,7 +38,7 @@ fn name(network: &Network, id: &str, language: &str) -> String {
         .name
         .get(language)
         .unwrap_or_else(|| panic!("{id} has no {language} name: {:?}", entity.name))
-        .clone()
+        .to_owned()
 }
 
 fn date(network: &Network, tie: &str) -> Option<String> {
@@ -66,7 +66,7 @@ fn attribute<'a>(
     attributes: &'a powermap::network::model::Attributes,
     name: &str,
 ) -> Option<&'a str> {
-    attributes.get(name).map(String::as_str)
+    attributes.get(name)
 }
 
 // --- GEXF ---
@@ -1227,23 +1227,19 @@ fn round_trips_keep_positions_pins_attributes_and_awkward_text() {
     let entity = &mut network.entities[0];
     entity.position = Some(Position { x: -12.25, y: 1e-3 });
     entity.pinned = true;
+    entity.attributes.insert("kind", "a user's own \"kind\"");
     entity
         .attributes
-        .insert("kind".into(), "a user's own \"kind\"".into());
-    entity
-        .attributes
-        .insert("note".into(), "line one\nline two\ttab <&>".into());
+        .insert("note", "line one\nline two\ttab <&>");
     let tie = &mut network.ties[0];
-    tie.attributes
-        .insert("date".into(), "not the tie's date".into());
-    tie.attributes
-        .insert("attribute:x".into(), "prefixed already".into());
+    tie.attributes.insert("date", "not the tie's date");
+    tie.attributes.insert("attribute:x", "prefixed already");
     tie.summary = "quotes \" and ' and \r\n newlines".into();
     tie.status = TieStatus::Alleged;
     // A user's own `status` that is not one of powermap's travels as an attribute.
     network.ties[1]
         .attributes
-        .insert("status".into(), "alleged, says who?".into());
+        .insert("status", "alleged, says who?");
     network.ties[2].status = TieStatus::Denied;
     for (format, name) in [
         (ExportFormat::GraphMl, "t.graphml"),
@@ -1297,7 +1293,7 @@ fn round_trips_keep_self_loops() {
     own.id = "own-shares".to_owned();
     own.kind = TieKind::Affiliate;
     own.participants = vec![owner.clone(), owner];
-    own.attributes.insert("share".into(), "5%".into());
+    own.attributes.insert("share", "5%");
     network.ties.push(own.clone());
     for (format, name) in [
         (ExportFormat::GraphMl, "loops.graphml"),
@@ -2196,14 +2192,14 @@ fn gml_from_networkx_with_repeated_edges_entities_and_positions() {
     assert_eq!(
         network
             .entity("1")
-            .and_then(|e| e.name.values().next().cloned()),
+            .and_then(|e| e.name.values().next().map(str::to_owned)),
         Some("일론 머스크".to_owned()),
         "&#…; entities decoded"
     );
     assert_eq!(
         network
             .entity("2")
-            .and_then(|e| e.name.values().next().cloned()),
+            .and_then(|e| e.name.values().next().map(str::to_owned)),
         Some("Tesla & friends".to_owned())
     );
     assert_eq!(
@@ -2272,7 +2268,7 @@ fn an_oligrapher_map_opens_with_kinds_positions_links_and_notes() {
     );
     assert!(exxon.position.is_some(), "the map's places are kept");
     assert_eq!(
-        exxon.attributes.get("image").map(String::as_str),
+        exxon.attributes.get("image"),
         Some("https://littlesis.org/images/profile/74/exxon.png"),
         "the image is kept as an address, never fetched"
     );
@@ -2287,10 +2283,7 @@ fn an_oligrapher_map_opens_with_kinds_positions_links_and_notes() {
         .expect("the edge");
     assert_eq!(investor.participants, ["9", "2"]);
     assert_eq!(investor.summary, "Institutional investor");
-    assert_eq!(
-        investor.attributes.get("arrow").map(String::as_str),
-        Some("1->2")
-    );
+    assert_eq!(investor.attributes.get("arrow"), Some("1->2"));
     let source = network
         .source(&investor.evidence[0].source)
         .expect("its source");
@@ -2303,17 +2296,14 @@ fn an_oligrapher_map_opens_with_kinds_positions_links_and_notes() {
         .iter()
         .find(|t| t.id == "e2")
         .expect("the second edge");
-    assert_eq!(
-        chief.attributes.get("dash").map(String::as_str),
-        Some("true")
-    );
+    assert_eq!(chief.attributes.get("dash"), Some("true"));
     assert!(chief.evidence.is_empty(), "no link, no evidence made up");
 
     // The annotations are the map's story, their HTML made text.
     assert_eq!(network.story.len(), 2);
     let first = &network.story[0];
     assert_eq!(
-        first.caption.values().next().map(String::as_str),
+        first.caption.values().next(),
         Some("The company: ExxonMobil and its largest investors.")
     );
     assert_eq!(first.entities, ["2", "9"]);
@@ -2338,7 +2328,7 @@ fn an_oligrapher_2_map_reads_its_display_fields_and_categories() {
     let place = rex.position.expect("the map's place");
     assert_eq!((place.x, place.y), (-120.5, 40.25));
     assert_eq!(
-        rex.attributes.get("image").map(String::as_str),
+        rex.attributes.get("image"),
         Some("https://s3.amazonaws.com/pai-littlesis/images/profile/rex.png"),
         "an address without a scheme is made whole, and never fetched"
     );
@@ -2372,17 +2362,14 @@ fn an_oligrapher_2_map_reads_its_display_fields_and_categories() {
         ["2", "9"],
         "what is owned first, as powermap's affiliates read"
     );
-    assert_eq!(
-        ownership.attributes.get("arrow").map(String::as_str),
-        Some("true")
-    );
+    assert_eq!(ownership.attributes.get("arrow"), Some("true"));
     let drawn = tie("x1");
     assert_eq!(drawn.kind, TieKind::Other);
     assert!(drawn.evidence.is_empty() && !drawn.attributes.contains_key("arrow"));
 
     assert_eq!(network.story.len(), 2);
     assert_eq!(
-        network.story[0].caption.values().next().map(String::as_str),
+        network.story[0].caption.values().next(),
         Some("Who ran it: Rex Tillerson ran ExxonMobil.")
     );
     assert_eq!(network.story[1].entities, ["9", "2"]);

@@ -63,7 +63,7 @@ fn tie_look(harness: &Harness<'static, PowermapApp>, tie: TieIx) -> Emphasis {
 
 fn captions_en(app: &PowermapApp) -> Vec<String> {
     (app.document.network.story.iter())
-        .map(|step| step.caption.get("en").cloned().unwrap_or_default())
+        .map(|step| step.caption.get("en").unwrap_or_default().to_owned())
         .collect()
 }
 
@@ -123,7 +123,7 @@ fn a_story_made_in_the_window_holds_what_the_map_showed() {
             "Lee, at the centre"
         ]
     );
-    assert_eq!(story[0].caption["ko"], "이재용, 머스크를 만나다");
+    assert_eq!(&story[0].caption["ko"], "이재용, 머스크를 만나다");
     assert_eq!(story[0].ties, [MEETING]);
     assert!(story[0].entities.is_empty());
     assert_eq!(
@@ -149,7 +149,7 @@ fn a_story_made_in_the_window_holds_what_the_map_showed() {
             .all(|step| step.view.is_some_and(|v| v.zoom > 0.0))
     );
     // The caption without a Korean text yet started as Lee's name.
-    assert_eq!(story[2].caption["ko"], "이재용");
+    assert_eq!(&story[2].caption["ko"], "이재용");
     // Each step was one step of the history.
     assert_eq!(
         harness.state().document.history.undo_name(),
@@ -329,7 +329,7 @@ fn a_caption_a_move_and_a_deletion_each_undo_and_a_step_is_retaken() {
     let retaken = &harness.state().document.network.story[2];
     assert_eq!(retaken.ties, [ROLE]);
     assert!(retaken.entities.is_empty());
-    assert_eq!(retaken.caption["en"], "Lee, at the centre");
+    assert_eq!(&retaken.caption["en"], "Lee, at the centre");
 }
 
 #[test]

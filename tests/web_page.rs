@@ -316,7 +316,10 @@ async fn entity_point(client: &Client, entity: &str) -> [f64; 2] {
 fn a_click_on_the_samsung_tesla_contract_shows_its_amount_and_outlet() {
     let page = default_page();
     let network = load_default_network().expect("loads").network;
-    let first_caption = network.story.first().map(|step| step.caption["ko"].clone());
+    let first_caption = network
+        .story
+        .first()
+        .map(|step| step.caption["ko"].to_owned());
     with_browser(move |client| async move {
         open(&client, &page.path).await;
         // The default map tells a story; the page opens on its first step.

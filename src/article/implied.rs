@@ -138,7 +138,7 @@ mod tests {
     use crate::network::model::LocalizedText;
 
     fn company(id: &str, ko: &str, en: &str, group: Option<&str>) -> Entity {
-        let name = LocalizedText::from([("ko".into(), ko.into()), ("en".into(), en.into())]);
+        let name = LocalizedText::from([("ko", ko), ("en", en)]);
         let mut entity = Entity::new(id, EntityKind::Company, name);
         entity.group = group.map(str::to_owned);
         entity

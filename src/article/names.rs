@@ -51,8 +51,8 @@ pub(super) fn name_patterns(entities: &[Entity], variants: bool) -> Vec<Pattern>
             add(alias, ix, MentionRule::Alias);
         }
         if variants {
-            let spellings = entity.name.values().chain(&entity.aliases);
-            for variant in spellings.flat_map(|name| romanised_variants(name)) {
+            let spellings = (entity.name.values()).chain(entity.aliases.iter().map(String::as_str));
+            for variant in spellings.flat_map(romanised_variants) {
                 add(&variant, ix, MentionRule::NameVariant);
             }
             for name in entity.name.values() {

@@ -79,7 +79,7 @@ pub fn possible_duplicates(network: &Network) -> Vec<Candidate> {
                     .get("ko")
                     .is_none_or(|other| name_key(other) == name_key(ko))
                 {
-                    let english = &entities[j].name["en"];
+                    let english = entities[j].name.get("en").unwrap_or_default();
                     note(
                         i,
                         j,
@@ -99,7 +99,7 @@ pub fn possible_duplicates(network: &Network) -> Vec<Candidate> {
         .collect()
 }
 
-fn names(entity: &Entity) -> impl Iterator<Item = &String> {
+fn names(entity: &Entity) -> impl Iterator<Item = &str> {
     entity.name.values()
 }
 

@@ -4,8 +4,6 @@
 //! combined; where the two say different things ([`Conflict`]), the person chooses, and
 //! nothing is dropped unsaid.
 
-use std::collections::BTreeMap;
-
 use crate::edit::ops::{repoint, story_edits};
 use crate::edit::{Edit, Item, List};
 use crate::network::model::{Entity, LocalizedText, Network, Tie, distinct_participants};
@@ -77,9 +75,9 @@ pub fn conflicts(kept: &Entity, merged: &Entity) -> Vec<Conflict> {
         for (language, text) in a {
             if let Some(other) = b.get(language) {
                 let which = match label {
-                    "name" => Field::Name(language.clone()),
-                    "role" => Field::Role(language.clone()),
-                    _ => Field::Description(language.clone()),
+                    "name" => Field::Name(language.to_owned()),
+                    "role" => Field::Role(language.to_owned()),
+                    _ => Field::Description(language.to_owned()),
                 };
                 differ(format!("{label} ({language})"), which, text, other);
             }
@@ -92,7 +90,7 @@ pub fn conflicts(kept: &Entity, merged: &Entity) -> Vec<Conflict> {
         if let Some(other) = merged.attributes.get(key) {
             differ(
                 format!("attribute {key}"),
-                Field::Attribute(key.clone()),
+                Field::Attribute(key.to_owned()),
                 value,
                 other,
             );
@@ -170,8 +168,10 @@ pub fn merge_entities(
                     into.evidence.push(evidence);
                 }
             }
-            for (key, value) in tie.attributes {
-                into.attributes.entry(key).or_insert(value);
+            for (key, value) in &tie.attributes {
+                if !into.attributes.contains_key(key) {
+                    into.attributes.insert(key, value);
+                }
             }
             changed[u] = true;
             ties_folded.push((tie.id.clone(), into.id.clone()));
@@ -277,8 +277,8 @@ fn combined_entity(kept: &Entity, merged: &Entity, choices: &[Choice]) -> Entity
         _ => {}
     }
     for (key, value) in &merged.attributes {
-        if !entity.attributes.contains_key(key) || chosen(Field::Attribute(key.clone())) {
-            entity.attributes.insert(key.clone(), value.clone());
+        if !entity.attributes.contains_key(key) || chosen(Field::Attribute(key.to_owned())) {
+            entity.attributes.insert(key, value);
         }
     }
     // Every name and alias either had, and that the merged entity no longer shows, stays
@@ -286,10 +286,10 @@ fn combined_entity(kept: &Entity, merged: &Entity, choices: &[Choice]) -> Entity
     let mut aliases: Vec<String> = kept.aliases.clone();
     let every_name = (kept.name.values())
         .chain(merged.name.values())
-        .chain(&merged.aliases);
+        .chain(merged.aliases.iter().map(String::as_str));
     for name in every_name {
-        if !entity.name.values().any(|n| n == name) && !aliases.contains(name) {
-            aliases.push(name.clone());
+        if !entity.name.values().any(|n| n == name) && !aliases.iter().any(|a| a == name) {
+            aliases.push(name.to_owned());
         }
     }
     entity.aliases = aliases;
@@ -307,14 +307,14 @@ fn combine_text(
     from: &LocalizedText,
     take_from: impl Fn(String) -> bool,
 ) {
-    let mut combined: BTreeMap<String, String> = into.clone();
+    let mut combined = into.clone();
     for (language, text) in from {
         match combined.get(language) {
             None => {
-                combined.insert(language.clone(), text.clone());
+                combined.insert(language, text);
             }
-            Some(own) if own != text && take_from(language.clone()) => {
-                combined.insert(language.clone(), text.clone());
+            Some(own) if own != text && take_from(language.to_owned()) => {
+                combined.insert(language, text);
             }
             Some(_) => {}
         }
@@ -339,7 +339,7 @@ mod tests {
             LocalizedText::from([("en".to_owned(), "Jay Y. Lee".to_owned())]),
         );
         twin.aliases.push("JY".to_owned());
-        twin.attributes.insert("born".to_owned(), "1968".to_owned());
+        twin.attributes.insert("born", "1968");
         network.entities.push(twin);
         let mut tie = Tie::new("jy-musk", TieKind::Meeting, &["jy-lee", "elon-musk"]);
         tie.evidence.push(Evidence {
@@ -381,14 +381,14 @@ mod tests {
         let undo = apply_checked(&mut network, merge.edit).expect("the merge applies");
         assert!(network.entity("jy-lee").is_none());
         let lee = network.entity("lee-jae-yong").expect("kept");
-        assert_eq!(lee.name["en"], "Lee Jae-yong", "the kept name by default");
+        assert_eq!(&lee.name["en"], "Lee Jae-yong", "the kept name by default");
         assert!(
             lee.aliases.contains(&"Jay Y. Lee".to_owned()),
             "{:?}",
             lee.aliases
         );
         assert!(lee.aliases.contains(&"JY".to_owned()));
-        assert_eq!(lee.attributes["born"], "1968");
+        assert_eq!(&lee.attributes["born"], "1968");
         let musk = network.tie("jy-musk").expect("re-pointed");
         assert!(musk.participants.contains(&"lee-jae-yong".to_owned()));
         let between = network.tie("jy-jy").expect("kept, as a self-loop");
@@ -403,7 +403,7 @@ mod tests {
         let network = with_duplicate();
         let (kept, merged) = (at(&network, "lee-jae-yong"), at(&network, "jy-lee"));
         let merge = merge_entities(&network, kept, merged, &[Choice::Merged]);
-        assert_eq!(merge.entity.name["en"], "Jay Y. Lee");
+        assert_eq!(&merge.entity.name["en"], "Jay Y. Lee");
         assert!(merge.entity.aliases.contains(&"Lee Jae-yong".to_owned()));
     }
 

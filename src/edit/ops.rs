@@ -552,15 +552,13 @@ mod tests {
         assert_eq!(after.story.last(), Some(&added));
 
         let mut changed = network.story[1].clone();
-        changed
-            .caption
-            .insert("ko".to_owned(), "계약이 뒤따른다".to_owned());
+        changed.caption.insert("ko", "계약이 뒤따른다");
         let after = apply_and_undo(&mut network, change_step(1, changed.clone()));
         assert_eq!(after.story[1], changed);
 
         let captions = |network: &Network| -> Vec<String> {
             (network.story.iter())
-                .map(|step| step.caption["en"].clone())
+                .map(|step| step.caption["en"].to_owned())
                 .collect()
         };
         let edit = move_step(&network, 0, 2);

@@ -324,7 +324,7 @@ impl TextAt {
             Self::Alias(n) => Some((Field::Alias, entity_ref.aliases.get(n as usize)?.as_str())),
             Self::Label => {
                 let label_by = network.shown_by.label.as_ref()?;
-                Some((Field::Label, entity_ref.attributes.get(label_by)?.as_str()))
+                Some((Field::Label, entity_ref.attributes.get(label_by)?))
             }
         }
     }
@@ -525,9 +525,7 @@ mod tests {
     #[test]
     fn finds_the_label_the_map_shows_only_while_it_shows_it() {
         let mut network = people();
-        network.entities[0]
-            .attributes
-            .insert("nickname".to_owned(), "JY".to_owned());
+        network.entities[0].attributes.insert("nickname", "JY");
         assert!(found(&network, "jy").is_empty());
         network.shown_by.label = Some("nickname".to_owned());
         let matches = search_entities(&network, &NetworkIndex::new(&network), "jy", 10);

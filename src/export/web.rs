@@ -348,12 +348,12 @@ fn page_data(
         .entities()
         .map(|ix| {
             let entity = &network[ix];
-            let mut terms: Vec<String> = entity.name.values().cloned().collect();
+            let mut terms: Vec<String> = entity.name.values().map(str::to_owned).collect();
             terms.extend(entity.aliases.iter().cloned());
             // A label from an attribute is the same in both languages, and searched too.
             let label = (network.shown_by.label.as_deref())
                 .map(|label_by| entity.label(Some(label_by), language))
-                .filter(|label| !entity.name.values().any(|name| name.as_str() == *label));
+                .filter(|label| !entity.name.values().any(|name| name == *label));
             terms.extend(label.map(str::to_owned));
             let [x, y] = frame.to_px(positions[ix.index()]);
             let names = label.map_or_else(
@@ -367,7 +367,8 @@ fn page_data(
                 id: entity.id.clone(),
                 kind: (network.shown_by.kind.as_deref())
                     .and_then(|kind_by| entity.attributes.get(kind_by))
-                    .map_or_else(|| entity.kind.label().to_owned(), Clone::clone),
+                    .unwrap_or_else(|| entity.kind.label())
+                    .to_owned(),
                 label: names.labels(),
                 names,
                 aliases: entity.aliases.clone(),

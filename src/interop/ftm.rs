@@ -400,7 +400,7 @@ fn localized(texts: Vec<String>) -> (LocalizedText, Vec<String>) {
         if text.contains_key(language) {
             others.push(value);
         } else {
-            text.insert(language.to_owned(), value);
+            text.insert(language, value);
         }
     }
     (text, others)
@@ -586,12 +586,12 @@ fn entity_node(id: String, schema: &str, kind: EntityKind, item: &Item) -> RawNo
 fn localized_json(texts: Vec<String>) -> String {
     let mut text = LocalizedText::new();
     for value in texts {
-        text.entry(language_of(&value).to_owned())
-            .and_modify(|known: &mut String| {
-                known.push_str("\n\n");
-                known.push_str(&value);
-            })
-            .or_insert(value);
+        let language = language_of(&value);
+        let joined = match text.get(language) {
+            Some(known) => format!("{known}\n\n{value}"),
+            None => value,
+        };
+        text.insert(language, joined);
     }
     json!(text).to_string()
 }
@@ -626,7 +626,7 @@ impl SourceBook {
             .unwrap_or_else(|| id.clone());
         if outlet.is_empty() {
             let host = url.as_deref().map_or(title.as_str(), host_of);
-            outlet.insert(language_of(host).to_owned(), host.to_owned());
+            outlet.insert(language_of(host), host);
         }
         let published = properties
             .take_first("publishedAt")
@@ -920,9 +920,9 @@ fn values_of(text: &LocalizedText, language: &str) -> Vec<String> {
     let first = text.get(language).into_iter();
     let others = text
         .iter()
-        .filter(|(code, _)| code.as_str() != language)
+        .filter(|&(code, _)| code != language)
         .map(|(_, value)| value);
-    first.chain(others).cloned().collect()
+    first.chain(others).map(str::to_owned).collect()
 }
 
 /// Whether an attribute's name can be an FtM property's (`registrationNumber`): written
@@ -987,7 +987,7 @@ pub(crate) fn write(network: &Network) -> Result<String, ExportError> {
             .and_then(|schema| {
                 ENTITIES
                     .iter()
-                    .find(|(name, kind)| name == schema && *kind == entity.kind)
+                    .find(|&&(name, kind)| name == schema && kind == entity.kind)
             })
             .map_or(entity_schema(entity.kind), |(name, _)| *name);
         let mut properties = Written::new();
@@ -1030,7 +1030,7 @@ fn write_attributes(
     properties: &mut Written,
 ) {
     for (name, value) in attributes {
-        if skip.contains(&name.as_str()) {
+        if skip.contains(&name) {
             continue;
         }
         if is_property_name(name) {
@@ -1061,7 +1061,7 @@ fn tie_record(tie: &Tie, network: &Network, language: &str) -> Value {
         let organizers: Vec<String> = tie
             .attributes
             .get("organizer")
-            .map(|value| attribute_values(value))
+            .map(attribute_values)
             .unwrap_or_default()
             .into_iter()
             .filter(|id| tie.participants.contains(id))

@@ -380,14 +380,14 @@ fn spellings<'a>(
     aliases: &'a [String],
 ) -> impl Iterator<Item = (String, Spelling)> + 'a {
     let names = names.values().map(|text| (text, false));
-    let aliases = aliases.iter().map(|text| (text, true));
+    let aliases = aliases.iter().map(|text| (text.as_str(), true));
     names.chain(aliases).filter_map(|(text, alias)| {
         let key = name_key(text);
         (!key.is_empty()).then(|| {
             (
                 key,
                 Spelling {
-                    text: text.clone(),
+                    text: text.to_owned(),
                     alias,
                 },
             )
@@ -562,12 +562,12 @@ impl Fields<'_> {
         for (language, text) in other {
             match base.get(language) {
                 None => {
-                    base.insert(language.clone(), text.clone());
+                    base.insert(language, text);
                 }
                 Some(kept) if same(kept, text) => {}
                 Some(kept) => {
                     self.conflict(format!("{field}.{language}"), kept, text);
-                    differing.push(text.clone());
+                    differing.push(text.to_owned());
                 }
             }
         }
@@ -610,7 +610,7 @@ impl Fields<'_> {
         for (key, value) in other {
             match base.get(key) {
                 None => {
-                    base.insert(key.clone(), value.clone());
+                    base.insert(key, value);
                 }
                 Some(kept) if kept == value => {}
                 Some(kept) => self.conflict(format!("attributes.{key}"), kept, value),
@@ -1314,7 +1314,7 @@ mod tests {
     fn differing_fields_conflict_and_the_first_maps_values_are_kept() {
         let mut lee = person("lee", "Lee Jae-yong");
         lee.role = Some(text(&[("en", "Chairman")]));
-        lee.attributes.insert("born".to_owned(), "1968".to_owned());
+        lee.attributes.insert("born", "1968");
         let base = network(vec![], vec![lee], vec![]);
 
         let mut other_lee = Entity::new(
@@ -1344,8 +1344,8 @@ mod tests {
             lee.role,
             Some(text(&[("en", "Chairman"), ("ko", "부회장")]))
         );
-        assert_eq!(lee.attributes["born"], "1968");
-        assert_eq!(lee.attributes["school"], "Keio");
+        assert_eq!(&lee.attributes["born"], "1968");
+        assert_eq!(&lee.attributes["school"], "Keio");
         assert_eq!(
             report.entity_match("jy").map(|m| &m.reason),
             Some(&MatchReason::SameAlias {
@@ -1538,7 +1538,7 @@ mod tests {
         );
         assert_eq!(network.tie("u").expect("added").evidence[0].source, "a");
         assert_eq!(network.groups.len(), 1);
-        assert_eq!(network.groups[0].name["ko"], "삼성");
+        assert_eq!(&network.groups[0].name["ko"], "삼성");
         let choi = network.entity("choi").expect("added");
         assert_eq!(choi.group.as_deref(), Some("samsung"));
         assert_eq!((choi.position, choi.pinned), (None, false));

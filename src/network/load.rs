@@ -467,7 +467,7 @@ type Parsed<T> = (usize, Batch, Vec<Option<T>>);
 /// and copies the elements out in batches, which rayon's threads parse while it reads on;
 /// the batches are added to the list in file order. An element that does not parse is
 /// parsed again on this thread, for its error.
-fn list<T: DeserializeOwned + Send + Trim, R: Read, const LIMIT: usize>(
+fn list<T: DeserializeOwned + Send, R: Read, const LIMIT: usize>(
     window: &mut TextWindow<'_, R>,
     name: &str,
     list: &mut List<T>,
@@ -498,12 +498,7 @@ fn list<T: DeserializeOwned + Send + Trim, R: Read, const LIMIT: usize>(
             let number = sent;
             scope.spawn(move |_| {
                 let elements = (batch.elements.iter())
-                    .map(|(range, _)| {
-                        let mut element: T =
-                            serde_json::from_str(&batch.text[range.clone()]).ok()?;
-                        element.trim();
-                        Some(element)
-                    })
+                    .map(|(range, _)| serde_json::from_str::<T>(&batch.text[range.clone()]).ok())
                     .collect();
                 // Nobody waits for a batch of a list that broke off.
                 let _ = sender.send((number, batch, elements));
@@ -529,35 +524,6 @@ fn list<T: DeserializeOwned + Send + Trim, R: Read, const LIMIT: usize>(
         }
         Ok(ended)
     })
-}
-
-/// An element whose lists serde_json leaves with room to spare: a `Vec` it fills takes
-/// room for four at its first element. A tie's one evidence item and two participants
-/// would hold 360 bytes rather than 120, some 500 MB at 2M ties; trimmed on the parsing
-/// thread right after its element is parsed, the room given back is taken by the next
-/// elements.
-trait Trim {
-    /// Gives back the room the element's lists do not use.
-    fn trim(&mut self) {}
-}
-
-impl Trim for Source {}
-
-impl Trim for Group {}
-
-impl Trim for StoryStep {}
-
-impl Trim for Entity {
-    fn trim(&mut self) {
-        self.aliases.shrink_to_fit();
-    }
-}
-
-impl Trim for Tie {
-    fn trim(&mut self) {
-        self.participants.shrink_to_fit();
-        self.evidence.shrink_to_fit();
-    }
 }
 
 /// The next elements of a list, up to about [`BATCH_BYTES`]; with it, whether the list
@@ -1102,7 +1068,7 @@ mod tests {
         );
         let loaded = parse_network(text.as_bytes(), Path::new("story.json")).expect("loads");
         let step = &loaded.network.story[0];
-        assert_eq!(step.caption["ko"], "시작");
+        assert_eq!(&step.caption["ko"], "시작");
         assert_eq!(step.entities, ["a"]);
         assert_eq!(
             step.view.map(|v| (v.x, v.y, v.zoom)),

@@ -1,4 +1,5 @@
-//! The network a map shows, free of any window: the file [`model`] and its dates, the
+//! The network a map shows, free of any window: the file [`model`] and its dates, its
+//! names packed in [`text_map`]s, the
 //! [`load`]er and [`validate`]or that report every problem with its place
 //! ([`diagnostic`]), the [`index`] that looks entities and ties up once for everyone,
 //! [`quotes`] checked against their articles, [`save`] for atomic writes, [`combine`] for joining another map into one, the embedded
@@ -15,4 +16,5 @@ pub mod model;
 pub mod quotes;
 pub mod save;
 mod stream;
+pub mod text_map;
 pub mod validate;

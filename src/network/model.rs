@@ -3,12 +3,12 @@
 //! These types are the powermap file format (version [`FORMAT_VERSION`]) as serde reads
 //! and writes it; `docs/format.md` documents it for people writing their own files.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::network::date::PartialDate;
+pub use crate::network::text_map::TextMap;
 
 /// The `format` field every powermap file carries.
 pub const FORMAT_NAME: &str = "powermap";
@@ -17,18 +17,17 @@ pub const FORMAT_NAME: &str = "powermap";
 pub const FORMAT_VERSION: u32 = 3;
 
 /// Text in one or more languages, keyed by language code: `{"ko": "이재용", "en": "Lee Jae-yong"}`.
-pub type LocalizedText = BTreeMap<String, String>;
+pub type LocalizedText = TextMap;
 
 /// Free-form facts kept beside the typed fields and shown in the panels.
-pub type Attributes = BTreeMap<String, String>;
+pub type Attributes = TextMap;
 
 /// Picks the text to show in `language`, falling back to English and then to any language.
 pub fn localized<'a>(text: &'a LocalizedText, language: &str) -> Option<&'a str> {
     [language, "en"]
         .iter()
-        .find_map(|lang| text.get(*lang))
+        .find_map(|lang| text.get(lang))
         .or_else(|| text.values().next())
-        .map(String::as_str)
         .filter(|text| !text.is_empty())
 }
 
@@ -106,6 +105,17 @@ impl ShownBy {
         .into_iter()
         .filter_map(|(field, attribute)| Some((field, attribute.as_deref()?)))
     }
+}
+
+/// Reads a list with no room to spare. serde grows a list it reads to room for four
+/// elements; a network holds hundreds of thousands of short ones (each tie's participants
+/// and evidence), whose room was some 50 MB of a map of 100,000 entities.
+fn to_fit<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Vec<T>, D::Error> {
+    let mut list = Vec::deserialize(deserializer)?;
+    list.shrink_to_fit();
+    Ok(list)
 }
 
 fn current_version<S: serde::Serializer>(_: &u32, serializer: S) -> Result<S::Ok, S::Error> {
@@ -192,7 +202,11 @@ pub struct Entity {
     pub id: String,
     pub kind: EntityKind,
     pub name: LocalizedText,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "to_fit"
+    )]
     pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<LocalizedText>,
@@ -444,6 +458,7 @@ pub struct Evidence {
 pub struct Tie {
     pub id: String,
     pub kind: TieKind,
+    #[serde(deserialize_with = "to_fit")]
     pub participants: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
@@ -456,7 +471,11 @@ pub struct Tie {
     /// How far the sources stand behind the tie; reported unless the file says otherwise.
     #[serde(default, skip_serializing_if = "TieStatus::is_reported")]
     pub status: TieStatus,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "to_fit"
+    )]
     pub evidence: Vec<Evidence>,
     #[serde(default, skip_serializing_if = "Attributes::is_empty")]
     pub attributes: Attributes,

@@ -317,9 +317,7 @@ mod tests {
         network.title = "\n  \"entities\": [],\n  \"ties\": []".to_owned();
         let name = LocalizedText::from([("en".to_owned(), "line one\nline two".to_owned())]);
         let mut entity = Entity::new("a", EntityKind::Person, name);
-        entity
-            .attributes
-            .insert("entities".to_owned(), "[]".to_owned());
+        entity.attributes.insert("entities", "[]");
         network.entities = vec![entity];
         assert_same_json(&network, "no ties");
         network.ties = vec![Tie::new("t", TieKind::Meeting, &["a", "a"])];

@@ -561,7 +561,7 @@ mod tests {
         let mut network = with_story(serde_json::json!([]));
         network.entities[0]
             .attributes
-            .insert("station_name".to_owned(), "東京".to_owned());
+            .insert("station_name", "東京");
         network.shown_by.label = Some("station_name".to_owned());
         network.shown_by.size = Some("passengers".to_owned());
         let found = validate(&network);

@@ -66,7 +66,7 @@ pub fn attribute_choices(network: &Network) -> Vec<AttributeChoice> {
     for entity in &network.entities {
         for (name, value) in &entity.attributes {
             let choice = choices.entry(name).or_insert_with(|| AttributeChoice {
-                name: name.clone(),
+                name: name.to_owned(),
                 entities: 0,
                 numeric: true,
             });
@@ -432,8 +432,8 @@ mod tests {
             ("Chuo", "25"),
             ("Keihin", "0"),
         ]) {
-            entity.attributes.insert("line".to_owned(), line.to_owned());
-            (entity.attributes).insert("passengers".to_owned(), passengers.to_owned());
+            entity.attributes.insert("line", line);
+            (entity.attributes).insert("passengers", passengers);
         }
         network
     }
@@ -441,7 +441,7 @@ mod tests {
     #[test]
     fn attributes_to_choose_from_are_the_most_widely_held_first() {
         let mut network = stations();
-        (network.entities[0].attributes).insert("code".to_owned(), "x1".to_owned());
+        (network.entities[0].attributes).insert("code", "x1");
         let choices = attribute_choices(&network);
         let summary: Vec<(&str, usize, bool)> = (choices.iter())
             .map(|c| (c.name.as_str(), c.entities, c.numeric))

@@ -35,7 +35,7 @@ pub fn story_caption_ui(
             let other = step
                 .caption
                 .iter()
-                .find(|(code, text)| *code != language && text.as_str() != caption);
+                .find(|&(code, text)| code != language && text != caption);
             if let Some((_, text)) = other {
                 ui.add_space(6.0);
                 ui.label(egui::RichText::new(text).weak());

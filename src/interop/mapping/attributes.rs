@@ -81,18 +81,16 @@ pub(super) fn keep_rest(
     context: &Context<'_>,
     report: &mut ImportReport,
 ) -> Attributes {
-    let mut attributes = Attributes::new();
+    // Gathered first and made an `Attributes` once, which packs them in one go.
+    let mut kept: Vec<(String, String)> = Vec::new();
     for (name, value) in rest.list.into_iter().chain(verbatim) {
-        match attributes.entry(name) {
-            std::collections::btree_map::Entry::Occupied(taken) => {
-                report.record(Finding::LaterValue, || {
-                    format!("{}: a second {:?}", context.describe(), taken.key())
-                });
-            }
-            std::collections::btree_map::Entry::Vacant(free) => {
-                free.insert(value);
-            }
+        if kept.iter().any(|(taken, _)| *taken == name) {
+            report.record(Finding::LaterValue, || {
+                format!("{}: a second {name:?}", context.describe())
+            });
+        } else {
+            kept.push((name, value));
         }
     }
-    attributes
+    kept.into_iter().collect()
 }

@@ -177,7 +177,7 @@ pub(crate) fn build(
                     )
                 });
                 fields.attributes.insert(
-                    "participants".to_owned(),
+                    "participants",
                     serde_json::to_string(&listed).unwrap_or_default(),
                 );
                 endpoints
@@ -274,12 +274,12 @@ pub(crate) fn build(
         .count();
     for entity in &network.entities {
         for name in entity.attributes.keys() {
-            *report.entity_attributes.entry(name.clone()).or_default() += 1;
+            *report.entity_attributes.entry(name.to_owned()).or_default() += 1;
         }
     }
     for tie in &network.ties {
         for name in tie.attributes.keys() {
-            *report.tie_attributes.entry(name.clone()).or_default() += 1;
+            *report.tie_attributes.entry(name.to_owned()).or_default() += 1;
         }
     }
     let errors: Vec<_> = crate::network::validate::validate(&network)
@@ -376,23 +376,17 @@ mod tests {
         assert_eq!(network.title, "people");
         assert_eq!(network.label_language, "en");
         let a = network.entity("a").expect("a");
-        assert_eq!(a.name.get("ko").map(String::as_str), Some("이재용"));
+        assert_eq!(a.name.get("ko"), Some("이재용"));
         assert_eq!(a.kind, EntityKind::Person);
-        assert_eq!(a.attributes.get("age").map(String::as_str), Some("57"));
+        assert_eq!(a.attributes.get("age"), Some("57"));
         let b = network.entity("b").expect("b");
         assert_eq!(b.kind, EntityKind::Other);
-        assert_eq!(
-            b.attributes.get("category").map(String::as_str),
-            Some("planet")
-        );
+        assert_eq!(b.attributes.get("category"), Some("planet"));
         assert_eq!(b.position, Some(Position { x: 1.0, y: -2.0 }));
         let first = network.tie("e0").expect("generated id");
         assert_eq!(first.kind, TieKind::LetterOfIntent);
         assert_eq!(first.date.map(|d| d.to_string()), Some("2025-03-04".into()));
-        assert_eq!(
-            first.attributes.get("Weight").map(String::as_str),
-            Some("2")
-        );
+        assert_eq!(first.attributes.get("Weight"), Some("2"));
         assert!(!first.attributes.contains_key("Type"));
         let x = network.tie("x").expect("x");
         assert_eq!(x.date.map(|d| d.to_string()), Some("2025-03".into()));
@@ -403,10 +397,7 @@ mod tests {
             y.attributes.contains_key("timeset"),
             "an interval is not one date"
         );
-        assert_eq!(
-            y.attributes.get("date").map(String::as_str),
-            Some("someday")
-        );
+        assert_eq!(y.attributes.get("date"), Some("someday"));
         assert_eq!(report.count(Finding::TimeOfDay), 1);
         assert_eq!(report.count(Finding::UnreadableValue), 1);
         assert_eq!(report.counts.names, 2);
@@ -481,7 +472,7 @@ mod tests {
         let own = network.tie("own").expect("the self-loop");
         assert_eq!(own.participants, ["a", "a"]);
         assert_eq!(own.kind, TieKind::Affiliate);
-        assert_eq!(own.attributes.get("share").map(String::as_str), Some("5%"));
+        assert_eq!(own.attributes.get("share"), Some("5%"));
         assert_eq!(network.tie("h").expect("h").participants, ["a", "b"]);
         assert_eq!(network.tie("hh").expect("hh").participants, ["b", "b"]);
         assert!(report.findings.is_empty(), "{report}");

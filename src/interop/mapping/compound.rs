@@ -115,9 +115,7 @@ mod tests {
                 crate::network::model::LocalizedText::from([("en".to_owned(), id.to_owned())]);
             let mut entity = Entity::new(id, EntityKind::Company, name);
             if let Some(parent) = parent {
-                entity
-                    .attributes
-                    .insert(PARENT.to_owned(), parent.to_owned());
+                entity.attributes.insert(PARENT, parent);
             }
             network.entities.push(entity);
         }

@@ -180,8 +180,8 @@ pub(super) fn map_entity(
         Some(name) => {
             let language = attrs.get("label").and_then(|label| {
                 name.iter()
-                    .find(|(_, value)| value.as_str() == label.trim())
-                    .map(|(language, _)| language.clone())
+                    .find(|&(_, value)| value == label.trim())
+                    .map(|(language, _)| language.to_owned())
             });
             if language.is_some() {
                 attrs.take("label");
@@ -319,8 +319,8 @@ mod tests {
         );
         assert_eq!(fields.entity.display_name("en"), "東京");
         let kept = &fields.entity.attributes;
-        assert_eq!(kept.get("name").map(String::as_str), Some("1130100"));
-        assert_eq!(kept.get("line").map(String::as_str), Some("山手線"));
+        assert_eq!(kept.get("name"), Some("1130100"));
+        assert_eq!(kept.get("line"), Some("山手線"));
         assert!(!kept.contains_key("station_name"));
     }
 

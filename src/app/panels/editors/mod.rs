@@ -24,9 +24,9 @@ pub fn localized_ui(
     text: &LocalizedText,
     multiline: bool,
 ) -> Option<(egui::Id, LocalizedText)> {
-    let others = text.keys().filter(|l| !LANGUAGES.contains(&l.as_str()));
+    let others = text.keys().filter(|l| !LANGUAGES.contains(l));
     let languages: Vec<String> = (LANGUAGES.iter().map(|l| (*l).to_owned()))
-        .chain(others.cloned())
+        .chain(others.map(str::to_owned))
         .collect();
     let mut committed = None;
     ui.vertical(|ui| {
@@ -34,7 +34,7 @@ pub fn localized_ui(
             ui.horizontal(|ui| {
                 ui.label(egui::RichText::new(language).small().weak());
                 let id = fields.id(item, &format!("{field}.{language}"));
-                let current = text.get(language).map_or("", String::as_str);
+                let current = text.get(language).unwrap_or_default();
                 let committed_text = if multiline {
                     fields.multiline_ui(ui, id, current, "")
                 } else {
@@ -70,7 +70,7 @@ pub fn attributes_ui(
             if let Some(value) = fields.text_ui(ui, id, value, "") {
                 let mut changed = attributes.clone();
                 match non_empty(&value) {
-                    Some(value) => changed.insert(name.clone(), value),
+                    Some(value) => changed.insert(name, value),
                     None => changed.remove(name),
                 };
                 committed = Some((id, changed));
