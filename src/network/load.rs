@@ -650,11 +650,12 @@ fn parse<T: DeserializeOwned, R: Read>(
         let result = values.next();
         let length = values.byte_offset();
         // A value that ends with the window may go on in the next piece (a number, or
-        // anything cut short).
+        // anything cut short). A number cut after its point or its exponent's sign
+        // (`12.`, `1e-`) is not an end-of-file error to serde_json but a malformed number.
         let whole = window.at_end()
             || match &result {
                 Some(Ok(_)) => length < rest.len(),
-                Some(Err(err)) => !err.is_eof(),
+                Some(Err(err)) => !err.is_eof() && !ends_in_a_number(rest),
                 None => false,
             };
         if whole {
@@ -666,6 +667,13 @@ fn parse<T: DeserializeOwned, R: Read>(
         }
         window.more()?;
     }
+}
+
+/// Whether `text` ends in what may be the first part of a JSON number.
+fn ends_in_a_number(text: &str) -> bool {
+    text.as_bytes()
+        .last()
+        .is_some_and(|b| matches!(b, b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-'))
 }
 
 /// The network of a document, with where each element came from; the format's and
@@ -909,9 +917,27 @@ mod tests {
         }
     }
 
+    /// `minimal.json` laid out: positions and an amount with fractions and exponents, as
+    /// `powermap layout` writes them, whose digits a piece may end among.
+    fn with_fractions() -> String {
+        include_str!("../../docs/examples/minimal.json")
+            .replace(
+                r#""group": "acme-group" },"#,
+                r#""group": "acme-group", "position": { "x": -1234.5678, "y": 1.5e3 } },"#,
+            )
+            .replace(
+                r#""aliases": ["Globex Corp."] }"#,
+                r#""aliases": ["Globex Corp."], "position": { "x": 0.25, "y": -2E-2 } }"#,
+            )
+            .replace(r#""value": 1500000,"#, r#""value": 1.5e+6,"#)
+    }
+
     #[test]
     fn the_pieces_a_file_is_read_in_change_nothing() {
+        let with_fractions = with_fractions();
+        assert_eq!(with_fractions.matches("position").count(), 3);
         let fixtures = [
+            with_fractions.as_str(),
             include_str!("../../docs/examples/three-way-meeting.json"),
             include_str!("../../tests/fixtures/many-errors.json"),
             include_str!("../../tests/fixtures/syntax-error.json"),
