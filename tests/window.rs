@@ -57,6 +57,28 @@ fn the_default_network_opens_and_settles() {
 }
 
 #[test]
+fn the_fitted_map_keeps_clear_of_the_legend() {
+    let mut harness = harness();
+    settle(&mut harness);
+    let header = harness.get_by_label("Legend").rect();
+    // The legend's widest entry marks how far right it reaches.
+    let right = harness.get_by_label("Letter of intent").rect().right();
+    let app = harness.state();
+    let map = app.document.view.screen_rect();
+    assert!(header.left() < map.left() + 20.0 && header.top() > map.center().y);
+    // Fitted, every entity beside the legend stands right of it, with room for the middle
+    // of its label.
+    for entity in app.document.index.entities() {
+        let at = app.document.view.entity_screen_pos(entity).expect("drawn");
+        assert!(
+            at.x > right + 40.0 || at.y < header.top(),
+            "{} at {at:?}, the legend's right edge at {right}",
+            app.document.network[entity].id
+        );
+    }
+}
+
+#[test]
 fn clicking_the_sds_openai_contract_shows_its_evidence() {
     let mut harness = harness();
     settle(&mut harness);
@@ -712,11 +734,15 @@ fn fit_shows_the_whole_network_with_room_for_the_labels_at_its_edges() {
             "entity {entity} at {position:?} outside {inner:?}"
         );
     }
-    // And it fills the map: the network spans most of the room in one direction.
+    // And it fills the map right of the legend: the network spans most of the room in
+    // one direction.
+    let legend_right = harness.get_by_label("Letter of intent").rect().right();
+    let mut room = inner;
+    room.min.x = legend_right + 100.0;
     let span = egui::Rect::from_points(&positions).size();
     assert!(
-        span.x > inner.width() * 0.9 || span.y > inner.height() * 0.9,
-        "{span:?} in {inner:?}"
+        span.x > room.width() * 0.9 || span.y > room.height() * 0.9,
+        "{span:?} in {room:?}"
     );
 }
 

@@ -81,13 +81,14 @@ impl PowermapApp {
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
             .show(ui, |ui| {
                 let map = document.view.ui(ui, commands);
-                legend::legend_ui(
+                let legend = legend::legend_ui(
                     ui.ctx(),
                     map.rect,
                     &document.network,
                     &document.legend,
                     language,
                 );
+                document.view.keep_clear_of(legend);
                 if let Some(prompt) = picking {
                     picking_banner_ui(ui.ctx(), map.rect, &prompt, commands);
                 }

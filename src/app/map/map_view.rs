@@ -60,6 +60,9 @@ pub struct MapView {
     /// pans or zooms.
     follow_layout: bool,
     fit_once: bool,
+    /// How far from the map's left edge the legend covers it, as of the last frame: the
+    /// network is fitted to the right of it.
+    legend_width: f32,
     /// The view: screen = layout × `zoom` + `pan` + the map area's corner.
     zoom: f32,
     pan: Vec2,
@@ -142,6 +145,7 @@ impl MapView {
             pinned,
             follow_layout: true,
             fit_once: true,
+            legend_width: 0.0,
             zoom: 1.0,
             pan: Vec2::ZERO,
             screen: ScreenTransform::default(),
@@ -175,6 +179,7 @@ impl MapView {
         // a new map) goes on following it; otherwise the view stays where the person put it.
         view.follow_layout = self.follow_layout;
         view.fit_once = false;
+        view.legend_width = self.legend_width;
         (view.zoom, view.pan, view.screen) = (self.zoom, self.pan, self.screen);
         view
     }
@@ -252,6 +257,19 @@ impl MapView {
 
     pub fn fit(&mut self) {
         self.fit_once = true;
+    }
+
+    /// Tells the map where the legend covers it, so that fitting keeps the network clear
+    /// of it: `legend` is the legend's rectangle on screen.
+    pub fn keep_clear_of(&mut self, legend: egui::Rect) {
+        let map = self.screen.rect;
+        // Only a legend that covers a good part of the map's height is kept clear of (a
+        // folded one is a line at the bottom).
+        self.legend_width = if map.is_positive() && legend.height() > map.height() * 0.25 {
+            (legend.right() - map.left()).clamp(0.0, map.width() * 0.4)
+        } else {
+            0.0
+        };
     }
 
     pub fn is_pinned(&self, entity: EntityIx) -> bool {
@@ -629,14 +647,19 @@ impl MapView {
     }
 
     /// Zooms and pans so that the whole network, and the labels at its edges, fill the
-    /// map's area.
+    /// map's area right of the legend.
     fn fit_view(&mut self, rect: egui::Rect) {
+        let clear = {
+            let mut clear = rect;
+            clear.min.x += self.legend_width.min(rect.width() * 0.4);
+            clear
+        };
         let bounds = egui::Rect::from_points(
             &(self.positions.iter())
                 .map(|&[x, y]| Pos2::new(x, y))
                 .collect::<Vec<_>>(),
         );
-        let area = rect.size();
+        let area = clear.size();
         if !bounds.is_finite() || area.min_elem() <= 0.0 {
             return;
         }
@@ -644,8 +667,9 @@ impl MapView {
         self.zoom = (room.x / bounds.width().max(1e-3))
             .min(room.y / bounds.height().max(1e-3))
             .clamp(MIN_ZOOM, FIT_MAX_ZOOM);
-        // screen = layout × zoom + pan + rect.min, with the network's centre in the middle.
-        self.pan = area / 2.0 - bounds.center().to_vec2() * self.zoom;
+        // screen = layout × zoom + pan + rect.min, with the network's centre in the middle
+        // of the clear area.
+        self.pan = (clear.center() - rect.min) - bounds.center().to_vec2() * self.zoom;
     }
 
     /// Zooms to `zoom` and pans so that `centre` (layout units) sits in the middle of the

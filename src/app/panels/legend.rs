@@ -39,14 +39,14 @@ impl LegendEntries {
     }
 }
 
-/// Draws the legend in the bottom-left corner of `map_rect`.
+/// Draws the legend in the bottom-left corner of `map_rect`; returns where it is.
 pub fn legend_ui(
     ctx: &egui::Context,
     map_rect: egui::Rect,
     network: &Network,
     entries: &LegendEntries,
     language: LabelLanguage,
-) {
+) -> egui::Rect {
     egui::Area::new(egui::Id::new("legend"))
         .order(egui::Order::Middle)
         .pivot(egui::Align2::LEFT_BOTTOM)
@@ -85,7 +85,9 @@ pub fn legend_ui(
                         }
                     });
             });
-        });
+        })
+        .response
+        .rect
 }
 
 /// An entity entry's icon in `rect`: a shape, a swatch or a gradient.
