@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::app::PowermapApp;
-use crate::app::explore_state::ExploreState;
+use crate::app::explore_state::{EXACT_BETWEENNESS_LIMIT, ExploreState};
 use crate::app::loader;
 use crate::app::map::map_view::MapView;
 use crate::app::panels::legend::LegendEntries;
@@ -75,7 +75,13 @@ impl Document {
         let index = NetworkIndex::new(&loaded.network);
         let map = MapGraph::new(&index);
         let view = MapView::new(&loaded.network, &index, &map, language);
-        let explore = ExploreState::new(&loaded.network, &index);
+        let mut explore = ExploreState::new(&loaded.network, &index);
+        if index.entity_count() > EXACT_BETWEENNESS_LIMIT {
+            // Degree alone, now (on the loading thread for a large file), so that the
+            // first entity shown need not wait for a million of them; after an edit they
+            // are counted again when first asked for.
+            explore.centrality(&index);
+        }
         let search = SearchIndex::new(&loaded.network, &index);
         let legend = LegendEntries::new(&loaded.network);
         Self {

@@ -117,11 +117,6 @@ impl ExploreState {
             generation: 0,
         };
         state.refresh(network, index);
-        if index.entity_count() > EXACT_BETWEENNESS_LIMIT {
-            // Degree alone, now (on the loading thread for a large file), so that the
-            // first entity shown need not wait for a million of them.
-            state.centrality(index);
-        }
         state
     }
 

@@ -40,8 +40,6 @@ pub(super) fn polish(positions: &mut [Point], graph: &Adjacency, fixed: &[bool],
     };
     // Each pivot stands for this many entities; its weight is `share / hops²`.
     let share = count as f32 / pivots.len() as f32;
-    let weight_at = |h: u16| share / f32::from(h).powi(2);
-    let weights: Vec<f32> = (0..256).map(|h: u16| weight_at(h.max(1))).collect();
     let mut next = positions.to_vec();
     for _ in 0..ROUNDS {
         let current: &[Point] = positions;
@@ -65,10 +63,8 @@ pub(super) fn polish(positions: &mut [Point], graph: &Adjacency, fixed: &[bool],
             for batch in &batches {
                 for (&pivot, &h) in batch.pivots.iter().zip(batch.row(node)) {
                     if h > 0 {
-                        let w = weights
-                            .get(usize::from(h))
-                            .map_or_else(|| weight_at(h), |&w| w);
-                        pull(current[pivot], unit * f32::from(h), w);
+                        let h = f32::from(h);
+                        pull(current[pivot], unit * h, share / h.powi(2));
                     }
                 }
             }

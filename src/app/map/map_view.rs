@@ -266,7 +266,7 @@ impl MapView {
         // Only a legend that covers a good part of the map's height is kept clear of (a
         // folded one is a line at the bottom).
         self.legend_width = if map.is_positive() && legend.height() > map.height() * 0.25 {
-            (legend.right() - map.left()).clamp(0.0, map.width() * 0.4)
+            (legend.right() - map.left()).max(0.0)
         } else {
             0.0
         };
@@ -649,11 +649,14 @@ impl MapView {
     /// Zooms and pans so that the whole network, and the labels at its edges, fill the
     /// map's area right of the legend.
     fn fit_view(&mut self, rect: egui::Rect) {
-        let clear = {
-            let mut clear = rect;
-            clear.min.x += self.legend_width.min(rect.width() * 0.4);
-            clear
-        };
+        // A legend on a narrow map leaves it most of its width.
+        let clear = egui::Rect::from_min_max(
+            Pos2::new(
+                rect.min.x + self.legend_width.min(rect.width() * 0.4),
+                rect.min.y,
+            ),
+            rect.max,
+        );
         let bounds = egui::Rect::from_points(
             &(self.positions.iter())
                 .map(|&[x, y]| Pos2::new(x, y))
