@@ -251,16 +251,24 @@ mod tests {
     #[test]
     fn a_cancelled_load_stops() {
         let folder = tempfile::tempdir().expect("tempdir");
-        let path = network_file(folder.path(), 3_000);
+        // Some tens of pieces of a megabyte.
+        let path = network_file(folder.path(), 30_000);
+        let total = size(&path);
         let loading = Loading::start(
             path.clone(),
-            size(&path),
+            total,
             ImportOptions::default(),
             egui::Context::default(),
             |imported| imported.network.entities.len(),
         )
         .expect("starts");
+        let progress = loading.progress.clone();
         // The thread ends at its next piece, its result unsent: nobody waits for it.
         loading.cancel().join().expect("the thread ends");
+        let read = progress.bytes_read.load(Ordering::Relaxed);
+        assert!(
+            read < total,
+            "read {read} of {total} bytes after cancelling"
+        );
     }
 }
